@@ -1,0 +1,62 @@
+package dev.ayo4j.app;
+
+import dev.ayo4j.Ayo4jException;
+import dev.ayo4j.primitive.ValueKind;
+import java.util.List;
+
+/** The built-in apps: {@code naive-rag}, {@code advanced-rag} and {@code multi-call}. */
+public final class Apps {
+    /** Names accepted by {@link #byName}. */
+    public static final List<String> NAMES = List.of("naive-rag", "advanced-rag", "multi-call");
+
+    private Apps() {}
+
+    /** The built-in app called {@code name}; throws naming the known apps if there is none. */
+    public static App byName(String name, AppOptions options) {
+        return switch (name) {
+            case "naive-rag" -> naiveRag(options);
+            case "advanced-rag" -> advancedRag(options);
+            case "multi-call" -> multiCall(options);
+            default -> throw new Ayo4jException("unknown app '" + name + "'; built-in apps: " + NAMES);
+        };
+    }
+
+    /** Index the passages, search with the question, rerank, answer from the context. */
+    public static App naiveRag(AppOptions o) {
+        return App.builder("naive-rag")
+                .input("question", ValueKind.TEXT)
+                .input("passages", ValueKind.PASSAGE_LIST)
+                .then(new Module.Index("index", "passages", "index"))
+                .then(new Module.Search("search", "question", "index", o.searchK(), "candidates"))
+                .then(new Module.Rerank("rerank", "question", "candidates", o.rerankK(), "context"))
+                .then(new Module.Generate("generate", Templates.ANSWER_FROM_CONTEXT, o.answerTokens(), "answer"))
+                .output("answer")
+                .output("context")
+                .build();
+    }
+
+    /** Index the passages; expand the question into n queries, search each, rerank, answer. */
+    public static App advancedRag(AppOptions o) {
+        return App.builder("advanced-rag")
+                .input("question", ValueKind.TEXT)
+                .input("passages", ValueKind.PASSAGE_LIST)
+                .then(new Module.Index("index", "passages", "index"))
+                .then(new Module.ExpandQuery("expand", "question", o.expansions(), "queries"))
+                .then(new Module.Search("search", "queries", "index", o.searchK(), "candidates"))
+                .then(new Module.Rerank("rerank", "question", "candidates", o.rerankK(), "context"))
+                .then(new Module.Generate("generate", Templates.ANSWER_FROM_CONTEXT, o.answerTokens(), "answer"))
+                .output("answer")
+                .output("context")
+                .build();
+    }
+
+    /** Answer the question, then refine the answer in a second LLM call. */
+    public static App multiCall(AppOptions o) {
+        return App.builder("multi-call")
+                .input("question", ValueKind.TEXT)
+                .then(new Module.Generate("draft", Templates.DRAFT_ANSWER, o.answerTokens(), "answer"))
+                .then(new Module.Generate("refine", Templates.REFINE_ANSWER, o.answerTokens(), "refined"))
+                .output("refined")
+                .build();
+    }
+}

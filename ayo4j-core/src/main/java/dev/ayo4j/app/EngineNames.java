@@ -1,0 +1,23 @@
+package dev.ayo4j.app;
+
+import java.util.Objects;
+
+/**
+ * Names of the engines an app's primitives are addressed to; the runtime binds each name to an engine.
+ *
+ * @param llm      generates text (query expansion, answers)
+ * @param embedder embeds passages and queries
+ * @param reranker scores passages against the question
+ * @param vectors  the vector store that holds the app's collection
+ */
+public record EngineNames(String llm, String embedder, String reranker, String vectors) {
+    /** {@code llm}, {@code embedder}, {@code reranker}, {@code vectors}. */
+    public static final EngineNames DEFAULT = new EngineNames("llm", "embedder", "reranker", "vectors");
+
+    public EngineNames {
+        Objects.requireNonNull(llm, "llm");
+        Objects.requireNonNull(embedder, "embedder");
+        Objects.requireNonNull(reranker, "reranker");
+        Objects.requireNonNull(vectors, "vectors");
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * ayo4j's root package: the exception hierarchy (one unchecked root, {@link dev.ayo4j.Ayo4jException})
+ * and argument checks. Graph, primitive, app, planner and SPI types live in sub-packages.
+ */
+@NullMarked
+package dev.ayo4j;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,302 @@
+package dev.ayo4j.primitive;
+
+import dev.ayo4j.Checks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Task primitive: the smallest unit of work that ayo4j schedules, bound to one kind of engine.
+ *
+ * <p>The set is closed on purpose: the planner, the cost model and the runtime switch exhaustively
+ * over it, so adding a primitive makes the compiler list every place that must handle it. Each
+ * primitive declares typed input and output {@link Port ports}; a graph binds a producer's output
+ * port to a consumer's input port explicitly, never by guessing names.
+ *
+ * <p>Records carry the sizes known when a query's graph is instantiated (items to embed, top-k,
+ * prompt tokens), which the cost model and the planner's rules read.
+ */
+public sealed interface Primitive
+        permits Primitive.Input, Primitive.Output, Primitive.Embed, Primitive.Ingest,
+                Primitive.VectorSearch, Primitive.Rerank, Primitive.Prefill, Primitive.PartialPrefill,
+                Primitive.Decode, Primitive.DecodeItem, Primitive.Aggregate {
+
+    /** Input ports, in a stable order. */
+    List<Port> inputs();
+
+    /** Output ports, in a stable order. */
+    List<Port> outputs();
+
+    /** One-line description used by explain text and digests; stable across runs. */
+    String describe();
+
+    /** The input port called {@code name}, or null. */
+    default @Nullable Port input(String name) {
+        for (Port p : inputs()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The output port called {@code name}, or null. */
+    default @Nullable Port output(String name) {
+        for (Port p : outputs()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Short kind name, e.g. {@code Embed}. */
+    default String kindName() {
+        return getClass().getSimpleName();
+    }
+
+    /** A value supplied with the query: the question, the passages to index. */
+    record Input(String name, ValueKind kind) implements Primitive {
+        public Input {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        @Override public List<Port> inputs() { return List.of(); }
+        @Override public List<Port> outputs() { return List.of(new Port("value", kind)); }
+        @Override public String describe() { return "Input(" + name + ": " + kind + ")"; }
+    }
+
+    /** A result the query returns. */
+    record Output(String name, ValueKind kind) implements Primitive {
+        public Output {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        @Override public List<Port> inputs() { return List.of(new Port("value", kind)); }
+        @Override public List<Port> outputs() { return List.of(); }
+        @Override public String describe() { return "Output(" + name + ": " + kind + ")"; }
+    }
+
+    /** Embeds {@code items} texts of about {@code tokensPerItem} tokens each into vectors. */
+    record Embed(String engine, int items, int tokensPerItem) implements Primitive {
+        public Embed {
+            Objects.requireNonNull(engine, "engine");
+            Checks.argument(items > 0, "Embed needs at least one item: %s", items);
+            Checks.argument(tokensPerItem > 0, "tokensPerItem must be > 0: %s", tokensPerItem);
+        }
+
+        public Embed withItems(int n) { return new Embed(engine, n, tokensPerItem); }
+
+        @Override public List<Port> inputs() { return List.of(new Port("texts", ValueKind.TEXT_LIST)); }
+        @Override public List<Port> outputs() { return List.of(new Port("vectors", ValueKind.VECTOR_LIST)); }
+        @Override public String describe() {
+            return "Embed(engine=" + engine + ", items=" + items + ", tokens/item=" + tokensPerItem + ")";
+        }
+    }
+
+    /** Stores {@code items} passages with their vectors in a collection of a vector store. */
+    record Ingest(String engine, String collection, int items) implements Primitive {
+        public Ingest {
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(collection, "collection");
+            Checks.argument(items > 0, "Ingest needs at least one item: %s", items);
+        }
+
+        public Ingest withItems(int n) { return new Ingest(engine, collection, n); }
+
+        @Override public List<Port> inputs() {
+            return List.of(new Port("passages", ValueKind.PASSAGE_LIST), new Port("vectors", ValueKind.VECTOR_LIST));
+        }
+        @Override public List<Port> outputs() { return List.of(new Port("index", ValueKind.SIGNAL)); }
+        @Override public String describe() {
+            return "Ingest(engine=" + engine + ", collection=" + collection + ", items=" + items + ")";
+        }
+    }
+
+    /** Finds the {@code topK} nearest passages for each of {@code queries} vectors, merged by id. */
+    record VectorSearch(String engine, String collection, int queries, int topK) implements Primitive {
+        public VectorSearch {
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(collection, "collection");
+            Checks.argument(queries > 0, "VectorSearch needs at least one query: %s", queries);
+            Checks.argument(topK > 0, "topK must be > 0: %s", topK);
+        }
+
+        public VectorSearch withQueries(int n) { return new VectorSearch(engine, collection, n, topK); }
+
+        @Override public List<Port> inputs() {
+            return List.of(new Port("vectors", ValueKind.VECTOR_LIST), new Port("index", ValueKind.SIGNAL));
+        }
+        @Override public List<Port> outputs() { return List.of(new Port("passages", ValueKind.PASSAGE_LIST)); }
+        @Override public String describe() {
+            return "VectorSearch(engine=" + engine + ", collection=" + collection + ", queries=" + queries
+                    + ", top=" + topK + ")";
+        }
+    }
+
+    /** Scores about {@code candidates} passages against a query and keeps the best {@code topK}. */
+    record Rerank(String engine, int candidates, int topK) implements Primitive {
+        public Rerank {
+            Objects.requireNonNull(engine, "engine");
+            Checks.argument(candidates > 0, "Rerank needs at least one candidate: %s", candidates);
+            Checks.argument(topK > 0, "topK must be > 0: %s", topK);
+        }
+
+        public Rerank withCandidates(int n) { return new Rerank(engine, n, topK); }
+
+        @Override public List<Port> inputs() {
+            return List.of(new Port("query", ValueKind.TEXT), new Port("passages", ValueKind.PASSAGE_LIST));
+        }
+        @Override public List<Port> outputs() { return List.of(new Port("passages", ValueKind.PASSAGE_LIST)); }
+        @Override public String describe() {
+            return "Rerank(engine=" + engine + ", candidates=" + candidates + ", top=" + topK + ")";
+        }
+    }
+
+    /**
+     * Starts an LLM generation for the rendered {@code template}: prefills the prompt and hands its
+     * token stream to the decode primitives downstream (over STREAM edges).
+     *
+     * <p>When {@code warmed}, the prompt's prefix was already prefilled by a {@link PartialPrefill}
+     * upstream, which feeds the extra {@code warmup} port; the engine reuses that cached prefix.
+     */
+    record Prefill(String engine, PromptTemplate template, OutputFormat format, int maxTokens, int promptTokens,
+                   boolean warmed) implements Primitive {
+        public Prefill {
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(format, "format");
+            Checks.argument(maxTokens > 0, "maxTokens must be > 0: %s", maxTokens);
+            Checks.argument(promptTokens > 0, "promptTokens must be > 0: %s", promptTokens);
+        }
+
+        public Prefill withWarmed(boolean w) {
+            return new Prefill(engine, template, format, maxTokens, promptTokens, w);
+        }
+
+        @Override public List<Port> inputs() {
+            List<Port> ports = new ArrayList<>();
+            for (String name : template.placeholders()) {
+                ports.add(new Port(name, ValueKind.TEXT));
+            }
+            if (warmed) {
+                ports.add(new Port(PartialPrefill.WARMUP, ValueKind.SIGNAL));
+            }
+            return List.copyOf(ports);
+        }
+        @Override public List<Port> outputs() { return List.of(new Port("generation", ValueKind.GENERATION)); }
+        @Override public String describe() {
+            return "Prefill(engine=" + engine + ", " + template + ", out=" + format + ", max=" + maxTokens
+                    + ", tokens~" + promptTokens + (warmed ? ", warmed" : "") + ")";
+        }
+    }
+
+    /**
+     * Prefills only the first {@code segments} segments of {@code template}: the part whose inputs
+     * are ready early. Emits a {@code warmup} signal once that prefix is in the engine's cache.
+     * Chains of partial prefills (each {@code warmed} by the previous one) grow the cached prefix.
+     */
+    record PartialPrefill(String engine, PromptTemplate template, int segments, int prefixTokens, boolean warmed)
+            implements Primitive {
+        /** Name of the signal port that links a partial prefill to the prefill it warms. */
+        public static final String WARMUP = "warmup";
+
+        public PartialPrefill {
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(template, "template");
+            Checks.argument(segments > 0 && segments < template.segments().size(),
+                    "a partial prefill covers a proper prefix of the template: %s of %s segments",
+                    segments, template.segments().size());
+            Checks.argument(prefixTokens > 0, "prefixTokens must be > 0: %s", prefixTokens);
+        }
+
+        @Override public List<Port> inputs() {
+            List<Port> ports = new ArrayList<>();
+            for (String name : template.placeholdersIn(segments)) {
+                ports.add(new Port(name, ValueKind.TEXT));
+            }
+            if (warmed) {
+                ports.add(new Port(WARMUP, ValueKind.SIGNAL));
+            }
+            return List.copyOf(ports);
+        }
+        @Override public List<Port> outputs() { return List.of(new Port(WARMUP, ValueKind.SIGNAL)); }
+        @Override public String describe() {
+            return "PartialPrefill(engine=" + engine + ", " + template + ", segments=" + segments + "/"
+                    + template.segments().size() + ", tokens~" + prefixTokens + (warmed ? ", warmed" : "") + ")";
+        }
+    }
+
+    /** Reads a generation to its end: the whole text, or the whole JSON list. */
+    record Decode(String engine, OutputFormat format, int maxTokens) implements Primitive {
+        public Decode {
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(format, "format");
+            Checks.argument(maxTokens > 0, "maxTokens must be > 0: %s", maxTokens);
+        }
+
+        @Override public List<Port> inputs() { return List.of(new Port("generation", ValueKind.GENERATION)); }
+        @Override public List<Port> outputs() {
+            return switch (format) {
+                case OutputFormat.FreeText _ -> List.of(new Port("text", ValueKind.TEXT));
+                case OutputFormat.JsonList _ -> List.of(new Port("items", ValueKind.TEXT_LIST));
+            };
+        }
+        @Override public String describe() {
+            return "Decode(engine=" + engine + ", out=" + format + ", max=" + maxTokens + ")";
+        }
+    }
+
+    /**
+     * Completes with item {@code index} of a generation that emits a JSON list of {@code count}
+     * strings, as soon as that item closes in the token stream. If the stream ends first, the item is
+     * resolved as absent and the branch it feeds is skipped.
+     */
+    record DecodeItem(String engine, int index, int count) implements Primitive {
+        public DecodeItem {
+            Objects.requireNonNull(engine, "engine");
+            Checks.argument(index >= 0 && index < count, "item index %s out of range for %s items", index, count);
+        }
+
+        @Override public List<Port> inputs() { return List.of(new Port("generation", ValueKind.GENERATION)); }
+        @Override public List<Port> outputs() { return List.of(new Port("item", ValueKind.TEXT)); }
+        @Override public String describe() {
+            return "DecodeItem(engine=" + engine + ", item=" + index + "/" + count + ")";
+        }
+    }
+
+    /** Merges the outputs of {@code arity} parallel branches; runs in place, on no engine. */
+    record Aggregate(AggregateMode mode, ValueKind kind, int arity, int topK) implements Primitive {
+        public Aggregate {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(kind, "kind");
+            Checks.argument(arity > 0, "arity must be > 0: %s", arity);
+            Checks.argument(mode != AggregateMode.TOP_K || kind == ValueKind.PASSAGE_LIST,
+                    "TOP_K aggregates passage lists, not %s", kind);
+            Checks.argument(mode != AggregateMode.TOP_K || topK > 0, "TOP_K needs topK > 0: %s", topK);
+            Checks.argument(mode != AggregateMode.ALL || kind == ValueKind.SIGNAL, "ALL joins signals, not %s", kind);
+            Checks.argument(mode != AggregateMode.CONCAT || kind.isList(), "CONCAT joins lists, not %s", kind);
+        }
+
+        /** Name of the i-th input port. */
+        public static String port(int i) {
+            return "in" + i;
+        }
+
+        @Override public List<Port> inputs() {
+            List<Port> ports = new ArrayList<>(arity);
+            for (int i = 0; i < arity; i++) {
+                ports.add(new Port(port(i), kind));
+            }
+            return List.copyOf(ports);
+        }
+        @Override public List<Port> outputs() { return List.of(new Port("out", kind)); }
+        @Override public String describe() {
+            return "Aggregate(" + mode + (mode == AggregateMode.TOP_K ? " " + topK : "") + ", " + kind + ", arity="
+                    + arity + ")";
+        }
+    }
+}

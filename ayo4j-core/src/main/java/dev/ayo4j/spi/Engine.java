@@ -1,0 +1,31 @@
+package dev.ayo4j.spi;
+
+import java.util.List;
+
+/**
+ * Engine that executes primitives: an LLM, an encoder, a vector store.
+ *
+ * <p>Threading: the engine scheduler calls {@link #execute} from virtual threads, at most
+ * {@link EngineCapabilities#maxConcurrency()} calls at once. {@code execute} blocks until each task's
+ * output is available and returns one result per task, in input order; a task that fails gets a
+ * {@link TaskResult.Failure} and does not fail its batch-mates. It throws only when the whole engine
+ * is broken, which fails every task of the batch.
+ *
+ * <p>For an LLM prefill, "output available" means the generation is under way: the engine publishes
+ * the {@link Generation} through {@link Task#publish()} as soon as the request is accepted, and
+ * returns it once the prompt is prefilled; decoding goes on in the engine.
+ */
+public interface Engine extends AutoCloseable {
+    /** The name primitives use to address this engine, e.g. {@code llm} or {@code embedder}. */
+    String name();
+
+    /** What this engine serves and its limits. */
+    EngineCapabilities capabilities();
+
+    /** Executes a batch; see the class comment for the contract. */
+    List<TaskResult> execute(Batch batch);
+
+    /** Releases native resources; idempotent. */
+    @Override
+    void close();
+}

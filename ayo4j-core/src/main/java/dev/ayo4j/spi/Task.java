@@ -1,0 +1,43 @@
+package dev.ayo4j.spi;
+
+import dev.ayo4j.primitive.Primitive;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One primitive of one query, handed to an engine with its input values.
+ *
+ * <p>Input values by port name: {@code String} for TEXT, {@code List<String>} for TEXT_LIST,
+ * {@code List<Passage>} for PASSAGE_LIST, {@code List<float[]>} for VECTOR_LIST, {@link Signal} for
+ * SIGNAL. Coercions declared by {@code ValueKind.canFeed} are already applied.
+ *
+ * @param id      which query and node
+ * @param op      the primitive to perform
+ * @param inputs  input values by port name
+ * @param publish where an engine may publish the task's output before {@code execute} returns, e.g. a
+ *                {@link Generation} as soon as the request is accepted, so STREAM consumers start
+ */
+public record Task(TaskId id, Primitive op, Map<String, Object> inputs, Consumer<Object> publish) {
+    public Task {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(op, "op");
+        inputs = Map.copyOf(inputs);
+        Objects.requireNonNull(publish, "publish");
+    }
+
+    /** A task whose early output goes nowhere (for direct engine use and tests). */
+    public static Task of(TaskId id, Primitive op, Map<String, Object> inputs) {
+        return new Task(id, op, inputs, _ -> {});
+    }
+
+    /** The input on {@code port}, cast to the caller's type; throws naming the port if absent. */
+    @SuppressWarnings("unchecked")
+    public <T> T input(String port) {
+        Object v = inputs.get(port);
+        if (v == null) {
+            throw new IllegalArgumentException("task " + id + " (" + op.kindName() + ") has no input '" + port + "'");
+        }
+        return (T) v;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.ayo4j.cli;
+
+import dev.ayo4j.app.App;
+import dev.ayo4j.app.AppOptions;
+import dev.ayo4j.app.Apps;
+import dev.ayo4j.app.QueryShape;
+import dev.ayo4j.plan.Pass;
+import dev.ayo4j.plan.Passes;
+import dev.ayo4j.plan.PlannerContext;
+import dev.ayo4j.plan.cost.CostModel;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by commands that build a built-in app and plan it. */
+final class AppSelection {
+    @Option(names = "--app", defaultValue = "advanced-rag",
+            description = "Built-in app: naive-rag, advanced-rag or multi-call (default: ${DEFAULT-VALUE}).")
+    String app;
+
+    @Option(names = "--passages", defaultValue = "666", description = "Passages the query indexes (default: ${DEFAULT-VALUE}).")
+    int passages;
+
+    @Option(names = "--expansions", defaultValue = "3", description = "Queries the question is expanded into (default: ${DEFAULT-VALUE}).")
+    int expansions;
+
+    @Option(names = "--search-k", defaultValue = "20", description = "Passages kept per search query (default: ${DEFAULT-VALUE}).")
+    int searchK;
+
+    @Option(names = "--rerank-k", defaultValue = "3", description = "Passages kept after rerank (default: ${DEFAULT-VALUE}).")
+    int rerankK;
+
+    @Option(names = "--passes", defaultValue = "standard",
+            description = "Comma-separated passes, 'standard' or 'none' (default: ${DEFAULT-VALUE}).")
+    String passes;
+
+    @Option(names = "--cost-profile", description = "Properties file of measured engine cost profiles.")
+    Path costProfile;
+
+    App buildApp() {
+        AppOptions options = AppOptions.DEFAULT.withExpansions(expansions).withSearchK(searchK).withRerankK(rerankK);
+        return Apps.byName(app, options);
+    }
+
+    QueryShape shape() {
+        return QueryShape.ofPassages(app.equals("multi-call") ? 0 : passages);
+    }
+
+    List<Pass> passList() {
+        return Passes.byNames(passes);
+    }
+
+    PlannerContext plannerContext() {
+        CostModel model = costProfile == null ? CostModel.defaults() : CostModel.load(costProfile);
+        return PlannerContext.defaults().withCostModel(model);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.ayo4j.plan.rules;
+
+/** Named instances of the core rules, each with its default configuration. */
+public final class CoreRules {
+    private CoreRules() {}
+
+    /** Removes ordering-only edges inherited from the module chain, so independent work starts at once. */
+    public static final DependencyPruneRule DEPENDENCY_PRUNE = DependencyPruneRule.Config.DEFAULT.toRule();
+
+    /** Splits an embed-then-ingest of many passages into cost-sized micro-batch chains joined by an aggregate. */
+    public static final StageDecomposeRule STAGE_DECOMPOSE = StageDecomposeRule.Config.DEFAULT.toRule();
+
+    /** Prefills the prompt prefix whose inputs are ready early, before the late inputs arrive. */
+    public static final PrefillSplitRule PREFILL_SPLIT = PrefillSplitRule.Config.DEFAULT.toRule();
+
+    /** Feeds each item of a generated JSON list into its own embed, search and rerank branch as it completes. */
+    public static final DecodePipelineRule DECODE_PIPELINE = DecodePipelineRule.Config.DEFAULT.toRule();
+
+    /** Merges nodes that compute the same value from the same inputs, collapsing identical sub-graphs. */
+    public static final DedupRule DEDUP = DedupRule.Config.DEFAULT.toRule();
+}

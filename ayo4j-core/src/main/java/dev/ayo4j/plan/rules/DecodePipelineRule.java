@@ -1,0 +1,167 @@
+package dev.ayo4j.plan.rules;
+
+import dev.ayo4j.Checks;
+import dev.ayo4j.graph.Edge;
+import dev.ayo4j.graph.EdgeKind;
+import dev.ayo4j.graph.GraphBuilder;
+import dev.ayo4j.graph.Node;
+import dev.ayo4j.graph.NodeId;
+import dev.ayo4j.graph.PortRef;
+import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.Pattern;
+import dev.ayo4j.plan.Rule;
+import dev.ayo4j.plan.RuleCall;
+import dev.ayo4j.primitive.AggregateMode;
+import dev.ayo4j.primitive.OutputFormat;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.primitive.ValueKind;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Pipelines the items of a generated list into their own retrieval branches (Ayo's
+ * {@code decoding_pipeling}): each item flows to its embed, search and rerank as soon as it is
+ * complete in the token stream, while the LLM still writes the next.
+ *
+ * <p>Matches a {@code Decode} of a JSON list of n &gt; 1 items whose {@code items} output has exactly
+ * one consumer, the {@code texts} of an {@code Embed}, whose only consumer is the {@code vectors} of a
+ * {@code VectorSearch}, whose only consumer is the {@code passages} of a {@code Rerank}. If any link
+ * of that chain has another shape the rule declines; unlike the Ayo prototype it never rewrites a
+ * partial chain.
+ *
+ * <p>The rewrite makes n branches {@code DecodeItem(i) -> Embed(1) -> VectorSearch(1) -> Rerank}
+ * (ids {@code <id>[i]}, 0-based), each item read over a STREAM edge from the generation the decode
+ * read, each search bound to the same index and each rerank to the same query, and a
+ * {@code Aggregate(TOP_K)} ({@code <rerank id>.top}) that takes over every consumer of the rerank.
+ * The result is the same: with deterministic scores and tie-breaks, the top k of a union equals the
+ * top k of the union of each branch's top k.
+ */
+public final class DecodePipelineRule implements Rule {
+    /**
+     * Configuration; {@link #DEFAULT} backs {@code CoreRules.DECODE_PIPELINE}.
+     *
+     * @param maxItems most list items pipelined into branches; longer lists are left alone
+     */
+    public record Config(int maxItems) {
+        /** Lists of up to 16 items. */
+        public static final Config DEFAULT = new Config(16);
+
+        public Config {
+            Checks.argument(maxItems >= 2, "maxItems must be >= 2: %s", maxItems);
+        }
+
+        public Config withMaxItems(int n) {
+            return new Config(n);
+        }
+
+        public DecodePipelineRule toRule() {
+            return new DecodePipelineRule(this);
+        }
+    }
+
+    /** The matched chain. */
+    private record Chain(Node decode, int items, Edge generation, Node embed, Primitive.Embed embedOp, Node search,
+                         Primitive.VectorSearch searchOp, Node rerank, Primitive.Rerank rerankOp) {}
+
+    private final Config config;
+
+    private DecodePipelineRule(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public Pattern pattern() {
+        return Pattern.of(Primitive.Decode.class, (node, g) -> match(node, g) != null);
+    }
+
+    @Override
+    public void onMatch(RuleCall call) {
+        PrimitiveGraph g = call.graph();
+        Chain c = match(call.node(), g);
+        if (c == null) {
+            return;
+        }
+        Edge index = RuleSupport.inputEdge(g, c.search().id(), "index");
+        Edge query = RuleSupport.inputEdge(g, c.rerank().id(), "query");
+        if (index == null || query == null) {
+            return;
+        }
+        String llm = ((Primitive.Decode) c.decode().op()).engine();
+        List<Edge> rerankOut = g.outgoing(c.rerank().id());
+        GraphBuilder b = call.builder();
+        for (Node n : List.of(c.decode(), c.embed(), c.search(), c.rerank())) {
+            b.remove(n.id());
+        }
+        NodeId top = b.add(c.rerank().id().derive(".top"), new Primitive.Aggregate(AggregateMode.TOP_K,
+                ValueKind.PASSAGE_LIST, c.items(), c.rerankOp().topK()));
+        for (int i = 0; i < c.items(); i++) {
+            String suffix = "[" + i + "]";
+            NodeId item = b.add(c.decode().id().derive(suffix), new Primitive.DecodeItem(llm, i, c.items()));
+            NodeId embed = b.add(c.embed().id().derive(suffix), c.embedOp().withItems(1));
+            NodeId search = b.add(c.search().id().derive(suffix), c.searchOp().withQueries(1));
+            NodeId rerank = b.add(c.rerank().id().derive(suffix), c.rerankOp().withCandidates(c.searchOp().topK()));
+            b.edge(Edge.stream(c.generation().from(), PortRef.of(item, "generation")));
+            b.connect(item, "item", embed, "texts");
+            b.connect(embed, "vectors", search, "vectors");
+            b.edge(index.withTo(PortRef.of(search, "index")));
+            b.edge(query.withTo(PortRef.of(rerank, "query")));
+            b.connect(search, "passages", rerank, "passages");
+            b.connect(rerank, "passages", top, Primitive.Aggregate.port(i));
+            copyOrder(g, c.decode(), item, b);
+            copyOrder(g, c.embed(), embed, b);
+            copyOrder(g, c.search(), search, b);
+            copyOrder(g, c.rerank(), rerank, b);
+        }
+        for (Edge out : rerankOut) {
+            b.edge(out.withFrom(PortRef.of(top, "out")));
+        }
+        call.transformTo(b);
+    }
+
+    private static void copyOrder(PrimitiveGraph g, Node from, NodeId to, GraphBuilder b) {
+        for (Edge e : RuleSupport.orderIn(g, from.id())) {
+            b.edge(e.withTo(new PortRef(to, PortRef.ORDER)));
+        }
+    }
+
+    private @Nullable Chain match(Node node, PrimitiveGraph g) {
+        if (!(node.op() instanceof Primitive.Decode(_, OutputFormat.JsonList(int n), _))
+                || n < 2 || n > config.maxItems()) {
+            return null;
+        }
+        Edge generation = RuleSupport.inputEdge(g, node.id(), "generation");
+        if (generation == null || generation.kind() != EdgeKind.STREAM) {
+            return null;
+        }
+        Node embed = soleConsumer(g, node, "texts");
+        if (embed == null || !(embed.op() instanceof Primitive.Embed embedOp)) {
+            return null;
+        }
+        Node search = soleConsumer(g, embed, "vectors");
+        if (search == null || !(search.op() instanceof Primitive.VectorSearch searchOp)) {
+            return null;
+        }
+        Node rerank = soleConsumer(g, search, "passages");
+        if (rerank == null || !(rerank.op() instanceof Primitive.Rerank rerankOp)) {
+            return null;
+        }
+        return new Chain(node, n, generation, embed, embedOp, search, searchOp, rerank, rerankOp);
+    }
+
+    /** The only consumer of {@code producer}, if it is one unsliced data edge into {@code port}. */
+    private static @Nullable Node soleConsumer(PrimitiveGraph g, Node producer, String port) {
+        List<Edge> out = g.outgoing(producer.id());
+        if (out.size() != 1) {
+            return null;
+        }
+        Edge e = out.getFirst();
+        if (!e.carriesData() || e.slice() != null || !e.to().port().equals(port)) {
+            return null;
+        }
+        return g.node(e.to().node());
+    }
+}

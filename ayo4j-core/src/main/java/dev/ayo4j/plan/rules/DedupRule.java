@@ -1,0 +1,153 @@
+package dev.ayo4j.plan.rules;
+
+import dev.ayo4j.Checks;
+import dev.ayo4j.graph.Edge;
+import dev.ayo4j.graph.GraphBuilder;
+import dev.ayo4j.graph.Node;
+import dev.ayo4j.graph.NodeId;
+import dev.ayo4j.graph.PortRef;
+import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.Pattern;
+import dev.ayo4j.plan.Rule;
+import dev.ayo4j.plan.RuleCall;
+import dev.ayo4j.primitive.Primitive;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Merges identical computations, as Calcite's {@code HepPlanner} does by digest: two nodes with equal
+ * primitives and identical incoming edges (same producer port, slice, kind and input port) compute
+ * the same value. The first in insertion order is kept; every consumer of the others is rewired to
+ * it and the others are removed. Run to a fixpoint, identical sub-graphs collapse bottom-up: once two
+ * embeds merge, the searches that read them become identical too.
+ *
+ * <p>Graph inputs and outputs are never merged: they are the query's interface, not computations.
+ */
+public final class DedupRule implements Rule {
+    /**
+     * Configuration; {@link #DEFAULT} backs {@code CoreRules.DEDUP}.
+     *
+     * @param kinds primitive classes that may be merged; never {@code Input} or {@code Output}
+     */
+    public record Config(Set<Class<? extends Primitive>> kinds) {
+        /** Every primitive kind except graph inputs and outputs. */
+        public static final Config DEFAULT = new Config(Arrays.stream(Primitive.class.getPermittedSubclasses())
+                .filter(c -> c != Primitive.Input.class && c != Primitive.Output.class)
+                .map(DedupRule::primitiveClass)
+                .collect(Collectors.toUnmodifiableSet()));
+
+        public Config {
+            Objects.requireNonNull(kinds, "kinds");
+            Checks.argument(!kinds.isEmpty(), "kinds must name at least one primitive class");
+            Checks.argument(!kinds.contains(Primitive.Input.class) && !kinds.contains(Primitive.Output.class),
+                    "graph inputs and outputs are never merged: %s", kinds);
+            kinds = Set.copyOf(kinds);
+        }
+
+        public Config withKinds(Set<Class<? extends Primitive>> k) {
+            return new Config(k);
+        }
+
+        public DedupRule toRule() {
+            return new DedupRule(this);
+        }
+    }
+
+    private final Config config;
+
+    private DedupRule(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public Pattern pattern() {
+        return Pattern.of(Primitive.class, (node, g) -> config.kinds().contains(node.op().getClass())
+                && twins(node, g).size() > 1);
+    }
+
+    @Override
+    public void onMatch(RuleCall call) {
+        PrimitiveGraph g = call.graph();
+        Set<NodeId> group = twins(call.node(), g);
+        if (group.size() < 2) {
+            return;
+        }
+        NodeId keeper = null;
+        for (Node n : g.nodes()) {
+            if (group.contains(n.id())) {
+                keeper = n.id();
+                break;
+            }
+        }
+        Objects.requireNonNull(keeper, "keeper");
+        GraphBuilder b = call.builder();
+        List<Edge> rewired = new ArrayList<>();
+        for (NodeId dup : group) {
+            if (dup.equals(keeper)) {
+                continue;
+            }
+            for (Edge e : g.outgoing(dup)) {
+                rewired.add(e.withFrom(PortRef.of(keeper, e.from().port())));
+            }
+            b.remove(dup);
+        }
+        Set<Edge> present = new HashSet<>(b.edges());
+        for (Edge e : rewired) {
+            if (present.add(e)) {
+                b.edge(e);
+            }
+        }
+        call.transformTo(b);
+    }
+
+    /**
+     * {@code node} and every node that computes the same value: equal primitive, identical incoming
+     * edges. Candidates are the consumers of {@code node}'s first producer, so this stays local.
+     */
+    private static Set<NodeId> twins(Node node, PrimitiveGraph g) {
+        List<Edge> in = g.incoming(node.id());
+        Set<NodeId> group = new LinkedHashSet<>();
+        group.add(node.id());
+        if (in.isEmpty()) {
+            return group;
+        }
+        List<String> digest = null;
+        for (NodeId candidate : g.successors(in.getFirst().from().node())) {
+            if (candidate.equals(node.id()) || !g.node(candidate).op().equals(node.op())) {
+                continue;
+            }
+            if (digest == null) {
+                digest = inputDigest(g, node.id());
+            }
+            if (digest.equals(inputDigest(g, candidate))) {
+                group.add(candidate);
+            }
+        }
+        return group;
+    }
+
+    /** Sorted descriptions of a node's incoming edges: producer port, slice, kind and input port. */
+    private static List<String> inputDigest(PrimitiveGraph g, NodeId id) {
+        List<String> d = new ArrayList<>();
+        for (Edge e : g.incoming(id)) {
+            d.add(e.from() + "|" + e.slice() + "|" + e.kind() + "|" + e.to().port());
+        }
+        d.sort(null);
+        return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Primitive> primitiveClass(Class<?> c) {
+        return (Class<? extends Primitive>) c;
+    }
+}

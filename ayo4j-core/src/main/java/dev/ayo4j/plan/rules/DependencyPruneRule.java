@@ -1,0 +1,112 @@
+package dev.ayo4j.plan.rules;
+
+import dev.ayo4j.Checks;
+import dev.ayo4j.graph.Edge;
+import dev.ayo4j.graph.Node;
+import dev.ayo4j.graph.NodeId;
+import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.Pattern;
+import dev.ayo4j.plan.Rule;
+import dev.ayo4j.plan.RuleCall;
+import dev.ayo4j.primitive.Primitive;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Removes ordering-only edges into a node (Ayo's {@code pruning_dependency}): edges to the
+ * {@link dev.ayo4j.graph.PortRef#ORDER} pseudo port, which a module-chain framework adds between
+ * consecutive modules whether or not data flows. Without them, independent work starts at once: on
+ * advanced-rag, query expansion no longer waits for the passages to be indexed.
+ *
+ * <p>An ordering edge is kept when its producer's result reaches no output along data edges: there
+ * the edge is what keeps the producer's work in the query, and dropping it would orphan the producer.
+ */
+public final class DependencyPruneRule implements Rule {
+    /**
+     * Configuration; {@link #DEFAULT} backs {@code CoreRules.DEPENDENCY_PRUNE}.
+     *
+     * @param kinds primitive classes whose incoming ordering edges may be pruned
+     */
+    public record Config(Set<Class<? extends Primitive>> kinds) {
+        /** Prunes ordering edges into every kind of primitive. */
+        public static final Config DEFAULT = new Config(Arrays.stream(Primitive.class.getPermittedSubclasses())
+                .map(DependencyPruneRule::primitiveClass).collect(Collectors.toUnmodifiableSet()));
+
+        public Config {
+            Objects.requireNonNull(kinds, "kinds");
+            Checks.argument(!kinds.isEmpty(), "kinds must name at least one primitive class");
+            kinds = Set.copyOf(kinds);
+        }
+
+        public Config withKinds(Set<Class<? extends Primitive>> k) {
+            return new Config(k);
+        }
+
+        public DependencyPruneRule toRule() {
+            return new DependencyPruneRule(this);
+        }
+    }
+
+    private final Config config;
+
+    private DependencyPruneRule(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public Pattern pattern() {
+        return Pattern.of(Primitive.class, (node, g) -> config.kinds().contains(node.op().getClass())
+                && !RuleSupport.orderIn(g, node.id()).isEmpty());
+    }
+
+    @Override
+    public void onMatch(RuleCall call) {
+        Node node = call.node();
+        PrimitiveGraph g = call.graph();
+        Set<NodeId> live = reachOutputByData(g);
+        Set<Edge> prunable = new HashSet<>();
+        for (Edge e : RuleSupport.orderIn(g, node.id())) {
+            if (live.contains(e.from().node())) {
+                prunable.add(e);
+            }
+        }
+        if (prunable.isEmpty()) {
+            return;
+        }
+        call.transformTo(call.builder().removeEdges(prunable::contains));
+    }
+
+    /** Nodes whose result reaches an output along data edges only. */
+    private static Set<NodeId> reachOutputByData(PrimitiveGraph g) {
+        Set<NodeId> reached = new HashSet<>();
+        Deque<NodeId> work = new ArrayDeque<>();
+        for (Node n : g.nodes()) {
+            if (n.op() instanceof Primitive.Output) {
+                reached.add(n.id());
+                work.add(n.id());
+            }
+        }
+        while (!work.isEmpty()) {
+            for (Edge e : g.incoming(work.pop())) {
+                if (e.carriesData() && reached.add(e.from().node())) {
+                    work.add(e.from().node());
+                }
+            }
+        }
+        return reached;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Primitive> primitiveClass(Class<?> c) {
+        return (Class<? extends Primitive>) c;
+    }
+}

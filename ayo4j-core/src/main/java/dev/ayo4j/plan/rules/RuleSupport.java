@@ -1,0 +1,84 @@
+package dev.ayo4j.plan.rules;
+
+import dev.ayo4j.graph.Edge;
+import dev.ayo4j.graph.EdgeKind;
+import dev.ayo4j.graph.NodeId;
+import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.cost.CostModel;
+import dev.ayo4j.primitive.Primitive;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Small graph queries shared by the core rules. */
+final class RuleSupport {
+    private RuleSupport() {}
+
+    /** The engine a primitive is addressed to, or null for inputs, outputs and in-place aggregates. */
+    static @Nullable String engineOf(Primitive op) {
+        return switch (op) {
+            case Primitive.Input _, Primitive.Output _, Primitive.Aggregate _ -> null;
+            case Primitive.Embed e -> e.engine();
+            case Primitive.Ingest i -> i.engine();
+            case Primitive.VectorSearch s -> s.engine();
+            case Primitive.Rerank r -> r.engine();
+            case Primitive.Prefill p -> p.engine();
+            case Primitive.PartialPrefill p -> p.engine();
+            case Primitive.Decode d -> d.engine();
+            case Primitive.DecodeItem d -> d.engine();
+        };
+    }
+
+    /** Edges out of {@code id} that carry data, in graph order. */
+    static List<Edge> dataOut(PrimitiveGraph g, NodeId id) {
+        List<Edge> out = new ArrayList<>();
+        for (Edge e : g.outgoing(id)) {
+            if (e.carriesData()) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The edge bound to input port {@code port} of {@code id}, or null. */
+    static @Nullable Edge inputEdge(PrimitiveGraph g, NodeId id, String port) {
+        for (Edge e : g.incoming(id)) {
+            if (e.to().port().equals(port)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Ordering-only edges into {@code id}. */
+    static List<Edge> orderIn(PrimitiveGraph g, NodeId id) {
+        List<Edge> in = new ArrayList<>();
+        for (Edge e : g.incoming(id)) {
+            if (!e.carriesData()) {
+                in.add(e);
+            }
+        }
+        return in;
+    }
+
+    /**
+     * Estimated start time in milliseconds of every node on an unloaded system: a node starts when its
+     * COMPLETION producers have finished and its STREAM producers have started (longest path from the
+     * sources under {@code model}).
+     */
+    static Map<NodeId, Double> startTimes(PrimitiveGraph g, CostModel model) {
+        Map<NodeId, Double> start = new HashMap<>();
+        for (NodeId id : g.topologicalOrder()) {
+            double t = 0;
+            for (Edge e : g.incoming(id)) {
+                NodeId p = e.from().node();
+                double ready = e.kind() == EdgeKind.STREAM ? start.get(p) : start.get(p) + model.millis(g.node(p).op());
+                t = Math.max(t, ready);
+            }
+            start.put(id, t);
+        }
+        return start;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.ayo4j.plan.rules;
+
+import dev.ayo4j.Checks;
+import dev.ayo4j.graph.Edge;
+import dev.ayo4j.graph.GraphBuilder;
+import dev.ayo4j.graph.Node;
+import dev.ayo4j.graph.NodeId;
+import dev.ayo4j.graph.PortRef;
+import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.graph.Slice;
+import dev.ayo4j.plan.Pattern;
+import dev.ayo4j.plan.Rule;
+import dev.ayo4j.plan.RuleCall;
+import dev.ayo4j.plan.cost.CostModel;
+import dev.ayo4j.primitive.AggregateMode;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.primitive.ValueKind;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Splits the embedding and ingestion of a list into micro-batch chains (Ayo's
+ * {@code stage_decomposition}): {@code Embed -> Ingest} of N passages becomes m chains
+ * {@code Embed[i/m] -> Ingest[i/m]}, each taking a {@link Slice} of the passages, joined by an
+ * {@code Aggregate(ALL)} that stands for the whole index. Ingestion of one micro-batch then overlaps
+ * the embedding of the next, and other work on the embedder waits behind one micro-batch instead of
+ * all N passages.
+ *
+ * <p>Matches an {@code Embed} of N &gt; 1 items whose {@code texts} come unsliced from a list producer
+ * and whose only consumer is the {@code vectors} port of an {@code Ingest} that takes its
+ * {@code passages} from the same producer port. Its own output never matches again: every
+ * micro-batch embed reads a sliced edge.
+ *
+ * <p>The number of chunks m is chosen from the cost model rather than fixed (Ayo hard-codes 128).
+ * With {@code b = ceil(N/m)} items per chunk, {@code E} and {@code I} the estimated times of an embed
+ * and an ingest of b items, and {@code sharers} the number of other nodes addressed to the same
+ * embedding engine, the estimated cost is
+ *
+ * <pre>
+ *   cost(m) = E + I + (m - 1) * max(E, I) + m * perCallOverheadMs + sharers * E / 2
+ * </pre>
+ *
+ * the pipeline's makespan, a per-call overhead, and the expected wait of sharing work behind one
+ * micro-batch (half an embed call each). Candidates are m = 2..{@link Config#maxMicroBatches()} with
+ * b within the engine's batch limit (more chunks only if N exceeds m times that limit); the cheapest
+ * wins, and the rule rewrites only if it is cheaper than {@code cost(1)} by the same formula. The
+ * slices partition {@code [0, N)} in order; the last may be smaller.
+ */
+public final class StageDecomposeRule implements Rule {
+    /**
+     * Configuration; {@link #DEFAULT} backs {@code CoreRules.STAGE_DECOMPOSE}.
+     *
+     * @param maxMicroBatches   most chunks considered (unless the batch limit needs more)
+     * @param perCallOverheadMs scheduling and dispatch overhead charged per micro-batch call
+     */
+    public record Config(int maxMicroBatches, double perCallOverheadMs) {
+        /** Up to 16 chunks, 2 ms per call. */
+        public static final Config DEFAULT = new Config(16, 2.0);
+
+        public Config {
+            Checks.argument(maxMicroBatches >= 2, "maxMicroBatches must be >= 2: %s", maxMicroBatches);
+            Checks.argument(perCallOverheadMs >= 0 && Double.isFinite(perCallOverheadMs),
+                    "perCallOverheadMs must be finite and >= 0: %s", perCallOverheadMs);
+        }
+
+        public Config withMaxMicroBatches(int n) {
+            return new Config(n, perCallOverheadMs);
+        }
+
+        public Config withPerCallOverheadMs(double ms) {
+            return new Config(maxMicroBatches, ms);
+        }
+
+        public StageDecomposeRule toRule() {
+            return new StageDecomposeRule(this);
+        }
+    }
+
+    /** A matched embed and ingest, with the edges that bind them. */
+    private record Match(Node embed, Primitive.Embed embedOp, Edge texts, Node ingest, Primitive.Ingest ingestOp) {}
+
+    /** The chosen split: {@code chunks} micro-batches of at most {@code size} items. */
+    record Choice(int chunks, int size, double cost) {}
+
+    private final Config config;
+
+    private StageDecomposeRule(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public Pattern pattern() {
+        return Pattern.of(Primitive.Embed.class, (node, g) -> match(node, g) != null);
+    }
+
+    @Override
+    public void onMatch(RuleCall call) {
+        PrimitiveGraph g = call.graph();
+        Match m = match(call.node(), g);
+        if (m == null) {
+            return;
+        }
+        Choice choice = choose(m.embedOp(), m.ingestOp(), sharers(g, m.embed()), call.context().costModel());
+        if (choice == null) {
+            return;
+        }
+        int n = m.embedOp().items();
+        int chunks = choice.chunks();
+        NodeId embedId = m.embed().id();
+        NodeId ingestId = m.ingest().id();
+        List<Edge> embedOrder = RuleSupport.orderIn(g, embedId);
+        List<Edge> ingestOrder = RuleSupport.orderIn(g, ingestId);
+        List<Edge> ingestOut = g.outgoing(ingestId);
+        PortRef source = m.texts().from();
+
+        GraphBuilder b = call.builder().remove(embedId).remove(ingestId);
+        NodeId all = b.add(ingestId.derive(".all"), new Primitive.Aggregate(AggregateMode.ALL, ValueKind.SIGNAL,
+                chunks, 0));
+        for (int i = 0; i < chunks; i++) {
+            int from = i * choice.size();
+            int to = Math.min(n, from + choice.size());
+            Slice slice = new Slice(from, to);
+            String suffix = "[" + (i + 1) + "/" + chunks + "]";
+            NodeId e = b.add(embedId.derive(suffix), m.embedOp().withItems(slice.size()));
+            NodeId in = b.add(ingestId.derive(suffix), m.ingestOp().withItems(slice.size()));
+            b.edge(Edge.sliced(source, PortRef.of(e, "texts"), slice));
+            b.edge(Edge.sliced(source, PortRef.of(in, "passages"), slice));
+            b.connect(e, "vectors", in, "vectors");
+            b.connect(in, "index", all, Primitive.Aggregate.port(i));
+            for (Edge o : embedOrder) {
+                b.edge(o.withTo(new PortRef(e, PortRef.ORDER)));
+            }
+            for (Edge o : ingestOrder) {
+                b.edge(o.withTo(new PortRef(in, PortRef.ORDER)));
+            }
+        }
+        for (Edge out : ingestOut) {
+            b.edge(out.withFrom(PortRef.of(all, "out")));
+        }
+        call.transformTo(b);
+    }
+
+    /** The cheapest decomposition of {@code embed -> ingest}, or null if none beats the whole. */
+    @Nullable Choice choose(Primitive.Embed embed, Primitive.Ingest ingest, int sharers, CostModel model) {
+        int n = embed.items();
+        int maxBatch = model.maxBatch(embed.engine());
+        double whole = cost(embed, ingest, 1, n, sharers, model);
+        int lo = Math.max(2, ceilDiv(n, maxBatch));
+        int hi = Math.max(config.maxMicroBatches(), lo);
+        Choice best = null;
+        for (int m = lo; m <= hi; m++) {
+            int size = ceilDiv(n, m);
+            int chunks = ceilDiv(n, size);
+            if (size > maxBatch || chunks < 2) {
+                continue;
+            }
+            double c = cost(embed, ingest, chunks, size, sharers, model);
+            if (best == null || c < best.cost()) {
+                best = new Choice(chunks, size, c);
+            }
+        }
+        return best != null && best.cost() < whole ? best : null;
+    }
+
+    private double cost(Primitive.Embed embed, Primitive.Ingest ingest, int chunks, int size, int sharers,
+                        CostModel model) {
+        double e = model.millis(embed.withItems(size));
+        double i = model.millis(ingest.withItems(size));
+        return e + i + (chunks - 1) * Math.max(e, i) + chunks * config.perCallOverheadMs() + sharers * e / 2;
+    }
+
+    /** Other nodes addressed to the embed's engine: work that would queue behind a micro-batch. */
+    private static int sharers(PrimitiveGraph g, Node embed) {
+        String engine = ((Primitive.Embed) embed.op()).engine();
+        int count = 0;
+        for (Node n : g.nodes()) {
+            if (!n.id().equals(embed.id()) && engine.equals(RuleSupport.engineOf(n.op()))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static @Nullable Match match(Node node, PrimitiveGraph g) {
+        if (!(node.op() instanceof Primitive.Embed embed) || embed.items() < 2) {
+            return null;
+        }
+        Edge texts = RuleSupport.inputEdge(g, node.id(), "texts");
+        if (texts == null || texts.slice() != null) {
+            return null;
+        }
+        List<Edge> out = g.outgoing(node.id());
+        if (out.size() != 1 || !out.getFirst().carriesData() || !out.getFirst().to().port().equals("vectors")) {
+            return null;
+        }
+        Node consumer = g.node(out.getFirst().to().node());
+        if (!(consumer.op() instanceof Primitive.Ingest ingest)) {
+            return null;
+        }
+        Edge passages = RuleSupport.inputEdge(g, consumer.id(), "passages");
+        if (passages == null || passages.slice() != null || !passages.from().equals(texts.from())) {
+            return null;
+        }
+        return new Match(node, embed, texts, consumer, ingest);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ayo4j.app;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ayo4j.GraphValidationException;
+import dev.ayo4j.primitive.PromptTemplate;
+import dev.ayo4j.primitive.ValueKind;
+import org.junit.jupiter.api.Test;
+
+/** Apps are checked when built and lowered; errors name the module and the value at fault. */
+class AppTest {
+    @Test
+    void rejectsATemplateWithAnUnknownPlaceholder() {
+        var builder = App.builder("typo")
+                .input("question", ValueKind.TEXT)
+                .then(new Module.Generate("answer", PromptTemplate.of("Answer {{question}} from {{contxt}}"), 32,
+                        "answer"))
+                .output("answer");
+        assertThatThrownBy(builder::build).isInstanceOf(GraphValidationException.class)
+                .hasMessageContaining("{{contxt}}").hasMessageContaining("module answer");
+    }
+
+    @Test
+    void rejectsAMalformedPlaceholder() {
+        assertThatThrownBy(() -> PromptTemplate.of("Answer {{question} please"))
+                .isInstanceOf(GraphValidationException.class).hasMessageContaining("malformed placeholder");
+        assertThatThrownBy(() -> PromptTemplate.of("Answer {{ 1st }}"))
+                .isInstanceOf(GraphValidationException.class).hasMessageContaining("malformed placeholder");
+    }
+
+    @Test
+    void loweringRejectsAnIndexOfZeroPassages() {
+        App app = Apps.naiveRag(AppOptions.DEFAULT);
+        assertThatThrownBy(() -> app.lower(QueryShape.ofPassages(0)))
+                .isInstanceOf(GraphValidationException.class)
+                .hasMessageContaining("module index").hasMessageContaining("no passages");
+    }
+}

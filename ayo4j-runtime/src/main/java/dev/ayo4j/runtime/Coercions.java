@@ -1,0 +1,78 @@
+package dev.ayo4j.runtime;
+
+import dev.ayo4j.graph.Slice;
+import dev.ayo4j.primitive.ValueKind;
+import dev.ayo4j.spi.Passage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Value conversions along an edge, exactly those {@link ValueKind#canFeed} allows, and edge slices.
+ *
+ * <p>A single TEXT feeding a TEXT_LIST port becomes a one-element list; a PASSAGE_LIST feeding a TEXT
+ * port (a prompt placeholder) becomes numbered context, {@code "[1] text\n\n[2] text"}, in list order;
+ * a PASSAGE_LIST feeding a TEXT_LIST port becomes the passages' texts. Engines see only converted
+ * values.
+ */
+public final class Coercions {
+    private Coercions() {}
+
+    /** {@code value} of kind {@code from} as a value of kind {@code to}; throws if no coercion exists. */
+    public static Object coerce(Object value, ValueKind from, ValueKind to) {
+        if (from == to) {
+            return value;
+        }
+        return switch (from) {
+            case TEXT -> {
+                if (to == ValueKind.TEXT_LIST) {
+                    yield List.of((String) value);
+                }
+                throw noCoercion(from, to);
+            }
+            case PASSAGE_LIST -> switch (to) {
+                case TEXT -> numberedContext(passages(value));
+                case TEXT_LIST -> passages(value).stream().map(Passage::text).toList();
+                case PASSAGE_LIST, VECTOR_LIST, SIGNAL, GENERATION -> throw noCoercion(from, to);
+            };
+            case TEXT_LIST, VECTOR_LIST, SIGNAL, GENERATION -> throw noCoercion(from, to);
+        };
+    }
+
+    /** Passages as numbered context: {@code [i] text}, separated by a blank line. */
+    public static String numberedContext(List<Passage> passages) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < passages.size(); i++) {
+            if (i > 0) {
+                out.append("\n\n");
+            }
+            out.append('[').append(i + 1).append("] ").append(passages.get(i).text());
+        }
+        return out.toString();
+    }
+
+    /** The part of list {@code value} an edge slice takes; clamped to the list's length. */
+    public static List<?> slice(Object value, Slice slice) {
+        List<?> list = (List<?>) value;
+        int from = Math.min(slice.from(), list.size());
+        int to = Math.min(slice.to(), list.size());
+        return List.copyOf(list.subList(from, to));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Passage> passages(Object value) {
+        return (List<Passage>) value;
+    }
+
+    private static IllegalArgumentException noCoercion(ValueKind from, ValueKind to) {
+        return new IllegalArgumentException("no coercion from " + from + " to " + to);
+    }
+
+    /** Concatenation of lists, for CONCAT aggregates. */
+    static List<Object> concat(List<?> lists) {
+        List<Object> out = new ArrayList<>();
+        for (Object l : lists) {
+            out.addAll((List<?>) l);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,349 @@
+package dev.ayo4j.runtime;
+
+import dev.ayo4j.Ayo4jException;
+import dev.ayo4j.NonRetriableEngineException;
+import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.BatchDecision;
+import dev.ayo4j.spi.BatchPolicy;
+import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.QueueView;
+import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskResult;
+import dev.ayo4j.spi.Ticker;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Engine scheduler: the one queue and owner thread of an engine, batching tasks across queries.
+ *
+ * <p>Tasks are ordered by their remaining critical path (largest first: the primitive whose query has
+ * the longest way to go is served first), then by their query's start (older first), then by arrival.
+ * The owner virtual thread sleeps on a condition and is woken by a submission, a completion, a
+ * cancellation or {@link #wakeUp()}; it waits with a timeout only until a deadline the {@link BatchPolicy}
+ * asked for, so nothing polls. While fewer than {@code maxConcurrency} batches are in flight it asks the
+ * policy, then runs each batch on its own virtual thread and hands every task's result to its callback.
+ * An engine that throws fails every task of its batch, naming the engine, the primitives and the cause,
+ * and the scheduler goes on.
+ *
+ * <p>Thread-safe. Callbacks run on the batch's thread after the slot is freed, must not block, and
+ * never run under the scheduler's lock.
+ */
+public final class EngineScheduler implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EngineScheduler.class.getName());
+    private static final Comparator<Pending> ORDER = Comparator.comparingDouble(Pending::priority).reversed()
+            .thenComparingLong(Pending::queryStartNanos).thenComparingLong(Pending::seq);
+
+    /** What a callback learns about its task: the result and where and when it ran. */
+    record Completion(TaskResult result, long batchId, int batchSize, long startNanos, long endNanos) {}
+
+    /** A queued task with its ordering keys and the view a policy sees. */
+    private record Pending(Task task, double priority, long queryStartNanos, long seq, QueueView.Entry entry,
+                           Consumer<Completion> onDone) {}
+
+    private final Engine engine;
+    private final BatchPolicy policy;
+    private final Ticker ticker;
+    private final int maxBatch;
+    private final int maxConcurrency;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final TreeSet<Pending> queue = new TreeSet<>(ORDER);
+    private final Map<String, List<Pending>> byQuery = new HashMap<>();
+    private final View view = new View();
+    private final ThreadFactory batchThreads;
+    private final Thread owner;
+    private long seq;
+    private long batchIds;
+    private int inFlight;
+    private boolean closed;
+
+    /** Starts the scheduler's owner thread for {@code engine}. */
+    public EngineScheduler(Engine engine, BatchPolicy policy, Ticker ticker) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.maxBatch = engine.capabilities().maxBatchSize();
+        this.maxConcurrency = engine.capabilities().maxConcurrency();
+        this.batchThreads = Thread.ofVirtual().name("ayo4j-" + engine.name() + "-batch-", 0).factory();
+        this.owner = Thread.ofVirtual().name("ayo4j-" + engine.name() + "-scheduler").start(this::loop);
+    }
+
+    /** The engine this scheduler feeds. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /**
+     * Queues {@code task}; {@code onDone} receives its result exactly once (a failure if the scheduler is
+     * closed), unless the task is withdrawn by {@link #cancel(String)} first.
+     *
+     * @param priority        remaining critical path in milliseconds; larger is served first
+     * @param queryStartNanos when the task's query started; older is served first among equals
+     * @param tokens          estimated input tokens, for token-budget policies
+     * @param items           items in the task
+     */
+    void submit(Task task, double priority, long queryStartNanos, int tokens, int items,
+                Consumer<Completion> onDone) {
+        lock.lock();
+        try {
+            if (!closed) {
+                Pending p = new Pending(task, priority, queryStartNanos, seq++,
+                        new QueueView.Entry(ticker.read(), tokens, items), onDone);
+                queue.add(p);
+                byQuery.computeIfAbsent(task.id().query(), _ -> new ArrayList<>(2)).add(p);
+                changed.signal();
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        long now = ticker.read();
+        onDone.accept(new Completion(TaskResult.failure(new Ayo4jException("engine scheduler of "
+                + engine.name() + " is closed; " + task.op().kindName() + " of " + task.id() + " was not run")),
+                -1, 0, now, now));
+    }
+
+    /** Withdraws every queued task of {@code query} (tasks in flight run on); returns how many. */
+    public int cancel(String query) {
+        lock.lock();
+        try {
+            List<Pending> mine = byQuery.remove(query);
+            if (mine == null) {
+                return 0;
+            }
+            for (Pending p : mine) {
+                queue.remove(p);
+            }
+            changed.signal();
+            return mine.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queued tasks. */
+    public int queued() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queued tasks of {@code query}. */
+    public int queued(String query) {
+        lock.lock();
+        try {
+            List<Pending> mine = byQuery.get(query);
+            return mine == null ? 0 : mine.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Batches executing on the engine. */
+    public int inFlight() {
+        lock.lock();
+        try {
+            return inFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Asks the policy again now, e.g. after a manual ticker moved past a deadline it asked for. */
+    public void wakeUp() {
+        lock.lock();
+        try {
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops dispatching and fails the queued tasks; batches in flight finish. Idempotent. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            owner.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        List<Pending> left;
+        lock.lock();
+        try {
+            while (!closed) {
+                if (queue.isEmpty() || inFlight >= maxConcurrency) {
+                    changed.await();
+                    continue;
+                }
+                long now = ticker.read();
+                view.reset();
+                BatchDecision decision;
+                try {
+                    decision = policy.decide(view, now);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "batch policy of engine " + engine.name()
+                            + " failed; dispatching the head of the queue", e);
+                    decision = BatchDecision.dispatch(1);
+                }
+                switch (decision) {
+                    case BatchDecision.Dispatch(int count) -> dispatch(Math.min(count, maxBatch));
+                    case BatchDecision.WaitUntil(long deadline) -> {
+                        if (deadline == Long.MAX_VALUE) {
+                            changed.await();
+                        } else if (deadline > now) {
+                            changed.awaitNanos(deadline - now);
+                        } else {
+                            // A deadline in the past would spin; the policy meant "now".
+                            dispatch(maxBatch);
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            left = new ArrayList<>(queue);
+            queue.clear();
+            byQuery.clear();
+            closed = true;
+            lock.unlock();
+        }
+        long now = ticker.read();
+        for (Pending p : left) {
+            p.onDone().accept(new Completion(TaskResult.failure(new Ayo4jException("engine scheduler of "
+                    + engine.name() + " closed before " + p.task().op().kindName() + " of " + p.task().id()
+                    + " ran")), -1, 0, now, now));
+        }
+    }
+
+    /** Takes up to {@code count} tasks off the head of the queue and starts their batch. Under the lock. */
+    private void dispatch(int count) {
+        int n = Math.min(count, queue.size());
+        Pending[] taken = new Pending[n];
+        for (int i = 0; i < n; i++) {
+            Pending p = queue.pollFirst();
+            taken[i] = p;
+            List<Pending> mine = byQuery.get(p.task().id().query());
+            if (mine != null && mine.remove(p) && mine.isEmpty()) {
+                byQuery.remove(p.task().id().query());
+            }
+        }
+        inFlight++;
+        long id = ++batchIds;
+        batchThreads.newThread(() -> run(id, taken)).start();
+    }
+
+    private void run(long id, Pending[] taken) {
+        List<Task> tasks = new ArrayList<>(taken.length);
+        for (Pending p : taken) {
+            tasks.add(p.task());
+        }
+        long start = ticker.read();
+        List<TaskResult> results;
+        try {
+            results = engine.execute(new Batch(id, tasks));
+            if (results == null || results.size() != tasks.size()) {
+                results = failAll(tasks.size(), new NonRetriableEngineException("engine " + engine.name()
+                        + " returned " + (results == null ? "null" : results.size() + " results") + " for batch "
+                        + id + " of " + tasks.size() + " " + kinds(tasks)));
+            }
+        } catch (Throwable t) {
+            results = failAll(tasks.size(), new NonRetriableEngineException("engine " + engine.name()
+                    + " failed batch " + id + " of " + tasks.size() + " " + kinds(tasks) + ": " + t, t));
+        }
+        long end = ticker.read();
+        lock.lock();
+        try {
+            inFlight--;
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+        for (int i = 0; i < taken.length; i++) {
+            try {
+                taken[i].onDone().accept(new Completion(results.get(i), id, taken.length, start, end));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "callback of " + taken[i].task().id() + " failed", e);
+            }
+        }
+    }
+
+    private static List<TaskResult> failAll(int n, Throwable cause) {
+        TaskResult[] all = new TaskResult[n];
+        Arrays.fill(all, TaskResult.failure(cause));
+        return Arrays.asList(all);
+    }
+
+    private static String kinds(List<Task> tasks) {
+        return tasks.stream().map(t -> t.op().kindName()).distinct().toList().toString();
+    }
+
+    @Override
+    public String toString() {
+        return "EngineScheduler(" + engine.name() + ")";
+    }
+
+    /**
+     * The queue as a policy sees it; entries are read lazily from the head, so a policy that looks at
+     * the first few entries costs that much. Used only by the owner thread under the lock.
+     */
+    private final class View implements QueueView {
+        private Pending[] head = new Pending[16];
+        private int filled;
+        private Iterator<Pending> it;
+
+        void reset() {
+            filled = 0;
+            it = null;
+        }
+
+        @Override
+        public int size() {
+            return queue.size();
+        }
+
+        @Override
+        public Entry entry(int i) {
+            Objects.checkIndex(i, queue.size());
+            if (it == null) {
+                it = queue.iterator();
+            }
+            while (filled <= i) {
+                if (filled == head.length) {
+                    head = Arrays.copyOf(head, head.length * 2);
+                }
+                head[filled++] = it.next();
+            }
+            return head[i].entry();
+        }
+
+        @Override
+        public int inFlight() {
+            return inFlight;
+        }
+    }
+}

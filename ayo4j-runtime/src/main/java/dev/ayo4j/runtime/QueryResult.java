@@ -1,0 +1,49 @@
+package dev.ayo4j.runtime;
+
+import dev.ayo4j.runtime.trace.TraceEvent;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Outcome of one successful query: its outputs by name, the trace of every primitive, and how far its
+ * end-to-end time was from its measured critical path.
+ *
+ * @param queryId           the query
+ * @param outputs           output values by output name, in graph order; an output whose input was
+ *                          absent is missing
+ * @param trace             one event per primitive that ran or was skipped, in graph order
+ * @param endToEndNanos     from submission to the last primitive's end
+ * @param criticalPathNanos the longest chain, over graph edges, of measured service times
+ */
+public record QueryResult(String queryId, Map<String, Object> outputs, List<TraceEvent> trace, long endToEndNanos,
+                          long criticalPathNanos) {
+    public QueryResult {
+        Objects.requireNonNull(queryId, "queryId");
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        trace = List.copyOf(trace);
+    }
+
+    /** {@code endToEnd / criticalPath}: 1 is the limit; {@code NaN} when the critical path measured 0. */
+    public double ratio() {
+        return criticalPathNanos == 0 ? Double.NaN : (double) endToEndNanos / criticalPathNanos;
+    }
+
+    /** The output called {@code name} as {@code type}; throws naming the known outputs if there is none. */
+    public <T> T output(String name, Class<T> type) {
+        Object v = outputs.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("query " + queryId + " has no output '" + name + "'; outputs: "
+                    + outputs.keySet());
+        }
+        return type.cast(v);
+    }
+
+    /** The trace event of node {@code nodeId}; throws if the node has none. */
+    public TraceEvent event(String nodeId) {
+        return trace.stream().filter(e -> e.nodeId().equals(nodeId)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("query " + queryId + " has no trace event for " + nodeId));
+    }
+}

@@ -1,0 +1,559 @@
+package dev.ayo4j.runtime;
+
+import dev.ayo4j.Ayo4jException;
+import dev.ayo4j.DeadlineExceededException;
+import dev.ayo4j.EngineException;
+import dev.ayo4j.NonRetriableEngineException;
+import dev.ayo4j.RetriableEngineException;
+import dev.ayo4j.graph.Node;
+import dev.ayo4j.primitive.AggregateMode;
+import dev.ayo4j.primitive.OutputFormat;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.runtime.GraphPlan.Link;
+import dev.ayo4j.runtime.trace.TraceEvent;
+import dev.ayo4j.runtime.trace.TraceEvent.Outcome;
+import dev.ayo4j.spi.Generation;
+import dev.ayo4j.spi.Passage;
+import dev.ayo4j.spi.Signal;
+import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskId;
+import dev.ayo4j.spi.TaskInputs;
+import dev.ayo4j.spi.TaskResult;
+import dev.ayo4j.spi.Ticker;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Execution of one query's graph, event-driven: a node starts when every COMPLETION input has completed
+ * and every STREAM input has published; engine primitives go to their engine's scheduler, the others
+ * (input, output, aggregate, decode, decode item) run in place.
+ *
+ * <p>Every event (an engine result, an early publication, a decoded item, the deadline, a cancellation)
+ * is posted to the run's queue and handled by whichever thread finds the queue idle, one at a time, so
+ * the state below needs no lock and posting never blocks (a generation may deliver its chunks while
+ * holding its own lock). Every path ends the future: success when all nodes are done or skipped, or
+ * the first failure, the deadline, or a cancellation, which withdraws the query's queued tasks and
+ * cancels its live generations.
+ *
+ * <p>This class is larger than the house target because the readiness rules, the local primitives and
+ * the failure paths share its confined state; splitting them would mean passing that state around.
+ */
+final class QueryRun {
+    private static final byte PENDING = 0;
+    private static final byte RUNNING = 1;
+    private static final byte DONE = 2;
+    private static final byte ABSENT = 3;
+
+    private final String id;
+    private final GraphPlan plan;
+    private final Map<String, Object> inputs;
+    private final Map<String, EngineScheduler> schedulers;
+    private final Ticker ticker;
+    private final long startNanos;
+    private final long deadlineMillis;
+    private final CompletableFuture<QueryResult> future = new CompletableFuture<>();
+    private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger wip = new AtomicInteger();
+    private volatile DeadlineTimer.@Nullable Handle deadline;
+
+    // Confined to the thread that drains the events.
+    private final int[] completionDeps;
+    private final int[] streamDeps;
+    private final byte[] state;
+    private final boolean[] published;
+    private final Object[] output;
+    private final long[] enqueued;
+    private final long[] started;
+    private final TraceEvent[] trace;
+    private final int[] readyQueue;
+    private int readyHead;
+    private int readyTail;
+    private int unfinished;
+    private boolean finished;
+    private final List<Generation> generations = new ArrayList<>(2);
+
+    QueryRun(String id, GraphPlan plan, Map<String, Object> inputs, Map<String, EngineScheduler> schedulers,
+             Ticker ticker, long deadlineMillis) {
+        this.id = id;
+        this.plan = plan;
+        this.inputs = inputs;
+        this.schedulers = schedulers;
+        this.ticker = ticker;
+        this.deadlineMillis = deadlineMillis;
+        int n = plan.size();
+        completionDeps = plan.completionDeps.clone();
+        streamDeps = plan.streamDeps.clone();
+        state = new byte[n];
+        published = new boolean[n];
+        output = new Object[n];
+        enqueued = new long[n];
+        started = new long[n];
+        trace = new TraceEvent[n];
+        readyQueue = new int[n];
+        unfinished = n;
+        startNanos = ticker.read();
+    }
+
+    String id() {
+        return id;
+    }
+
+    CompletableFuture<QueryResult> future() {
+        return future;
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    /** Starts the nodes without inputs; the deadline (if any) is armed on {@code timer}. */
+    void start(@Nullable DeadlineTimer timer) {
+        if (timer != null) {
+            deadline = timer.schedule(startNanos + deadlineMillis * 1_000_000L, () -> post(this::deadlinePassed));
+        }
+        post(() -> {
+            for (int i = 0; i < plan.size(); i++) {
+                check(i);
+            }
+        });
+    }
+
+    /** Fails the query with a {@link QueryCancelledException}, withdrawing its work. */
+    void cancel() {
+        post(() -> fail(new QueryCancelledException("query " + id + " was cancelled; unfinished: " + unfinishedNodes())));
+    }
+
+    private void post(Runnable event) {
+        events.add(event);
+        if (wip.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        do {
+            Runnable e;
+            while ((e = events.poll()) != null) {
+                try {
+                    e.run();
+                    pump();
+                } catch (RuntimeException ex) {
+                    fail(new Ayo4jException("query " + id + ": internal error: " + ex, ex));
+                }
+            }
+            missed = wip.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void pump() {
+        while (readyHead < readyTail && !finished) {
+            int i = readyQueue[readyHead++];
+            try {
+                begin(i);
+            } catch (RuntimeException e) {
+                failNode(i, new Ayo4jException(where(i) + " failed: " + e.getMessage(), e));
+            }
+        }
+    }
+
+    private void check(int i) {
+        if (state[i] == PENDING && completionDeps[i] == 0 && streamDeps[i] == 0) {
+            state[i] = RUNNING;
+            enqueued[i] = ticker.read();
+            readyQueue[readyTail++] = i;
+        }
+    }
+
+    private void begin(int i) {
+        Node node = plan.nodes[i];
+        boolean aggregate = node.op() instanceof Primitive.Aggregate;
+        if (!aggregate && anyInputAbsent(i)) {
+            long now = ticker.read();
+            settle(i, null, local(i, now, now, Outcome.ABSENT));
+            return;
+        }
+        started[i] = ticker.read();
+        switch (node.op()) {
+            case Primitive.Input in -> settleLocal(i, inputs.get(in.name()));
+            case Primitive.Output _ -> settleLocal(i, gather(i).get("value"));
+            case Primitive.Aggregate a -> settleLocal(i, aggregate(i, a));
+            case Primitive.Decode d -> decode(i, d);
+            case Primitive.DecodeItem d -> decodeItem(i, d);
+            case Primitive.Embed _, Primitive.Ingest _, Primitive.VectorSearch _, Primitive.Rerank _,
+                 Primitive.Prefill _, Primitive.PartialPrefill _ -> submit(i);
+        }
+    }
+
+    private boolean anyInputAbsent(int i) {
+        for (Link l : plan.in.get(i)) {
+            if (l.toKind() != null && state[l.from()] == ABSENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Input values by port, sliced and coerced. */
+    private Map<String, Object> gather(int i) {
+        List<Link> links = plan.in.get(i);
+        Map<String, Object> values = HashMap.newHashMap(links.size() + 1);
+        for (Link l : links) {
+            if (l.toKind() != null) {
+                values.put(l.toPort(), value(l));
+            }
+        }
+        return values;
+    }
+
+    private Object value(Link l) {
+        Object v = output[l.from()];
+        if (l.slice() != null) {
+            v = Coercions.slice(v, l.slice());
+        }
+        return Coercions.coerce(v, l.fromKind(), l.toKind());
+    }
+
+    private void submit(int i) {
+        Primitive op = plan.nodes[i].op();
+        Map<String, Object> in = gather(i);
+        switch (op) {
+            case Primitive.Prefill p -> in.put(TaskInputs.PROMPT, p.template().render(placeholders(in, p.template()
+                    .placeholders())));
+            case Primitive.PartialPrefill p -> in.put(TaskInputs.PROMPT, p.template().renderPrefix(p.segments(),
+                    placeholders(in, p.template().placeholdersIn(p.segments()))));
+            default -> { }
+        }
+        int items = switch (op) {
+            case Primitive.Embed _ -> ((List<?>) in.get("texts")).size();
+            case Primitive.Rerank _ -> ((List<?>) in.get("passages")).size();
+            case Primitive.VectorSearch _ -> ((List<?>) in.get("vectors")).size();
+            case Primitive.Ingest _ -> ((List<?>) in.get("passages")).size();
+            default -> 1;
+        };
+        Task task = new Task(new TaskId(id, plan.nodes[i].id().value()), op, in, v -> post(() -> published(i, v)));
+        schedulers.get(plan.engineOf[i]).submit(task, plan.remainingMs[i], startNanos, plan.tokens[i], items,
+                c -> post(() -> engineDone(i, c)));
+    }
+
+    private static Map<String, String> placeholders(Map<String, Object> in, Iterable<String> names) {
+        Map<String, String> values = new HashMap<>();
+        for (String name : names) {
+            values.put(name, (String) in.get(name));
+        }
+        return values;
+    }
+
+    private void published(int i, Object value) {
+        if (value instanceof Generation g && !generations.contains(g)) {
+            generations.add(g);
+            if (finished) {
+                g.cancel();
+            }
+        }
+        if (finished || published[i] || state[i] != RUNNING) {
+            return;
+        }
+        published[i] = true;
+        output[i] = value;
+        for (Link l : plan.out.get(i)) {
+            if (l.stream()) {
+                streamDeps[l.to()]--;
+                check(l.to());
+            }
+        }
+    }
+
+    private void engineDone(int i, EngineScheduler.Completion c) {
+        switch (c.result()) {
+            case TaskResult.Success(Object value, int tokensIn, int tokensOut) -> {
+                if (value instanceof Generation g && !generations.contains(g)) {
+                    generations.add(g);
+                    if (finished) {
+                        g.cancel();
+                    }
+                }
+                if (finished) {
+                    return;
+                }
+                Object out = published[i] ? output[i] : value;
+                settle(i, out, event(i, c, tokensIn, tokensOut, Outcome.OK));
+            }
+            case TaskResult.Failure(Throwable cause) -> {
+                if (finished) {
+                    return;
+                }
+                trace[i] = event(i, c, 0, 0, Outcome.FAILED);
+                String message = where(i) + " failed: " + cause.getMessage();
+                fail(cause instanceof RetriableEngineException ? new RetriableEngineException(message, cause)
+                        : new NonRetriableEngineException(message, cause));
+            }
+        }
+    }
+
+    private void decode(int i, Primitive.Decode d) {
+        Generation g = (Generation) gather(i).get("generation");
+        boolean list = d.format() instanceof OutputFormat.JsonList;
+        int limit = d.format() instanceof OutputFormat.JsonList(int n) ? n : 0;
+        g.subscribe(new Generation.Listener() {
+            private final StringBuilder text = new StringBuilder();
+            private final JsonListParser parser = list ? new JsonListParser() : null;
+
+            @Override
+            public void onChunk(String chunk) {
+                if (parser != null) {
+                    parser.feed(chunk);
+                } else {
+                    text.append(chunk);
+                }
+            }
+
+            @Override
+            public void onEnd() {
+                Object value;
+                if (parser != null) {
+                    parser.end();
+                    List<String> items = parser.items();
+                    value = List.copyOf(items.subList(0, Math.min(limit, items.size())));
+                } else {
+                    value = text.toString();
+                }
+                post(() -> decoded(i, g, value));
+            }
+
+            @Override
+            public void onError(Throwable cause) {
+                post(() -> generationFailed(i, cause));
+            }
+        });
+    }
+
+    private void decodeItem(int i, Primitive.DecodeItem d) {
+        Generation g = (Generation) gather(i).get("generation");
+        g.subscribe(new Generation.Listener() {
+            private final JsonListParser parser = new JsonListParser();
+            private boolean sent;
+
+            @Override
+            public void onChunk(String chunk) {
+                if (!sent) {
+                    parser.feed(chunk);
+                    offer();
+                }
+            }
+
+            private void offer() {
+                if (!sent && parser.items().size() > d.index()) {
+                    sent = true;
+                    String item = parser.items().get(d.index());
+                    post(() -> decoded(i, g, item));
+                }
+            }
+
+            @Override
+            public void onEnd() {
+                if (!sent) {
+                    parser.end();
+                    offer();
+                }
+                if (!sent) {
+                    sent = true;
+                    post(() -> itemMissing(i));
+                }
+            }
+
+            @Override
+            public void onError(Throwable cause) {
+                if (!sent) {
+                    sent = true;
+                    post(() -> generationFailed(i, cause));
+                }
+            }
+        });
+    }
+
+    private void decoded(int i, Generation g, Object value) {
+        if (finished || state[i] != RUNNING) {
+            return;
+        }
+        long now = ticker.read();
+        settle(i, value, new TraceEvent(id, plan.nodes[i].id().value(), plan.nodes[i].op().kindName(),
+                TraceEvent.LOCAL, enqueued[i], started[i], now, -1, 1, g.promptTokens(), g.generatedTokens(),
+                Outcome.OK));
+    }
+
+    private void itemMissing(int i) {
+        if (!finished && state[i] == RUNNING) {
+            settle(i, null, local(i, started[i], ticker.read(), Outcome.ABSENT));
+        }
+    }
+
+    private void generationFailed(int i, Throwable cause) {
+        if (!finished) {
+            failNode(i, new EngineException(where(i) + ": the generation failed: " + cause.getMessage(), cause));
+        }
+    }
+
+    private Object aggregate(int i, Primitive.Aggregate a) {
+        Object[] byPort = new Object[a.arity()];
+        for (Link l : plan.in.get(i)) {
+            if (l.toKind() != null && state[l.from()] != ABSENT) {
+                byPort[Integer.parseInt(l.toPort().substring(2))] = value(l);
+            }
+        }
+        List<Object> present = new ArrayList<>(a.arity());
+        for (Object v : byPort) {
+            if (v != null) {
+                present.add(v);
+            }
+        }
+        return switch (a.mode()) {
+            case ALL -> {
+                long ok = present.stream().filter(s -> ((Signal) s).ok()).count();
+                yield new Signal(ok == present.size(), ok + " of " + a.arity() + " ok, "
+                        + (a.arity() - present.size()) + " absent");
+            }
+            case CONCAT -> List.copyOf(Coercions.concat(present));
+            case TOP_K -> {
+                Map<String, Passage> best = new LinkedHashMap<>();
+                for (Object list : present) {
+                    for (Object o : (List<?>) list) {
+                        Passage p = (Passage) o;
+                        best.merge(p.id(), p, (x, y) -> Passage.BEST_FIRST.compare(x, y) <= 0 ? x : y);
+                    }
+                }
+                yield best.values().stream().sorted(Passage.BEST_FIRST).limit(a.topK()).toList();
+            }
+        };
+    }
+
+    private void settleLocal(int i, Object value) {
+        settle(i, value, local(i, started[i], ticker.read(), Outcome.OK));
+    }
+
+    private TraceEvent local(int i, long start, long end, Outcome outcome) {
+        return new TraceEvent(id, plan.nodes[i].id().value(), plan.nodes[i].op().kindName(), TraceEvent.LOCAL,
+                enqueued[i], start, end, -1, 1, 0, 0, outcome);
+    }
+
+    private TraceEvent event(int i, EngineScheduler.Completion c, int tokensIn, int tokensOut, Outcome outcome) {
+        return new TraceEvent(id, plan.nodes[i].id().value(), plan.nodes[i].op().kindName(), plan.engineOf[i],
+                enqueued[i], c.startNanos(), c.endNanos(), c.batchId(), c.batchSize(), tokensIn, tokensOut, outcome);
+    }
+
+    /** Marks node {@code i} done (or skipped, when {@code value} is null) and readies its consumers. */
+    private void settle(int i, @Nullable Object value, TraceEvent event) {
+        state[i] = value == null ? ABSENT : DONE;
+        output[i] = value;
+        trace[i] = event;
+        unfinished--;
+        for (Link l : plan.out.get(i)) {
+            if (!l.stream()) {
+                completionDeps[l.to()]--;
+            } else if (!published[i]) {
+                streamDeps[l.to()]--;
+            }
+            check(l.to());
+        }
+        published[i] = true;
+        if (unfinished == 0) {
+            succeed();
+        }
+    }
+
+    private void succeed() {
+        finished = true;
+        cancelDeadline();
+        long end = ticker.read();
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        List<TraceEvent> events = new ArrayList<>(trace.length);
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.nodes[i].op() instanceof Primitive.Output o && output[i] != null) {
+                outputs.put(o.name(), output[i]);
+            }
+            events.add(trace[i]);
+        }
+        future.complete(new QueryResult(id, outputs, events, end - startNanos, criticalPath()));
+    }
+
+    /** The longest chain over graph edges of measured service times. */
+    private long criticalPath() {
+        long[] upTo = new long[plan.size()];
+        long longest = 0;
+        for (int i : plan.topo) {
+            long before = 0;
+            for (Link l : plan.in.get(i)) {
+                before = Math.max(before, upTo[l.from()]);
+            }
+            upTo[i] = before + trace[i].serviceNanos();
+            longest = Math.max(longest, upTo[i]);
+        }
+        return longest;
+    }
+
+    private void deadlinePassed() {
+        if (!finished) {
+            fail(new DeadlineExceededException("query " + id + " passed its deadline of " + deadlineMillis
+                    + " ms; unfinished: " + unfinishedNodes()));
+        }
+    }
+
+    private void failNode(int i, Ayo4jException cause) {
+        long now = ticker.read();
+        trace[i] = local(i, started[i], now, Outcome.FAILED);
+        fail(cause);
+    }
+
+    private void fail(Throwable cause) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        cancelDeadline();
+        for (String engine : plan.engines) {
+            schedulers.get(engine).cancel(id);
+        }
+        for (Generation g : generations) {
+            g.cancel();
+        }
+        future.completeExceptionally(cause);
+    }
+
+    private void cancelDeadline() {
+        DeadlineTimer.Handle h = deadline;
+        if (h != null) {
+            h.cancel();
+        }
+    }
+
+    private String where(int i) {
+        Node n = plan.nodes[i];
+        String engine = plan.engineOf[i];
+        return "query " + id + ": node " + n.id() + " (" + n.op().kindName()
+                + (engine == null ? "" : " on engine " + engine) + ")";
+    }
+
+    private List<String> unfinishedNodes() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < plan.size() && names.size() < 8; i++) {
+            if (state[i] == RUNNING) {
+                names.add(plan.nodes[i].id() + " (running)");
+            }
+        }
+        for (int i = 0; i < plan.size() && names.size() < 8; i++) {
+            if (state[i] == PENDING) {
+                names.add(plan.nodes[i].id().value());
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public String toString() {
+        return "QueryRun(" + id + ", " + plan.graph.name() + ")";
+    }
+}

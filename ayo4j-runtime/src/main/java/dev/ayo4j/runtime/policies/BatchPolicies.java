@@ -1,0 +1,40 @@
+package dev.ayo4j.runtime.policies;
+
+import dev.ayo4j.spi.BatchPolicy;
+import java.time.Duration;
+
+/** Factories of the built-in batch policies. */
+public final class BatchPolicies {
+    private BatchPolicies() {}
+
+    /** Dispatches whatever is queued at once, up to {@code maxBatch} tasks. */
+    public static BatchPolicy maxBatch(int maxBatch) {
+        return new MaxBatchPolicy(maxBatch);
+    }
+
+    /** Dispatches when {@code maxBatch} tasks are queued or the oldest has waited {@code maxWait}. */
+    public static BatchPolicy deadline(int maxBatch, Duration maxWait) {
+        return new DeadlineBatchPolicy(maxBatch, maxWait.toNanos());
+    }
+
+    /**
+     * Like {@link #deadline}, but a batch also closes when the next task would take it over
+     * {@code maxTokens} input tokens (a single larger task still goes alone).
+     */
+    public static BatchPolicy tokenBudget(int maxTokens, int maxBatch, Duration maxWait) {
+        return new TokenBudgetBatchPolicy(maxTokens, maxBatch, maxWait.toNanos());
+    }
+
+    /** One task at a time, never two batches in flight: the sequential baseline. */
+    public static BatchPolicy oneAtATime() {
+        return OneAtATimePolicy.INSTANCE;
+    }
+
+    /**
+     * Dispatches at once when the engine is idle, and otherwise behaves like {@link #deadline}: waiting
+     * adds latency only when there is no free engine to use anyway. The runtime's default.
+     */
+    public static BatchPolicy workConserving(int maxBatch, Duration maxWait) {
+        return new WorkConservingBatchPolicy(maxBatch, maxWait.toNanos());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ayo4j.runtime.policies;
+
+import dev.ayo4j.Checks;
+import dev.ayo4j.spi.BatchDecision;
+import dev.ayo4j.spi.BatchPolicy;
+import dev.ayo4j.spi.QueueView;
+
+/**
+ * Batch policy for padding-sensitive encoders: a batch closes at {@code maxBatch} tasks or when the next
+ * task would exceed {@code maxTokens}; a batch that is not closed waits up to {@code maxWaitNanos}.
+ */
+record TokenBudgetBatchPolicy(int maxTokens, int maxBatch, long maxWaitNanos) implements BatchPolicy {
+    TokenBudgetBatchPolicy {
+        Checks.argument(maxTokens > 0, "maxTokens must be > 0: %s", maxTokens);
+        Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
+        Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);
+    }
+
+    @Override
+    public BatchDecision decide(QueueView queue, long nowNanos) {
+        int size = queue.size();
+        if (size == 0) {
+            return BatchDecision.idle();
+        }
+        long tokens = queue.entry(0).tokens();
+        int count = 1;
+        while (count < size && count < maxBatch) {
+            long next = tokens + queue.entry(count).tokens();
+            if (next > maxTokens) {
+                return BatchDecision.dispatch(count);
+            }
+            tokens = next;
+            count++;
+        }
+        if (count == maxBatch || tokens >= maxTokens) {
+            return BatchDecision.dispatch(count);
+        }
+        return DeadlineBatchPolicy.dispatchOrWait(queue, count, nowNanos, maxWaitNanos);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ayo4j.runtime;
+
+import dev.ayo4j.app.AppOptions;
+import dev.ayo4j.app.Apps;
+import dev.ayo4j.app.QueryShape;
+import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.primitive.ValueKind;
+import dev.ayo4j.spi.Passage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Graphs and inputs shared by the runtime tests. */
+final class Fixtures {
+    static final int PASSAGES = 12;
+    /** Hang guard for waits in tests; never a timing assertion. */
+    static final java.time.Duration GUARD = java.time.Duration.ofSeconds(30);
+
+    private Fixtures() {}
+
+    static List<Passage> passages() {
+        List<Passage> list = new ArrayList<>();
+        for (int i = 0; i < PASSAGES; i++) {
+            list.add(new Passage("doc.md#" + i, "passage " + i + " about topic " + (i % 4), 0, "doc.md"));
+        }
+        return List.copyOf(list);
+    }
+
+    static Map<String, Object> ragInputs(String question) {
+        return Map.of("question", question, "passages", passages());
+    }
+
+    static PrimitiveGraph advancedRag() {
+        return Apps.advancedRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(PASSAGES));
+    }
+
+    static PrimitiveGraph naiveRag() {
+        return Apps.naiveRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(PASSAGES));
+    }
+
+    /** {@code question -> embed(engine) -> output "vectors"}: one engine primitive per query. */
+    static PrimitiveGraph embedOnly(String engine) {
+        var b = PrimitiveGraph.builder("embed-only");
+        var q = b.add("question", new Primitive.Input("question", ValueKind.TEXT));
+        var e = b.add("embed", new Primitive.Embed(engine, 1, 8));
+        var o = b.add("output.vectors", new Primitive.Output("vectors", ValueKind.VECTOR_LIST));
+        b.connect(q, "value", e, "texts");
+        b.connect(e, "vectors", o, "value");
+        return b.build();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ayo4j.runtime.policies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ayo4j.spi.BatchDecision;
+import dev.ayo4j.spi.BatchPolicy;
+import dev.ayo4j.spi.QueueView;
+import dev.ayo4j.testkit.AbstractBatchPolicyContractTest;
+import dev.ayo4j.testkit.ManualTicker;
+import dev.ayo4j.testkit.TestingQueueView;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class BatchPoliciesTest {
+    private static final Duration WAIT = Duration.ofMillis(2);
+    private static final long WAIT_NANOS = WAIT.toNanos();
+
+    @Nested
+    class MaxBatchContract extends AbstractBatchPolicyContractTest {
+        @Override protected BatchPolicy createPolicy() { return BatchPolicies.maxBatch(4); }
+        @Override protected int maxBatch() { return 4; }
+    }
+
+    @Nested
+    class DeadlineContract extends AbstractBatchPolicyContractTest {
+        @Override protected BatchPolicy createPolicy() { return BatchPolicies.deadline(5, WAIT); }
+        @Override protected int maxBatch() { return 5; }
+    }
+
+    @Nested
+    class TokenBudgetContract extends AbstractBatchPolicyContractTest {
+        @Override protected BatchPolicy createPolicy() { return BatchPolicies.tokenBudget(1000, 6, WAIT); }
+        @Override protected int maxBatch() { return 6; }
+    }
+
+    @Nested
+    class OneAtATimeContract extends AbstractBatchPolicyContractTest {
+        @Override protected BatchPolicy createPolicy() { return BatchPolicies.oneAtATime(); }
+        @Override protected int maxBatch() { return 1; }
+    }
+
+    @Nested
+    class WorkConservingContract extends AbstractBatchPolicyContractTest {
+        @Override protected BatchPolicy createPolicy() { return BatchPolicies.workConserving(3, WAIT); }
+        @Override protected int maxBatch() { return 3; }
+    }
+
+    @Test
+    void deadlineWaitsForTheOldestTaskThenDispatchesAPartialBatch() {
+        ManualTicker ticker = new ManualTicker();
+        BatchPolicy policy = BatchPolicies.deadline(4, WAIT);
+        TestingQueueView view = TestingQueueView.uniform(2, ticker.read(), 10);
+        assertThat(policy.decide(view, ticker.read())).isEqualTo(BatchDecision.waitUntil(WAIT_NANOS));
+        ticker.advance(WAIT);
+        assertThat(policy.decide(view, ticker.read())).isEqualTo(BatchDecision.dispatch(2));
+    }
+
+    @Test
+    void deadlineDispatchesAFullBatchAtOnce() {
+        BatchPolicy policy = BatchPolicies.deadline(4, WAIT);
+        assertThat(policy.decide(TestingQueueView.uniform(9, 0, 10), 0)).isEqualTo(BatchDecision.dispatch(4));
+    }
+
+    @Test
+    void tokenBudgetClosesTheBatchBeforeTheBudgetOverflows() {
+        BatchPolicy policy = BatchPolicies.tokenBudget(100, 10, WAIT);
+        QueueView view = new TestingQueueView(List.of(new QueueView.Entry(0, 40, 1), new QueueView.Entry(0, 50, 1),
+                new QueueView.Entry(0, 30, 1)), 0);
+        assertThat(policy.decide(view, 0)).isEqualTo(BatchDecision.dispatch(2));
+    }
+
+    @Test
+    void tokenBudgetSendsAnOversizedTaskAlone() {
+        BatchPolicy policy = BatchPolicies.tokenBudget(100, 10, WAIT);
+        QueueView view = new TestingQueueView(List.of(new QueueView.Entry(0, 400, 1), new QueueView.Entry(0, 5, 1)), 0);
+        assertThat(policy.decide(view, 0)).isEqualTo(BatchDecision.dispatch(1));
+    }
+
+    @Test
+    void tokenBudgetWaitsWhileTheBatchHasRoom() {
+        BatchPolicy policy = BatchPolicies.tokenBudget(100, 10, WAIT);
+        assertThat(policy.decide(TestingQueueView.uniform(2, 0, 10), 1)).isEqualTo(BatchDecision.waitUntil(WAIT_NANOS));
+    }
+
+    @Test
+    void oneAtATimeIdlesWhileABatchIsInFlight() {
+        assertThat(BatchPolicies.oneAtATime().decide(TestingQueueView.uniform(3, 0, 1).withInFlight(1), 99))
+                .isEqualTo(BatchDecision.idle());
+    }
+
+    @Test
+    void workConservingDispatchesAtOnceToAnIdleEngineAndWaitsForABusyOne() {
+        BatchPolicy policy = BatchPolicies.workConserving(8, WAIT);
+        TestingQueueView view = TestingQueueView.uniform(3, 0, 1);
+        assertThat(policy.decide(view, 0)).isEqualTo(BatchDecision.dispatch(3));
+        assertThat(policy.decide(view.withInFlight(1), 0)).isEqualTo(BatchDecision.waitUntil(WAIT_NANOS));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ayo4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ayo4j.spi.BatchDecision;
+import dev.ayo4j.spi.BatchPolicy;
+import dev.ayo4j.spi.QueueView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Conformance kit every {@link BatchPolicy} must pass: idle on an empty queue, never more than queued,
+ * never more than its batch limit, a future deadline when it waits, eventual dispatch of an old queue
+ * on an idle engine, and purity (same view and time, same decision).
+ */
+public abstract class AbstractBatchPolicyContractTest {
+    private static final long SECOND = 1_000_000_000L;
+
+    /** The policy under test. */
+    protected abstract BatchPolicy createPolicy();
+
+    /** The most tasks the policy may dispatch at once. */
+    protected abstract int maxBatch();
+
+    @Test
+    void idlesOnAnEmptyQueue() {
+        assertThat(createPolicy().decide(TestingQueueView.empty(), 5 * SECOND)).isEqualTo(BatchDecision.idle());
+    }
+
+    @Test
+    void neverDispatchesMoreThanQueuedOrTheBatchLimit() {
+        BatchPolicy policy = createPolicy();
+        SplittableRandom random = new SplittableRandom(42);
+        for (int round = 0; round < 500; round++) {
+            QueueView view = randomView(random);
+            long now = 10 * SECOND + random.nextLong(2 * SECOND);
+            if (policy.decide(view, now) instanceof BatchDecision.Dispatch(int count)) {
+                assertThat(count).as("round %s, %s queued", round, view.size())
+                        .isLessThanOrEqualTo(view.size()).isLessThanOrEqualTo(maxBatch());
+            }
+        }
+    }
+
+    @Test
+    void waitsOnlyUntilAFutureDeadline() {
+        BatchPolicy policy = createPolicy();
+        SplittableRandom random = new SplittableRandom(7);
+        for (int round = 0; round < 500; round++) {
+            QueueView view = randomView(random);
+            long now = 10 * SECOND + random.nextLong(2 * SECOND);
+            if (view.size() > 0 && policy.decide(view, now) instanceof BatchDecision.WaitUntil(long deadline)) {
+                assertThat(deadline).as("round %s", round).isGreaterThan(now);
+            }
+        }
+    }
+
+    @Test
+    void dispatchesAnOldQueueOnAnIdleEngine() {
+        BatchPolicy policy = createPolicy();
+        for (int size = 1; size <= maxBatch() + 3; size++) {
+            assertThat(policy.decide(TestingQueueView.uniform(size, 0, 8), 3_600 * SECOND))
+                    .as("%s queued an hour ago", size).isInstanceOf(BatchDecision.Dispatch.class);
+        }
+    }
+
+    @Test
+    void dispatchesAFullBatchWhenMoreIsQueued() {
+        TestingQueueView view = TestingQueueView.uniform(maxBatch() * 2, 0, 1);
+        assertThat(createPolicy().decide(view, 3_600 * SECOND)).isInstanceOfSatisfying(BatchDecision.Dispatch.class,
+                d -> assertThat(d.count()).isPositive().isLessThanOrEqualTo(maxBatch()));
+    }
+
+    @Test
+    void decidesTheSameForTheSameViewAndTime() {
+        BatchPolicy policy = createPolicy();
+        SplittableRandom random = new SplittableRandom(3);
+        for (int round = 0; round < 100; round++) {
+            QueueView view = randomView(random);
+            long now = 10 * SECOND + random.nextLong(SECOND);
+            assertThat(policy.decide(view, now)).isEqualTo(policy.decide(view, now));
+        }
+    }
+
+    private TestingQueueView randomView(SplittableRandom random) {
+        int size = random.nextInt(maxBatch() * 3 + 2);
+        List<QueueView.Entry> entries = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            entries.add(new QueueView.Entry(10 * SECOND - random.nextLong(SECOND), 1 + random.nextInt(600),
+                    1 + random.nextInt(4)));
+        }
+        return new TestingQueueView(entries, 0);
+    }
+}

@@ -2,11 +2,13 @@ package dev.ayo4j.plan.rules;
 
 import dev.ayo4j.Checks;
 import dev.ayo4j.graph.Edge;
+import dev.ayo4j.graph.EdgeKind;
 import dev.ayo4j.graph.GraphBuilder;
 import dev.ayo4j.graph.Node;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PortRef;
 import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.graph.Slice;
 import dev.ayo4j.plan.Pattern;
 import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
@@ -121,29 +123,32 @@ public final class DedupRule implements Rule {
         if (in.isEmpty()) {
             return group;
         }
-        List<String> digest = null;
+        Set<Input> inputs = null;
         for (NodeId candidate : g.successors(in.getFirst().from().node())) {
-            if (candidate.equals(node.id()) || !g.node(candidate).op().equals(node.op())) {
+            if (candidate.equals(node.id()) || g.incoming(candidate).size() != in.size()
+                    || !g.node(candidate).op().equals(node.op())) {
                 continue;
             }
-            if (digest == null) {
-                digest = inputDigest(g, node.id());
+            if (inputs == null) {
+                inputs = inputs(g, node.id());
             }
-            if (digest.equals(inputDigest(g, candidate))) {
+            if (inputs.equals(inputs(g, candidate))) {
                 group.add(candidate);
             }
         }
         return group;
     }
 
-    /** Sorted descriptions of a node's incoming edges: producer port, slice, kind and input port. */
-    private static List<String> inputDigest(PrimitiveGraph g, NodeId id) {
-        List<String> d = new ArrayList<>();
+    /** One incoming edge without its consumer: what two twins must share. */
+    private record Input(PortRef from, Slice slice, EdgeKind kind, String port) {}
+
+    /** A node's incoming edges as a set of {@link Input}s. */
+    private static Set<Input> inputs(PrimitiveGraph g, NodeId id) {
+        Set<Input> set = new HashSet<>();
         for (Edge e : g.incoming(id)) {
-            d.add(e.from() + "|" + e.slice() + "|" + e.kind() + "|" + e.to().port());
+            set.add(new Input(e.from(), e.slice(), e.kind(), e.to().port()));
         }
-        d.sort(null);
-        return d;
+        return set;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,118 @@
+package dev.ayo4j.bench;
+
+import dev.ayo4j.app.AppOptions;
+import dev.ayo4j.app.Apps;
+import dev.ayo4j.app.EngineNames;
+import dev.ayo4j.app.QueryShape;
+import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.Passes;
+import dev.ayo4j.plan.Planner;
+import dev.ayo4j.plan.PlannerContext;
+import dev.ayo4j.runtime.Ayo4jRuntime;
+import dev.ayo4j.runtime.QueryResult;
+import dev.ayo4j.spi.Passage;
+import dev.ayo4j.spi.Ticker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+/**
+ * Measures ayo4j's own overhead, warm: the planner's time to optimize one advanced-rag query, and the
+ * runtime's scheduling cost per primitive when many queries run at once on engines that do no work.
+ *
+ * <p>Run it with {@code bin/ayo4j bench runtime [--json FILE]}.
+ */
+public final class RuntimeBenchmark {
+    private final Ticker ticker = Ticker.systemTicker();
+
+    /** Planner figures in milliseconds over {@code iterations} warm runs. */
+    public record PlannerFigures(String app, int passages, int nodesBefore, int nodesAfter, int iterations,
+                                 double medianMs, double p90Ms, double minMs) {}
+
+    /**
+     * Scheduler figures: the wall time of a round of {@code queries} concurrent queries divided by the
+     * primitives they ran, in microseconds, over {@code rounds} warm rounds; plus the median queueing
+     * delay of a primitive (ready to started) seen in the traces.
+     */
+    public record SchedulerFigures(String app, int queries, int primitivesPerQuery, int rounds,
+                                   double medianMicrosPerPrimitive, double minMicrosPerPrimitive,
+                                   double medianQueueDelayMicros) {}
+
+    /** Both sets of figures. */
+    public record Report(PlannerFigures planner, SchedulerFigures scheduler) {}
+
+    /** Times planning of advanced-rag with {@code passages} passages. */
+    public PlannerFigures planner(int passages, int warmup, int iterations) {
+        PrimitiveGraph graph = Apps.advancedRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(passages));
+        // Production planning skips per-step validation; the planner still validates input and result.
+        Planner planner = new Planner(Passes.STANDARD, new PlannerContext(PlannerContext.defaults().costModel(), false));
+        int nodesAfter = 0;
+        for (int i = 0; i < warmup; i++) {
+            nodesAfter = planner.optimize(graph).result().size();
+        }
+        double[] ms = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            long start = ticker.read();
+            planner.optimize(graph);
+            ms[i] = (ticker.read() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        return new PlannerFigures("advanced-rag", passages, graph.size(), nodesAfter, iterations,
+                percentile(ms, 50), percentile(ms, 90), ms[0]);
+    }
+
+    /** Runs rounds of {@code queries} concurrent optimized advanced-rag queries on no-op engines. */
+    public SchedulerFigures scheduler(int queries, int warmupRounds, int rounds) {
+        int passages = 64;
+        PrimitiveGraph graph = new Planner(Passes.STANDARD, PlannerContext.defaults())
+                .optimize(Apps.advancedRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(passages))).result();
+        List<Passage> corpus = IntStream.range(0, passages)
+                .mapToObj(i -> Passage.of("doc" + i, "passage number " + i)).toList();
+        Map<String, Object> inputs = Map.of("question", "what is measured?", "passages", corpus);
+        EngineNames names = EngineNames.DEFAULT;
+        Ayo4jRuntime.Builder builder = Ayo4jRuntime.builder();
+        for (String name : List.of(names.llm(), names.embedder(), names.reranker(), names.vectors())) {
+            builder.ownedEngine(new NoOpEngine(name));
+        }
+        try (Ayo4jRuntime runtime = builder.build()) {
+            for (int r = 0; r < warmupRounds; r++) {
+                round(runtime, graph, inputs, queries);
+            }
+            double[] perPrimitive = new double[rounds];
+            List<Long> delays = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                long start = ticker.read();
+                List<QueryResult> results = round(runtime, graph, inputs, queries);
+                long elapsed = ticker.read() - start;
+                int primitives = results.stream().mapToInt(q -> q.trace().size()).sum();
+                perPrimitive[r] = elapsed / 1e3 / primitives;
+                results.forEach(q -> q.trace().forEach(e -> delays.add(e.waitNanos())));
+            }
+            Arrays.sort(perPrimitive);
+            double[] d = delays.stream().mapToDouble(n -> n / 1e3).sorted().toArray();
+            return new SchedulerFigures("advanced-rag (" + passages + " passages, optimized)", queries, graph.size(),
+                    rounds, percentile(perPrimitive, 50), perPrimitive[0], percentile(d, 50));
+        }
+    }
+
+    private static List<QueryResult> round(Ayo4jRuntime runtime, PrimitiveGraph graph, Map<String, Object> inputs,
+                                           int queries) {
+        List<CompletableFuture<QueryResult>> futures = new ArrayList<>(queries);
+        for (int q = 0; q < queries; q++) {
+            futures.add(runtime.submit(graph, inputs, Duration.ofMinutes(5)));
+        }
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.clamp(i, 0, sorted.length - 1)];
+    }
+}

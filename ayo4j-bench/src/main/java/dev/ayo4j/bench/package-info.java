@@ -1,0 +1,8 @@
+/**
+ * Benchmarks run as commands ({@code bin/ayo4j bench ...}) that print figures and write JSON; tests
+ * never time anything. The no-op engine here serves only the runtime-overhead measurement.
+ */
+@NullMarked
+package dev.ayo4j.bench;
+
+import org.jspecify.annotations.NullMarked;

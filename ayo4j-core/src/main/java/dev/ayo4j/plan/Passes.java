@@ -29,8 +29,13 @@ public final class Passes {
     /** Pipelines the items of a generated list into per-item retrieval branches. */
     public static final Pass DECODE_PIPELINE = new Pass("decode-pipeline", Program.of(CoreRules.DECODE_PIPELINE));
 
-    /** Merges identical computations. */
-    public static final Pass DEDUP = new Pass("dedup", Program.of(CoreRules.DEDUP));
+    /**
+     * Merges identical computations. Pruning runs in the same rule group: two duplicates may differ
+     * only by ordering edges that pruning removes, and a merge may leave an ordering edge that pruning
+     * can now remove, so the two rules reach their fixpoint together.
+     */
+    public static final Pass DEDUP = new Pass("dedup",
+            Program.builder().addGroup(CoreRules.DEDUP, CoreRules.DEPENDENCY_PRUNE).build());
 
     /** Every pass, in Ayo's canonical order, then de-duplication. */
     public static final List<Pass> STANDARD = List.of(DEPENDENCY_PRUNE, STAGE_DECOMPOSE, PREFILL_SPLIT,

@@ -152,10 +152,10 @@ public final class PrefillSplitRule implements Rule {
         NodeId id = node.id();
         GraphBuilder b = call.builder();
         NodeId partial = b.add(id.derive(".partial"), partialOp);
+        // Ordering-only edges stay on the full prefill alone: warming a cache has no effect that an
+        // ordering constraint could protect, and holding the warm-up back would defeat it.
         for (Edge e : g.incoming(id)) {
-            if (!e.carriesData()) {
-                b.edge(e.withTo(new PortRef(partial, PortRef.ORDER)));
-            } else if (prefixInputs.contains(e.to().port())) {
+            if (e.carriesData() && prefixInputs.contains(e.to().port())) {
                 b.edge(e.withTo(PortRef.of(partial, e.to().port())));
             }
         }

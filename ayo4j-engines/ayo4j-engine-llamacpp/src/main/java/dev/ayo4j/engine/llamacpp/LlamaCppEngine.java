@@ -118,7 +118,12 @@ public final class LlamaCppEngine implements Engine {
 
     /** Tokens {@code prompt} takes as a request, BOS included. */
     public int promptTokens(String prompt) {
-        return model.encode(prompt).length + 1;
+        return encode(prompt).length + 1;
+    }
+
+    /** llama.cpp's tokens for {@code text} as a prompt, BOS excluded. */
+    int[] encode(String text) {
+        return model.encode(text);
     }
 
     @Override

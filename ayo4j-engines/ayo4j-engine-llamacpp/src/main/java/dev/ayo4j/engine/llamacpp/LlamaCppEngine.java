@@ -1,0 +1,249 @@
+package dev.ayo4j.engine.llamacpp;
+
+import de.kherud.llama.InferenceParameters;
+import de.kherud.llama.LlamaModel;
+import de.kherud.llama.ModelParameters;
+import dev.ayo4j.EngineException;
+import dev.ayo4j.NonRetriableEngineException;
+import dev.ayo4j.engine.llamacpp.gguf.GgufFile;
+import dev.ayo4j.primitive.OutputFormat;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.EngineCapabilities;
+import dev.ayo4j.spi.GenerationStream;
+import dev.ayo4j.spi.Signal;
+import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskResult;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * LLM engine on an in-process llama.cpp (java-llama.cpp 4.2.0) that serves {@link Primitive.Prefill} and
+ * {@link Primitive.PartialPrefill}.
+ *
+ * <p>Each task is its own llama.cpp request; llama.cpp puts concurrent requests on its slots and batches
+ * their decode steps, so {@link EngineCapabilities#maxBatchSize()} is 1 and
+ * {@link EngineCapabilities#maxConcurrency()} is the number of slots. Every request asks for prompt
+ * caching (one uncached request would wipe its slot's cache), greedy sampling and a fixed seed, so
+ * output is deterministic.
+ *
+ * <ul>
+ *   <li><b>Prefill</b>: publishes a {@link GenerationStream} through {@link Task#publish()} at once,
+ *       streams the tokens into it from a virtual thread, and returns it once the prompt is prefilled.
+ *       {@code JsonList(n)} outputs are constrained by a grammar of exactly n strings unless
+ *       {@link LlamaCppOptions#jsonGrammar()} is off.</li>
+ *   <li><b>PartialPrefill</b>: sends the rendered prefix as a prefill-only request
+ *       ({@code n_predict = 0}), which leaves it cached in a slot, and returns a {@link Signal}; a
+ *       failed warm-up yields {@link Signal#failed} rather than a task failure.</li>
+ * </ul>
+ *
+ * <p>Bad input fails the task with a {@link NonRetriableEngineException}: a prompt longer than a slot's
+ * context, a missing placeholder value. Opening checks the model file first ({@link #open}).
+ *
+ * <p>Pitfalls handled or left to the caller: the native library is put in a private per-JVM directory
+ * (see {@code NativeLibrary}); the JVM needs {@code --enable-native-access=ALL-UNNAMED}; and after
+ * {@link #close()} a native thread keeps the JVM alive, so command-line mains must call
+ * {@code System.exit}. Thread-safe.
+ */
+public final class LlamaCppEngine implements Engine {
+    private static final System.Logger LOG = System.getLogger(LlamaCppEngine.class.getName());
+
+    private final LlamaCppOptions options;
+    private final LlamaModel model;
+    private final EngineCapabilities capabilities;
+    private final Map<Integer, String> grammars = new ConcurrentHashMap<>();
+    private final Lifecycle lifecycle = new Lifecycle();
+
+    private LlamaCppEngine(LlamaCppOptions options, LlamaModel model) {
+        this.options = options;
+        this.model = model;
+        this.capabilities = new EngineCapabilities(Set.of(Primitive.Prefill.class, Primitive.PartialPrefill.class),
+                1, options.slotCtx(), options.slots());
+    }
+
+    /**
+     * Checks the model file (exists, is GGUF, has an architecture the bundled llama.cpp runs) and loads
+     * it; throws {@link NonRetriableEngineException} naming the file otherwise.
+     */
+    public static LlamaCppEngine open(LlamaCppOptions options) {
+        GgufFile header = ModelFileCheck.check(options.model());
+        NativeLibrary.prepare();
+        ModelParameters params = new ModelParameters()
+                .setModel(options.model().toString())
+                .setCtxSize(options.ctxSize())
+                .setParallel(options.slots())
+                .enableContBatching()
+                .setThreads(options.threads())
+                .setThreadsBatch(options.threads())
+                .setBatchSize(options.batchSize())
+                .setSlotPromptSimilarity(options.slotSimilarity())
+                .disableLog();
+        LlamaModel model;
+        try {
+            model = new LlamaModel(params);
+        } catch (RuntimeException e) {
+            throw new NonRetriableEngineException(String.format("llama.cpp could not load model %s (architecture %s): %s",
+                    options.model(), header.architecture(), e.getMessage()), e);
+        }
+        LOG.log(Level.INFO, "llamacpp engine {0}: {1} (architecture {2}, {3} tensors), ctx {4} in {5} slots, {6} threads",
+                options.name(), options.model(), header.architecture(), header.tensors().size(), options.ctxSize(),
+                options.slots(), options.threads());
+        return new LlamaCppEngine(options, model);
+    }
+
+    @Override
+    public String name() {
+        return options.name();
+    }
+
+    @Override
+    public EngineCapabilities capabilities() {
+        return capabilities;
+    }
+
+    /** The options this engine was opened with. */
+    public LlamaCppOptions options() {
+        return options;
+    }
+
+    /** Tokens {@code prompt} takes as a request, BOS included. */
+    public int promptTokens(String prompt) {
+        return encode(prompt).length + 1;
+    }
+
+    /** llama.cpp's tokens for {@code text} as a prompt, BOS excluded. */
+    int[] encode(String text) {
+        return model.encode(text);
+    }
+
+    @Override
+    public List<TaskResult> execute(Batch batch) {
+        if (lifecycle.isClosed()) {
+            throw new NonRetriableEngineException("engine " + name() + " is closed");
+        }
+        if (batch.size() == 1) {
+            return List.of(run(batch.tasks().getFirst()));
+        }
+        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<TaskResult>> futures = new ArrayList<>();
+            for (Task t : batch.tasks()) {
+                futures.add(exec.submit(() -> run(t)));
+            }
+            List<TaskResult> results = new ArrayList<>();
+            for (Future<TaskResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while executing batch " + batch.id(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("run() must not throw", e.getCause());
+        }
+    }
+
+    private TaskResult run(Task task) {
+        if (!lifecycle.enter()) {
+            return TaskResult.failure(new NonRetriableEngineException("engine " + name() + " is closed"));
+        }
+        try {
+            return switch (task.op()) {
+                case Primitive.Prefill p -> prefill(task, p);
+                case Primitive.PartialPrefill p -> partialPrefill(task, p);
+                default -> TaskResult.failure(new NonRetriableEngineException(String.format(
+                        "engine %s (llamacpp) does not serve %s (task %s)", name(), task.op().kindName(), task.id())));
+            };
+        } catch (RuntimeException e) {
+            return TaskResult.failure(e instanceof EngineException ? e : new NonRetriableEngineException(
+                    String.format("task %s failed on engine %s: %s", task.id(), name(), e.getMessage()), e));
+        } finally {
+            lifecycle.exit();
+        }
+    }
+
+    private TaskResult prefill(Task task, Primitive.Prefill p) {
+        String prompt = Prompts.render(task, p.template(), p.template().segments().size());
+        int tokens = checkedPromptTokens(task, prompt, "prompt");
+        InferenceParameters params = request(prompt).setNPredict(Math.min(p.maxTokens(), options.slotCtx() - tokens));
+        if (p.format() instanceof OutputFormat.JsonList(int items) && options.jsonGrammar()) {
+            params.setGrammar(grammar(items));
+        }
+        GenerationStream stream = new GenerationStream();
+        GenerationPump pump = new GenerationPump(model, params, stream, tokens, lifecycle);
+        stream.onCancel(pump::cancel);
+        task.publish().accept(stream);
+        pump.start(name());
+        try {
+            stream.prefilled().join();
+        } catch (CompletionException e) {
+            return TaskResult.failure(e.getCause());
+        }
+        return TaskResult.success(stream, tokens, 0);
+    }
+
+    private TaskResult partialPrefill(Task task, Primitive.PartialPrefill p) {
+        String prefix = Prompts.render(task, p.template(), p.segments());
+        int tokens;
+        try {
+            tokens = checkedPromptTokens(task, prefix, "prompt prefix");
+        } catch (NonRetriableEngineException e) {
+            return TaskResult.success(Signal.failed(e.getMessage()));
+        }
+        try {
+            model.complete(request(prefix).setNPredict(0));
+            return TaskResult.success(Signal.done("cached a prefix of " + tokens + " tokens"), tokens, 0);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "warm-up of task {0} failed: {1}", task.id(), e.getMessage());
+            return TaskResult.success(Signal.failed("warm-up failed: " + e.getMessage()));
+        }
+    }
+
+    /** Counts the prompt's tokens and rejects it if it leaves no room in a slot. */
+    private int checkedPromptTokens(Task task, String prompt, String what) {
+        int tokens = promptTokens(prompt);
+        if (tokens >= options.slotCtx()) {
+            throw new NonRetriableEngineException(String.format(
+                    "task %s: %s has %d tokens, but a slot of engine %s holds %d (ctxSize %d / %d slots)",
+                    task.id(), what, tokens, name(), options.slotCtx(), options.ctxSize(), options.slots()));
+        }
+        return tokens;
+    }
+
+    /** A request with the settings every request must carry. */
+    private InferenceParameters request(String prompt) {
+        return new InferenceParameters(prompt).setCachePrompt(true).setTemperature(0f).setSeed(options.seed());
+    }
+
+    private String grammar(int items) {
+        return grammars.computeIfAbsent(items, n -> LlamaModel.jsonSchemaToGrammar(String.format(
+                "{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":%d,\"maxItems\":%d}", n, n)));
+    }
+
+    /**
+     * Fails running generations, waits for requests to leave the model, then frees it; idempotent. Tasks
+     * executed afterwards fail; the JVM still needs {@code System.exit} to end (a native thread lingers).
+     */
+    @Override
+    public void close() {
+        List<GenerationPump> running = lifecycle.close();
+        if (running == null) {
+            return;
+        }
+        for (GenerationPump pump : running) {
+            pump.abort(name());
+        }
+        lifecycle.awaitIdle();
+        model.close();
+        LOG.log(Level.DEBUG, "llamacpp engine {0} closed", name());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.ayo4j.engine.llamacpp;
+
+import dev.ayo4j.Checks;
+import dev.ayo4j.NonRetriableEngineException;
+import dev.ayo4j.spi.EngineConfig;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings of a {@link LlamaCppEngine}, made by a validating {@link #builder()} or from an
+ * {@link EngineConfig}'s string options.
+ *
+ * @param name           engine name primitives address it by
+ * @param model          GGUF file to load
+ * @param ctxSize        total context, shared by the slots: each slot holds {@code ctxSize / slots} tokens
+ * @param slots          parallel sequences (llama.cpp {@code --parallel}); decode steps of busy slots are batched
+ * @param threads        CPU threads for decoding and for prompt processing
+ * @param batchSize      logical batch size for prompt processing
+ * @param seed           sampling seed (sampling is greedy, so it only matters for ties)
+ * @param slotSimilarity lowest share of a prompt that an idle slot's cached tokens must match for the
+ *                       request to go to that slot rather than the least recently used one
+ * @param jsonGrammar    constrain {@code JsonList(n)} outputs with a grammar of exactly n strings
+ */
+public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, int threads, int batchSize, int seed,
+                              float slotSimilarity, boolean jsonGrammar) {
+    /** Default engine name: {@value}. */
+    public static final String DEFAULT_NAME = "llm";
+    /** Default total context: {@value} tokens. */
+    public static final int DEFAULT_CTX_SIZE = 4096;
+    /** Default slots: {@value}. */
+    public static final int DEFAULT_SLOTS = 2;
+    /** Default threads: {@value}, which suits a small machine shared with encoders. */
+    public static final int DEFAULT_THREADS = 2;
+    /** Default batch size: {@value}. */
+    public static final int DEFAULT_BATCH_SIZE = 512;
+    /** Default seed: {@value}. */
+    public static final int DEFAULT_SEED = 42;
+    /**
+     * Default slot similarity: {@value}. llama.cpp's own 0.5 misses a warm prefix that is less than half
+     * of the full prompt, which is the usual case when retrieved context follows the prefix.
+     */
+    public static final float DEFAULT_SLOT_SIMILARITY = 0.1f;
+    /** Smallest per-slot context accepted: {@value} tokens. */
+    public static final int MIN_SLOT_CTX = 32;
+
+    /** Option keys understood by {@link #fromConfig(EngineConfig)}. */
+    public static final Set<String> KEYS = Set.of("model", "ctxSize", "slots", "threads", "batchSize", "seed",
+            "slotSimilarity", "jsonGrammar");
+
+    public LlamaCppOptions {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(model, "model");
+        Checks.argument(ctxSize > 0, "ctxSize must be > 0: %s", ctxSize);
+        Checks.argument(slots > 0, "slots must be > 0: %s", slots);
+        Checks.argument(threads > 0, "threads must be > 0: %s", threads);
+        Checks.argument(batchSize > 0, "batchSize must be > 0: %s", batchSize);
+        Checks.argument(slotSimilarity >= 0 && slotSimilarity <= 1, "slotSimilarity must be in [0, 1]: %s",
+                slotSimilarity);
+        Checks.argument(ctxSize / slots >= MIN_SLOT_CTX,
+                "ctxSize %s split over %s slots leaves %s tokens per slot, fewer than %s",
+                ctxSize, slots, ctxSize / slots, MIN_SLOT_CTX);
+    }
+
+    /** Tokens one slot holds: prompt plus generated text must fit. */
+    public int slotCtx() {
+        return ctxSize / slots;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Options from a configuration: {@code model} is required, the others ({@link #KEYS}) default as
+     * documented on the constants. Unknown keys are rejected, so that a typo does not pass silently.
+     */
+    public static LlamaCppOptions fromConfig(EngineConfig config) {
+        Set<String> unknown = new TreeSet<>(config.options().keySet());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            throw new NonRetriableEngineException(String.format(
+                    "engine %s: unknown llamacpp option(s) %s; known: %s", config.name(), unknown, new TreeSet<>(KEYS)));
+        }
+        String model = config.option("model", "");
+        if (model.isBlank()) {
+            throw new NonRetriableEngineException("engine " + config.name() + ": option 'model' (a GGUF file) is required");
+        }
+        try {
+            return builder().name(config.name()).model(Path.of(model))
+                    .ctxSize(config.intOption("ctxSize", DEFAULT_CTX_SIZE))
+                    .slots(config.intOption("slots", DEFAULT_SLOTS))
+                    .threads(config.intOption("threads", DEFAULT_THREADS))
+                    .batchSize(config.intOption("batchSize", DEFAULT_BATCH_SIZE))
+                    .seed(config.intOption("seed", DEFAULT_SEED))
+                    .slotSimilarity(Float.parseFloat(config.option("slotSimilarity",
+                            Float.toString(DEFAULT_SLOT_SIMILARITY))))
+                    .jsonGrammar(Boolean.parseBoolean(config.option("jsonGrammar", "true")))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new NonRetriableEngineException("engine " + config.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Builder whose defaults are the {@code DEFAULT_} constants; {@link #build()} validates. */
+    public static final class Builder {
+        private String name = DEFAULT_NAME;
+        private @Nullable Path model;
+        private int ctxSize = DEFAULT_CTX_SIZE;
+        private int slots = DEFAULT_SLOTS;
+        private int threads = DEFAULT_THREADS;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private int seed = DEFAULT_SEED;
+        private float slotSimilarity = DEFAULT_SLOT_SIMILARITY;
+        private boolean jsonGrammar = true;
+
+        private Builder() {}
+
+        public Builder name(String v) { name = Objects.requireNonNull(v, "name"); return this; }
+        public Builder model(Path v) { model = Objects.requireNonNull(v, "model"); return this; }
+        public Builder ctxSize(int v) { ctxSize = v; return this; }
+        public Builder slots(int v) { slots = v; return this; }
+        public Builder threads(int v) { threads = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder seed(int v) { seed = v; return this; }
+        public Builder slotSimilarity(float v) { slotSimilarity = v; return this; }
+        public Builder jsonGrammar(boolean v) { jsonGrammar = v; return this; }
+
+        public LlamaCppOptions build() {
+            Checks.state(model != null, "a model file is required");
+            return new LlamaCppOptions(name, model, ctxSize, slots, threads, batchSize, seed, slotSimilarity,
+                    jsonGrammar);
+        }
+    }
+}

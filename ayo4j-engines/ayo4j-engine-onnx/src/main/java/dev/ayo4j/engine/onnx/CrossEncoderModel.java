@@ -32,18 +32,18 @@ public final class CrossEncoderModel implements AutoCloseable {
 
     private CrossEncoderModel(OnnxEncoder encoder) {
         this.encoder = encoder;
+        String problem = null;
         if (!encoder.outputNames().contains(LOGITS)) {
-            encoder.close();
-            throw new NonRetriableEngineException("cross-encoder " + encoder.name() + " has no '" + LOGITS
-                    + "' output; outputs are " + encoder.outputNames());
+            problem = "has no '" + LOGITS + "' output; outputs are " + encoder.outputNames();
+        } else if (encoder.outputShape(LOGITS).length != 2) {
+            problem = "output " + LOGITS + " must be [batch, labels], but is "
+                    + Arrays.toString(encoder.outputShape(LOGITS));
         }
-        long[] shape = encoder.outputShape(LOGITS);
-        if (shape.length != 2) {
+        if (problem != null) {
             encoder.close();
-            throw new NonRetriableEngineException("cross-encoder " + encoder.name() + ": output " + LOGITS
-                    + " must be [batch, labels], but is " + Arrays.toString(shape));
+            throw new NonRetriableEngineException("cross-encoder " + encoder.name() + " " + problem);
         }
-        this.labels = (int) shape[1];
+        this.labels = (int) encoder.outputShape(LOGITS)[1];
     }
 
     /**

@@ -66,9 +66,10 @@ public final class EncoderModel implements AutoCloseable {
                 return name;
             }
         }
+        String message = "encoder " + encoder.name()
+                + " has no output shaped [batch, tokens, dim] with a fixed dim; outputs are " + encoder.outputNames();
         encoder.close();
-        throw new NonRetriableEngineException("encoder " + encoder.name()
-                + " has no output shaped [batch, tokens, dim] with a fixed dim; outputs are " + encoder.outputNames());
+        throw new NonRetriableEngineException(message);
     }
 
     /** The graph output that is pooled. */

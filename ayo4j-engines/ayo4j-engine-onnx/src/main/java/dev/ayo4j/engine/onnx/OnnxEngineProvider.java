@@ -82,8 +82,12 @@ public final class OnnxEngineProvider implements EngineProvider {
                             CrossEncoderModel.fromFiles(Path.of(modelPath), Path.of(tokenizerPath), options));
             default -> throw new IllegalArgumentException("option role must be embed or rerank, not '" + role + "'");
         };
-        LOG.log(Level.INFO, "engine {0}: onnx {1} on {2}", config.name(), role,
-                modelPath == null ? config.option("model", "(default bundled model)") : modelPath);
+        String model = switch (engine) {
+            case OnnxEmbeddingEngine e -> e.model().name();
+            case OnnxRerankEngine r -> r.modelName();
+            default -> "?";
+        };
+        LOG.log(Level.INFO, "engine {0}: onnx {1} on {2}", config.name(), role, model);
         return engine;
     }
 }

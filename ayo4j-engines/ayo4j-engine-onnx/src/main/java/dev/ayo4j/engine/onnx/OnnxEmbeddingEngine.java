@@ -1,0 +1,121 @@
+package dev.ayo4j.engine.onnx;
+
+import dev.ayo4j.NonRetriableEngineException;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.EngineCapabilities;
+import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Embedding engine serving {@link Primitive.Embed}: input port {@code texts} ({@code List<String>}),
+ * output {@code vectors} ({@code List<float[]>}, unit vectors, one per text in order).
+ *
+ * <p>All texts of all tasks of a batch are tokenized together, sorted by length and run in forward
+ * passes under the model's padded-token budget ({@link EncoderOptions#batchTokens()}), so one long
+ * text never makes short batch-mates pay for its padding. Results come back per task in input order.
+ * A task that is not an {@code Embed}, lacks its input or (under {@link Overflow#REJECT}) holds a text
+ * longer than the window gets a {@link TaskResult.Failure}; its batch-mates still run. A failure of
+ * ONNX Runtime itself throws {@link NonRetriableEngineException}, failing the batch.
+ *
+ * <p>The engine owns its {@link EncoderModel} and closes it. Thread-safe.
+ */
+public final class OnnxEmbeddingEngine implements Engine {
+    /** Most tasks per {@link #execute} call. */
+    public static final int MAX_BATCH_SIZE = 256;
+    /** Most input tokens per call; the engine cuts them into passes of its own budget. */
+    public static final int MAX_BATCH_TOKENS = 65_536;
+
+    private final String name;
+    private final EncoderModel model;
+    private final EngineCapabilities capabilities;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** An engine called {@code name} on {@code model}, which it now owns. */
+    public OnnxEmbeddingEngine(String name, EncoderModel model) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.model = Objects.requireNonNull(model, "model");
+        // One call at a time: a pass already uses the threads the model was given.
+        this.capabilities = new EngineCapabilities(Set.of(Primitive.Embed.class), MAX_BATCH_SIZE, MAX_BATCH_TOKENS, 1);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public EngineCapabilities capabilities() {
+        return capabilities;
+    }
+
+    /** The model behind the engine. */
+    public EncoderModel model() {
+        return model;
+    }
+
+    @Override
+    public List<TaskResult> execute(Batch batch) {
+        if (closed.get()) {
+            throw new NonRetriableEngineException("engine " + name + " is closed");
+        }
+        int n = batch.size();
+        TaskResult[] results = new TaskResult[n];
+        List<Tokens> all = new ArrayList<>();
+        int[] from = new int[n];
+        int[] to = new int[n];
+        for (int i = 0; i < n; i++) {
+            Task task = batch.tasks().get(i);
+            from[i] = all.size();
+            try {
+                List<Tokens> tokens = tokenize(task);
+                all.addAll(tokens);
+            } catch (RuntimeException e) {
+                results[i] = TaskResult.failure(e);
+            }
+            to[i] = all.size();
+        }
+        float[][] vectors = all.isEmpty() ? new float[0][] : model.embedTokens(all);
+        for (int i = 0; i < n; i++) {
+            if (results[i] == null) {
+                int tokensIn = 0;
+                for (int k = from[i]; k < to[i]; k++) {
+                    tokensIn += all.get(k).length();
+                }
+                results[i] = TaskResult.success(List.of(Arrays.copyOfRange(vectors, from[i], to[i])), tokensIn, 0);
+            }
+        }
+        return List.of(results);
+    }
+
+    private List<Tokens> tokenize(Task task) {
+        if (!(task.op() instanceof Primitive.Embed)) {
+            throw new NonRetriableEngineException("engine " + name + " serves Embed, not " + task.op().kindName()
+                    + " (task " + task.id() + ")");
+        }
+        List<String> texts = task.input("texts");
+        List<Tokens> tokens = new ArrayList<>(texts.size());
+        for (int k = 0; k < texts.size(); k++) {
+            Tokens t = model.tokenize(texts.get(k));
+            if (t.overflowed() && model.options().overflow() == Overflow.REJECT) {
+                throw new NonRetriableEngineException("task " + task.id() + ": " + model.overflowMessage(k));
+            }
+            tokens.add(t);
+        }
+        return tokens;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            model.close();
+        }
+    }
+}

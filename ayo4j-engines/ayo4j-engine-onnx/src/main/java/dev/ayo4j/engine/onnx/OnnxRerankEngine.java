@@ -1,0 +1,131 @@
+package dev.ayo4j.engine.onnx;
+
+import dev.ayo4j.NonRetriableEngineException;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.EngineCapabilities;
+import dev.ayo4j.spi.Passage;
+import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Rerank engine serving {@link Primitive.Rerank}: input ports {@code query} ({@code String}) and
+ * {@code passages} ({@code List<Passage>}); output {@code passages}, the best
+ * {@link Primitive.Rerank#topK()} with their new scores, sorted {@link Passage#BEST_FIRST}.
+ *
+ * <p>Two scorers:
+ * <ul>
+ *   <li>{@link #similarity} (the default): cosine similarity between the query's and each passage's
+ *       vector from a bi-encoder, by default the bundled {@link BundledEncoder#BGE_SMALL_EN_V15}, which
+ *       is stronger than the default embedder. Scores lie in [-1, 1]. All texts of all tasks of a batch
+ *       are embedded in one length-aware call.</li>
+ *   <li>{@link #crossEncoder}: the logit of a cross-encoder ONNX model given as a file. No such model
+ *       ships in any package; see {@link CrossEncoderModel}.</li>
+ * </ul>
+ *
+ * <p>A task that is not a {@code Rerank}, lacks an input or cannot be scored gets a
+ * {@link TaskResult.Failure}; its batch-mates still run. The engine owns its model. Thread-safe.
+ */
+public final class OnnxRerankEngine implements Engine {
+    /** Most tasks per {@link #execute} call. */
+    public static final int MAX_BATCH_SIZE = 64;
+    /** Most input tokens per call; the engine cuts them into passes of its own budget. */
+    public static final int MAX_BATCH_TOKENS = 65_536;
+
+    private final String name;
+    private final RerankScorer scorer;
+    private final EngineCapabilities capabilities;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private OnnxRerankEngine(String name, RerankScorer scorer) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.scorer = scorer;
+        this.capabilities = new EngineCapabilities(Set.of(Primitive.Rerank.class), MAX_BATCH_SIZE, MAX_BATCH_TOKENS, 1);
+    }
+
+    /** An embedding-similarity reranker on {@code model}, which it now owns. */
+    public static OnnxRerankEngine similarity(String name, EncoderModel model) {
+        return new OnnxRerankEngine(name, new RerankScorer.Similarity(Objects.requireNonNull(model, "model")));
+    }
+
+    /** A cross-encoder reranker on {@code model}, which it now owns. */
+    public static OnnxRerankEngine crossEncoder(String name, CrossEncoderModel model) {
+        return new OnnxRerankEngine(name, new RerankScorer.Cross(Objects.requireNonNull(model, "model")));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public EngineCapabilities capabilities() {
+        return capabilities;
+    }
+
+    /** The scoring model's name. */
+    public String modelName() {
+        return scorer.modelName();
+    }
+
+    @Override
+    public List<TaskResult> execute(Batch batch) {
+        if (closed.get()) {
+            throw new NonRetriableEngineException("engine " + name + " is closed");
+        }
+        int n = batch.size();
+        TaskResult[] results = new TaskResult[n];
+        List<RerankScorer.Request> requests = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<List<Passage>> candidates = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Task task = batch.tasks().get(i);
+            try {
+                if (!(task.op() instanceof Primitive.Rerank)) {
+                    throw new NonRetriableEngineException("engine " + name + " serves Rerank, not "
+                            + task.op().kindName() + " (task " + task.id() + ")");
+                }
+                String query = task.input("query");
+                List<Passage> passages = task.input("passages");
+                var request = new RerankScorer.Request(query, passages.stream().map(Passage::text).toList());
+                String reason = scorer.reject(request);
+                if (reason != null) {
+                    throw new NonRetriableEngineException("task " + task.id() + ": " + reason);
+                }
+                requests.add(request);
+                owners.add(i);
+                candidates.add(passages);
+            } catch (RuntimeException e) {
+                results[i] = TaskResult.failure(e);
+            }
+        }
+        List<double[]> scores = requests.isEmpty() ? List.of() : scorer.score(requests);
+        for (int r = 0; r < requests.size(); r++) {
+            int i = owners.get(r);
+            var op = (Primitive.Rerank) batch.tasks().get(i).op();
+            results[i] = TaskResult.success(best(candidates.get(r), scores.get(r), op.topK()));
+        }
+        return List.of(results);
+    }
+
+    private static List<Passage> best(List<Passage> passages, double[] scores, int topK) {
+        List<Passage> scored = new ArrayList<>(passages.size());
+        for (int k = 0; k < scores.length; k++) {
+            scored.add(passages.get(k).withScore(scores[k]));
+        }
+        return scored.stream().sorted(Passage.BEST_FIRST).limit(topK).toList();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            scorer.close();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.ayo4j.engine.onnx;
+
+import java.util.Locale;
+
+/** How an encoder's per-token hidden states become one sentence vector; the result is L2-normalised. */
+public enum Pooling {
+    /** Average of the hidden states of all attended tokens, {@code [CLS]} and {@code [SEP]} included. */
+    MEAN,
+    /** The hidden state of the first token ({@code [CLS]}). */
+    CLS;
+
+    /** Parses {@code mean} or {@code cls}, in any case; throws naming the value otherwise. */
+    public static Pooling parse(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "mean" -> MEAN;
+            case "cls" -> CLS;
+            default -> throw new IllegalArgumentException("unknown pooling '" + value + "'; expected mean or cls");
+        };
+    }
+}

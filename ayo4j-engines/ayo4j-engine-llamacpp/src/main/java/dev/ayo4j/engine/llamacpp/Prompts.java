@@ -3,23 +3,24 @@ package dev.ayo4j.engine.llamacpp;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.primitive.PromptTemplate;
 import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskInputs;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Renders the prompt of a prefill task. A runtime that renders prompts itself passes the text as input
- * {@value #PROMPT}; otherwise the template is rendered from the task's text inputs, keyed by
- * placeholder name. A template with its own {@code {{prompt}}} placeholder is always rendered.
+ * Renders the prompt of a prefill task. The runtime renders prompts itself and passes the text as
+ * input {@link TaskInputs#PROMPT}; without it, the template is rendered from the task's text inputs,
+ * keyed by placeholder name.
  */
 final class Prompts {
     /** Input key of a prompt rendered by the caller. */
-    static final String PROMPT = "prompt";
+    static final String PROMPT = TaskInputs.PROMPT;
 
     private Prompts() {}
 
     /** The first {@code segments} segments of {@code template}, filled from {@code task}'s inputs. */
     static String render(Task task, PromptTemplate template, int segments) {
-        if (!template.placeholders().contains(PROMPT) && task.inputs().get(PROMPT) instanceof String given) {
+        if (task.inputs().get(PROMPT) instanceof String given) {
             return given;
         }
         Map<String, String> values = new HashMap<>();

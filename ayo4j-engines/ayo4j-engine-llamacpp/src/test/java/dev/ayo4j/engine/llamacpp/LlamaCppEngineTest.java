@@ -6,6 +6,7 @@ import static dev.ayo4j.engine.llamacpp.Tasks.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ayo4j.spi.TaskInputs;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
 import dev.ayo4j.primitive.OutputFormat;
@@ -77,7 +78,7 @@ class LlamaCppEngineTest {
 
     @Test
     void usesARenderedPromptGivenAsInput() {
-        Task task = Tasks.prefill("q2", Tasks.QA, OutputFormat.text(), Map.of("prompt", "Tell me a story:"));
+        Task task = Tasks.prefill("q2", Tasks.QA, OutputFormat.text(), Map.of(TaskInputs.PROMPT, "Tell me a story:"));
         assertThat(text(one(engine, task))).isEqualTo(CHAIN);
     }
 

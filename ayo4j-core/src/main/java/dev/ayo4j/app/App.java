@@ -40,6 +40,22 @@ public final class App {
         this.values = Collections.unmodifiableSequencedMap(values);
     }
 
+    private App(App other, String collection) {
+        this.name = other.name;
+        this.collection = collection;
+        this.engines = other.engines;
+        this.inputs = other.inputs;
+        this.modules = other.modules;
+        this.outputs = other.outputs;
+        this.values = other.values;
+    }
+
+    /** This app with its Index and Search modules using {@code newCollection}. */
+    public App withCollection(String newCollection) {
+        Checks.argument(!newCollection.isBlank(), "collection name must not be blank");
+        return new App(this, newCollection);
+    }
+
     public static Builder builder(String name) {
         return new Builder(name);
     }

@@ -239,7 +239,7 @@ public final class Ayo4jRuntime implements AutoCloseable {
         private Ticker ticker = Ticker.systemTicker();
         private Duration defaultDeadline = DEFAULT_DEADLINE;
         private Function<EngineCapabilities, BatchPolicy> defaultPolicy =
-                caps -> BatchPolicies.workConserving(caps.maxBatchSize(), DEFAULT_MAX_WAIT);
+                caps -> BatchPolicies.workConserving(caps.maxBatchSize(), caps.maxBatchTokens(), DEFAULT_MAX_WAIT);
 
         private Builder() {}
 
@@ -277,7 +277,8 @@ public final class Ayo4jRuntime implements AutoCloseable {
 
         /**
          * Policy of engines without one of their own, from their capabilities (default:
-         * {@link BatchPolicies#workConserving} with the engine's max batch and {@link #DEFAULT_MAX_WAIT}).
+         * {@link BatchPolicies#workConserving} with the engine's max batch, token budget and
+         * {@link #DEFAULT_MAX_WAIT}).
          */
         public Builder defaultPolicy(Function<EngineCapabilities, BatchPolicy> factory) {
             this.defaultPolicy = Objects.requireNonNull(factory, "factory");

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -61,7 +62,7 @@ public final class EngineScheduler implements AutoCloseable {
     private final TreeSet<Pending> queue = new TreeSet<>(ORDER);
     private final Map<String, List<Pending>> byQuery = new HashMap<>();
     private final View view = new View();
-    private final ThreadFactory batchThreads;
+    private final ExecutorService batchThreads;
     private final Thread owner;
     private long seq;
     private long batchIds;
@@ -75,7 +76,11 @@ public final class EngineScheduler implements AutoCloseable {
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.maxBatch = engine.capabilities().maxBatchSize();
         this.maxConcurrency = engine.capabilities().maxConcurrency();
-        this.batchThreads = Thread.ofVirtual().name("ayo4j-" + engine.name() + "-batch-", 0).factory();
+        // Batches run on platform threads, reused: engines block in native code (llama.cpp, ONNX Runtime,
+        // tokenizers), which pins a virtual thread's carrier. On a 2-core machine two such calls would
+        // pin every carrier and stall all other virtual threads, schedulers included.
+        this.batchThreads = Executors.newCachedThreadPool(
+                Thread.ofPlatform().daemon().name("ayo4j-" + engine.name() + "-batch-", 0).factory());
         this.owner = Thread.ofVirtual().name("ayo4j-" + engine.name() + "-scheduler").start(this::loop);
     }
 
@@ -188,6 +193,7 @@ public final class EngineScheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        batchThreads.shutdown();
     }
 
     private void loop() {
@@ -254,7 +260,7 @@ public final class EngineScheduler implements AutoCloseable {
         }
         inFlight++;
         long id = ++batchIds;
-        batchThreads.newThread(() -> run(id, taken)).start();
+        batchThreads.execute(() -> run(id, taken));
     }
 
     private void run(long id, Pending[] taken) {

@@ -381,9 +381,14 @@ final class QueryRun {
             return;
         }
         long now = ticker.read();
+        // Decoding runs on the LLM even though the runtime only reads its stream: charge it there.
+        String engine = switch (plan.nodes[i].op()) {
+            case Primitive.Decode d -> d.engine();
+            case Primitive.DecodeItem d -> d.engine();
+            default -> TraceEvent.LOCAL;
+        };
         settle(i, value, new TraceEvent(id, plan.nodes[i].id().value(), plan.nodes[i].op().kindName(),
-                TraceEvent.LOCAL, enqueued[i], started[i], now, -1, 1, g.promptTokens(), g.generatedTokens(),
-                Outcome.OK));
+                engine, enqueued[i], started[i], now, -1, 1, g.promptTokens(), g.generatedTokens(), Outcome.OK));
     }
 
     private void itemMissing(int i) {
@@ -480,14 +485,19 @@ final class QueryRun {
         future.complete(new QueryResult(id, outputs, events, end - startNanos, criticalPath()));
     }
 
-    /** The longest chain over graph edges of measured service times. */
+    /**
+     * The longest chain over graph edges of measured service times. Over a STREAM edge the consumer may
+     * start when its producer starts (decode reads a generation from its first token), so the chain
+     * continues from the producer's start, not its end: the two services overlap.
+     */
     private long criticalPath() {
         long[] upTo = new long[plan.size()];
         long longest = 0;
         for (int i : plan.topo) {
             long before = 0;
             for (Link l : plan.in.get(i)) {
-                before = Math.max(before, upTo[l.from()]);
+                long from = upTo[l.from()] - (l.stream() ? trace[l.from()].serviceNanos() : 0);
+                before = Math.max(before, from);
             }
             upTo[i] = before + trace[i].serviceNanos();
             longest = Math.max(longest, upTo[i]);

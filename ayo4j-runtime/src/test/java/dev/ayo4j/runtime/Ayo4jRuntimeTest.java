@@ -53,7 +53,8 @@ class Ayo4jRuntimeTest {
         assertThat(r.trace()).hasSize(Fixtures.advancedRag().size())
                 .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(TraceEvent.Outcome.OK));
         assertThat(r.event("expand.prefill").engine()).isEqualTo("llm");
-        assertThat(r.event("expand.decode").engine()).isEqualTo(TraceEvent.LOCAL);
+        assertThat(r.event("expand.decode").engine()).as("decoding is charged to the LLM").isEqualTo("llm");
+        assertThat(r.event("output.answer").engine()).isEqualTo(TraceEvent.LOCAL);
     }
 
     @Test

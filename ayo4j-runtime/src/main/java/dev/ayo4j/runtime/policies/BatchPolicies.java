@@ -35,6 +35,15 @@ public final class BatchPolicies {
      * adds latency only when there is no free engine to use anyway. The runtime's default.
      */
     public static BatchPolicy workConserving(int maxBatch, Duration maxWait) {
-        return new WorkConservingBatchPolicy(maxBatch, maxWait.toNanos());
+        return new WorkConservingBatchPolicy(maxBatch, Long.MAX_VALUE, maxWait.toNanos());
+    }
+
+    /**
+     * {@link #workConserving(int, Duration)} with a token budget: a batch takes tasks from the head of the
+     * queue while their estimated input tokens stay within {@code maxTokens} (its first task always
+     * goes, however large). The runtime's default, with the engine's declared limits.
+     */
+    public static BatchPolicy workConserving(int maxBatch, int maxTokens, Duration maxWait) {
+        return new WorkConservingBatchPolicy(maxBatch, maxTokens, maxWait.toNanos());
     }
 }

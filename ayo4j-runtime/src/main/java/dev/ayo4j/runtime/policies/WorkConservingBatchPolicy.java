@@ -7,11 +7,15 @@ import dev.ayo4j.spi.QueueView;
 
 /**
  * Batch policy that never leaves an idle engine waiting: with nothing in flight it dispatches at once;
- * with a batch in flight (and a free slot) it waits for a full batch up to {@code maxWaitNanos}.
+ * with a batch in flight (and a free slot) it waits for a full batch up to {@code maxWaitNanos}. A
+ * batch holds at most {@code maxBatch} tasks and, beyond its first task, at most {@code maxTokens}
+ * estimated input tokens, so that micro-batches a planner split apart are not fused back into one
+ * long engine call.
  */
-record WorkConservingBatchPolicy(int maxBatch, long maxWaitNanos) implements BatchPolicy {
+record WorkConservingBatchPolicy(int maxBatch, long maxTokens, long maxWaitNanos) implements BatchPolicy {
     WorkConservingBatchPolicy {
         Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
+        Checks.argument(maxTokens > 0, "maxTokens must be > 0: %s", maxTokens);
         Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);
     }
 
@@ -21,9 +25,15 @@ record WorkConservingBatchPolicy(int maxBatch, long maxWaitNanos) implements Bat
         if (size == 0) {
             return BatchDecision.idle();
         }
-        if (size >= maxBatch || queue.inFlight() == 0) {
-            return BatchDecision.dispatch(Math.min(size, maxBatch));
+        long tokens = queue.entry(0).tokens();
+        int count = 1;
+        while (count < size && count < maxBatch && tokens + queue.entry(count).tokens() <= maxTokens) {
+            tokens += queue.entry(count).tokens();
+            count++;
         }
-        return DeadlineBatchPolicy.dispatchOrWait(queue, size, nowNanos, maxWaitNanos);
+        if (count < size || count == maxBatch || queue.inFlight() == 0) {
+            return BatchDecision.dispatch(count);
+        }
+        return DeadlineBatchPolicy.dispatchOrWait(queue, count, nowNanos, maxWaitNanos);
     }
 }

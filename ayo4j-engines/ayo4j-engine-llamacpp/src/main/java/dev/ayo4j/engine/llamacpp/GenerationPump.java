@@ -37,7 +37,9 @@ final class GenerationPump {
             stream.fail(new NonRetriableEngineException("engine " + engineName + " is closed"));
             return;
         }
-        Thread.ofVirtual().name("llamacpp-generation").start(this::run);
+        // A platform thread: the pump blocks in native code for every token, which would pin a virtual
+        // thread's carrier for the whole generation.
+        Thread.ofPlatform().daemon().name("llamacpp-generation").start(this::run);
     }
 
     /** Asks the pump to stop before its next token. */
@@ -65,9 +67,9 @@ final class GenerationPump {
                     stream.markPrefilled(promptTokens);
                     first = false;
                 }
-                if (!out.text.isEmpty()) {
-                    stream.append(out.text, 1);
-                }
+                // Every output is a generated token, even one whose text is empty (a control token, or bytes
+                // of a character that is not complete yet): count it.
+                stream.append(out.text, 1);
             }
             stream.complete();
         } catch (RuntimeException e) {

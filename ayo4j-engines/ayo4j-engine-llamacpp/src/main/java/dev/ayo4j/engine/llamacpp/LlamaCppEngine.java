@@ -1,5 +1,7 @@
 package dev.ayo4j.engine.llamacpp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
@@ -75,6 +77,11 @@ public final class LlamaCppEngine implements Engine {
      * Checks the model file (exists, is GGUF, has an architecture the bundled llama.cpp runs) and loads
      * it; throws {@link NonRetriableEngineException} naming the file otherwise.
      */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Most characters of one item of a generated JSON list (a search query). */
+    public static final int MAX_ITEM_CHARS = 48;
+
     public static LlamaCppEngine open(LlamaCppOptions options) {
         GgufFile header = ModelFileCheck.check(options.model());
         NativeLibrary.prepare();
@@ -134,7 +141,9 @@ public final class LlamaCppEngine implements Engine {
         if (batch.size() == 1) {
             return List.of(run(batch.tasks().getFirst()));
         }
-        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
+        // Platform threads: a warm-up blocks in native code, which would pin a virtual thread's carrier.
+        try (ExecutorService exec = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().daemon().name("llamacpp-task-", 0).factory())) {
             List<Future<TaskResult>> futures = new ArrayList<>();
             for (Task t : batch.tasks()) {
                 futures.add(exec.submit(() -> run(t)));
@@ -177,6 +186,8 @@ public final class LlamaCppEngine implements Engine {
         InferenceParameters params = request(prompt).setNPredict(Math.min(p.maxTokens(), options.slotCtx() - tokens));
         if (p.format() instanceof OutputFormat.JsonList(int items) && options.jsonGrammar()) {
             params.setGrammar(grammar(items));
+        } else if (p.format() instanceof OutputFormat.FreeText && options.ignoreEos()) {
+            params.setIgnoreEos(true);
         }
         GenerationStream stream = new GenerationStream();
         GenerationPump pump = new GenerationPump(model, params, stream, tokens, lifecycle);
@@ -224,9 +235,22 @@ public final class LlamaCppEngine implements Engine {
         return new InferenceParameters(prompt).setCachePrompt(true).setTemperature(0f).setSeed(options.seed());
     }
 
+    /**
+     * Grammar of a JSON array of exactly {@code items} strings of at most {@link #MAX_ITEM_CHARS}
+     * characters: bounding each item guarantees that every item closes within the token budget, so
+     * pipelined branches get their items even from a model that would ramble.
+     */
     private String grammar(int items) {
-        return grammars.computeIfAbsent(items, n -> LlamaModel.jsonSchemaToGrammar(String.format(
-                "{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":%d,\"maxItems\":%d}", n, n)));
+        return grammars.computeIfAbsent(items, n -> {
+            ObjectNode schema = JSON.createObjectNode().put("type", "array").put("minItems", n).put("maxItems", n);
+            ObjectNode item = schema.putObject("items").put("type", "string");
+            if (options.listItemPattern() == null) {
+                item.put("minLength", 1).put("maxLength", MAX_ITEM_CHARS);
+            } else {
+                item.put("pattern", options.listItemPattern());
+            }
+            return LlamaModel.jsonSchemaToGrammar(schema.toString());
+        });
     }
 
     /**

@@ -23,9 +23,15 @@ import org.jspecify.annotations.Nullable;
  * @param slotSimilarity lowest share of a prompt that an idle slot's cached tokens must match for the
  *                       request to go to that slot rather than the least recently used one
  * @param jsonGrammar    constrain {@code JsonList(n)} outputs with a grammar of exactly n strings
+ * @param ignoreEos      generate free text to its full token budget, ignoring end-of-sequence: for
+ *                       synthetic random-weight models, whose greedy output would otherwise stop at a
+ *                       random point, so that runs compare the same amount of work
+ * @param listItemPattern regular expression each item of a generated JSON list must match (null: any
+ *                       string); keeps the items of a random-weight model short and closable
  */
 public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, int threads, int batchSize, int seed,
-                              float slotSimilarity, boolean jsonGrammar) {
+                              float slotSimilarity, boolean jsonGrammar, boolean ignoreEos,
+                              @Nullable String listItemPattern) {
     /** Default engine name: {@value}. */
     public static final String DEFAULT_NAME = "llm";
     /** Default total context: {@value} tokens. */
@@ -48,7 +54,7 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
 
     /** Option keys understood by {@link #fromConfig(EngineConfig)}. */
     public static final Set<String> KEYS = Set.of("model", "ctxSize", "slots", "threads", "batchSize", "seed",
-            "slotSimilarity", "jsonGrammar");
+            "slotSimilarity", "jsonGrammar", "ignoreEos", "listItemPattern");
 
     public LlamaCppOptions {
         Objects.requireNonNull(name, "name");
@@ -98,6 +104,8 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
                     .slotSimilarity(Float.parseFloat(config.option("slotSimilarity",
                             Float.toString(DEFAULT_SLOT_SIMILARITY))))
                     .jsonGrammar(Boolean.parseBoolean(config.option("jsonGrammar", "true")))
+                    .ignoreEos(Boolean.parseBoolean(config.option("ignoreEos", "false")))
+                    .listItemPattern(config.options().get("listItemPattern"))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new NonRetriableEngineException("engine " + config.name() + ": " + e.getMessage(), e);
@@ -115,6 +123,8 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
         private int seed = DEFAULT_SEED;
         private float slotSimilarity = DEFAULT_SLOT_SIMILARITY;
         private boolean jsonGrammar = true;
+        private boolean ignoreEos;
+        private @Nullable String listItemPattern;
 
         private Builder() {}
 
@@ -127,11 +137,13 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
         public Builder seed(int v) { seed = v; return this; }
         public Builder slotSimilarity(float v) { slotSimilarity = v; return this; }
         public Builder jsonGrammar(boolean v) { jsonGrammar = v; return this; }
+        public Builder ignoreEos(boolean v) { ignoreEos = v; return this; }
+        public Builder listItemPattern(@Nullable String v) { listItemPattern = v; return this; }
 
         public LlamaCppOptions build() {
             Checks.state(model != null, "a model file is required");
             return new LlamaCppOptions(name, model, ctxSize, slots, threads, batchSize, seed, slotSimilarity,
-                    jsonGrammar);
+                    jsonGrammar, ignoreEos, listItemPattern);
         }
     }
 }

@@ -30,8 +30,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class OnnxEmbeddingEngine implements Engine {
     /** Most tasks per {@link #execute} call. */
     public static final int MAX_BATCH_SIZE = 256;
-    /** Most input tokens per call; the engine cuts them into passes of its own budget. */
-    public static final int MAX_BATCH_TOKENS = 65_536;
+    /**
+     * Most estimated input tokens the scheduler puts into one call (a larger single task still goes
+     * alone). About a third of a second of work on one CPU core: long enough to batch short texts well,
+     * short enough that the micro-batches a planner made stay separate, and that urgent work (a query's
+     * embedding on the critical path) never waits long behind a call. The engine cuts each call into
+     * passes of its own padded-token budget.
+     */
+    public static final int MAX_BATCH_TOKENS = 2_048;
 
     private final String name;
     private final EncoderModel model;

@@ -1,6 +1,9 @@
 package dev.ayo4j.engine.onnx;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -25,26 +28,72 @@ sealed interface RerankScorer extends AutoCloseable {
     void close();
 
     /** Cosine similarity of query and passage vectors from one bi-encoder; all texts go in one embed call. */
-    record Similarity(EncoderModel model) implements RerankScorer {
+    /**
+     * Bi-encoder scoring: cosine of question and passage vectors. A passage's vector does not depend on
+     * the question, so vectors are cached by text: the branches of one query, which often retrieve the
+     * same passages, and later queries over the same documents embed each passage once.
+     */
+    final class Similarity implements RerankScorer {
+        /** Texts whose vectors are kept (about 1.5 KB each for a 384-dimension model). */
+        static final int CACHE_ENTRIES = 16_384;
+
+        private final EncoderModel model;
+        private final Map<String, float[]> cache = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                return size() > CACHE_ENTRIES;
+            }
+        };
+
+        Similarity(EncoderModel model) {
+            this.model = model;
+        }
+
+        EncoderModel model() {
+            return model;
+        }
+
         @Override
         public List<double[]> score(List<Request> requests) {
-            List<Tokens> tokens = new ArrayList<>();
-            for (Request r : requests) {
-                tokens.add(model.tokenize(r.query()));
-                r.passages().forEach(p -> tokens.add(model.tokenize(p)));
+            Map<String, float[]> vectors = new HashMap<>();
+            List<String> missing = new ArrayList<>();
+            synchronized (cache) {
+                for (Request r : requests) {
+                    collect(r.query(), vectors, missing);
+                    r.passages().forEach(p -> collect(p, vectors, missing));
+                }
             }
-            float[][] vectors = model.embedTokens(tokens);
+            if (!missing.isEmpty()) {
+                float[][] embedded = model.embedTokens(missing.stream().map(model::tokenize).toList());
+                synchronized (cache) {
+                    for (int k = 0; k < missing.size(); k++) {
+                        vectors.put(missing.get(k), embedded[k]);
+                        cache.put(missing.get(k), embedded[k]);
+                    }
+                }
+            }
             List<double[]> scores = new ArrayList<>(requests.size());
-            int at = 0;
             for (Request r : requests) {
-                float[] q = vectors[at++];
+                float[] q = vectors.get(r.query());
                 double[] s = new double[r.passages().size()];
                 for (int k = 0; k < s.length; k++) {
-                    s[k] = dot(q, vectors[at++]);
+                    s[k] = dot(q, vectors.get(r.passages().get(k)));
                 }
                 scores.add(s);
             }
             return scores;
+        }
+
+        /** Finds {@code text}'s vector in the cache, or notes it as missing once. */
+        private void collect(String text, Map<String, float[]> vectors, List<String> missing) {
+            if (vectors.containsKey(text)) {
+                return;
+            }
+            float[] v = cache.get(text);
+            vectors.put(text, v);
+            if (v == null) {
+                missing.add(text);
+            }
         }
 
         private static double dot(float[] a, float[] b) {

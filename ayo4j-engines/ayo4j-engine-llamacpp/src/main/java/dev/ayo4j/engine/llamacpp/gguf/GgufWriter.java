@@ -85,6 +85,27 @@ public final class GgufWriter {
 
     /** Writes the file, replacing {@code out}; I/O failures are rethrown unchecked, naming the file. */
     public void write(Path out) {
+        // Written beside the target and moved into place at the end, so an interrupted write never
+        // leaves a truncated model under the final name for a later run to pick up.
+        Path part = out.resolveSibling(out.getFileName() + ".part");
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write GGUF file " + out + ": " + e, e);
+        }
+        writeTo(part);
+        try {
+            Files.move(part, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + part + " to " + out + ": " + e, e);
+        }
+    }
+
+    private void writeTo(Path out) {
         try (FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             LittleEndianOutput o = new LittleEndianOutput(ch);
@@ -130,7 +151,7 @@ public final class GgufWriter {
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new UncheckedIOException("cannot write GGUF file " + out, e);
+            throw new UncheckedIOException("cannot write GGUF file " + out + ": " + e, e);
         }
     }
 

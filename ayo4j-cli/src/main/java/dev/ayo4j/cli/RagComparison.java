@@ -1,0 +1,67 @@
+package dev.ayo4j.cli;
+
+import dev.ayo4j.app.App;
+import dev.ayo4j.app.QueryShape;
+import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.local.Corpus;
+import dev.ayo4j.local.LocalStack;
+import dev.ayo4j.plan.Pass;
+import dev.ayo4j.plan.Passes;
+import dev.ayo4j.plan.Planner;
+import dev.ayo4j.plan.PlannerContext;
+import dev.ayo4j.runtime.Ayo4jRuntime;
+import dev.ayo4j.runtime.QueryResult;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one question through an app twice on the same engines, unoptimized and optimized, after a
+ * warm-up run; the LLM is reopened before each measured run so neither profits from prompts the other
+ * left in its cache.
+ */
+final class RagComparison {
+    /** One measured run. */
+    record Run(String label, List<Pass> passes, PrimitiveGraph graph, QueryResult result) {}
+
+    /** Both runs. */
+    record Outcome(Run plain, Run optimized) {
+        double speedup() {
+            return (double) plain.result().endToEndNanos() / optimized.result().endToEndNanos();
+        }
+    }
+
+    private RagComparison() {}
+
+    static Outcome run(LocalStack stack, App app, Corpus corpus, String question, Duration deadline,
+                       PrintStream log) {
+        int avgWords = corpus.passages().stream().mapToInt(p -> p.text().split("\\s+").length).sum()
+                / corpus.passages().size();
+        QueryShape shape = new QueryShape(corpus.passages().size(), Math.max(1, avgWords * 4 / 3),
+                Math.max(1, question.split("\\s+").length * 4 / 3));
+        PrimitiveGraph graph = app.lower(shape);
+        PlannerContext context = PlannerContext.defaults();
+        PrimitiveGraph optimized = new Planner(Passes.STANDARD, context).optimize(graph).result();
+        Map<String, Object> inputs = Map.of("question", question, "passages", corpus.passages());
+
+        log.println("warming up the engines (one unmeasured run)...");
+        try (Ayo4jRuntime runtime = stack.newRuntime()) {
+            runtime.run(optimized, inputs, deadline);
+        }
+        stack.reopenLlm();
+        log.println("running unoptimized...");
+        Run plain = measure(stack, "unoptimized", Passes.NONE, graph, inputs, deadline);
+        stack.reopenLlm();
+        log.println("running optimized...");
+        Run opt = measure(stack, "optimized", Passes.STANDARD, optimized, inputs, deadline);
+        return new Outcome(plain, opt);
+    }
+
+    private static Run measure(LocalStack stack, String label, List<Pass> passes, PrimitiveGraph graph,
+                               Map<String, Object> inputs, Duration deadline) {
+        try (Ayo4jRuntime runtime = stack.newRuntime()) {
+            return new Run(label, passes, graph, runtime.run(graph, inputs, deadline));
+        }
+    }
+}

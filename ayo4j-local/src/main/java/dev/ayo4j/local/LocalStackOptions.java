@@ -1,0 +1,60 @@
+package dev.ayo4j.local;
+
+import dev.ayo4j.Checks;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Settings of the embedded engine stack.
+ *
+ * <p>The defaults give the LLM one thread and the encoders one thread, so on a 2-core machine each
+ * gets a core of its own: a stand-in for separate devices, which is what lets independent work of
+ * different engines overlap.
+ *
+ * @param model          GGUF file of the LLM
+ * @param dataDir        folder of the vector store's collections (created if missing; kept across runs)
+ * @param llmThreads     threads of the LLM
+ * @param encoderThreads threads of each encoder
+ * @param llmSlots       parallel sequences of the LLM (continuous batching)
+ * @param ctxSize        LLM context, shared by its slots
+ * @param synthetic      whether the model has random weights: its free text then runs to the full token
+ *                       budget and its generated lists are kept to short lowercase items, so that runs do
+ *                       the same amount of work a real model would and pipelined branches get items
+ */
+public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int encoderThreads, int llmSlots,
+                                int ctxSize, boolean synthetic) {
+    /** What a synthetic model's list items may contain: lowercase words, at most 20 characters. */
+    public static final String SYNTHETIC_LIST_ITEM = "^[a-z][a-z ]{0,19}$";
+
+    /** One LLM thread. */
+    public static final int DEFAULT_LLM_THREADS = 1;
+    /** One thread per encoder. */
+    public static final int DEFAULT_ENCODER_THREADS = 1;
+    /** Two LLM slots: the answer call and a warm-up or expansion call at once. */
+    public static final int DEFAULT_SLOTS = 2;
+    /** 8,192 tokens of context, 4,096 per slot. */
+    public static final int DEFAULT_CTX = 8192;
+
+    public LocalStackOptions {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Checks.argument(llmThreads > 0, "llmThreads must be > 0: %s", llmThreads);
+        Checks.argument(encoderThreads > 0, "encoderThreads must be > 0: %s", encoderThreads);
+        Checks.argument(llmSlots > 0, "llmSlots must be > 0: %s", llmSlots);
+        Checks.argument(ctxSize >= 512 * llmSlots, "ctxSize %s leaves less than 512 tokens per slot", ctxSize);
+    }
+
+    /** Defaults for {@code model}, keeping collections in {@code dataDir}. */
+    public static LocalStackOptions of(Path model, Path dataDir) {
+        return new LocalStackOptions(model, dataDir, DEFAULT_LLM_THREADS, DEFAULT_ENCODER_THREADS, DEFAULT_SLOTS,
+                DEFAULT_CTX, false);
+    }
+
+    public LocalStackOptions withThreads(int llm, int encoder) {
+        return new LocalStackOptions(model, dataDir, llm, encoder, llmSlots, ctxSize, synthetic);
+    }
+
+    public LocalStackOptions withSynthetic(boolean s) {
+        return new LocalStackOptions(model, dataDir, llmThreads, encoderThreads, llmSlots, ctxSize, s);
+    }
+}

@@ -7,7 +7,8 @@ package dev.ayo4j.spi;
  * be tested with a hand-driven clock and replayed in a simulator. It is called by the scheduler's
  * owner thread whenever the queue changes, a batch completes, or a requested deadline passes; it
  * should return {@link BatchDecision#idle()} when the queue is empty and must not dispatch more
- * tasks than are queued. The scheduler enforces the engine's concurrency limit itself.
+ * tasks than are queued; a {@link BatchDecision.DispatchSelected} names only indices below
+ * {@code queue.size()}. The scheduler enforces the engine's concurrency limit itself.
  */
 @FunctionalInterface
 public interface BatchPolicy {

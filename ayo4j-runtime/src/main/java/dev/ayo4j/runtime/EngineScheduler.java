@@ -217,6 +217,7 @@ public final class EngineScheduler implements AutoCloseable {
                 }
                 switch (decision) {
                     case BatchDecision.Dispatch(int count) -> dispatch(Math.min(count, maxBatch));
+                    case BatchDecision.DispatchSelected(List<Integer> indices) -> dispatchSelected(indices);
                     case BatchDecision.WaitUntil(long deadline) -> {
                         if (deadline == Long.MAX_VALUE) {
                             changed.await();
@@ -253,11 +254,46 @@ public final class EngineScheduler implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             Pending p = queue.pollFirst();
             taken[i] = p;
-            List<Pending> mine = byQuery.get(p.task().id().query());
-            if (mine != null && mine.remove(p) && mine.isEmpty()) {
-                byQuery.remove(p.task().id().query());
+            forget(p);
+        }
+        start(taken);
+    }
+
+    /**
+     * Takes the tasks at the policy's chosen view positions (up to {@code maxBatch}, in the order listed)
+     * and starts their batch. Under the lock, before the queue changes, so the view still matches it. An
+     * index past the queue is the policy's bug: the head of the queue goes instead, as for a failing policy.
+     */
+    private void dispatchSelected(List<Integer> indices) {
+        int n = Math.min(indices.size(), maxBatch);
+        int size = queue.size();
+        for (int i = 0; i < n; i++) {
+            if (indices.get(i) >= size) {
+                LOG.log(System.Logger.Level.WARNING, "batch policy of engine " + engine.name() + " selected queue index "
+                        + indices.get(i) + " of " + size + " queued; dispatching the head of the queue");
+                dispatch(1);
+                return;
             }
         }
+        Pending[] taken = new Pending[n];
+        for (int i = 0; i < n; i++) {
+            taken[i] = view.pending(indices.get(i));
+        }
+        for (Pending p : taken) {
+            queue.remove(p);
+            forget(p);
+        }
+        start(taken);
+    }
+
+    private void forget(Pending p) {
+        List<Pending> mine = byQuery.get(p.task().id().query());
+        if (mine != null && mine.remove(p) && mine.isEmpty()) {
+            byQuery.remove(p.task().id().query());
+        }
+    }
+
+    private void start(Pending[] taken) {
         inFlight++;
         long id = ++batchIds;
         batchThreads.execute(() -> run(id, taken));
@@ -334,6 +370,11 @@ public final class EngineScheduler implements AutoCloseable {
 
         @Override
         public Entry entry(int i) {
+            return pending(i).entry();
+        }
+
+        /** The {@code i}-th queued task, read lazily from the head. */
+        Pending pending(int i) {
             Objects.checkIndex(i, queue.size());
             if (it == null) {
                 it = queue.iterator();
@@ -344,7 +385,7 @@ public final class EngineScheduler implements AutoCloseable {
                 }
                 head[filled++] = it.next();
             }
-            return head[i].entry();
+            return head[i];
         }
 
         @Override

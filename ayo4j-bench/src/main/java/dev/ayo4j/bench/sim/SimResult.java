@@ -1,0 +1,56 @@
+package dev.ayo4j.bench.sim;
+
+/**
+ * Figures of one simulated run.
+ *
+ * @param name            what ran (a policy or an allocation strategy)
+ * @param requests        requests served
+ * @param batches         forward passes run
+ * @param throughput      requests per virtual second, from first arrival to last completion
+ * @param meanMillis      mean latency, arrival to completion
+ * @param p50Millis       median latency
+ * @param p98Millis       98th-percentile latency
+ * @param usefulTokens    tokens of the requests
+ * @param paddedTokens    tokens computed, rows × padded length summed over batches
+ */
+public record SimResult(String name, int requests, long batches, double throughput, double meanMillis,
+                        double p50Millis, double p98Millis, long usefulTokens, long paddedTokens) {
+    /** Useful tokens / padded tokens; 1.0 means no padding at all. */
+    public double usefulRatio() {
+        return paddedTokens == 0 ? 1.0 : (double) usefulTokens / paddedTokens;
+    }
+
+    /** One aligned table row. */
+    public String row() {
+        return String.format("%-18s %8d %8d %10.1f %10.2f %10.2f %10.2f %8.3f", name, requests, batches, throughput,
+                meanMillis, p50Millis, p98Millis, usefulRatio());
+    }
+
+    /** Header matching {@link #row()}. */
+    public static String header() {
+        return String.format("%-18s %8s %8s %10s %10s %10s %10s %8s", "name", "requests", "batches", "req/s",
+                "mean ms", "p50 ms", "p98 ms", "useful");
+    }
+
+    static SimResult of(String name, long[] latencies, long batches, long firstArrival, long lastDone,
+                        long useful, long padded) {
+        long[] sorted = latencies.clone();
+        java.util.Arrays.sort(sorted);
+        double sum = 0;
+        for (long l : sorted) {
+            sum += l;
+        }
+        int n = sorted.length;
+        double span = Math.max(1, lastDone - firstArrival) / 1e9;
+        return new SimResult(name, n, batches, n / span, n == 0 ? 0 : sum / n / 1e6, percentile(sorted, 0.50),
+                percentile(sorted, 0.98), useful, padded);
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ayo4j.encoders.policies;
+
+import dev.ayo4j.Checks;
+import dev.ayo4j.spi.BatchDecision;
+import dev.ayo4j.spi.BatchPolicy;
+import dev.ayo4j.spi.QueueView;
+
+/** Batch policy that sends the head of the queue in fixed-count batches, blind to length: the naive baseline. */
+record FifoFixedPolicy(int maxBatch, long maxWaitNanos) implements BatchPolicy {
+    FifoFixedPolicy {
+        Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
+        Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);
+    }
+
+    @Override
+    public BatchDecision decide(QueueView queue, long nowNanos) {
+        int size = queue.size();
+        if (size == 0) {
+            return BatchDecision.idle();
+        }
+        if (size >= maxBatch) {
+            return BatchDecision.dispatch(maxBatch);
+        }
+        return Queued.goOrWait(queue, size, nowNanos, maxWaitNanos, BatchDecision.dispatch(size));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ayo4j.encoders.policies;
+
+import dev.ayo4j.Checks;
+import dev.ayo4j.spi.BatchDecision;
+import dev.ayo4j.spi.BatchPolicy;
+import dev.ayo4j.spi.QueueView;
+
+/**
+ * Batch policy of Hugging Face TEI for padded models: pop the queue in arrival order while the padded
+ * tokens, rows × longest text, stay within {@code tokenBudget} (TEI's {@code --max-batch-tokens}) and the
+ * tasks within {@code maxBatch}; the head always goes, even alone over the budget. No sorting by length.
+ */
+record FifoTokenBudgetPolicy(int tokenBudget, int maxBatch, long maxWaitNanos) implements BatchPolicy {
+    FifoTokenBudgetPolicy {
+        Checks.argument(tokenBudget > 0, "tokenBudget must be > 0: %s", tokenBudget);
+        Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
+        Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);
+    }
+
+    @Override
+    public BatchDecision decide(QueueView queue, long nowNanos) {
+        int size = queue.size();
+        if (size == 0) {
+            return BatchDecision.idle();
+        }
+        QueueView.Entry head = queue.entry(0);
+        long rows = Queued.rows(head);
+        int longest = Queued.length(head);
+        int count = 1;
+        while (count < size) {
+            if (count == maxBatch) {
+                return BatchDecision.dispatch(count);
+            }
+            QueueView.Entry next = queue.entry(count);
+            int newLongest = Math.max(longest, Queued.length(next));
+            long newRows = rows + Queued.rows(next);
+            if (newRows * newLongest > tokenBudget) {
+                return BatchDecision.dispatch(count);
+            }
+            rows = newRows;
+            longest = newLongest;
+            count++;
+        }
+        return Queued.goOrWait(queue, size, nowNanos, maxWaitNanos, BatchDecision.dispatch(count));
+    }
+}

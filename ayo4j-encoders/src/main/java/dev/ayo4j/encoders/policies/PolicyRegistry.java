@@ -1,0 +1,74 @@
+package dev.ayo4j.encoders.policies;
+
+import dev.ayo4j.encoders.UnknownPolicyException;
+import dev.ayo4j.runtime.policies.BatchPolicies;
+import dev.ayo4j.spi.BatchPolicy;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Name → factory registry of encoder batch policies, so benchmarks and the simulator compare them by name
+ * (in the manner of Caffeine's simulator {@code Registry}). Immutable; {@link #with} returns a copy.
+ *
+ * <p>{@link #standard()} holds:
+ * <ul>
+ *   <li>{@code one-at-a-time}: one text per run, one run at a time per engine slot;</li>
+ *   <li>{@code fifo-fixed}: arrival order, fixed count {@code maxBatch};</li>
+ *   <li>{@code fifo-token-budget}: Hugging Face TEI, arrival order within a padded-token budget;</li>
+ *   <li>{@code sorted-window}: Infinity, a window sorted by length cut into fixed-count batches;</li>
+ *   <li>{@code arlo}: length bins, congestion-aware demotion, budget and cost gate inside a bin;</li>
+ *   <li>{@code arlo-budget}: {@code arlo} without the cost gate (padding limited only by the bins).</li>
+ * </ul>
+ */
+public final class PolicyRegistry {
+    private static final PolicyRegistry STANDARD = new PolicyRegistry(Map.of())
+            .with("one-at-a-time", _ -> BatchPolicies.maxBatch(1))
+            .with("fifo-fixed", c -> new FifoFixedPolicy(c.maxBatch(), c.maxWaitNanos()))
+            .with("fifo-token-budget", c -> new FifoTokenBudgetPolicy(c.tokenBudget(), c.maxBatch(), c.maxWaitNanos()))
+            .with("sorted-window", c -> new SortedWindowPolicy(c.maxBatch(), c.window(), c.maxWaitNanos()))
+            .with("arlo", c -> arlo(c))
+            .with("arlo-budget", c -> arlo(c.withCostGate(false)));
+
+    private final Map<String, Function<EncoderPolicyConfig, BatchPolicy>> factories;
+
+    private PolicyRegistry(Map<String, Function<EncoderPolicyConfig, BatchPolicy>> factories) {
+        this.factories = factories;
+    }
+
+    /** The built-in encoder policies, in the order listed above. */
+    public static PolicyRegistry standard() {
+        return STANDARD;
+    }
+
+    /** Arlo's policy for {@code config}. */
+    public static BatchPolicy arlo(EncoderPolicyConfig config) {
+        return new ArloPolicy(config.bins(), config.tokenBudget(), config.maxBatch(), config.maxWaitNanos(),
+                config.routing(), config.scanLimit(), config.cost(), config.costGate());
+    }
+
+    /** A copy with {@code name} bound to {@code factory} (replacing any earlier binding). */
+    public PolicyRegistry with(String name, Function<EncoderPolicyConfig, BatchPolicy> factory) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(factory, "factory");
+        Map<String, Function<EncoderPolicyConfig, BatchPolicy>> copy = new LinkedHashMap<>(factories);
+        copy.put(name, factory);
+        return new PolicyRegistry(java.util.Collections.unmodifiableMap(copy));
+    }
+
+    /** Registered names in registration order. */
+    public Set<String> names() {
+        return factories.keySet();
+    }
+
+    /** A new policy {@code name} configured by {@code config}; throws {@link UnknownPolicyException}. */
+    public BatchPolicy create(String name, EncoderPolicyConfig config) {
+        Function<EncoderPolicyConfig, BatchPolicy> factory = factories.get(name);
+        if (factory == null) {
+            throw new UnknownPolicyException(name, factories.keySet());
+        }
+        return factory.apply(Objects.requireNonNull(config, "config"));
+    }
+}

@@ -29,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * announces ({@code X-Linked-Etag}, or an {@code ETag} that is a sha256, or the caller's), checks the
  * GGUF header, and only then moves the file into place atomically.
  *
+ * <p>The token ({@code HF_TOKEN}) goes to the hub only: the JDK client keeps {@code Range} but drops
+ * {@code Authorization} when a redirect leads to another origin, such as the hub's CDN.
+ *
  * <p>Failure leaves the cache consistent: a cut connection or server error keeps the {@code .part} file
  * for the next pull to resume ({@link DownloadInterruptedException}); a checksum mismatch or a file that is
  * not GGUF deletes it. {@link #pull} blocks the calling thread (run it on a virtual thread when
@@ -163,7 +166,8 @@ public final class HubDownloader {
                 HttpResponse<InputStream> response = send(have);
                 try (InputStream body = response.body()) {
                     int status = response.statusCode();
-                    if (have > 0 && attempt == 0 && (status == 416 || status == 206 && !rangeStartsAt(response, have))) {
+                    boolean misfit = status == 416 || status == 206 && !rangeStartsAt(response, have);
+                    if (have > 0 && attempt == 0 && misfit) {
                         // The part does not fit the file the hub has now (it changed, or the part is too long).
                         LOG.log(System.Logger.Level.WARNING, "hub answered {0} to a resume at byte {1} of {2};"
                                 + " starting over", status, have, url);
@@ -212,10 +216,12 @@ public final class HubDownloader {
                 case 200, 206 -> { }
                 case 404 -> throw new ModelNotFoundException("hub answered 404 Not Found for " + at
                         + ": check the repository name, the file name and the revision");
-                case 401, 403 -> throw new HubAccessDeniedException(String.format("hub answered %d %s for %s: the"
-                        + " repository may be gated or private, so a token may be needed; set %s to a Hugging Face"
-                        + " access token with read access%s", status, status == 401 ? "Unauthorized" : "Forbidden",
-                        at, TOKEN_ENV, token == null ? " (none is set now)" : " (the one set was refused)"));
+                case 401, 403 -> throw new HubAccessDeniedException(String.format("hub answered %d %s for %s:"
+                        + " the repository may be gated or private, so a token may be needed; set %s to a Hugging"
+                        + " Face access token with read access (%s)%s", status,
+                        status == 401 ? "Unauthorized" : "Forbidden", at, TOKEN_ENV,
+                        token == null ? "none is set now" : "the one set was refused",
+                        status == 401 ? "; the hub also answers 401 for repositories that do not exist" : ""));
                 default -> {
                     String why = String.format("hub answered HTTP %d for %s", status, at);
                     if (Files.isRegularFile(part)) {
@@ -230,7 +236,7 @@ public final class HubDownloader {
                 @Nullable String expectedByCaller) throws IOException {
             String expected = expectedByCaller != null ? expectedByCaller : announcedSha256(response).orElse(null);
             if (expected == null) {
-                LOG.log(System.Logger.Level.WARNING, "{0} announced no sha256 (no X-Linked-Etag and no sha256"
+                LOG.log(System.Logger.Level.DEBUG, "{0} announced no sha256 (no X-Linked-Etag and no sha256"
                         + " ETag); the download cannot be verified", url);
             }
             long total = totalSize(response, offset);

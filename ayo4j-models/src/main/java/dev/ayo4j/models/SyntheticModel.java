@@ -74,7 +74,8 @@ public sealed interface SyntheticModel {
         @Override
         public String describe() {
             return String.format("random-weight model of shape %s (%,d parameters): it runs like a real model of"
-                    + " that shape, but the text it generates is meaningless", shape.label(), shape.shape().parameters());
+                    + " that shape, but the text it generates is meaningless", shape.label(),
+                    shape.shape().parameters());
         }
     }
 

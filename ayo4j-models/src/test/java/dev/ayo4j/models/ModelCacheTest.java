@@ -2,6 +2,7 @@ package dev.ayo4j.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,9 +44,9 @@ class ModelCacheTest {
         write(dir.resolve(".meta").resolve("b/repo/x.gguf.json"), 1);
 
         assertThat(cache.list()).extracting(CachedModel::name, CachedModel::kind, CachedModel::bytes).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("a/repo/y.gguf", CachedModel.Kind.PARTIAL, 2L),
-                org.assertj.core.groups.Tuple.tuple("b/repo/x.gguf", CachedModel.Kind.PULLED, 5L),
-                org.assertj.core.groups.Tuple.tuple("synthetic/random-tiny-seed42.gguf", CachedModel.Kind.SYNTHETIC, 7L));
+                tuple("a/repo/y.gguf", CachedModel.Kind.PARTIAL, 2L),
+                tuple("b/repo/x.gguf", CachedModel.Kind.PULLED, 5L),
+                tuple("synthetic/random-tiny-seed42.gguf", CachedModel.Kind.SYNTHETIC, 7L));
     }
 
     @Test

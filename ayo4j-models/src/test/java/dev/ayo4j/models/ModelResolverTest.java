@@ -80,7 +80,8 @@ class ModelResolverTest {
     void rejectsAGivenFileThatIsMissingNotGgufOrUnsupported() throws IOException {
         ModelResolver resolver = new ModelResolver(cache());
         Path missing = dir.resolve("missing.gguf");
-        Path text = Files.writeString(dir.resolve("notes.gguf"), "hello, this is not a model at all", StandardCharsets.UTF_8);
+        Path text = Files.writeString(dir.resolve("notes.gguf"), "hello, this is not a model at all",
+                StandardCharsets.UTF_8);
         Path future = dir.resolve("future.gguf");
         TestModels.writeGguf(future, "qwen9");
 

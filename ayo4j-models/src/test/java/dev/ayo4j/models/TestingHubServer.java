@@ -11,7 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -20,9 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * A loopback Hugging Face hub for tests: {@code /{owner}/{repo}/resolve/{revision}/{file}} answers like
- * huggingface.co does for an LFS file (a 302 to a CDN path carrying {@code X-Linked-Etag} and
- * {@code X-Linked-Size}), and the CDN path serves the bytes with {@code Content-Length}, a sha256
- * {@code ETag} and {@code Range} support (206). Files can be made to cut the connection after N bytes,
+ * huggingface.co does for an LFS file (a 302 carrying {@code X-Linked-Etag} and {@code X-Linked-Size} to a
+ * CDN path on another origin, {@code localhost}), and the CDN path serves the bytes with
+ * {@code Content-Length}, a sha256 {@code ETag} and {@code Range} support (206). Files can be made to cut the connection after N bytes,
  * ignore ranges, serve wrong bytes, or require a token. Every request is recorded.
  */
 final class TestingHubServer implements AutoCloseable {
@@ -32,7 +34,7 @@ final class TestingHubServer implements AutoCloseable {
     /** One request as the server saw it; header names are lower case. */
     record Request(String method, String path, Map<String, List<String>> headers) {
         String header(String name) {
-            List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null ? null : values.getFirst();
         }
     }
@@ -130,8 +132,8 @@ final class TestingHubServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            Map<String, List<String>> headers = new java.util.TreeMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
+            Map<String, List<String>> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             requests.add(new Request(exchange.getRequestMethod(), path, headers));
             Matcher resolve = RESOLVE.matcher(path);
             if (resolve.matches()) {
@@ -161,7 +163,9 @@ final class TestingHubServer implements AutoCloseable {
         exchange.getResponseHeaders().add("X-Linked-Etag", "\"" + sha + "\"");
         exchange.getResponseHeaders().add("X-Linked-Size", Long.toString(content.length));
         exchange.getResponseHeaders().add("ETag", "W/\"0123456789abcdef0123456789abcdef01234567\"");
-        exchange.getResponseHeaders().add("Location", endpoint() + "/cdn/" + sha);
+        // Another origin, as huggingface.co's CDN is: the client must keep Range and drop Authorization.
+        exchange.getResponseHeaders().add("Location",
+                "http://localhost:" + server.getAddress().getPort() + "/cdn/" + sha);
         exchange.sendResponseHeaders(302, -1);
     }
 

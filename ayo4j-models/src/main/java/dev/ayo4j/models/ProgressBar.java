@@ -26,6 +26,7 @@ public final class ProgressBar implements DownloadProgress {
     private long lastDraw;
     private long nextMilestone;
     private long lastPrinted;
+    private int lastWidth;
 
     /**
      * A progress report on {@code out}.
@@ -53,6 +54,7 @@ public final class ProgressBar implements DownloadProgress {
         this.lastDraw = startNanos - REDRAW_NANOS;
         this.nextMilestone = nextMilestone(offset);
         this.lastPrinted = -1;
+        this.lastWidth = 0;
         String size = total >= 0 ? formatBytes(total) : "unknown size";
         out.println(offset > 0
                 ? String.format("downloading %s (%s), resuming at %s", label, size, formatBytes(offset))
@@ -65,7 +67,7 @@ public final class ProgressBar implements DownloadProgress {
             long now = ticker.read();
             if (now - lastDraw >= REDRAW_NANOS) {
                 lastDraw = now;
-                out.print("\r" + line(bytes, now));
+                out.print(redraw(line(bytes, now)));
                 out.flush();
             }
         } else if (bytes >= nextMilestone) {
@@ -79,12 +81,19 @@ public final class ProgressBar implements DownloadProgress {
     public void finish(long bytes) {
         long now = ticker.read();
         if (terminal) {
-            out.print("\r" + line(bytes, now) + System.lineSeparator());
+            out.print(redraw(line(bytes, now)) + System.lineSeparator());
         } else if (bytes != lastPrinted) {
             out.println(line(bytes, now));
         }
         double seconds = (now - startNanos) / 1e9;
         out.printf(Locale.ROOT, "downloaded %s in %.1f s%n", formatBytes(bytes - offset), seconds);
+    }
+
+    /** Carriage return, the line, and blanks over what is left of a longer previous line. */
+    private String redraw(String line) {
+        String padded = "\r" + line + " ".repeat(Math.max(0, lastWidth - line.length()));
+        lastWidth = line.length();
+        return padded;
     }
 
     private String line(long bytes, long now) {

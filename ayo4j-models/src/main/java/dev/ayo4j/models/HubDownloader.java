@@ -320,7 +320,22 @@ public final class HubDownloader {
 
     private static URI endpointFrom(Map<String, String> environment) {
         String value = environment.get(ENDPOINT_ENV);
-        return value == null || value.isBlank() ? DEFAULT_ENDPOINT : URI.create(value.strip());
+        if (value == null || value.isBlank()) {
+            return DEFAULT_ENDPOINT;
+        }
+        try {
+            return checkEndpoint(new URI(value.strip()));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(ENDPOINT_ENV + " is not an http or https URL: '" + value + "'", e);
+        }
+    }
+
+    private static URI checkEndpoint(URI endpoint) {
+        if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme())
+                || endpoint.getHost() == null) {
+            throw new IllegalArgumentException("a hub endpoint is an http or https URL: '" + endpoint + "'");
+        }
+        return endpoint;
     }
 
     private static String encode(String segment) {
@@ -361,11 +376,7 @@ public final class HubDownloader {
 
         /** The hub's base URL, e.g. {@code https://huggingface.co} or a mirror. */
         public Builder endpoint(URI v) {
-            Objects.requireNonNull(v, "endpoint");
-            if (!"http".equals(v.getScheme()) && !"https".equals(v.getScheme())) {
-                throw new IllegalArgumentException("a hub endpoint is an http or https URL: '" + v + "'");
-            }
-            endpoint = v;
+            endpoint = checkEndpoint(Objects.requireNonNull(v, "endpoint"));
             return this;
         }
 

@@ -42,9 +42,9 @@ public final class ModelResolver {
      */
     public ResolvedModel resolve(Optional<Path> explicitModel) {
         if (explicitModel.isPresent()) {
-            ModelInfo info = GgufCheck.requireRunnable(explicitModel.get());
-            return new ResolvedModel(info.path(), ResolvedModel.Kind.GIVEN, "model " + info.path() + ": "
-                    + info.summary());
+            Path given = explicitModel.get().toAbsolutePath();
+            ModelInfo info = GgufCheck.requireRunnable(given);
+            return new ResolvedModel(given, ResolvedModel.Kind.GIVEN, "model " + given + ": " + info.summary());
         }
         Optional<ResolvedModel> pulled = firstPulled();
         if (pulled.isPresent()) {

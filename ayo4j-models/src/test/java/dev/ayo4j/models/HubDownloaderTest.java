@@ -221,6 +221,8 @@ class HubDownloaderTest {
         assertThat(d.endpoint()).isEqualTo(HubDownloader.DEFAULT_ENDPOINT);
         assertThat(d.url("Qwen/Qwen2.5-0.5B-Instruct-GGUF", "sub dir/q8_0.gguf", "refs/pr/1")).hasToString(
                 "https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/refs%2Fpr%2F1/sub%20dir/q8_0.gguf");
+        assertThatThrownBy(() -> HubDownloader.builder(cache).environment(Map.of("HF_ENDPOINT", "ftp://mirror")).build())
+                .hasMessageContaining("HF_ENDPOINT").hasMessageContaining("ftp://mirror");
         assertThatThrownBy(() -> d.url("no-owner", FILE, "main")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("owner/name");
         assertThatThrownBy(() -> d.url(REPO, "../escape.gguf", "main")).isInstanceOf(IllegalArgumentException.class)

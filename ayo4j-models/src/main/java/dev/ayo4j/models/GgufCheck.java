@@ -1,0 +1,77 @@
+package dev.ayo4j.models;
+
+import dev.ayo4j.engine.llamacpp.gguf.GgufFile;
+import dev.ayo4j.engine.llamacpp.gguf.GgufFormatException;
+import dev.ayo4j.engine.llamacpp.gguf.GgufReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks of a model file's GGUF header (magic, version, architecture) before anything loads it; every
+ * failure is an {@link InvalidModelException} naming the file.
+ */
+public final class GgufCheck {
+    /**
+     * Text-generation architectures of the bundled llama.cpp (build 4916). The same list as the llama.cpp
+     * engine's package-private {@code ModelFileCheck.ARCHITECTURES}, which the engine applies again when it
+     * opens a model; keep the two in step.
+     */
+    static final Set<String> ARCHITECTURES = Set.of("llama", "deci", "falcon", "grok", "gpt2", "gptj",
+            "gptneox", "mpt", "baichuan", "starcoder", "refact", "bloom", "stablelm", "qwen", "qwen2", "qwen2moe",
+            "qwen2vl", "phi2", "phi3", "phimoe", "plamo", "codeshell", "orion", "internlm2", "minicpm", "minicpm3",
+            "gemma", "gemma2", "gemma3", "starcoder2", "mamba", "xverse", "command-r", "cohere2", "dbrx", "olmo",
+            "olmo2", "olmoe", "openelm", "arctic", "deepseek", "deepseek2", "chatglm", "bitnet", "t5", "jais",
+            "nemotron", "exaone", "rwkv6", "rwkv6qwen2", "rwkv7", "arwkv7", "granite", "granitemoe", "chameleon");
+
+    private GgufCheck() {}
+
+    /**
+     * Reads the header of {@code file}: it must exist and be GGUF v2 or v3 declaring an architecture.
+     * The architecture need not be runnable; see {@link ModelInfo#runnable()}.
+     *
+     * @throws InvalidModelException naming the file and the problem
+     */
+    public static ModelInfo inspect(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidModelException("model file not found: " + file.toAbsolutePath());
+        }
+        GgufFile header;
+        try {
+            header = GgufReader.read(file);
+        } catch (GgufFormatException e) {
+            throw new InvalidModelException(e.getMessage(), e);
+        }
+        String architecture = header.architecture();
+        if (architecture == null) {
+            throw new InvalidModelException(
+                    "GGUF file " + file + " declares no general.architecture, so llama.cpp cannot load it");
+        }
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + file, e);
+        }
+        return new ModelInfo(file, bytes, header.version(), architecture, header.string("general.name"),
+                header.tensors().size(), ARCHITECTURES.contains(architecture));
+    }
+
+    /**
+     * Like {@link #inspect(Path)}, and also requires an architecture the bundled llama.cpp runs.
+     *
+     * @throws InvalidModelException naming the file, its architecture and the supported ones
+     */
+    public static ModelInfo requireRunnable(Path file) {
+        ModelInfo info = inspect(file);
+        if (!info.runnable()) {
+            throw new InvalidModelException(String.format(
+                    "GGUF file %s has architecture '%s', which the bundled llama.cpp (build 4916) cannot run;"
+                            + " supported: %s", file, info.architecture(), new TreeSet<>(ARCHITECTURES)));
+        }
+        return info;
+    }
+}

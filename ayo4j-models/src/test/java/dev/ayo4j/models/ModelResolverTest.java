@@ -1,0 +1,95 @@
+package dev.ayo4j.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelResolverTest {
+    @TempDir
+    Path dir;
+
+    private ModelCache cache() {
+        return new ModelCache(dir.resolve("models"));
+    }
+
+    @Test
+    void writesTheSyntheticModelOnceWhenNothingElseIsThere() throws IOException {
+        ModelResolver resolver = new ModelResolver(cache(), SyntheticShape.TINY);
+
+        ResolvedModel first = resolver.resolve(Optional.empty());
+
+        assertThat(first.kind()).isEqualTo(ResolvedModel.Kind.SYNTHETIC);
+        assertThat(first.meaningfulText()).isFalse();
+        assertThat(first.description()).contains("synthetic model").contains("the answer text is meaningless");
+        assertThat(first.path()).startsWith(cache().syntheticDir());
+        assertThat(GgufCheck.requireRunnable(first.path()).architecture()).isEqualTo("llama");
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(first.path(), old);
+
+        ResolvedModel second = resolver.resolve(Optional.empty());
+
+        assertThat(second).isEqualTo(first);
+        assertThat(Files.getLastModifiedTime(second.path())).as("not written again").isEqualTo(old);
+        assertThat(cache().list()).extracting(CachedModel::kind).containsExactly(CachedModel.Kind.SYNTHETIC);
+    }
+
+    @Test
+    void prefersAPulledModelOverASyntheticOne() throws IOException {
+        ModelCache cache = cache();
+        Path pulled = cache.path("acme/model-GGUF", "model.gguf");
+        Files.createDirectories(pulled.getParent());
+        TestModels.writeGguf(pulled, "qwen2");
+        Path unrunnable = cache.path("aaa/first-by-name", "model.gguf");
+        Files.createDirectories(unrunnable.getParent());
+        TestModels.writeGguf(unrunnable, "qwen9");
+
+        ResolvedModel resolved = new ModelResolver(cache, SyntheticShape.TINY).resolve(Optional.empty());
+
+        assertThat(resolved.kind()).isEqualTo(ResolvedModel.Kind.PULLED);
+        assertThat(resolved.path()).isEqualTo(pulled);
+        assertThat(resolved.description()).contains("acme/model-GGUF/model.gguf").contains("qwen2");
+        assertThat(resolved.meaningfulText()).isTrue();
+        assertThat(cache.syntheticDir()).doesNotExist();
+    }
+
+    @Test
+    void prefersTheGivenModelOverAPulledOne() throws IOException {
+        ModelCache cache = cache();
+        Path pulled = cache.path("acme/model-GGUF", "model.gguf");
+        Files.createDirectories(pulled.getParent());
+        TestModels.writeGguf(pulled, "llama");
+        Path given = dir.resolve("mine.gguf");
+        TestModels.writeGguf(given, "gemma2");
+
+        ResolvedModel resolved = new ModelResolver(cache).resolve(Optional.of(given));
+
+        assertThat(resolved.kind()).isEqualTo(ResolvedModel.Kind.GIVEN);
+        assertThat(resolved.path()).isEqualTo(given);
+        assertThat(resolved.description()).contains("gemma2");
+    }
+
+    @Test
+    void rejectsAGivenFileThatIsMissingNotGgufOrUnsupported() throws IOException {
+        ModelResolver resolver = new ModelResolver(cache());
+        Path missing = dir.resolve("missing.gguf");
+        Path text = Files.writeString(dir.resolve("notes.gguf"), "hello, this is not a model at all",
+                StandardCharsets.UTF_8);
+        Path future = dir.resolve("future.gguf");
+        TestModels.writeGguf(future, "qwen9");
+
+        assertThatThrownBy(() -> resolver.resolve(Optional.of(missing))).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("not found").hasMessageContaining(missing.toString());
+        assertThatThrownBy(() -> resolver.resolve(Optional.of(text))).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("not a GGUF file").hasMessageContaining(text.toString());
+        assertThatThrownBy(() -> resolver.resolve(Optional.of(future))).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("architecture 'qwen9'").hasMessageContaining(future.toString());
+    }
+}

@@ -175,12 +175,14 @@ final class StreamingRequest {
         }
         if (chunk.hasChoice()) {
             chunks++;
+            // Text first: once prefilled() completes, execute returns, and its caller may expect the
+            // first token to be in the stream already.
+            if (!chunk.text().isEmpty()) {
+                stream.append(chunk.text(), 1);
+            }
             if (!prefilled) {
                 prefilled = true;
                 stream.markPrefilled(Math.max(chunk.promptTokens(), 0));
-            }
-            if (!chunk.text().isEmpty()) {
-                stream.append(chunk.text(), 1);
             }
             finished |= chunk.finishReason() != null;
         }

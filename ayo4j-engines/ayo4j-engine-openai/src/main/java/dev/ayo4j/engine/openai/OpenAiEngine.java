@@ -170,7 +170,13 @@ public final class OpenAiEngine implements Engine {
             stream.fail(new NonRetriableEngineException("engine " + name() + " is closed"));
         } else {
             LOG.log(Level.DEBUG, "task {0}: streaming {1} prompt chars to {2}", task.id(), prompt.length(), endpoint);
-            call.start();
+            try {
+                call.start();
+            } catch (RuntimeException e) {
+                // The stream is published already: end it, or its readers would wait forever.
+                stream.fail(new NonRetriableEngineException(String.format(
+                        "task %s: could not send the request to %s: %s", task.id(), endpoint, e), e));
+            }
         }
         try {
             stream.prefilled().join();
@@ -301,7 +307,10 @@ public final class OpenAiEngine implements Engine {
         /** How {@code JsonList} outputs are constrained; default {@link StructuredOutput#RESPONSE_FORMAT}. */
         public Builder structuredOutput(StructuredOutput v) { structuredOutput = Objects.requireNonNull(v, "structuredOutput"); return this; }
 
-        /** Send an integer {@code priority} (vLLM {@code --scheduling-policy priority}); off by default. */
+        /**
+         * Send an integer {@code priority} (vLLM {@code --scheduling-policy priority}, lower runs earlier); off by
+         * default. Turn it on only for such a server: vLLM without that policy rejects a non-zero priority.
+         */
         public Builder sendPriority(boolean v) { sendPriority = v; return this; }
 
         /** How the priority is computed; default {@link RequestPriority#byPrimitive()}. Needs {@code sendPriority(true)}. */

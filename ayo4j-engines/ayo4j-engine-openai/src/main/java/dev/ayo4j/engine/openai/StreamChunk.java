@@ -39,6 +39,10 @@ record StreamChunk(boolean hasChoice, String text, @Nullable String finishReason
             String message = error.path("message").isTextual() ? error.path("message").asText() : error.toString();
             return new StreamChunk(false, "", null, promptTokens, message);
         }
+        if ("error".equals(root.path("object").asText())) {
+            // Older vLLM: {"object": "error", "message": ...} at the top level.
+            return new StreamChunk(false, "", null, promptTokens, root.path("message").asText(root.toString()));
+        }
         JsonNode choice = root.path("choices").path(0);
         if (!choice.isObject()) {
             return new StreamChunk(false, "", null, promptTokens, null);

@@ -34,6 +34,13 @@ import java.util.concurrent.TimeUnit;
 final class TestingOpenAiServer implements AutoCloseable {
     /** What the server does with the requests that follow. */
     sealed interface Behavior {
+        /**
+         * Answers as an obliging model would: when the request constrains the output to an array of n
+         * strings (in any of the {@link StructuredOutput} forms), a JSON array of n short queries;
+         * otherwise {@link #DEFAULT_TEXT}. The default behavior.
+         */
+        record Reply() implements Behavior {}
+
         /** Generates {@code text}, one whitespace-delimited piece per token, up to {@code max_tokens}. */
         record Answer(String text) implements Behavior {}
 
@@ -66,7 +73,7 @@ final class TestingOpenAiServer implements AutoCloseable {
     private final List<String> cachedPrompts = new ArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
     private final CountDownLatch disconnected = new CountDownLatch(1);
-    private volatile Behavior behavior = new Behavior.Answer(DEFAULT_TEXT);
+    private volatile Behavior behavior = new Behavior.Reply();
 
     private TestingOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -127,21 +134,12 @@ final class TestingOpenAiServer implements AutoCloseable {
             };
             String authorization = Objects.requireNonNullElse(ex.getRequestHeaders().getFirst("Authorization"), "");
             requests.add(new Request(ex.getRequestURI().getPath(), body, authorization, prefill(prompt)));
-            boolean stream = body.path("stream").asBoolean(false);
-            int maxTokens = body.path("max_tokens").asInt(16);
             int promptTokens = prompt.isBlank() ? 0 : prompt.strip().split("\\s+").length;
             switch (behavior) {
                 case Behavior.Fail(int status, String message) -> sendError(ex, status, message);
                 case Behavior.Stall() -> awaitRelease();
-                case Behavior.Answer(String text) -> {
-                    List<String> tokens = tokens(text, maxTokens);
-                    if (stream) {
-                        streamAnswer(ex, api, tokens, promptTokens, body.path("stream_options").path("include_usage")
-                                .asBoolean(false));
-                    } else {
-                        sendJson(ex, 200, whole(api, String.join("", tokens), promptTokens, tokens.size()));
-                    }
-                }
+                case Behavior.Reply() -> answer(ex, api, body, reply(body), promptTokens);
+                case Behavior.Answer(String text) -> answer(ex, api, body, text, promptTokens);
                 case Behavior.Break(int chunks, boolean malformed) -> {
                     OutputStream out = startStream(ex);
                     for (String token : tokens(DEFAULT_TEXT, chunks)) {
@@ -154,6 +152,36 @@ final class TestingOpenAiServer implements AutoCloseable {
                 case Behavior.Drip(String token) -> drip(ex, api, token);
             }
         }
+    }
+
+    private void answer(HttpExchange ex, OpenAiApi api, JsonNode body, String text, int promptTokens)
+            throws IOException {
+        List<String> tokens = tokens(text, body.path("max_tokens").asInt(16));
+        if (body.path("stream").asBoolean(false)) {
+            streamAnswer(ex, api, tokens, promptTokens, body.path("stream_options").path("include_usage")
+                    .asBoolean(false));
+        } else {
+            sendJson(ex, 200, whole(api, String.join("", tokens), promptTokens, tokens.size()));
+        }
+    }
+
+    /** What {@link Behavior.Reply} answers to {@code body}. */
+    private static String reply(JsonNode body) {
+        JsonNode schema = body.path("response_format").path("json_schema").path("schema");
+        for (String field : List.of("guided_json", "json_schema")) {
+            if (body.has(field)) {
+                schema = body.path(field);
+            }
+        }
+        int items = schema.path("maxItems").asInt(0);
+        if (items == 0) {
+            return DEFAULT_TEXT;
+        }
+        ArrayNode list = JSON.createArrayNode();
+        for (int i = 1; i <= items; i++) {
+            list.add("search query " + i);
+        }
+        return list.toString();
     }
 
     /** Characters of {@code prompt} after its longest common prefix with an earlier prompt; caches it. */

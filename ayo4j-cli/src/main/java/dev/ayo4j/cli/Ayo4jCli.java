@@ -1,12 +1,14 @@
 package dev.ayo4j.cli;
 
+import dev.ayo4j.cli.model.ModelCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code ayo4j} command: one sub-command class per verb. */
 @Command(name = "ayo4j", mixinStandardHelpOptions = true, version = "ayo4j 0.1.0",
         description = "Runs LLM applications as optimized primitive dataflow graphs on local engines.",
-        subcommands = {DemoCommand.class, RunCommand.class, ExplainCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ExplainCommand.class, BenchCommand.class,
+            ModelCommand.class})
 public final class Ayo4jCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

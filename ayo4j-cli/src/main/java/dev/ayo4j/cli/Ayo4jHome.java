@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Where ayo4j keeps its state: {@code $AYO4J_HOME}, by default {@code .ayo4j} in the user's home
- * folder. Vector collections live under {@code data/}, models under {@code models/}.
+ * folder. Vector collections live under {@code data/}; the model cache under {@code models/}.
  */
 final class Ayo4jHome {
     private Ayo4jHome() {}
@@ -16,9 +16,5 @@ final class Ayo4jHome {
 
     static Path data() {
         return root().resolve("data");
-    }
-
-    static Path models() {
-        return root().resolve("models");
     }
 }

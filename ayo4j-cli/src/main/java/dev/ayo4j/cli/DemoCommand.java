@@ -7,6 +7,7 @@ import dev.ayo4j.local.Chunker;
 import dev.ayo4j.local.Corpus;
 import dev.ayo4j.local.CorpusLoader;
 import dev.ayo4j.local.LocalStack;
+import dev.ayo4j.models.ResolvedModel;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
         Corpus corpus = new CorpusLoader(new Chunker(Chunker.DEFAULT_MAX_WORDS)).of("the bundled guide",
                 BundledGuide.documents());
         App app = Apps.advancedRag(AppOptions.DEFAULT).withCollection("demo-guide");
-        StackOptions.Model model = stackOptions.resolveModel(log);
+        ResolvedModel model = stackOptions.resolveModel();
         log.printf("ayo4j demo: advanced-rag (3 expanded queries, top-20 search, rerank to top-3) over the project"
                 + " guide: %d documents, %d passages%n", corpus.documents().size(), corpus.passages().size());
         log.println("LLM: " + model.description());
@@ -41,9 +42,9 @@ final class DemoCommand implements Callable<Integer> {
         log.println("question: " + question);
         try (LocalStack stack = LocalStack.open(stackOptions.stack(model))) {
             ComparisonReport.print(RagComparison.run(stack, app, corpus, question, stackOptions.deadline, log),
-                    model.synthetic(), log);
+                    !model.meaningfulText(), log);
         }
-        if (model.synthetic()) {
+        if (!model.meaningfulText()) {
             log.println("(The LLM has random weights, so the answer text is meaningless; timings are real.)");
         }
         return 0;

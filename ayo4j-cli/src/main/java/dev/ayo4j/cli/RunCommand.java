@@ -7,6 +7,7 @@ import dev.ayo4j.local.Chunker;
 import dev.ayo4j.local.Corpus;
 import dev.ayo4j.local.CorpusLoader;
 import dev.ayo4j.local.LocalStack;
+import dev.ayo4j.models.ResolvedModel;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
@@ -49,13 +50,13 @@ final class RunCommand implements Callable<Integer> {
         corpus.split().forEach(s -> log.printf("%s has %d words: cut into %d passages of at most %d words%n",
                 s.name(), s.words(), s.passages(), maxWords));
         App app = Apps.byName(appName, AppOptions.DEFAULT.withExpansions(expansions)).withCollection(collection(docs));
-        StackOptions.Model model = stackOptions.resolveModel(log);
+        ResolvedModel model = stackOptions.resolveModel();
         log.printf("%s over %s: %d documents, %d passages%n", appName, docs, corpus.documents().size(),
                 corpus.passages().size());
         log.println("LLM: " + model.description());
         try (LocalStack stack = LocalStack.open(stackOptions.stack(model))) {
             ComparisonReport.print(RagComparison.run(stack, app, corpus, question, stackOptions.deadline, log),
-                    model.synthetic(), log);
+                    !model.meaningfulText(), log);
         }
         return 0;
     }

@@ -57,6 +57,7 @@ final class GenerationPump {
         try {
             LlamaIterator it = model.generate(params).iterator();
             boolean first = true;
+            int empty = 0;
             while (it.hasNext()) {
                 if (cancelled) {
                     it.cancel();
@@ -67,9 +68,18 @@ final class GenerationPump {
                     stream.markPrefilled(promptTokens);
                     first = false;
                 }
-                // Every output is a generated token, even one whose text is empty (a control token, or bytes
-                // of a character that is not complete yet): count it.
-                stream.append(out.text, 1);
+                // An output with empty text is still a generated token (a control token, or bytes of a
+                // character not complete yet), except the empty output the library adds at the very end:
+                // count empty ones only once another output follows them.
+                if (out.text.isEmpty()) {
+                    empty++;
+                } else {
+                    stream.append(out.text, 1 + empty);
+                    empty = 0;
+                }
+            }
+            if (empty > 1) {
+                stream.append("", empty - 1);
             }
             stream.complete();
         } catch (RuntimeException e) {

@@ -35,7 +35,10 @@ public final class Apps {
                 .build();
     }
 
-    /** Index the passages; expand the question into n queries, search each, rerank, answer. */
+    /**
+     * Index the passages; expand the question into n queries, search each, rerank, answer; the context
+     * is in the options' {@link ContextOrder}.
+     */
     public static App advancedRag(AppOptions o) {
         return App.builder("advanced-rag")
                 .input("question", ValueKind.TEXT)
@@ -43,7 +46,7 @@ public final class Apps {
                 .then(new Module.Index("index", "passages", "index"))
                 .then(new Module.ExpandQuery("expand", "question", o.expansions(), "queries"))
                 .then(new Module.Search("search", "queries", "index", o.searchK(), "candidates"))
-                .then(new Module.Rerank("rerank", "question", "candidates", o.rerankK(), "context"))
+                .then(new Module.Rerank("rerank", "question", "candidates", o.rerankK(), "context", o.contextOrder()))
                 .then(new Module.Generate("generate", Templates.ANSWER_FROM_CONTEXT, o.answerTokens(), "answer"))
                 .output("answer")
                 .output("context")

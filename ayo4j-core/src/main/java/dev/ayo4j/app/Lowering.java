@@ -1,21 +1,34 @@
 package dev.ayo4j.app;
 
 import dev.ayo4j.GraphValidationException;
+import dev.ayo4j.graph.Edge;
 import dev.ayo4j.graph.GraphBuilder;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PortRef;
 import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.graph.Slice;
+import dev.ayo4j.primitive.AggregateMode;
 import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.PromptTemplate;
 import dev.ayo4j.primitive.ValueKind;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Translates an {@link App} into the primitive graph of one query, the way a module-chain framework
  * runs it: each module becomes its primitives, data bindings become edges, and consecutive modules
  * are also ordered (last primitive of one before the first of the next), data or not.
+ *
+ * <p>A rerank in {@link ContextOrder#ARRIVAL} order of the results of a search over several queries
+ * needs each query's results apart, so that search and rerank lower per query: query i of the list is
+ * read through an edge slice {@code [i:i+1]}, and an {@link AggregateMode#ARRIVAL} aggregate joins
+ * the reranked lists in query order.
  */
 public final class Lowering {
     /** Tokens assumed for one rewritten search query. */
@@ -23,8 +36,24 @@ public final class Lowering {
 
     private Lowering() {}
 
-    /** Where a value comes from, and how big it is expected to be. */
-    private record Producer(PortRef port, ValueKind kind, int count, int tokens) {}
+    /**
+     * Where a value comes from, and how big it is expected to be. A search in per-query form has no
+     * single port: {@code branches} holds one passage list per query, which only a rerank can read.
+     */
+    private record Producer(@Nullable PortRef port, ValueKind kind, int count, int tokens, List<PortRef> branches) {
+        Producer(PortRef port, ValueKind kind, int count, int tokens) {
+            this(port, kind, count, tokens, List.of());
+        }
+
+        PortRef port(String value, String consumer) {
+            if (port == null) {
+                throw new GraphValidationException(String.format(
+                        "%s reads '%s', which is searched per query for an arrival-order rerank and only "
+                                + "that rerank can read it", consumer, value));
+            }
+            return port;
+        }
+    }
 
     /** First and last primitive of a lowered module. */
     private record Span(NodeId first, NodeId last) {}
@@ -40,12 +69,19 @@ public final class Lowering {
             values.put(name, new Producer(PortRef.of(id, "value"), kind, count, tokens));
         });
         EngineNames e = app.engines();
+        Set<String> perQuery = new HashSet<>();
+        for (Module m : app.modules()) {
+            if (m instanceof Module.Rerank r && r.order() == ContextOrder.ARRIVAL) {
+                perQuery.add(r.passages());
+            }
+        }
         NodeId previous = null;
         for (Module m : app.modules()) {
             Span span = switch (m) {
                 case Module.Index i -> index(b, app, e, i, values, shape);
                 case Module.ExpandQuery q -> expand(b, e, q, values);
-                case Module.Search s -> search(b, app, e, s, values);
+                case Module.Search s -> perQuery.contains(s.into()) && values.get(s.queries()).count() > 1
+                        ? searchPerQuery(b, app, e, s, values) : search(b, app, e, s, values);
                 case Module.Rerank r -> rerank(b, e, r, values);
                 case Module.Generate g -> generate(b, e, g, values);
             };
@@ -58,8 +94,9 @@ public final class Lowering {
         }
         for (String out : app.outputs()) {
             Producer p = values.get(out);
+            PortRef from = p.port(out, "output " + out);
             NodeId id = b.add("output." + out, new Primitive.Output(out, p.kind()));
-            b.connect(p.port().node(), p.port().port(), id, "value");
+            b.connect(from.node(), from.port(), id, "value");
         }
         return b.build();
     }
@@ -114,9 +151,42 @@ public final class Lowering {
         return new Span(embed, lookup);
     }
 
+    /**
+     * A search over a list of n queries as n branches, query i read by an edge slice {@code [i:i+1]}:
+     * how a framework loops "for each query: search" when each query's results are kept apart.
+     */
+    private static Span searchPerQuery(GraphBuilder b, App app, EngineNames e, Module.Search m,
+                                       Map<String, Producer> values) {
+        Producer queries = values.get(m.queries());
+        Producer index = values.get(m.index());
+        int n = queries.count();
+        int perQuery = Math.max(1, queries.tokens() / n);
+        PortRef from = queries.port(m.queries(), "module " + m.name());
+        List<PortRef> branches = new ArrayList<>(n);
+        NodeId first = null;
+        NodeId last = null;
+        for (int i = 0; i < n; i++) {
+            String suffix = "[" + i + "]";
+            NodeId embed = b.add(m.name() + ".embed" + suffix, new Primitive.Embed(e.embedder(), 1, perQuery));
+            NodeId lookup = b.add(m.name() + ".vsearch" + suffix, new Primitive.VectorSearch(e.vectors(),
+                    app.collection(), 1, m.k()));
+            b.edge(Edge.sliced(from, PortRef.of(embed, "texts"), new Slice(i, i + 1)));
+            b.connect(embed, "vectors", lookup, "vectors");
+            bind(b, index, lookup, "index");
+            branches.add(PortRef.of(lookup, "passages"));
+            first = first == null ? embed : first;
+            last = lookup;
+        }
+        values.put(m.into(), new Producer(null, ValueKind.PASSAGE_LIST, n * m.k(), n * m.k() * 150, branches));
+        return new Span(first, last);
+    }
+
     private static Span rerank(GraphBuilder b, EngineNames e, Module.Rerank m, Map<String, Producer> values) {
         Producer query = values.get(m.query());
         Producer passages = values.get(m.passages());
+        if (!passages.branches().isEmpty()) {
+            return rerankPerQuery(b, e, m, query, passages, values);
+        }
         NodeId rerank = b.add(m.name(), new Primitive.Rerank(e.reranker(), passages.count(), m.k()));
         bind(b, query, rerank, "query");
         bind(b, passages, rerank, "passages");
@@ -125,6 +195,28 @@ public final class Lowering {
         values.put(m.into(), new Producer(PortRef.of(rerank, "passages"), ValueKind.PASSAGE_LIST, kept,
                 kept * perPassage));
         return new Span(rerank, rerank);
+    }
+
+    /** One rerank per query's branch, joined in query order by an {@link AggregateMode#ARRIVAL} aggregate. */
+    private static Span rerankPerQuery(GraphBuilder b, EngineNames e, Module.Rerank m, Producer query,
+                                       Producer passages, Map<String, Producer> values) {
+        int n = passages.branches().size();
+        int perBranch = Math.max(1, passages.count() / n);
+        NodeId join = b.add(m.name() + ".arrival", new Primitive.Aggregate(AggregateMode.ARRIVAL,
+                ValueKind.PASSAGE_LIST, n, m.k()));
+        NodeId first = null;
+        for (int i = 0; i < n; i++) {
+            NodeId rerank = b.add(m.name() + "[" + i + "]", new Primitive.Rerank(e.reranker(), perBranch, m.k()));
+            bind(b, query, rerank, "query");
+            PortRef branch = passages.branches().get(i);
+            b.connect(branch.node(), branch.port(), rerank, "passages");
+            b.connect(rerank, "passages", join, Primitive.Aggregate.port(i));
+            first = first == null ? rerank : first;
+        }
+        int kept = Math.min(m.k(), passages.count());
+        int perPassage = Math.max(1, passages.tokens() / passages.count());
+        values.put(m.into(), new Producer(PortRef.of(join, "out"), ValueKind.PASSAGE_LIST, kept, kept * perPassage));
+        return new Span(first, join);
     }
 
     private static Span generate(GraphBuilder b, EngineNames e, Module.Generate m, Map<String, Producer> values) {
@@ -145,6 +237,7 @@ public final class Lowering {
     }
 
     private static void bind(GraphBuilder b, Producer from, NodeId to, String port) {
-        b.connect(from.port().node(), from.port().port(), to, port);
+        PortRef p = from.port(port, "node " + to);
+        b.connect(p.node(), p.port(), to, port);
     }
 }

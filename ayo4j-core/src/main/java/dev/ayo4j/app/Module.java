@@ -48,9 +48,20 @@ public sealed interface Module {
         }
     }
 
-    /** Scores {@code passages} against {@code query} and keeps the best {@code k}; defines a PASSAGE_LIST. */
-    record Rerank(String name, String query, String passages, int k, String into) implements Module {
+    /**
+     * Scores {@code passages} against {@code query} and keeps the best {@code k}; defines a PASSAGE_LIST
+     * in {@code order}. With {@link ContextOrder#ARRIVAL} and passages found by a search over several
+     * queries, each query's results are reranked on their own and the lists joined in query order.
+     */
+    record Rerank(String name, String query, String passages, int k, String into, ContextOrder order)
+            implements Module {
+        /** A rerank whose result is in {@link ContextOrder#SCORE} order. */
+        public Rerank(String name, String query, String passages, int k, String into) {
+            this(name, query, passages, k, into, ContextOrder.SCORE);
+        }
+
         public Rerank {
+            Objects.requireNonNull(order, "order");
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(query, "query");
             Objects.requireNonNull(passages, "passages");

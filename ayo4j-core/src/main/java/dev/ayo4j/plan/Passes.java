@@ -12,7 +12,8 @@ import java.util.SequencedSet;
 /**
  * The named optimization passes, one per core rule, and their standard sequence: Ayo's four passes in
  * its canonical order (dependency pruning, stage decomposition, prefill split, decode pipelining),
- * then de-duplication.
+ * then progressive prefill (the prefill split generalised to a chain over the context's passages) and
+ * de-duplication.
  */
 public final class Passes {
     private Passes() {}
@@ -30,6 +31,14 @@ public final class Passes {
     public static final Pass DECODE_PIPELINE = new Pass("decode-pipeline", Program.of(CoreRules.DECODE_PIPELINE));
 
     /**
+     * Prefills an arrival-ordered context passage by passage; runs after decode pipelining, whose
+     * per-item branches are what make the first passages final early. Changes nothing for a context
+     * in score order.
+     */
+    public static final Pass PROGRESSIVE_PREFILL = new Pass("progressive-prefill",
+            Program.of(CoreRules.PROGRESSIVE_PREFILL));
+
+    /**
      * Merges identical computations. Pruning runs in the same rule group: two duplicates may differ
      * only by ordering edges that pruning removes, and a merge may leave an ordering edge that pruning
      * can now remove, so the two rules reach their fixpoint together.
@@ -37,9 +46,9 @@ public final class Passes {
     public static final Pass DEDUP = new Pass("dedup",
             Program.builder().addGroup(CoreRules.DEDUP, CoreRules.DEPENDENCY_PRUNE).build());
 
-    /** Every pass, in Ayo's canonical order, then de-duplication. */
+    /** Every pass, in Ayo's canonical order, then progressive prefill and de-duplication. */
     public static final List<Pass> STANDARD = List.of(DEPENDENCY_PRUNE, STAGE_DECOMPOSE, PREFILL_SPLIT,
-            DECODE_PIPELINE, DEDUP);
+            DECODE_PIPELINE, PROGRESSIVE_PREFILL, DEDUP);
 
     /** No optimization: the graph runs as lowered. */
     public static final List<Pass> NONE = List.of();

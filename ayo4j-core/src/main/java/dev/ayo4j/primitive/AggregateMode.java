@@ -7,5 +7,14 @@ public enum AggregateMode {
     /** Concatenates lists in input-port order. */
     CONCAT,
     /** Merges passage lists by id (best score wins) and keeps the best {@code topK} by score, then id. */
-    TOP_K
+    TOP_K,
+    /**
+     * Joins passage lists in input-port order, at most {@code topK} passages: input {@code i} of
+     * {@code arity} contributes its best passages not already taken, up to an even share of
+     * {@code topK} (the first {@code topK % arity} inputs one more) plus whatever earlier inputs left
+     * unused; an absent input leaves its whole share. What input {@code i} contributes depends only on
+     * inputs {@code 0..i}, so the join of the first j inputs with the summed shares of those j inputs
+     * as its {@code topK} is a prefix of the whole join: the context of {@code ContextOrder.ARRIVAL}.
+     */
+    ARRIVAL
 }

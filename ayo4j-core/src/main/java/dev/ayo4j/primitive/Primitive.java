@@ -277,8 +277,20 @@ public sealed interface Primitive
             Checks.argument(mode != AggregateMode.TOP_K || kind == ValueKind.PASSAGE_LIST,
                     "TOP_K aggregates passage lists, not %s", kind);
             Checks.argument(mode != AggregateMode.TOP_K || topK > 0, "TOP_K needs topK > 0: %s", topK);
+            Checks.argument(mode != AggregateMode.ARRIVAL || kind == ValueKind.PASSAGE_LIST,
+                    "ARRIVAL joins passage lists, not %s", kind);
+            Checks.argument(mode != AggregateMode.ARRIVAL || topK > 0, "ARRIVAL needs topK > 0: %s", topK);
             Checks.argument(mode != AggregateMode.ALL || kind == ValueKind.SIGNAL, "ALL joins signals, not %s", kind);
             Checks.argument(mode != AggregateMode.CONCAT || kind.isList(), "CONCAT joins lists, not %s", kind);
+        }
+
+        /**
+         * Passages input {@code i} of an {@link AggregateMode#ARRIVAL} join of {@code arity} inputs may
+         * contribute beyond what earlier inputs leave over: an even share of {@code topK}, the first
+         * {@code topK % arity} inputs one more.
+         */
+        public static int arrivalShare(int topK, int arity, int i) {
+            return topK / arity + (i < topK % arity ? 1 : 0);
         }
 
         /** Name of the i-th input port. */
@@ -295,7 +307,7 @@ public sealed interface Primitive
         }
         @Override public List<Port> outputs() { return List.of(new Port("out", kind)); }
         @Override public String describe() {
-            return "Aggregate(" + mode + (mode == AggregateMode.TOP_K ? " " + topK : "") + ", " + kind + ", arity="
+            return "Aggregate(" + mode + (mode == AggregateMode.TOP_K || mode == AggregateMode.ARRIVAL ? " " + topK : "") + ", " + kind + ", arity="
                     + arity + ")";
         }
     }

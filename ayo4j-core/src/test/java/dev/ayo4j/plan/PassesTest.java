@@ -172,9 +172,9 @@ class PassesTest {
     }
 
     @Test
-    void standardRunsAyosPassesInCanonicalOrderThenDedup() {
+    void standardRunsAyosPassesInCanonicalOrderThenProgressivePrefillAndDedup() {
         assertThat(Passes.STANDARD).containsExactly(Passes.DEPENDENCY_PRUNE, Passes.STAGE_DECOMPOSE,
-                Passes.PREFILL_SPLIT, Passes.DECODE_PIPELINE, Passes.DEDUP);
+                Passes.PREFILL_SPLIT, Passes.DECODE_PIPELINE, Passes.PROGRESSIVE_PREFILL, Passes.DEDUP);
         assertThat(Passes.STANDARD).extracting(Pass::name).doesNotHaveDuplicates();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
+import dev.ayo4j.app.ContextOrder;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
 import dev.ayo4j.graph.PrimitiveGraph;
@@ -93,6 +94,31 @@ class AdvancedRagEndToEndIT {
         }
         assertThat(fast.event("generate.prefill.partial").engine()).isEqualTo("llm");
         assertThat(fast.criticalPathNanos()).isPositive().isLessThanOrEqualTo(fast.endToEndNanos());
+    }
+
+    @Test
+    void arrivalOrderPrefillsTheContextProgressivelyAndAnswersExactly() {
+        App app = Apps.advancedRag(AppOptions.DEFAULT.withSearchK(4).withRerankK(3)
+                .withContextOrder(ContextOrder.ARRIVAL)).withCollection("e2e-arrival");
+        PrimitiveGraph graph = app.lower(new QueryShape(corpus.passages().size(), 30, 20));
+        PrimitiveGraph optimized = new Planner(Passes.STANDARD, PlannerContext.defaults()).optimize(graph).result();
+        Map<String, Object> inputs = Map.of("question", QUESTION, "passages", corpus.passages());
+
+        QueryResult plain = run(graph, inputs);
+        stack.reopenLlm();
+        QueryResult fast = run(optimized, inputs);
+
+        assertThat(fast.output("answer", String.class)).isEqualTo(SyntheticModels.jsonList(QUERIES));
+        assertThat(fast.outputs()).isEqualTo(plain.outputs());
+        for (String step : List.of("generate.prefill.partial", "generate.prefill.step1", "generate.prefill.step2")) {
+            assertThat(fast.event(step).engine()).isEqualTo("llm");
+            assertThat(fast.event(step).outcome()).as(step).isEqualTo(TraceEvent.Outcome.OK);
+            assertThat(fast.event(step).tokensIn()).as(step).isPositive();
+        }
+        assertThat(fast.event("generate.prefill.step2").tokensIn())
+                .isGreaterThan(fast.event("generate.prefill.step1").tokensIn());
+        assertThat(fast.warmUps()).isEqualTo(new QueryResult.WarmUps(3, 0));
+        assertThat(plain.warmUps().total()).isZero();
     }
 
     @Test

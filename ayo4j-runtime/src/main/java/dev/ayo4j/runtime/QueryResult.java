@@ -41,6 +41,38 @@ public record QueryResult(String queryId, Map<String, Object> outputs, List<Trac
         return type.cast(v);
     }
 
+    /**
+     * Outcomes of this query's prompt warm-ups ({@code PartialPrefill} primitives): how many warmed their
+     * prefix and how many fell back. A benchmark sums them over queries for the fallback rate.
+     */
+    public WarmUps warmUps() {
+        int ok = 0;
+        int fellBack = 0;
+        for (TraceEvent e : trace) {
+            if (e.primitive().equals("PartialPrefill")) {
+                switch (e.outcome()) {
+                    case OK -> ok++;
+                    case FELL_BACK, FAILED -> fellBack++;
+                    case ABSENT -> { }
+                }
+            }
+        }
+        return new WarmUps(ok, fellBack);
+    }
+
+    /**
+     * Counts of prompt warm-ups.
+     *
+     * @param ok       warm-ups that cached their prefix
+     * @param fellBack warm-ups that failed or were refused, whose prompt was prefilled without them
+     */
+    public record WarmUps(int ok, int fellBack) {
+        /** All warm-ups that ran. */
+        public int total() {
+            return ok + fellBack;
+        }
+    }
+
     /** The trace event of node {@code nodeId}; throws if the node has none. */
     public TraceEvent event(String nodeId) {
         return trace.stream().filter(e -> e.nodeId().equals(nodeId)).findFirst().orElseThrow(

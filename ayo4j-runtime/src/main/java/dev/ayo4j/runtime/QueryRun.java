@@ -42,6 +42,10 @@ import org.jspecify.annotations.Nullable;
  * the first failure, the deadline, or a cancellation, which withdraws the query's queued tasks and
  * cancels its live generations.
  *
+ * <p>A warm-up ({@code PartialPrefill}) that fails, or that the engine reports as not done
+ * ({@link Signal#ok()} false), does not fail the query: it completes with a failed signal and the trace
+ * outcome {@link Outcome#FELL_BACK}, and the prompt it would have warmed is prefilled as usual.
+ *
  * <p>This class is larger than the house target because the readiness rules, the local primitives and
  * the failure paths share its confined state; splitting them would mean passing that state around.
  */
@@ -271,6 +275,11 @@ final class QueryRun {
     private void engineDone(int i, EngineScheduler.Completion c) {
         switch (c.result()) {
             case TaskResult.Success(Object value, int tokensIn, int tokensOut) -> {
+                if (value instanceof Signal(boolean ok, _) && !ok
+                        && plan.nodes[i].op() instanceof Primitive.PartialPrefill && !finished) {
+                    settle(i, value, event(i, c, tokensIn, tokensOut, Outcome.FELL_BACK));
+                    return;
+                }
                 if (value instanceof Generation g && !generations.contains(g)) {
                     generations.add(g);
                     if (finished) {
@@ -285,6 +294,12 @@ final class QueryRun {
             }
             case TaskResult.Failure(Throwable cause) -> {
                 if (finished) {
+                    return;
+                }
+                if (plan.nodes[i].op() instanceof Primitive.PartialPrefill) {
+                    // A warm-up only speeds the prompt up: without it the prompt is prefilled as usual.
+                    settle(i, Signal.failed("warm-up failed: " + cause.getMessage()),
+                            event(i, c, 0, 0, Outcome.FELL_BACK));
                     return;
                 }
                 trace[i] = event(i, c, 0, 0, Outcome.FAILED);
@@ -423,6 +438,7 @@ final class QueryRun {
                         + (a.arity() - present.size()) + " absent");
             }
             case CONCAT -> List.copyOf(Coercions.concat(present));
+            case ARRIVAL -> arrivalJoin(byPort, a.topK());
             case TOP_K -> {
                 Map<String, Passage> best = new LinkedHashMap<>();
                 for (Object list : present) {
@@ -434,6 +450,35 @@ final class QueryRun {
                 yield best.values().stream().sorted(Passage.BEST_FIRST).limit(a.topK()).toList();
             }
         };
+    }
+
+    /**
+     * Joins passage lists in port order: list {@code r} adds its best passages not yet taken, up to its
+     * share of {@code topK} plus what earlier lists left unused; an absent list leaves its share.
+     */
+    static List<Passage> arrivalJoin(Object[] byPort, int topK) {
+        Map<String, Passage> taken = new LinkedHashMap<>();
+        int carry = 0;
+        for (int r = 0; r < byPort.length; r++) {
+            int budget = carry + Primitive.Aggregate.arrivalShare(topK, byPort.length, r);
+            if (byPort[r] != null) {
+                List<Passage> list = new ArrayList<>();
+                for (Object o : (List<?>) byPort[r]) {
+                    list.add((Passage) o);
+                }
+                list.sort(Passage.BEST_FIRST);
+                for (Passage p : list) {
+                    if (budget == 0) {
+                        break;
+                    }
+                    if (taken.putIfAbsent(p.id(), p) == null) {
+                        budget--;
+                    }
+                }
+            }
+            carry = budget;
+        }
+        return List.copyOf(taken.values());
     }
 
     private void settleLocal(int i, Object value) {

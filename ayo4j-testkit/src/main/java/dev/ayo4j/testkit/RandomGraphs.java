@@ -1,6 +1,7 @@
 package dev.ayo4j.testkit;
 
 import dev.ayo4j.app.App;
+import dev.ayo4j.app.ContextOrder;
 import dev.ayo4j.app.Module;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.PrimitiveGraph;
@@ -66,7 +67,9 @@ public final class RandomGraphs {
         }
         String context = searched;
         if (r.nextInt(4) != 0) {
-            b.then(new Module.Rerank("rerank", "question", searched, 1 + r.nextInt(8), "context"));
+            // Drawn from a stream of its own, so that the cases of every other seed stay as they were.
+            ContextOrder order = new SplittableRandom(~seed).nextInt(3) == 0 ? ContextOrder.ARRIVAL : ContextOrder.SCORE;
+            b.then(new Module.Rerank("rerank", "question", searched, 1 + r.nextInt(8), "context", order));
             context = "context";
         }
         String preamble = words(r, 4 + r.nextInt(20));

@@ -13,6 +13,9 @@ public final class CoreRules {
     /** Prefills the prompt prefix whose inputs are ready early, before the late inputs arrive. */
     public static final PrefillSplitRule PREFILL_SPLIT = PrefillSplitRule.Config.DEFAULT.toRule();
 
+    /** Prefills an arrival-ordered context passage by passage as the passages become final. */
+    public static final ProgressivePrefillRule PROGRESSIVE_PREFILL = ProgressivePrefillRule.Config.DEFAULT.toRule();
+
     /** Feeds each item of a generated JSON list into its own embed, search and rerank branch as it completes. */
     public static final DecodePipelineRule DECODE_PIPELINE = DecodePipelineRule.Config.DEFAULT.toRule();
 

@@ -16,6 +16,8 @@ import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.ValueKind;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +37,11 @@ import org.jspecify.annotations.Nullable;
  * {@code Aggregate(TOP_K)} ({@code <rerank id>.top}) that takes over every consumer of the rerank.
  * The result is the same: with deterministic scores and tie-breaks, the top k of a union equals the
  * top k of the union of each branch's top k.
+ *
+ * <p>It also matches a {@code Decode} whose list is already read per item: every consumer takes one
+ * item through an edge slice {@code [i:i+1]} (the per-query search that an arrival-order rerank
+ * lowers to). Each such edge then reads a {@code DecodeItem(i)} instead, which yields the same one
+ * item as soon as it closes; the branches themselves stay as they are.
  */
 public final class DecodePipelineRule implements Rule {
     /**
@@ -75,12 +82,17 @@ public final class DecodePipelineRule implements Rule {
 
     @Override
     public Pattern pattern() {
-        return Pattern.of(Primitive.Decode.class, (node, g) -> match(node, g) != null);
+        return Pattern.of(Primitive.Decode.class, (node, g) -> match(node, g) != null || slicedItems(node, g) != null);
     }
 
     @Override
     public void onMatch(RuleCall call) {
         PrimitiveGraph g = call.graph();
+        List<Edge> sliced = slicedItems(call.node(), g);
+        if (sliced != null) {
+            pipelineSlices(call, sliced);
+            return;
+        }
         Chain c = match(call.node(), g);
         if (c == null) {
             return;
@@ -120,6 +132,55 @@ public final class DecodePipelineRule implements Rule {
             b.edge(out.withFrom(PortRef.of(top, "out")));
         }
         call.transformTo(b);
+    }
+
+    /** Replaces the decode by one {@code DecodeItem} per item its sliced consumers read. */
+    private static void pipelineSlices(RuleCall call, List<Edge> sliced) {
+        PrimitiveGraph g = call.graph();
+        Node decode = call.node();
+        var op = (Primitive.Decode) decode.op();
+        int n = ((OutputFormat.JsonList) op.format()).items();
+        Edge generation = RuleSupport.inputEdge(g, decode.id(), "generation");
+        GraphBuilder b = call.builder();
+        b.remove(decode.id());
+        Map<Integer, NodeId> items = new TreeMap<>();
+        for (Edge e : sliced) {
+            int i = e.slice().from();
+            NodeId item = items.computeIfAbsent(i, _ -> {
+                NodeId id = b.add(decode.id().derive("[" + i + "]"), new Primitive.DecodeItem(op.engine(), i, n));
+                b.edge(Edge.stream(generation.from(), PortRef.of(id, "generation")));
+                copyOrder(g, decode, id, b);
+                return id;
+            });
+            b.edge(Edge.of(PortRef.of(item, "item"), e.to()));
+        }
+        call.transformTo(b);
+    }
+
+    /**
+     * The consumers of a streamed JSON-list decode if every one reads a single item through a slice
+     * {@code [i:i+1]} of its {@code items} (at least two items in all); otherwise null.
+     */
+    private @Nullable List<Edge> slicedItems(Node node, PrimitiveGraph g) {
+        if (!(node.op() instanceof Primitive.Decode(_, OutputFormat.JsonList(int n), _))
+                || n < 2 || n > config.maxItems()) {
+            return null;
+        }
+        Edge generation = RuleSupport.inputEdge(g, node.id(), "generation");
+        if (generation == null || generation.kind() != EdgeKind.STREAM) {
+            return null;
+        }
+        List<Edge> out = g.outgoing(node.id());
+        if (out.size() < 2) {
+            return null;
+        }
+        for (Edge e : out) {
+            if (!e.carriesData() || e.kind() != EdgeKind.COMPLETION || e.slice() == null || e.slice().size() != 1
+                    || e.slice().from() >= n || !e.from().port().equals("items")) {
+                return null;
+            }
+        }
+        return out;
     }
 
     private static void copyOrder(PrimitiveGraph g, Node from, NodeId to, GraphBuilder b) {

@@ -46,10 +46,9 @@ import java.util.Set;
  * <p>Templates put late inputs last, so on advanced-rag the partial prefill covers the instructions
  * and the question, and the retrieved context is prefilled on arrival.
  *
- * <p>Design note: this generalizes to progressive prefill, a chain of partial prefills that each
- * cover one more segment as its input arrives, each {@code warmed} by the previous one
- * ({@code PartialPrefill} already has a {@code warmed} flag). One split captures most of the gain
- * when, as in the built-in templates, a single late input renders last.
+ * <p>{@link ProgressivePrefillRule} extends the warm-up this rule adds into a chain over the
+ * retrieved context, passage by passage, when the context is joined in arrival order; with the
+ * context by score, one split is all there is to gain, since no passage is final before the last.
  */
 public final class PrefillSplitRule implements Rule {
     /**

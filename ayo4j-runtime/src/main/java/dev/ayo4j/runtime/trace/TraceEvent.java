@@ -36,7 +36,12 @@ public record TraceEvent(String queryId, String nodeId, String primitive, String
         /** It was skipped because an input was absent (a list item the LLM did not emit). */
         ABSENT,
         /** It failed, failing its query. */
-        FAILED
+        FAILED,
+        /**
+         * A warm-up ({@code PartialPrefill}) failed or was refused; the query goes on and the prompt it
+         * would have warmed is prefilled without it: slower, never wrong.
+         */
+        FELL_BACK
     }
 
     public TraceEvent {

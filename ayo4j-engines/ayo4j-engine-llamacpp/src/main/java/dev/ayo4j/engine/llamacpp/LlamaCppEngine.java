@@ -49,6 +49,20 @@ import java.util.concurrent.Future;
  *       failed warm-up yields {@link Signal#failed} rather than a task failure.</li>
  * </ul>
  *
+ * <p><b>Progressive warm-ups.</b> A chain of partial prefills (instructions and question, then each
+ * step a few passages more, then the full prompt) needs every step to land on the slot that holds the
+ * previous one. llama.cpp sends a request to the idle slot whose cached tokens share the longest common
+ * prefix with it, if that share of the new prompt is at least {@link LlamaCppOptions#slotSimilarity()},
+ * else to the least recently used idle slot, which it then overwrites. A step that adds a passage of
+ * about 150 tokens to a cached prefix of about 100 shares only 40 %, below llama.cpp's own 0.5, hence
+ * {@link LlamaCppOptions#DEFAULT_SLOT_SIMILARITY} 0.1. The slot must also be idle: while another
+ * request runs on it the step goes elsewhere and prefills from scratch, and a request of another query
+ * can take the slot and overwrite the prefix (all queries share the instructions, so their prompts are
+ * similar). Give the engine at least two slots per concurrently answered query (one for the growing
+ * prefix, one for the query's other LLM calls) to keep the prefix in place. Neither case is wrong, only
+ * slower, and java-llama.cpp reports no cache hits, so the engine cannot count them: a benchmark sees
+ * them as a longer time to first token of the final prefill.
+ *
  * <p>Bad input fails the task with a {@link NonRetriableEngineException}: a prompt longer than a slot's
  * context, a missing placeholder value. Opening checks the model file first ({@link #open}).
  *

@@ -49,7 +49,10 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>PartialPrefill</b>: sends the rendered prefix with {@code max_tokens: 1}, not streamed, so a
  *       server with prefix caching keeps it (reference-ayo §7.2), and returns {@link Signal#done} on a
  *       2xx answer. Any failure yields {@link Signal#failed}, not a task failure: the full prompt is
- *       then simply prefilled as usual.</li>
+ *       then simply prefilled as usual. Chained warm-ups (progressive prefill: each step the previous
+ *       prefix plus a few passages) work the same way, each step extending the cached prefix; a server
+ *       whose prefix cache works in blocks (vLLM: 16 tokens) recomputes the last partial block of each
+ *       step.</li>
  * </ul>
  *
  * <p>Each task is its own request and the server batches concurrent requests itself, so

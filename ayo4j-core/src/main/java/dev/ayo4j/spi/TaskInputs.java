@@ -1,7 +1,14 @@
 package dev.ayo4j.spi;
 
+import dev.ayo4j.NonRetriableEngineException;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.primitive.PromptTemplate;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Names of the extra input entries the runtime adds to a {@link Task} beyond its primitive's ports,
+ * and how an engine reads the prompt of a prefill task,
  * so that engines and the runtime agree on how prompts arrive.
  *
  * <p>For a {@code Prefill} task the inputs hold one {@code String} per template placeholder, keyed by
@@ -20,4 +27,40 @@ public final class TaskInputs {
     public static final String PROMPT = "@prompt";
 
     private TaskInputs() {}
+
+    /**
+     * The prompt a {@code Prefill} (whole template) or {@code PartialPrefill} (its prefix) task should
+     * send: {@link #PROMPT} when the runtime rendered it, else the template rendered from the task's text
+     * inputs keyed by placeholder name (for engines used directly, without the runtime).
+     *
+     * @throws NonRetriableEngineException naming the task and placeholder when an input is missing or is
+     *                                     not text, or when the task is not a prefill
+     */
+    public static String prompt(Task task) {
+        if (task.inputs().get(PROMPT) instanceof String given) {
+            return given;
+        }
+        return switch (task.op()) {
+            case Primitive.Prefill p -> render(task, p.template(), p.template().segments().size());
+            case Primitive.PartialPrefill p -> render(task, p.template(), p.segments());
+            default -> throw new NonRetriableEngineException(String.format(
+                    "task %s is a %s, which has no prompt", task.id(), task.op().kindName()));
+        };
+    }
+
+    private static String render(Task task, PromptTemplate template, int segments) {
+        Map<String, String> values = new HashMap<>();
+        for (String name : template.placeholdersIn(segments)) {
+            switch (task.inputs().get(name)) {
+                case String s -> values.put(name, s);
+                case null -> throw new NonRetriableEngineException(String.format(
+                        "task %s: no input for placeholder {{%s}}; inputs: %s", task.id(), name,
+                        task.inputs().keySet()));
+                case Object other -> throw new NonRetriableEngineException(String.format(
+                        "task %s: input %s is a %s, expected text", task.id(), name,
+                        other.getClass().getSimpleName()));
+            }
+        }
+        return template.renderPrefix(segments, values);
+    }
 }

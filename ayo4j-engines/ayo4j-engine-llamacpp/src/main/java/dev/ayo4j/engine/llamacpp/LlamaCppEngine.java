@@ -16,6 +16,7 @@ import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.GenerationStream;
 import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskInputs;
 import dev.ayo4j.spi.TaskResult;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -195,7 +196,7 @@ public final class LlamaCppEngine implements Engine {
     }
 
     private TaskResult prefill(Task task, Primitive.Prefill p) {
-        String prompt = Prompts.render(task, p.template(), p.template().segments().size());
+        String prompt = TaskInputs.prompt(task);
         int tokens = checkedPromptTokens(task, prompt, "prompt");
         InferenceParameters params = request(prompt).setNPredict(Math.min(p.maxTokens(), options.slotCtx() - tokens));
         if (p.format() instanceof OutputFormat.JsonList(int items) && options.jsonGrammar()) {
@@ -217,7 +218,7 @@ public final class LlamaCppEngine implements Engine {
     }
 
     private TaskResult partialPrefill(Task task, Primitive.PartialPrefill p) {
-        String prefix = Prompts.render(task, p.template(), p.segments());
+        String prefix = TaskInputs.prompt(task);
         int tokens;
         try {
             tokens = checkedPromptTokens(task, prefix, "prompt prefix");

@@ -14,6 +14,7 @@ import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.GenerationStream;
 import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskInputs;
 import dev.ayo4j.spi.TaskResult;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -158,7 +159,7 @@ public final class OpenAiEngine implements Engine {
     }
 
     private TaskResult prefill(Task task, Primitive.Prefill p) {
-        String prompt = Prompts.render(task, p.template(), p.template().segments().size());
+        String prompt = TaskInputs.prompt(task);
         HttpRequest request = request(bodies.generation(task, prompt, p.format(), p.maxTokens()), true);
         GenerationStream stream = new GenerationStream();
         StreamingRequest call = new StreamingRequest(client, request, options.api(), options.requestTimeout(), json,
@@ -190,7 +191,7 @@ public final class OpenAiEngine implements Engine {
     }
 
     private TaskResult warmUp(Task task, Primitive.PartialPrefill p) {
-        String prefix = Prompts.render(task, p.template(), p.segments());
+        String prefix = TaskInputs.prompt(task);
         HttpRequest request = request(bodies.warmUp(task, prefix), false);
         HttpResponse<String> answer;
         try {

@@ -3,6 +3,7 @@ package dev.ayo4j.cli;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
+import dev.ayo4j.app.ContextOrder;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.plan.Passes;
@@ -30,6 +31,11 @@ final class AppSelection {
     @Option(names = "--rerank-k", defaultValue = "3", description = "Passages kept after rerank (default: ${DEFAULT-VALUE}).")
     int rerankK;
 
+    @Option(names = "--context-order", defaultValue = "score",
+            description = "Order of the answer's context passages: score or arrival (default: ${DEFAULT-VALUE}); "
+                    + "arrival lets the context be prefilled passage by passage while retrieval runs.")
+    ContextOrder contextOrder;
+
     @Option(names = "--passes", defaultValue = "standard",
             description = "Comma-separated passes, 'standard' or 'none' (default: ${DEFAULT-VALUE}).")
     String passes;
@@ -38,7 +44,8 @@ final class AppSelection {
     Path costProfile;
 
     App buildApp() {
-        AppOptions options = AppOptions.DEFAULT.withExpansions(expansions).withSearchK(searchK).withRerankK(rerankK);
+        AppOptions options = AppOptions.DEFAULT.withExpansions(expansions).withSearchK(searchK).withRerankK(rerankK)
+                .withContextOrder(contextOrder);
         return Apps.byName(app, options);
     }
 

@@ -20,7 +20,7 @@ public final class Ayo4jCli implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Ayo4jCli());
+        CommandLine cli = new CommandLine(new Ayo4jCli()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, cmd, _) -> {
             cmd.getErr().println("ayo4j: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (Boolean.getBoolean("ayo4j.stacktrace")) {

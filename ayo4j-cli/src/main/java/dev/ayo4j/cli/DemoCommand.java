@@ -32,7 +32,8 @@ final class DemoCommand implements Callable<Integer> {
         var log = System.out;
         Corpus corpus = new CorpusLoader(new Chunker(Chunker.DEFAULT_MAX_WORDS)).of("the bundled guide",
                 BundledGuide.documents());
-        App app = Apps.advancedRag(AppOptions.DEFAULT).withCollection("demo-guide");
+        App app = Apps.advancedRag(AppOptions.DEFAULT.withContextOrder(stackOptions.contextOrder))
+                .withCollection("demo-guide");
         ResolvedModel model = stackOptions.resolveModel();
         log.printf("ayo4j demo: advanced-rag (3 expanded queries, top-20 search, rerank to top-3) over the project"
                 + " guide: %d documents, %d passages%n", corpus.documents().size(), corpus.passages().size());

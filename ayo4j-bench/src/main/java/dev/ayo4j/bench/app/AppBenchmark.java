@@ -7,6 +7,10 @@ import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.bench.app.AppBenchReport.RunReport;
 import dev.ayo4j.bench.app.AppBenchReport.SystemReport;
 import dev.ayo4j.bench.app.AppBenchReport.WorkloadReport;
+import dev.ayo4j.engine.onnx.BundledEncoder;
+import dev.ayo4j.engine.onnx.EncoderModel;
+import dev.ayo4j.engine.onnx.EncoderOptions;
+import dev.ayo4j.engine.onnx.OnnxRerankEngine;
 import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.plan.Passes;
@@ -30,8 +34,9 @@ import java.util.concurrent.locks.LockSupport;
  * Runs workloads through four systems on the same engines in one run: (a) ayo4j with every pass, (b)
  * ayo4j with none, (c) a sequential module chain and (d) LangChain4j; first one query at a time, then
  * under Poisson arrivals at a sweep of rates, then in bursts; plus an ablation that adds one pass at a
- * time. Before every measured run the LLM is reopened, so no run profits from prompts another left in
- * its cache; each query ingests into a collection of its own. One warm-up query per workload runs first.
+ * time. Before every measured run the LLM is reopened and a fresh reranker opened, so no run profits
+ * from prompts or passage vectors another left in a cache; each query ingests into a collection of its
+ * own. One warm-up query per workload runs first.
  *
  * {@snippet lang=shell :
  * bin/ayo4j bench app --app advanced-rag --queries 4 --json target/app-bench.json --plots target/plots
@@ -190,7 +195,10 @@ public final class AppBenchmark {
     /** Runs {@code queries} through {@code s} under {@code arrivals} on a freshly reopened LLM. */
     List<QueryOutcome> measure(BenchSystem s, List<BenchQuery> queries, Arrivals arrivals) {
         stack.reopenLlm();
-        s.begin(stack);
+        OnnxRerankEngine reranker = OnnxRerankEngine.similarity(stack.reranker().name(),
+                EncoderModel.bundled(BundledEncoder.BGE_SMALL_EN_V15,
+                        EncoderOptions.DEFAULTS.withThreads(stack.options().encoderThreads())));
+        s.begin(new Engines(stack.llm(), stack.embedder(), reranker, stack.vectors()));
         try {
             List<QueryOutcome> out = new ArrayList<>();
             if (arrivals instanceof Arrivals.OneAtATime) {
@@ -232,6 +240,7 @@ public final class AppBenchmark {
             return out;
         } finally {
             s.end();
+            reranker.close();
         }
     }
 

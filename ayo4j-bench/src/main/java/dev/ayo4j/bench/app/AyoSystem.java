@@ -4,7 +4,6 @@ import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.PrimitiveGraph;
-import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.plan.Planner;
 import dev.ayo4j.plan.PlannerContext;
@@ -54,8 +53,8 @@ public final class AyoSystem implements BenchSystem {
     }
 
     @Override
-    public void begin(LocalStack stack) {
-        runtime = stack.newRuntime();
+    public void begin(Engines engines) {
+        runtime = engines.newRuntime();
     }
 
     /** The graph of {@code query}, lowered and optimized as this system runs it. */

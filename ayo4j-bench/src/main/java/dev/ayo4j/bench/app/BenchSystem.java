@@ -1,6 +1,5 @@
 package dev.ayo4j.bench.app;
 
-import dev.ayo4j.local.LocalStack;
 
 /**
  * A way of serving a workload's queries on the stack's engines. {@link #begin} is called after the LLM
@@ -15,7 +14,7 @@ public sealed interface BenchSystem permits AyoSystem, SequentialChain, LangChai
     String describe();
 
     /** Prepares a run on the stack's current engines. */
-    void begin(LocalStack stack);
+    void begin(Engines engines);
 
     /** Serves one query, blocking until its answer is complete; {@code collection} is its own. */
     QueryOutcome answer(BenchQuery query, String collection);

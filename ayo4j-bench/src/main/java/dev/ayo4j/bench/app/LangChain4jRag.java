@@ -6,7 +6,6 @@ import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.langchain4j.Ayo4jChatModel;
 import dev.ayo4j.langchain4j.Ayo4jScoringModel;
-import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Passage;
 import dev.langchain4j.data.document.Metadata;
@@ -52,7 +51,7 @@ public final class LangChain4jRag implements BenchSystem {
     private final App app;
     private final EmbeddingModel embeddings;
     private final ExecutorService retrievalExecutor = Executors.newVirtualThreadPerTaskExecutor();
-    private @Nullable LocalStack stack;
+    private @Nullable Engines stack;
     private @Nullable ChatModel answerer;
     private @Nullable ChatModel expander;
 
@@ -75,7 +74,7 @@ public final class LangChain4jRag implements BenchSystem {
     }
 
     @Override
-    public void begin(LocalStack s) {
+    public void begin(Engines s) {
         this.stack = s;
         Module.Generate last = (Module.Generate) app.modules().getLast();
         this.answerer = Ayo4jChatModel.builder(s.llm()).maxTokens(last.maxTokens()).build();
@@ -90,7 +89,7 @@ public final class LangChain4jRag implements BenchSystem {
 
     @Override
     public QueryOutcome answer(BenchQuery query, String collection) {
-        LocalStack s = Objects.requireNonNull(stack, "begin() first");
+        Engines s = Objects.requireNonNull(stack, "begin() first");
         long t0 = System.nanoTime();
         PrimitiveGraph graph = app.lower(AyoSystem.shape(query));
         String answer;

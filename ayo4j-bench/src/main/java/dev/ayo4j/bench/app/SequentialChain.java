@@ -8,7 +8,6 @@ import dev.ayo4j.app.App;
 import dev.ayo4j.app.Module;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
-import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.Coercions;
 import dev.ayo4j.spi.Batch;
@@ -49,7 +48,7 @@ public final class SequentialChain implements BenchSystem {
 
     private final App app;
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
-    private @Nullable LocalStack stack;
+    private @Nullable Engines stack;
 
     public SequentialChain(App app) {
         this.app = Objects.requireNonNull(app, "app");
@@ -66,14 +65,14 @@ public final class SequentialChain implements BenchSystem {
     }
 
     @Override
-    public void begin(LocalStack s) {
+    public void begin(Engines s) {
         this.stack = s;
         permits.clear();
     }
 
     @Override
     public QueryOutcome answer(BenchQuery query, String collection) {
-        LocalStack s = Objects.requireNonNull(stack, "begin() first");
+        Engines s = Objects.requireNonNull(stack, "begin() first");
         long t0 = System.nanoTime();
         PrimitiveGraph graph = app.withCollection(collection).lower(AyoSystem.shape(query));
         Run run = new Run(s, graph, t0, "seq-" + IDS.incrementAndGet());
@@ -129,7 +128,7 @@ public final class SequentialChain implements BenchSystem {
         private final String id;
         private final List<Span> spans = new ArrayList<>();
 
-        Run(LocalStack s, PrimitiveGraph graph, long t0, String id) {
+        Run(Engines s, PrimitiveGraph graph, long t0, String id) {
             this.graph = graph;
             this.t0 = t0;
             this.id = id;

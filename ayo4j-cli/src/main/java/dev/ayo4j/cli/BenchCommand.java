@@ -1,11 +1,12 @@
 package dev.ayo4j.cli;
 
+import dev.ayo4j.cli.bench.AppBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ayo4j bench}: groups the benchmark commands. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-        subcommands = {RuntimeBenchCommand.class})
+        subcommands = {RuntimeBenchCommand.class, AppBenchCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

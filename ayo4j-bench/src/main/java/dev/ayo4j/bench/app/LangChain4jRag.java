@@ -1,0 +1,185 @@
+package dev.ayo4j.bench.app;
+
+import dev.ayo4j.app.App;
+import dev.ayo4j.app.Module;
+import dev.ayo4j.graph.NodeId;
+import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.langchain4j.Ayo4jChatModel;
+import dev.ayo4j.langchain4j.Ayo4jScoringModel;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.Passage;
+import dev.langchain4j.data.document.Metadata;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.input.PromptTemplate;
+import dev.langchain4j.rag.AugmentationRequest;
+import dev.langchain4j.rag.AugmentationResult;
+import dev.langchain4j.rag.DefaultRetrievalAugmentor;
+import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.aggregator.ReRankingContentAggregator;
+import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
+import dev.langchain4j.rag.query.Query;
+import dev.langchain4j.rag.query.transformer.ExpandingQueryTransformer;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * LangChain4j 1.x itself: per query, its in-process {@code AllMiniLmL6V2EmbeddingModel} embeds the
+ * passages into a fresh {@code InMemoryEmbeddingStore}; a {@code DefaultRetrievalAugmentor} with an
+ * {@code ExpandingQueryTransformer} (advanced-rag), an {@code EmbeddingStoreContentRetriever} and a
+ * {@code ReRankingContentAggregator} builds the context; a {@code ChatModel} answers.
+ *
+ * <p>Both LLM calls go to ayo4j's LLM engine through {@link Ayo4jChatModel} and reranking to ayo4j's
+ * reranker engine through {@link Ayo4jScoringModel}, so both sides share those models. Prompts, token
+ * budgets and top-k are the app's (the expansion asks for the same JSON list, which
+ * {@link #parse} reads; the answer prompt renders the same numbered context), so each side does the
+ * same LLM work. LangChain4j's own embedding model stands in for the embedder; its
+ * {@code embedAll} is given a single-thread executor (one text per inference, as LangChain4j does).
+ */
+public final class LangChain4jRag implements BenchSystem {
+    private final App app;
+    private final EmbeddingModel embeddings;
+    private final ExecutorService retrievalExecutor = Executors.newVirtualThreadPerTaskExecutor();
+    private @Nullable Engines stack;
+    private @Nullable ChatModel answerer;
+    private @Nullable ChatModel expander;
+
+    /** {@code embeddings} is LangChain4j's in-process model; this system does not close it. */
+    public LangChain4jRag(App app, EmbeddingModel embeddings) {
+        this.app = Objects.requireNonNull(app, "app");
+        this.embeddings = Objects.requireNonNull(embeddings, "embeddings");
+    }
+
+    @Override
+    public String name() {
+        return "langchain4j";
+    }
+
+    @Override
+    public String describe() {
+        return "LangChain4j 1.x: DefaultRetrievalAugmentor, ExpandingQueryTransformer, EmbeddingStoreContentRetriever,"
+                + " ReRankingContentAggregator, AllMiniLmL6V2EmbeddingModel, InMemoryEmbeddingStore; ChatModel and"
+                + " ScoringModel on ayo4j's engines";
+    }
+
+    @Override
+    public void begin(Engines s) {
+        this.stack = s;
+        Module.Generate last = (Module.Generate) app.modules().getLast();
+        this.answerer = Ayo4jChatModel.builder(s.llm()).maxTokens(last.maxTokens()).build();
+        this.expander = null;
+        if (app.modules().stream().anyMatch(Module.ExpandQuery.class::isInstance)) {
+            Module.ExpandQuery e = module(Module.ExpandQuery.class);
+            var prefill = (Primitive.Prefill) app.lower(new dev.ayo4j.app.QueryShape(1, 1, 1))
+                    .node(NodeId.of(e.name() + ".prefill")).op();
+            this.expander = Ayo4jChatModel.builder(s.llm()).jsonListItems(e.n()).maxTokens(prefill.maxTokens()).build();
+        }
+    }
+
+    @Override
+    public QueryOutcome answer(BenchQuery query, String collection) {
+        Engines s = Objects.requireNonNull(stack, "begin() first");
+        long t0 = System.nanoTime();
+        PrimitiveGraph graph = app.lower(AyoSystem.shape(query));
+        String answer;
+        List<String> contextIds = List.of();
+        Module.Generate last = (Module.Generate) app.modules().getLast();
+        if (app.modules().getFirst() instanceof Module.Index) {
+            InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+            List<TextSegment> segments = query.passages().stream()
+                    .map(p -> TextSegment.from(p.text(), Metadata.from("id", p.id()))).toList();
+            List<Embedding> vectors = embeddings.embedAll(segments).content();
+            store.addAll(vectors, segments);
+
+            var augmentor = DefaultRetrievalAugmentor.builder()
+                    .contentRetriever(EmbeddingStoreContentRetriever.builder().embeddingStore(store)
+                            .embeddingModel(embeddings).maxResults(module(Module.Search.class).k()).build())
+                    .contentAggregator(ReRankingContentAggregator.builder()
+                            .scoringModel(Ayo4jScoringModel.of(s.reranker()))
+                            .querySelector(_ -> Query.from(query.question()))
+                            .maxResults(module(Module.Rerank.class).k()).build())
+                    .contentInjector((contents, message) -> inject(contents, query.question()))
+                    .executor(retrievalExecutor);
+            if (app.modules().stream().anyMatch(Module.ExpandQuery.class::isInstance)) {
+                Module.ExpandQuery e = module(Module.ExpandQuery.class);
+                var prefill = (Primitive.Prefill) graph.node(NodeId.of(e.name() + ".prefill")).op();
+                PromptTemplate template = PromptTemplate.from(prefill.template().text()
+                        .replace("{{" + e.question() + "}}", "{{query}}"));
+                augmentor.queryTransformer(new JsonExpandingQueryTransformer(Objects.requireNonNull(expander), template, e.n()));
+            }
+            UserMessage user = UserMessage.from(query.question());
+            AugmentationResult augmented = augmentor.build().augment(new AugmentationRequest(user,
+                    dev.langchain4j.rag.query.Metadata.from(user, null, List.<ChatMessage>of())));
+            contextIds = augmented.contents().stream()
+                    .map(c -> c.textSegment().metadata().getString("id")).toList();
+            answer = chat(augmented.chatMessage());
+        } else {
+            Map<String, Object> values = new HashMap<>();
+            values.put("question", query.question());
+            for (Module m : app.modules()) {
+                Module.Generate g = (Module.Generate) m;
+                Map<String, Object> vars = new HashMap<>();
+                g.template().placeholders().forEach(p -> vars.put(p, values.get(p)));
+                String prompt = PromptTemplate.from(g.template().text()).apply(vars).text();
+                values.put(g.into(), chat(UserMessage.from(prompt)));
+            }
+            answer = (String) values.get(last.into());
+        }
+        return new QueryOutcome(query.index(), System.nanoTime() - t0, answer, contextIds, 0, 0, List.of());
+    }
+
+    private String chat(ChatMessage message) {
+        return Objects.requireNonNull(answerer, "begin() first").chat(message).aiMessage().text();
+    }
+
+    /** The answer prompt with the reranked contents as numbered context, as ayo4j renders it. */
+    private UserMessage inject(List<Content> contents, String question) {
+        List<Passage> passages = new ArrayList<>();
+        for (Content c : contents) {
+            passages.add(Passage.of("c", c.textSegment().text()));
+        }
+        Module.Generate g = (Module.Generate) app.modules().getLast();
+        Map<String, Object> vars = Map.of("question", question,
+                "context", dev.ayo4j.runtime.Coercions.numberedContext(passages));
+        return UserMessage.from(PromptTemplate.from(g.template().text()).apply(vars).text());
+    }
+
+    private <M extends Module> M module(Class<M> type) {
+        return app.modules().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    @Override
+    public void end() {
+        stack = null;
+        answerer = null;
+        expander = null;
+    }
+
+    /** Close the retrieval executor once the benchmark is over. */
+    public void close() {
+        retrievalExecutor.close();
+    }
+
+    /** LangChain4j's expanding transformer, reading the JSON list the app's expansion prompt asks for. */
+    private static final class JsonExpandingQueryTransformer extends ExpandingQueryTransformer {
+        JsonExpandingQueryTransformer(ChatModel model, PromptTemplate template, int n) {
+            super(model, template, n);
+        }
+
+        @Override
+        protected List<String> parse(String queries) {
+            return SequentialChain.jsonList(queries);
+        }
+    }
+}

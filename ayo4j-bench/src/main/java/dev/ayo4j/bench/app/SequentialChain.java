@@ -1,0 +1,230 @@
+package dev.ayo4j.bench.app;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.ayo4j.Ayo4jException;
+import dev.ayo4j.app.App;
+import dev.ayo4j.app.Module;
+import dev.ayo4j.graph.NodeId;
+import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.runtime.Coercions;
+import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.Generation;
+import dev.ayo4j.spi.Passage;
+import dev.ayo4j.spi.Signal;
+import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskId;
+import dev.ayo4j.spi.TaskInputs;
+import dev.ayo4j.spi.TaskResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A sequential module chain, the way a module-chain framework runs an app: modules in the order they
+ * were added, each finishing before the next starts, and each module one or more engine calls in
+ * sequence (an LLM module prefills, then reads its generation to the end). No call overlaps another of
+ * the same query and nothing is planned.
+ *
+ * <p>It calls the same engines with the same primitives as ayo4j's unoptimized graph (taken from the
+ * lowered graph by node name, so prompts, token budgets and top-k match), so its answers equal
+ * ayo4j's for the same query on a deterministic model.
+ */
+public final class SequentialChain implements BenchSystem {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final App app;
+    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+    private @Nullable Engines stack;
+
+    public SequentialChain(App app) {
+        this.app = Objects.requireNonNull(app, "app");
+    }
+
+    @Override
+    public String name() {
+        return "sequential";
+    }
+
+    @Override
+    public String describe() {
+        return "hand-written sequential module chain, direct engine calls, no overlap";
+    }
+
+    @Override
+    public void begin(Engines s) {
+        this.stack = s;
+        permits.clear();
+    }
+
+    @Override
+    public QueryOutcome answer(BenchQuery query, String collection) {
+        Engines s = Objects.requireNonNull(stack, "begin() first");
+        long t0 = System.nanoTime();
+        PrimitiveGraph graph = app.withCollection(collection).lower(AyoSystem.shape(query));
+        Run run = new Run(s, graph, t0, "seq-" + IDS.incrementAndGet());
+        Map<String, Object> values = new HashMap<>();
+        values.put("question", query.question());
+        values.put("passages", query.passages());
+        for (Module m : app.modules()) {
+            switch (m) {
+                case Module.Index i -> {
+                    List<Passage> passages = passages(values.get(i.passages()));
+                    List<float[]> vectors = run.call(s.embedder(), i.name() + ".embed",
+                            Map.of("texts", passages.stream().map(Passage::text).toList()));
+                    Signal index = run.call(s.vectors(), i.name() + ".ingest",
+                            Map.of("passages", passages, "vectors", vectors));
+                    values.put(i.into(), index);
+                }
+                case Module.ExpandQuery e -> values.put(e.into(), jsonList(run.generate(s.llm(), e.name(),
+                        Map.of("question", (String) values.get(e.question())))));
+                case Module.Search sr -> {
+                    Object q = values.get(sr.queries());
+                    List<String> texts = q instanceof String one ? List.of(one) : strings(q);
+                    List<float[]> vectors = run.call(s.embedder(), sr.name() + ".embed", Map.of("texts", texts));
+                    List<Passage> found = run.call(s.vectors(), sr.name() + ".vsearch",
+                            Map.of("vectors", vectors, "index", values.get(sr.index())));
+                    values.put(sr.into(), found);
+                }
+                case Module.Rerank r -> values.put(r.into(), run.call(s.reranker(), r.name(),
+                        Map.of("query", (String) values.get(r.query()), "passages", passages(values.get(r.passages())))));
+                case Module.Generate g -> {
+                    Map<String, String> text = new LinkedHashMap<>();
+                    for (String p : g.template().placeholders()) {
+                        Object v = values.get(p);
+                        text.put(p, v instanceof String str ? str : Coercions.numberedContext(passages(v)));
+                    }
+                    values.put(g.into(), run.generate(s.llm(), g.name(), text));
+                }
+            }
+        }
+        String answer = (String) values.getOrDefault(app.outputs().getFirst(), "");
+        return new QueryOutcome(query.index(), System.nanoTime() - t0, answer,
+                AyoSystem.contextIds(values.get("context")), 0, 0, run.spans);
+    }
+
+    @Override
+    public void end() {
+        stack = null;
+    }
+
+    /** The engine calls of one query, in order, with their spans. */
+    private final class Run {
+        private final PrimitiveGraph graph;
+        private final long t0;
+        private final String id;
+        private final List<Span> spans = new ArrayList<>();
+
+        Run(Engines s, PrimitiveGraph graph, long t0, String id) {
+            this.graph = graph;
+            this.t0 = t0;
+            this.id = id;
+        }
+
+        /** Runs node {@code node}'s primitive on {@code engine} and returns its output. */
+        @SuppressWarnings("unchecked")
+        <T> T call(Engine engine, String node, Map<String, Object> inputs) {
+            Primitive op = graph.node(NodeId.of(node)).op();
+            long start = System.nanoTime();
+            Object value = execute(engine, new Task(new TaskId(id, node), op, inputs, _ -> {}));
+            spans.add(new Span(node, engine.name(), start - t0, System.nanoTime() - t0));
+            return (T) value;
+        }
+
+        /** Prefills module {@code module}'s prompt, then reads the generation to its end. */
+        String generate(Engine llm, String module, Map<String, String> placeholders) {
+            String node = module + ".prefill";
+            var op = (Primitive.Prefill) graph.node(NodeId.of(node)).op();
+            Map<String, Object> inputs = new HashMap<>(placeholders);
+            inputs.put(TaskInputs.PROMPT, op.template().render(placeholders));
+            long start = System.nanoTime();
+            Generation g = (Generation) execute(llm, new Task(new TaskId(id, node), op, inputs, _ -> {}));
+            long prefilled = System.nanoTime();
+            spans.add(new Span(node, llm.name(), start - t0, prefilled - t0));
+            String text;
+            try {
+                text = g.text().join();
+            } catch (CompletionException e) {
+                throw new Ayo4jException("generation of " + node + " failed: " + e.getCause().getMessage(), e);
+            }
+            spans.add(new Span(module + ".decode", llm.name(), prefilled - t0, System.nanoTime() - t0));
+            return text;
+        }
+    }
+
+    private Object execute(Engine engine, Task task) {
+        Semaphore p = permits.computeIfAbsent(engine.name(),
+                _ -> new Semaphore(engine.capabilities().maxConcurrency(), true));
+        List<TaskResult> results;
+        p.acquireUninterruptibly();
+        try {
+            results = engine.execute(new Batch(IDS.incrementAndGet(), List.of(task)));
+        } finally {
+            p.release();
+        }
+        return switch (results.getFirst()) {
+            case TaskResult.Success ok -> ok.value();
+            case TaskResult.Failure f -> throw new Ayo4jException("engine " + engine.name() + " failed task "
+                    + task.id() + ": " + f.cause().getMessage(), f.cause());
+        };
+    }
+
+    /**
+     * The strings of the first JSON array in {@code text}, as the runtime reads an LLM's list: text before
+     * the first {@code [} is skipped, and a malformed or cut-off list ends with the items read so far.
+     */
+    static List<String> jsonList(String text) {
+        int at = text.indexOf('[');
+        List<String> items = new ArrayList<>();
+        if (at < 0) {
+            return items;
+        }
+        try (JsonParser p = JSON.createParser(text.substring(at))) {
+            p.nextToken();
+            int depth = 0;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                switch (t) {
+                    case START_ARRAY, START_OBJECT -> depth++;
+                    case END_OBJECT -> depth--;
+                    case END_ARRAY -> {
+                        if (depth-- == 0) {
+                            return items;
+                        }
+                    }
+                    case VALUE_STRING -> {
+                        if (depth == 0) {
+                            items.add(p.getText());
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        } catch (IOException e) {
+            return items;
+        }
+        return items;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Passage> passages(@Nullable Object v) {
+        return v == null ? List.of() : (List<Passage>) v;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(@Nullable Object v) {
+        return v == null ? List.of() : (List<String>) v;
+    }
+}

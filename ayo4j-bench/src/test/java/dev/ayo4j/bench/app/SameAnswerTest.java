@@ -1,0 +1,73 @@
+package dev.ayo4j.bench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ayo4j.app.App;
+import dev.ayo4j.app.AppOptions;
+import dev.ayo4j.app.Apps;
+import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
+import dev.ayo4j.local.LocalStack;
+import dev.ayo4j.local.LocalStackOptions;
+import dev.ayo4j.plan.Passes;
+import dev.ayo4j.spi.Passage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ayo4j with every pass and the sequential module chain give the same answer and the same context for
+ * the same query, on the real embedded engines with a chain model (whose greedy output is fixed).
+ */
+class SameAnswerTest {
+    private static final List<String> QUERIES = List.of("vector index", "prompt cache", "list decoding");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void optimizedAyo4jAndTheSequentialChainAgree() {
+        Path model = dir.resolve("chain.gguf");
+        SyntheticModels.writeJsonListChain(model, QUERIES);
+        List<Passage> passages = new ArrayList<>();
+        String[] topics = {"Lucene keeps passages and vectors in an HNSW index on disk.",
+            "Prefill splitting warms the prompt cache while retrieval runs.",
+            "Decode pipelining starts a search branch per expanded query item.",
+            "Bake the bread for twenty minutes and let it cool.",
+            "The river floods every spring after the snow melts."};
+        for (int i = 0; i < topics.length; i++) {
+            passages.add(new Passage("doc-" + i, topics[i], 0, "doc-" + i));
+        }
+        BenchQuery query = new BenchQuery(0, "How are vectors stored and prompts warmed?", passages);
+        App app = Apps.advancedRag(AppOptions.DEFAULT.withSearchK(3).withRerankK(2).withAnswerTokens(32));
+        try (LocalStack stack = LocalStack.open(LocalStackOptions.of(model, dir.resolve("data")))) {
+            Engines engines = new Engines(stack.llm(), stack.embedder(), stack.reranker(), stack.vectors());
+            AyoSystem ayo = new AyoSystem("ayo4j", app, Passes.STANDARD, Duration.ofMinutes(2));
+            SequentialChain chain = new SequentialChain(app);
+
+            ayo.begin(engines);
+            QueryOutcome fast = ayo.answer(query, "ayo");
+            ayo.end();
+            stack.reopenLlm();
+            chain.begin(new Engines(stack.llm(), stack.embedder(), stack.reranker(), stack.vectors()));
+            QueryOutcome slow = chain.answer(query, "chain");
+            chain.end();
+
+            assertThat(fast.answer()).isEqualTo(SyntheticModels.jsonList(QUERIES));
+            assertThat(slow.answer()).isEqualTo(fast.answer());
+            assertThat(slow.contextIds()).hasSize(2).isEqualTo(fast.contextIds());
+            assertThat(slow.spans()).extracting(Span::label).containsExactly("index.embed", "index.ingest",
+                    "expand.prefill", "expand.decode", "search.embed", "search.vsearch", "rerank",
+                    "generate.prefill", "generate.decode");
+        }
+    }
+
+    @Test
+    void jsonListReadsTheFirstArrayLikeTheRuntime() {
+        assertThat(SequentialChain.jsonList("Sure: [\"a b\", \"c\"] done")).containsExactly("a b", "c");
+        assertThat(SequentialChain.jsonList("[\"a\", \"b")).containsExactly("a");
+        assertThat(SequentialChain.jsonList("no list")).isEmpty();
+    }
+}

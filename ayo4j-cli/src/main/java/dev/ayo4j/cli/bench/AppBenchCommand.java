@@ -1,0 +1,178 @@
+package dev.ayo4j.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ayo4j.Ayo4jException;
+import dev.ayo4j.app.AppOptions;
+import dev.ayo4j.bench.app.AppBenchReport;
+import dev.ayo4j.bench.app.AppBenchTables;
+import dev.ayo4j.bench.app.AppBenchmark;
+import dev.ayo4j.bench.app.BenchData;
+import dev.ayo4j.bench.app.SvgPlots;
+import dev.ayo4j.bench.app.Workload;
+import dev.ayo4j.local.LocalStack;
+import dev.ayo4j.local.LocalStackOptions;
+import dev.ayo4j.models.ModelCache;
+import dev.ayo4j.models.ModelResolver;
+import dev.ayo4j.models.ResolvedModel;
+import dev.ayo4j.models.SyntheticShape;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ayo4j bench app}: an app end to end through ayo4j (all passes), ayo4j (no passes), a sequential
+ * module chain and LangChain4j 1.x, on the same embedded engines in one run.
+ */
+@Command(name = "app", mixinStandardHelpOptions = true,
+        description = "Run an app end to end through ayo4j (all passes and none), a sequential module chain and "
+                + "LangChain4j on the same engines: one query at a time, Poisson arrivals over a sweep of rates, "
+                + "and bursts; print latency tables, the speedups and a pass ablation; write JSON and SVG plots.")
+public final class AppBenchCommand implements Callable<Integer> {
+    @Option(names = "--app", defaultValue = "advanced-rag", split = ",",
+            description = "Workloads: naive-rag, advanced-rag, doc-qa, multi-call (comma-separated; default: ${DEFAULT-VALUE}).")
+    List<String> apps;
+
+    @Option(names = "--workload", defaultValue = "serial,poisson,bursty", split = ",",
+            description = "Arrival patterns: serial (one at a time; always run), poisson, bursty (default: ${DEFAULT-VALUE}).")
+    List<String> arrivals;
+
+    @Option(names = "--rates", split = ",", description = "Poisson rates in queries/s (default: --loads times "
+            + "LangChain4j's one-at-a-time throughput).")
+    @Nullable List<Double> rates;
+
+    @Option(names = "--loads", defaultValue = "0.4,0.8,1.2", split = ",",
+            description = "Without --rates: rates as fractions of LangChain4j's one-at-a-time throughput (default: ${DEFAULT-VALUE}).")
+    List<Double> loads;
+
+    @Option(names = "--queries", defaultValue = "4", description = "Measured queries per run (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--passages", defaultValue = "0",
+            description = "Passages each query ingests (default: the workload's: 100, doc-qa 300).")
+    int passages;
+
+    @Option(names = "--answer-tokens", defaultValue = "48", description = "Tokens of every answer (default: ${DEFAULT-VALUE}).")
+    int answerTokens;
+
+    @Option(names = "--burst", defaultValue = "3", description = "Queries per burst (default: ${DEFAULT-VALUE}).")
+    int burst;
+
+    @Option(names = "--no-ablation", description = "Skip the one-pass-at-a-time ablation.")
+    boolean noAblation;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "GGUF model (default: a synthetic one of --shape).")
+    @Nullable Path model;
+
+    @Option(names = "--shape", defaultValue = "small",
+            description = "Synthetic model shape: small (25M), tiny or qwen2.5-0.5b (default: ${DEFAULT-VALUE}).")
+    String shape;
+
+    @Option(names = "--model-cache", paramLabel = "DIR", description = "Model cache (default: $AYO4J_HOME/models).")
+    @Nullable Path modelCache;
+
+    @Option(names = "--llm-threads", defaultValue = "1", description = "LLM threads (default: ${DEFAULT-VALUE}).")
+    int llmThreads;
+
+    @Option(names = "--encoder-threads", defaultValue = "1", description = "Threads per encoder (default: ${DEFAULT-VALUE}).")
+    int encoderThreads;
+
+    @Option(names = "--dataset", defaultValue = "../shared/datasets/scifact-subset",
+            description = "BEIR folder with corpus.jsonl and queries.jsonl, relative to the working directory; the "
+                    + "bundled guide is used if absent (default: ${DEFAULT-VALUE}).")
+    Path dataset;
+
+    @Option(names = "--deadline", defaultValue = "PT10M", description = "Deadline per query (default: ${DEFAULT-VALUE}).")
+    Duration deadline;
+
+    @Option(names = "--json", description = "Write the report as JSON to this file.")
+    @Nullable Path json;
+
+    @Option(names = "--plots", description = "Write SVG plots (latency vs rate, Gantt of one query) to this folder.")
+    @Nullable Path plots;
+
+    @Override
+    public Integer call() throws IOException {
+        var out = System.out;
+        List<Workload> workloads = apps.stream().map(String::strip).map(Workload::of).toList();
+        ModelCache cache = modelCache == null ? ModelCache.atDefaultLocation() : new ModelCache(modelCache);
+        ResolvedModel resolved = model != null ? new ModelResolver(cache).resolve(Optional.of(model))
+                : new ModelResolver(new ModelCache(cache.root().resolve("bench-only-synthetic")), SyntheticShape.of(shape))
+                        .resolve(Optional.empty());
+        int maxPassages = workloads.stream().mapToInt(w -> passages > 0 ? passages : w.defaultPassages()).max()
+                .orElse(0);
+        BenchData data = BenchData.load(dataset, Math.max(1, maxPassages * (queries + 1)), GuideDocuments.load(),
+                GuideDocuments.QUESTIONS);
+        String placement = String.format("LLM %d thread(s); embedder and reranker %d thread(s) each (ayo4j engines);"
+                + " LangChain4j's AllMiniLmL6V2EmbeddingModel with a 1-thread executor (ONNX Runtime's default"
+                + " intra-op threads); %d cores", llmThreads, encoderThreads, Runtime.getRuntime().availableProcessors());
+        out.println("LLM: " + resolved.description());
+        out.println("placement: " + placement);
+        out.println("data: " + data.origin() + " (" + data.chunks().size() + " chunks, " + data.questions().size()
+                + " questions)");
+        var config = new AppBenchmark.Config(workloads, queries, passages,
+                AppOptions.DEFAULT.withAnswerTokens(answerTokens), rates == null ? List.of() : rates,
+                loads, arrivals.contains("poisson"), arrivals.contains("bursty") ? burst : 0, !noAblation, deadline);
+        Path dataDir = Files.createTempDirectory("ayo4j-bench-app");
+        AppBenchReport report;
+        try (ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
+             LocalStack stack = LocalStack.open(LocalStackOptions.of(resolved.path(), dataDir)
+                     .withThreads(llmThreads, encoderThreads).withSynthetic(!resolved.meaningfulText()))) {
+            var lc4jEmbeddings = new AllMiniLmL6V2EmbeddingModel(lc4jExecutor);
+            report = new AppBenchmark(stack, data, lc4jEmbeddings, config, out).run(resolved.description(), placement);
+        } finally {
+            deleteRecursively(dataDir);
+        }
+        AppBenchTables.print(report, out);
+        if (json != null) {
+            writeJson(json, report);
+            out.println("wrote " + json);
+        }
+        if (plots != null) {
+            Files.createDirectories(plots);
+            for (AppBenchReport.WorkloadReport w : report.workloads()) {
+                Files.writeString(plots.resolve(w.workload() + "-latency-vs-rate.svg"), SvgPlots.latencyVsRate(w));
+                Files.writeString(plots.resolve(w.workload() + "-gantt.svg"), SvgPlots.gantt(w));
+            }
+            out.println("wrote plots to " + plots);
+        }
+        return 0;
+    }
+
+    private static void writeJson(Path file, Object value) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
+        } catch (IOException e) {
+            throw new Ayo4jException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static List<String> workloadLabels() {
+        return Arrays.asList(Workload.labels().toArray(String[]::new));
+    }
+}

@@ -102,7 +102,14 @@ public final class EncoderServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        // The exchange closes after the error handler ran: try-with-resources would close it before the catch.
         try (ex) {
+            respond(ex);
+        }
+    }
+
+    private void respond(HttpExchange ex) throws IOException {
+        try {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             Object body = switch (path) {

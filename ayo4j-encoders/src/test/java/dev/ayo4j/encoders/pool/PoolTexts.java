@@ -51,6 +51,7 @@ public final class PoolTexts {
     public static final class StalledServer implements AutoCloseable {
         private final HttpServer server;
         private final CountDownLatch release = new CountDownLatch(1);
+        private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
 
         public StalledServer() {
             try {
@@ -60,6 +61,7 @@ public final class PoolTexts {
             }
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", ex -> {
+                received.incrementAndGet();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -68,6 +70,11 @@ public final class PoolTexts {
                 ex.close();
             });
             server.start();
+        }
+
+        /** Requests received so far. */
+        public int received() {
+            return received.get();
         }
 
         public URI uri() {

@@ -100,6 +100,9 @@ final class Dispatcher {
     private long windowStart;
     private long seq;
     private int queued;
+    private long batches;
+    private long usefulTokens;
+    private long paddedTokens;
     private boolean closed;
 
     Dispatcher(String pool, int members, Ticker ticker, BatchPolicy policy, @Nullable LengthBins bins,
@@ -190,6 +193,13 @@ final class Dispatcher {
                     case BatchDecision.WaitUntil _ -> take(level, head(Math.min(maxBatch, level.size())));
                 };
                 if (batch != null && !batch.isEmpty()) {
+                    int longest = 0;
+                    for (Pending p : batch) {
+                        longest = Math.max(longest, p.tokens);
+                        usefulTokens += p.tokens;
+                    }
+                    paddedTokens += (long) longest * batch.size();
+                    batches++;
                     queued -= batch.size();
                     inFlight[m] = batch.size();
                     return batch;
@@ -335,7 +345,7 @@ final class Dispatcher {
                     perBin[memberBin[m]]++;
                 }
             }
-            return new EncoderPool.Stats(up.length, live, queued, List.of(perBin));
+            return new EncoderPool.Stats(up.length, live, queued, List.of(perBin), batches, usefulTokens, paddedTokens);
         } finally {
             lock.unlock();
         }

@@ -51,8 +51,12 @@ public final class EncoderPool implements Engine {
      * @param live          members up now
      * @param queued        texts waiting
      * @param membersPerBin live members per length bin (one entry in shared mode)
+     * @param batches       batches dispatched so far
+     * @param usefulTokens  tokens of the texts dispatched
+     * @param paddedTokens  tokens computed: rows × longest text, summed over batches
      */
-    public record Stats(int members, int live, int queued, List<Integer> membersPerBin) {}
+    public record Stats(int members, int live, int queued, List<Integer> membersPerBin, long batches,
+                        long usefulTokens, long paddedTokens) {}
 
     private final String name;
     private final String model;

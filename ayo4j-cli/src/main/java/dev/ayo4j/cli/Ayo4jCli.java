@@ -1,5 +1,6 @@
 package dev.ayo4j.cli;
 
+import dev.ayo4j.cli.encoder.ServeCommand;
 import dev.ayo4j.cli.model.ModelCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ayo4j", mixinStandardHelpOptions = true, version = "ayo4j 0.1.0",
         description = "Runs LLM applications as optimized primitive dataflow graphs on local engines.",
         subcommands = {DemoCommand.class, RunCommand.class, ExplainCommand.class, BenchCommand.class,
-            ModelCommand.class})
+            ModelCommand.class, ServeCommand.class})
 public final class Ayo4jCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,4 +1,7 @@
-/** Benchmark sub-commands of {@code ayo4j bench} that run apps end to end on the embedded engines. */
+/**
+ * Benchmark sub-commands of {@code ayo4j bench} that run on the embedded engines: apps end to end
+ * ({@code bench app}) and encoder serving ({@code bench encoder}).
+ */
 @NullMarked
 package dev.ayo4j.cli.bench;
 

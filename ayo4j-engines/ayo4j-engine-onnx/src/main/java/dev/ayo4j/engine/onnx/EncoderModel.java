@@ -130,6 +130,38 @@ public final class EncoderModel implements AutoCloseable {
         return List.of(embedTokens(tokens));
     }
 
+    /**
+     * A text's length as this model counts it.
+     *
+     * @param tokens     tokens the model runs, special tokens included, after the cut to the window
+     * @param overflowed whether the text was longer than the window (and was cut)
+     */
+    public record Measure(int tokens, boolean overflowed) {}
+
+    /** Tokenizes {@code text} and reports its length; blocks in native code (run it on a platform thread). */
+    public Measure measure(String text) {
+        Tokens t = tokenize(text);
+        return new Measure(t.length(), t.overflowed());
+    }
+
+    /**
+     * Embeds {@code texts} in exactly one forward pass padded to their longest member, whatever the
+     * padded-token budget: a caller that forms its own batches (a batch policy under test) gets exactly
+     * the cost of the batch it chose. Over-long texts are cut to the window; under {@link Overflow#REJECT}
+     * this throws as {@link #embed} does. Vectors in input order.
+     */
+    public List<float[]> embedPass(List<String> texts) {
+        List<Tokens> tokens = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            Tokens t = tokenize(texts.get(i));
+            if (t.overflowed() && options().overflow() == Overflow.REJECT) {
+                throw new NonRetriableEngineException(overflowMessage(i));
+            }
+            tokens.add(t);
+        }
+        return texts.isEmpty() ? List.of() : List.of(forward(tokens));
+    }
+
     String overflowMessage(int index) {
         return "text " + index + " is longer than the " + options().maxTokens() + "-token window of "
                 + name() + " (overflow=reject)";

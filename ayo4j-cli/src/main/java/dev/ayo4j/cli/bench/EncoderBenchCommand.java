@@ -1,0 +1,65 @@
+package dev.ayo4j.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ayo4j.bench.encoder.EncoderBenchmark;
+import dev.ayo4j.bench.encoder.Svg;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ayo4j bench encoder}: encoder batching policies on the real ONNX engine, checked against the simulator. */
+@Command(name = "encoder", mixinStandardHelpOptions = true,
+        description = "Throughput and latency of encoder batch policies on the in-process ONNX engine.")
+public final class EncoderBenchCommand implements Callable<Integer> {
+    @Option(names = "--dataset", defaultValue = "../shared/datasets/scifact-subset",
+            description = "SciFact subset folder, relative to the working directory (default: ${DEFAULT-VALUE}).")
+    Path dataset;
+
+    @Option(names = "--policies", split = ",", defaultValue = "fifo-fixed,fifo-token-budget,arlo",
+            description = "Policies to compare (default: ${DEFAULT-VALUE}).")
+    List<String> policies;
+
+    @Option(names = "--rates", split = ",", defaultValue = "20,40,60",
+            description = "Poisson rates of the skewed workload, req/s (default: ${DEFAULT-VALUE}).")
+    List<Double> rates;
+
+    @Option(names = "--seconds", defaultValue = "8", description = "Length of each timed run (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--saturation", defaultValue = "300", description = "Requests of each saturation run (default: ${DEFAULT-VALUE}).")
+    int saturation;
+
+    @Option(names = "--twitter-rate", defaultValue = "80", description = "Poisson rate of the Twitter-shaped run (default: ${DEFAULT-VALUE}).")
+    double twitterRate;
+
+    @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Also write the figures as JSON to this file.")
+    Path json;
+
+    @Option(names = "--svg", defaultValue = "encoder-latency.svg",
+            description = "Latency-vs-rate chart of the skewed workload (default: ${DEFAULT-VALUE}).")
+    Path svg;
+
+    @Override
+    public Integer call() throws Exception {
+        var settings = new EncoderBenchmark.Settings(dataset, policies, rates.stream().sorted().toList(), seconds,
+                saturation, twitterRate, threads, seed);
+        EncoderBenchmark.Report report = new EncoderBenchmark().run(settings, System.out);
+        Files.writeString(svg, Svg.latencyVsRate(report.runs(), "skewed"));
+        System.out.println("wrote " + svg);
+        if (json != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+            System.out.println("wrote " + json);
+        }
+        return 0;
+    }
+}

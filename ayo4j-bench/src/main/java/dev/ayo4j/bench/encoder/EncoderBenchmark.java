@@ -6,6 +6,7 @@ import dev.ayo4j.bench.sim.SchedulerSimulator;
 import dev.ayo4j.bench.sim.SimResult;
 import dev.ayo4j.bench.sim.Workloads;
 import dev.ayo4j.encoders.CostModel;
+import dev.ayo4j.encoders.QuadraticFit;
 import dev.ayo4j.encoders.policies.EncoderPolicyConfig;
 import dev.ayo4j.encoders.policies.PolicyRegistry;
 import dev.ayo4j.encoders.pool.EncoderPool;
@@ -34,6 +35,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class EncoderBenchmark {
     private static final long SECOND = 1_000_000_000L;
     private final Ticker ticker = Ticker.systemTicker();
+    /** The simulator's cost model: measured on this engine at the start of {@link #run}. */
+    private CostModel simCost = CostModel.measuredCpuFp32();
 
     /**
      * What to run.
@@ -88,6 +91,7 @@ public final class EncoderBenchmark {
         List<Run> runs = new ArrayList<>();
         double[] unloaded;
         try (EncoderModel model = EncoderModel.bundled(BundledEncoder.ALL_MINILM_L6_V2, options)) {
+            simCost = profile(model, out);
             unloaded = unloaded(model, skewed.subList(0, 120));
             out.printf("unloaded (one text alone, skewed mix): mean %.1f ms, p98 %.1f ms%n", unloaded[0], unloaded[1]);
             out.println(header());
@@ -138,6 +142,38 @@ public final class EncoderBenchmark {
     }
 
     /** Mean and P98 of one text embedded alone, in ms. */
+    /**
+     * Measures this engine's forward-pass cost on a grid of batch sizes and padded lengths (median of 5
+     * warm passes each) and fits {@code a + b·bs·L + c·bs·L²} to it: the simulator then runs on this
+     * machine's profile, as measured now, rather than on one taken elsewhere.
+     */
+    private CostModel profile(EncoderModel model, PrintStream out) {
+        List<QuadraticFit.Sample> samples = new ArrayList<>();
+        for (int bs : new int[] {1, 4, 16}) {
+            for (int len : new int[] {16, 64, 128, 256, 512}) {
+                if (bs * len > 4096) {
+                    continue;
+                }
+                // "the" is one word piece: len - 2 of them plus [CLS] and [SEP] make exactly len tokens.
+                String text = "the ".repeat(len - 2).strip();
+                List<String> batch = java.util.Collections.nCopies(bs, text);
+                model.embedPass(batch);
+                double[] ms = new double[5];
+                for (int r = 0; r < ms.length; r++) {
+                    long t0 = ticker.read();
+                    model.embedPass(batch);
+                    ms[r] = (ticker.read() - t0) / 1e6;
+                }
+                java.util.Arrays.sort(ms);
+                samples.add(new QuadraticFit.Sample(bs, len, ms[ms.length / 2]));
+            }
+        }
+        QuadraticFit.Coefficients c = QuadraticFit.fit(samples);
+        out.printf("cost profile measured here (%d shapes): %.3f ms + %.5f ms/token + %.3g ms/token^2, worst cell error"
+                + " %.0f%%%n", samples.size(), c.a(), c.b(), c.c(), 100 * c.worstRelativeError(samples));
+        return c.toCostModel();
+    }
+
     private double[] unloaded(EncoderModel model, List<String> texts) {
         model.embedPass(texts.subList(0, 5)); // warm-up
         long[] lat = new long[texts.size()];
@@ -185,7 +221,7 @@ public final class EncoderBenchmark {
             for (int i = 0; i < n; i++) {
                 trace.add(new Request(arrivals.get(i).arrivalNanos(), tokens[i]));
             }
-            SimResult sim = new SchedulerSimulator(CostModel.measuredCpuFp32(), 1, config.maxBatch())
+            SimResult sim = new SchedulerSimulator(simCost, 1, config.maxBatch())
                     .run(policy, PolicyRegistry.standard().create(policy, config), trace);
             return new Run(workload, arrival, rate, policy, n, real.throughput(), real.meanMillis(), real.p50Millis(),
                     real.p98Millis(), pool.stats().usefulTokens() - before, pool.stats().paddedTokens() - paddedBefore,

@@ -50,6 +50,14 @@ public final class ModelResolver {
         if (pulled.isPresent()) {
             return pulled.get();
         }
+        return synthetic();
+    }
+
+    /**
+     * The synthetic model of this resolver's shape, written into the cache's synthetic folder on first
+     * use: for benchmarks that must run the same shape whatever real models are cached.
+     */
+    public ResolvedModel synthetic() {
         Path file = cache.syntheticDir().resolve(synthetic.fileName());
         if (!usable(file)) {
             LOG.log(System.Logger.Level.INFO, "writing synthetic model {0}", file);

@@ -110,8 +110,7 @@ public final class AppBenchCommand implements Callable<Integer> {
         List<Workload> workloads = apps.stream().map(String::strip).map(Workload::of).toList();
         ModelCache cache = modelCache == null ? ModelCache.atDefaultLocation() : new ModelCache(modelCache);
         ResolvedModel resolved = model != null ? new ModelResolver(cache).resolve(Optional.of(model))
-                : new ModelResolver(new ModelCache(cache.root().resolve("bench-only-synthetic")), SyntheticShape.of(shape))
-                        .resolve(Optional.empty());
+                : new ModelResolver(cache, SyntheticShape.of(shape)).synthetic();
         int maxPassages = workloads.stream().mapToInt(w -> passages > 0 ? passages : w.defaultPassages()).max()
                 .orElse(0);
         BenchData data = BenchData.load(dataset, Math.max(1, maxPassages * (queries + 1)), GuideDocuments.load(),

@@ -22,6 +22,9 @@ final class ComparisonReport {
                     run.label(), run.passes().isEmpty() ? ""
                             : " (" + String.join(", ", run.passes().stream().map(Pass::name).toList()) + ")",
                     r.endToEndNanos() / 1e9, r.criticalPathNanos() / 1e9, r.ratio(), run.graph().size());
+            r.engineBusyNanos().entrySet().stream().max(java.util.Map.Entry.comparingByValue()).ifPresent(b ->
+                    out.printf(Locale.ROOT, "   busiest engine: %s, %.2f s; lower bound %.2f s (end to end / bound %.2f)%n",
+                            b.getKey(), b.getValue() / 1e9, r.lowerBoundNanos() / 1e9, r.boundRatio()));
             out.print(Timeline.render(r.trace(), BAR_WIDTH));
         }
         QueryResult best = o.optimized().result();

@@ -73,6 +73,54 @@ public record QueryResult(String queryId, Map<String, Object> outputs, List<Trac
         }
     }
 
+    /**
+     * How long each engine was busy with this query: the union of the service intervals of the
+     * primitives it ran (overlapping intervals count once). No schedule can finish the query before its
+     * busiest engine is done with it, so this is a lower bound beside the critical path: one engine that
+     * serves several parallel chains (an embedder with the index micro-batches and the query embeddings)
+     * bounds the query even where no single chain does. Work that runs in place is left out.
+     */
+    public Map<String, Long> engineBusyNanos() {
+        Map<String, List<long[]>> intervals = new java.util.TreeMap<>();
+        for (TraceEvent e : trace) {
+            if (!e.engine().equals(TraceEvent.LOCAL) && e.outcome() != TraceEvent.Outcome.ABSENT
+                    && e.endNanos() > e.startNanos()) {
+                intervals.computeIfAbsent(e.engine(), _ -> new java.util.ArrayList<>())
+                        .add(new long[] {e.startNanos(), e.endNanos()});
+            }
+        }
+        Map<String, Long> busy = new LinkedHashMap<>();
+        intervals.forEach((engine, list) -> {
+            list.sort(java.util.Comparator.comparingLong(x -> x[0]));
+            long total = 0;
+            long from = Long.MIN_VALUE;
+            long to = Long.MIN_VALUE;
+            for (long[] x : list) {
+                if (x[0] > to) {
+                    total += to - from;
+                    from = x[0];
+                    to = x[1];
+                } else {
+                    to = Math.max(to, x[1]);
+                }
+            }
+            busy.put(engine, total + (to - from));
+        });
+        return Collections.unmodifiableMap(busy);
+    }
+
+    /** The larger of the critical path and the busiest engine's time: the tighter lower bound. */
+    public long lowerBoundNanos() {
+        long busiest = engineBusyNanos().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return Math.max(criticalPathNanos, busiest);
+    }
+
+    /** {@code endToEnd / lowerBound}: how far the query was from the best any schedule could do. */
+    public double boundRatio() {
+        long bound = lowerBoundNanos();
+        return bound == 0 ? Double.NaN : (double) endToEndNanos / bound;
+    }
+
     /** The trace event of node {@code nodeId}; throws if the node has none. */
     public TraceEvent event(String nodeId) {
         return trace.stream().filter(e -> e.nodeId().equals(nodeId)).findFirst().orElseThrow(

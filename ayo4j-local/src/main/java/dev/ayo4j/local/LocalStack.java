@@ -104,7 +104,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** A runtime over these engines, with the runtime's default batch policies. */
     public Ayo4jRuntime newRuntime() {
-        return Ayo4jRuntime.builder().engine(llm).engine(embedder).engine(reranker).engine(vectors).build();
+        return runtimeBuilder().build();
+    }
+
+    /** A runtime builder holding these engines (not owned: the stack closes them), to adjust and build. */
+    public Ayo4jRuntime.Builder runtimeBuilder() {
+        return Ayo4jRuntime.builder().engine(llm).engine(embedder).engine(reranker).engine(vectors);
     }
 
     @Override

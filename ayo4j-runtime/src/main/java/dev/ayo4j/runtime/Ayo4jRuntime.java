@@ -62,6 +62,7 @@ public final class Ayo4jRuntime implements AutoCloseable {
     private final CostModel costModel;
     private final Ticker ticker;
     private final Duration defaultDeadline;
+    private final boolean skipLateWarmUps;
     private final DeadlineTimer timer;
     private final AtomicLong queryIds = new AtomicLong();
     private final Map<PrimitiveGraph, GraphPlan> plans = new IdentityHashMap<>();
@@ -72,6 +73,7 @@ public final class Ayo4jRuntime implements AutoCloseable {
         this.costModel = b.costModel;
         this.ticker = b.ticker;
         this.defaultDeadline = b.defaultDeadline;
+        this.skipLateWarmUps = b.skipLateWarmUps;
         Map<String, EngineScheduler> s = new HashMap<>();
         for (Engine e : b.engines.values()) {
             BatchPolicy policy = b.policies.getOrDefault(e.name(), b.defaultPolicy.apply(e.capabilities()));
@@ -111,7 +113,8 @@ public final class Ayo4jRuntime implements AutoCloseable {
         try {
             GraphPlan plan = plan(graph);
             check(queryId, plan, values);
-            run = new QueryRun(queryId, plan, values, schedulers, ticker, Math.max(0, deadline.toMillis()));
+            run = new QueryRun(queryId, plan, values, schedulers, ticker, Math.max(0, deadline.toMillis()),
+                    skipLateWarmUps);
         } catch (Ayo4jException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -238,6 +241,7 @@ public final class Ayo4jRuntime implements AutoCloseable {
         private CostModel costModel = CostModel.defaults();
         private Ticker ticker = Ticker.systemTicker();
         private Duration defaultDeadline = DEFAULT_DEADLINE;
+        private boolean skipLateWarmUps = true;
         private Function<EngineCapabilities, BatchPolicy> defaultPolicy =
                 caps -> BatchPolicies.workConserving(caps.maxBatchSize(), caps.maxBatchTokens(), DEFAULT_MAX_WAIT);
 
@@ -289,6 +293,17 @@ public final class Ayo4jRuntime implements AutoCloseable {
         public Builder defaultDeadline(Duration d) {
             Checks.argument(d.isPositive(), "default deadline must be positive: %s", d);
             this.defaultDeadline = d;
+            return this;
+        }
+
+        /**
+         * Whether a prompt warm-up ({@code PartialPrefill}) that could only start once every input of its
+         * prompt is final is skipped rather than sent (default {@code true}): sent then, it would only
+         * queue ahead of the full prefill. Turn it off to observe every warm-up, e.g. in tests of the
+         * prompts they carry.
+         */
+        public Builder skipLateWarmUps(boolean skip) {
+            this.skipLateWarmUps = skip;
             return this;
         }
 

@@ -53,7 +53,7 @@ public record QueryResult(String queryId, Map<String, Object> outputs, List<Trac
                 switch (e.outcome()) {
                     case OK -> ok++;
                     case FELL_BACK, FAILED -> fellBack++;
-                    case ABSENT -> { }
+                    case ABSENT, SKIPPED -> { }
                 }
             }
         }

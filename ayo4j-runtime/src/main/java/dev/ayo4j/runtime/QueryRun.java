@@ -82,10 +82,12 @@ final class QueryRun {
     private int unfinished;
     private boolean finished;
     private final List<Generation> generations = new ArrayList<>(2);
+    private final boolean skipLateWarmUps;
 
     QueryRun(String id, GraphPlan plan, Map<String, Object> inputs, Map<String, EngineScheduler> schedulers,
-             Ticker ticker, long deadlineMillis) {
+             Ticker ticker, long deadlineMillis, boolean skipLateWarmUps) {
         this.id = id;
+        this.skipLateWarmUps = skipLateWarmUps;
         this.plan = plan;
         this.inputs = inputs;
         this.schedulers = schedulers;
@@ -188,9 +190,42 @@ final class QueryRun {
             case Primitive.Aggregate a -> settleLocal(i, aggregate(i, a));
             case Primitive.Decode d -> decode(i, d);
             case Primitive.DecodeItem d -> decodeItem(i, d);
+            case Primitive.PartialPrefill _ when skipLateWarmUps && promptComplete(i) -> {
+                long now = ticker.read();
+                settle(i, Signal.done("skipped: the prompt was already complete"), local(i, now, now, Outcome.SKIPPED));
+            }
             case Primitive.Embed _, Primitive.Ingest _, Primitive.VectorSearch _, Primitive.Rerank _,
                  Primitive.Prefill _, Primitive.PartialPrefill _ -> submit(i);
         }
+    }
+
+    /**
+     * Whether every input of the prompt that warm-up {@code i} prepares (the Prefill at the end of its
+     * chain of warmup edges) is already final, warm-ups aside: then the warm-up could only queue ahead of
+     * the full prefill.
+     */
+    private boolean promptComplete(int i) {
+        int at = i;
+        while (plan.nodes[at].op() instanceof Primitive.PartialPrefill) {
+            int next = -1;
+            for (Link l : plan.out.get(at)) {
+                if (Primitive.PartialPrefill.WARMUP.equals(l.toPort())) {
+                    next = l.to();
+                    break;
+                }
+            }
+            if (next < 0) {
+                return false;
+            }
+            at = next;
+        }
+        for (Link l : plan.in.get(at)) {
+            if (!Primitive.PartialPrefill.WARMUP.equals(l.toPort()) && state[l.from()] != DONE
+                    && state[l.from()] != ABSENT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean anyInputAbsent(int i) {

@@ -144,7 +144,7 @@ class ProgressivePrefillTest {
     private static Run run(PrimitiveGraph graph, UnaryOperator<TestingEngine.Builder> llmSetup) {
         EngineNames n = EngineNames.DEFAULT;
         TestingEngine llm = llmSetup.apply(TestingEngine.builder(n.llm()).maxConcurrency(2)).build();
-        Ayo4jRuntime.Builder b = Ayo4jRuntime.builder().ownedEngine(llm);
+        Ayo4jRuntime.Builder b = Ayo4jRuntime.builder().ownedEngine(llm).skipLateWarmUps(false);
         for (String name : List.of(n.embedder(), n.reranker(), n.vectors())) {
             b.ownedEngine(TestingEngine.builder(name).maxConcurrency(2).build());
         }

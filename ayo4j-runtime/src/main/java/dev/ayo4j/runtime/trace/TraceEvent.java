@@ -41,7 +41,12 @@ public record TraceEvent(String queryId, String nodeId, String primitive, String
          * A warm-up ({@code PartialPrefill}) failed or was refused; the query goes on and the prompt it
          * would have warmed is prefilled without it: slower, never wrong.
          */
-        FELL_BACK
+        FELL_BACK,
+        /**
+         * A warm-up ({@code PartialPrefill}) was not sent: by the time it could start, every input of the
+         * prompt it would warm was already final, so it could only have delayed the full prefill.
+         */
+        SKIPPED
     }
 
     public TraceEvent {

@@ -15,14 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The project's guide ({@code docs/guide}), bundled into the command-line jar as the demo's corpus. */
-final class BundledGuide {
+/**
+ * The project's guide ({@code docs/guide}), bundled into the command-line jar: the demo's corpus, and the
+ * benchmarks' when no dataset is found.
+ */
+public final class BundledGuide {
     private static final String FOLDER = "dev/ayo4j/cli/guide";
 
     private BundledGuide() {}
 
     /** The guide's documents, in name order. */
-    static List<Document> documents() {
+    public static List<Document> documents() {
         URL url = BundledGuide.class.getClassLoader().getResource(FOLDER);
         if (url == null) {
             throw new Ayo4jException("the demo corpus is missing from the build (" + FOLDER + "); rebuild the tool");

@@ -11,6 +11,7 @@ import dev.ayo4j.engine.llamacpp.gguf.GgufFile;
 import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.BatchFanout;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.GenerationStream;
@@ -19,16 +20,11 @@ import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskInputs;
 import dev.ayo4j.spi.TaskResult;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * LLM engine on an in-process llama.cpp (java-llama.cpp 4.2.0) that serves {@link Primitive.Prefill} and
@@ -153,27 +149,8 @@ public final class LlamaCppEngine implements Engine {
         if (lifecycle.isClosed()) {
             throw new NonRetriableEngineException("engine " + name() + " is closed");
         }
-        if (batch.size() == 1) {
-            return List.of(run(batch.tasks().getFirst()));
-        }
         // Platform threads: a warm-up blocks in native code, which would pin a virtual thread's carrier.
-        try (ExecutorService exec = Executors.newThreadPerTaskExecutor(
-                Thread.ofPlatform().daemon().name("llamacpp-task-", 0).factory())) {
-            List<Future<TaskResult>> futures = new ArrayList<>();
-            for (Task t : batch.tasks()) {
-                futures.add(exec.submit(() -> run(t)));
-            }
-            List<TaskResult> results = new ArrayList<>();
-            for (Future<TaskResult> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted while executing batch " + batch.id(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("run() must not throw", e.getCause());
-        }
+        return BatchFanout.runEach(batch, Thread.ofPlatform().daemon().name("llamacpp-task-", 0).factory(), this::run);
     }
 
     private TaskResult run(Task task) {

@@ -9,6 +9,7 @@ import dev.ayo4j.EngineException;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.BatchFanout;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.GenerationStream;
@@ -23,16 +24,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -120,25 +118,7 @@ public final class OpenAiEngine implements Engine {
         if (closed.get()) {
             throw new NonRetriableEngineException("engine " + name() + " is closed");
         }
-        if (batch.size() == 1) {
-            return List.of(run(batch.tasks().getFirst()));
-        }
-        try (ExecutorService exec = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<TaskResult>> futures = new ArrayList<>();
-            for (Task t : batch.tasks()) {
-                futures.add(exec.submit(() -> run(t)));
-            }
-            List<TaskResult> results = new ArrayList<>();
-            for (Future<TaskResult> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("interrupted while executing batch " + batch.id(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("run() must not throw", e.getCause());
-        }
+        return BatchFanout.runEach(batch, Thread.ofVirtual().name("openai-task-", 0).factory(), this::run);
     }
 
     private TaskResult run(Task task) {

@@ -14,7 +14,6 @@ import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.primitive.Primitive;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,9 +38,8 @@ public final class DedupRule implements Rule {
      */
     public record Config(Set<Class<? extends Primitive>> kinds) {
         /** Every primitive kind except graph inputs and outputs. */
-        public static final Config DEFAULT = new Config(Arrays.stream(Primitive.class.getPermittedSubclasses())
+        public static final Config DEFAULT = new Config(RuleSupport.ALL_KINDS.stream()
                 .filter(c -> c != Primitive.Input.class && c != Primitive.Output.class)
-                .map(DedupRule::primitiveClass)
                 .collect(Collectors.toUnmodifiableSet()));
 
         public Config {
@@ -149,10 +147,5 @@ public final class DedupRule implements Rule {
             set.add(new Input(e.from(), e.slice(), e.kind(), e.to().port()));
         }
         return set;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Class<? extends Primitive> primitiveClass(Class<?> c) {
-        return (Class<? extends Primitive>) c;
     }
 }

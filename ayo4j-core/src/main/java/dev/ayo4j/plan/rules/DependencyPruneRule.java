@@ -10,12 +10,10 @@ import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.primitive.Primitive;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Removes ordering-only edges into a node (Ayo's {@code pruning_dependency}): edges to the
@@ -34,8 +32,7 @@ public final class DependencyPruneRule implements Rule {
      */
     public record Config(Set<Class<? extends Primitive>> kinds) {
         /** Prunes ordering edges into every kind of primitive. */
-        public static final Config DEFAULT = new Config(Arrays.stream(Primitive.class.getPermittedSubclasses())
-                .map(DependencyPruneRule::primitiveClass).collect(Collectors.toUnmodifiableSet()));
+        public static final Config DEFAULT = new Config(RuleSupport.ALL_KINDS);
 
         public Config {
             Objects.requireNonNull(kinds, "kinds");
@@ -103,10 +100,5 @@ public final class DependencyPruneRule implements Rule {
             }
         }
         return reached;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Class<? extends Primitive> primitiveClass(Class<?> c) {
-        return (Class<? extends Primitive>) c;
     }
 }

@@ -7,13 +7,25 @@ import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.cost.CostModel;
 import dev.ayo4j.primitive.Primitive;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** Small graph queries shared by the core rules. */
 final class RuleSupport {
+    /** Every kind of primitive: the sealed interface's permitted records. */
+    static final Set<Class<? extends Primitive>> ALL_KINDS = allKinds();
+
+    @SuppressWarnings("unchecked")
+    private static Set<Class<? extends Primitive>> allKinds() {
+        return Arrays.stream(Primitive.class.getPermittedSubclasses())
+                .map(c -> (Class<? extends Primitive>) c).collect(Collectors.toUnmodifiableSet());
+    }
+
     private RuleSupport() {}
 
     /** The engine a primitive is addressed to, or null for inputs, outputs and in-place aggregates. */

@@ -3,7 +3,9 @@ package dev.ayo4j.cli;
 import dev.ayo4j.app.ContextOrder;
 import dev.ayo4j.cli.model.ModelOptions;
 import dev.ayo4j.local.LocalStackOptions;
+import dev.ayo4j.models.ModelCache;
 import dev.ayo4j.models.ResolvedModel;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +36,9 @@ final class StackOptions {
     }
 
     LocalStackOptions stack(ResolvedModel chosen) {
-        return LocalStackOptions.of(chosen.path(), Ayo4jHome.data()).withThreads(llmThreads, encoderThreads)
+        // Vector collections live beside the model cache, in ayo4j's home folder ($AYO4J_HOME, ~/.ayo4j).
+        Path data = ModelCache.home(System.getenv()).resolve("data");
+        return LocalStackOptions.of(chosen.path(), data).withThreads(llmThreads, encoderThreads)
                 .withSynthetic(!chosen.meaningfulText());
     }
 }

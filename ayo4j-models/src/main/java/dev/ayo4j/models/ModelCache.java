@@ -54,9 +54,16 @@ public final class ModelCache {
 
     /** {@code $AYO4J_HOME/models}, or {@code ~/.ayo4j/models} when {@code AYO4J_HOME} is unset or blank. */
     public static Path defaultRoot(Map<String, String> environment) {
+        return home(environment).resolve("models");
+    }
+
+    /**
+     * ayo4j's home folder, which holds the model cache and other state: {@code $AYO4J_HOME}, or
+     * {@code ~/.ayo4j} when it is unset or blank.
+     */
+    public static Path home(Map<String, String> environment) {
         String home = environment.get(HOME_ENV);
-        Path base = home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".ayo4j") : Path.of(home);
-        return base.resolve("models");
+        return home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".ayo4j") : Path.of(home);
     }
 
     /** The cache folder. */

@@ -3,7 +3,6 @@ package dev.ayo4j.cli;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
-import dev.ayo4j.app.ContextOrder;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.plan.Passes;
@@ -11,6 +10,7 @@ import dev.ayo4j.plan.PlannerContext;
 import dev.ayo4j.plan.cost.CostModel;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that build a built-in app and plan it. */
@@ -31,10 +31,8 @@ final class AppSelection {
     @Option(names = "--rerank-k", defaultValue = "3", description = "Passages kept after rerank (default: ${DEFAULT-VALUE}).")
     int rerankK;
 
-    @Option(names = "--context-order", defaultValue = "score",
-            description = "Order of the answer's context passages: score or arrival (default: ${DEFAULT-VALUE}); "
-                    + "arrival lets the context be prefilled passage by passage while retrieval runs.")
-    ContextOrder contextOrder;
+    @Mixin
+    ContextOrderOption contextOrder;
 
     @Option(names = "--passes", defaultValue = "standard",
             description = "Comma-separated passes, 'standard' or 'none' (default: ${DEFAULT-VALUE}).")
@@ -45,7 +43,7 @@ final class AppSelection {
 
     App buildApp() {
         AppOptions options = AppOptions.DEFAULT.withExpansions(expansions).withSearchK(searchK).withRerankK(rerankK)
-                .withContextOrder(contextOrder);
+                .withContextOrder(contextOrder.value);
         return Apps.byName(app, options);
     }
 

@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
         var log = System.out;
         Corpus corpus = new CorpusLoader(new Chunker(Chunker.DEFAULT_MAX_WORDS)).of("the bundled guide",
                 BundledGuide.documents());
-        App app = Apps.advancedRag(AppOptions.DEFAULT.withContextOrder(stackOptions.contextOrder))
+        App app = Apps.advancedRag(AppOptions.DEFAULT.withContextOrder(stackOptions.contextOrder.value))
                 .withCollection("demo-guide");
         ResolvedModel model = stackOptions.resolveModel();
         log.printf("ayo4j demo: advanced-rag (3 expanded queries, top-20 search, rerank to top-3) over the project"

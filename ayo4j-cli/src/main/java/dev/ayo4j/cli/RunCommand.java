@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
         corpus.split().forEach(s -> log.printf("%s has %d words: cut into %d passages of at most %d words%n",
                 s.name(), s.words(), s.passages(), maxWords));
         App app = Apps.byName(appName, AppOptions.DEFAULT.withExpansions(expansions)
-                .withContextOrder(stackOptions.contextOrder)).withCollection(collection(docs));
+                .withContextOrder(stackOptions.contextOrder.value)).withCollection(collection(docs));
         ResolvedModel model = stackOptions.resolveModel();
         log.printf("%s over %s: %d documents, %d passages%n", appName, docs, corpus.documents().size(),
                 corpus.passages().size());

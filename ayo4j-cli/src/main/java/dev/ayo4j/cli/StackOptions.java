@@ -1,6 +1,5 @@
 package dev.ayo4j.cli;
 
-import dev.ayo4j.app.ContextOrder;
 import dev.ayo4j.cli.model.ModelOptions;
 import dev.ayo4j.local.LocalStackOptions;
 import dev.ayo4j.models.ModelCache;
@@ -22,10 +21,8 @@ final class StackOptions {
             description = "Threads per encoder (default: ${DEFAULT-VALUE}).")
     int encoderThreads;
 
-    @Option(names = "--context-order", defaultValue = "score",
-            description = "Order of the answer's context passages: score or arrival (default: ${DEFAULT-VALUE}); "
-                    + "arrival lets the context be prefilled passage by passage while retrieval runs.")
-    ContextOrder contextOrder;
+    @Mixin
+    ContextOrderOption contextOrder;
 
     @Option(names = "--deadline", defaultValue = "PT10M", description = "Deadline per query, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration deadline;

@@ -2,10 +2,22 @@ package dev.ayo4j.app;
 
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.primitive.ValueKind;
+import dev.ayo4j.spi.Signal;
 import java.util.List;
 
-/** The built-in apps: {@code naive-rag}, {@code advanced-rag} and {@code multi-call}. */
+/**
+ * The built-in apps: {@code naive-rag}, {@code advanced-rag} and {@code multi-call}. The two RAG apps
+ * come in two forms: one that ingests the query's own passages before searching them (document QA), and
+ * one that searches a collection ingested beforehand with {@link #ingest()}, whose queries supply the
+ * question and the {@link #COLLECTION_READY} signal as input {@value #INDEX}.
+ */
 public final class Apps {
+    /** The input through which a search over a collection ingested beforehand learns it is ready. */
+    public static final String INDEX = "index";
+
+    /** The value of input {@value #INDEX}: the collection was ingested before the query. */
+    public static final Signal COLLECTION_READY = Signal.done("collection ingested beforehand");
+
     /** Names accepted by {@link #byName}. */
     public static final List<String> NAMES = List.of("naive-rag", "advanced-rag", "multi-call");
 
@@ -50,6 +62,51 @@ public final class Apps {
                 .then(new Module.Generate("generate", Templates.ANSWER_FROM_CONTEXT, o.answerTokens(), "answer"))
                 .output("answer")
                 .output("context")
+                .build();
+    }
+
+    /**
+     * Naive-rag over the app's collection as ingested beforehand: search with the question, rerank,
+     * answer. Inputs: {@code question} and {@value #INDEX}.
+     */
+    public static App naiveRagOverCollection(AppOptions o) {
+        return App.builder("naive-rag")
+                .input("question", ValueKind.TEXT)
+                .input(INDEX, ValueKind.SIGNAL)
+                .then(new Module.Search("search", "question", INDEX, o.searchK(), "candidates"))
+                .then(new Module.Rerank("rerank", "question", "candidates", o.rerankK(), "context"))
+                .then(new Module.Generate("generate", Templates.ANSWER_FROM_CONTEXT, o.answerTokens(), "answer"))
+                .output("answer")
+                .output("context")
+                .build();
+    }
+
+    /**
+     * Advanced-rag over the app's collection as ingested beforehand: expand the question into n queries,
+     * search each, rerank, answer. Inputs: {@code question} and {@value #INDEX}.
+     */
+    public static App advancedRagOverCollection(AppOptions o) {
+        return App.builder("advanced-rag")
+                .input("question", ValueKind.TEXT)
+                .input(INDEX, ValueKind.SIGNAL)
+                .then(new Module.ExpandQuery("expand", "question", o.expansions(), "queries"))
+                .then(new Module.Search("search", "queries", INDEX, o.searchK(), "candidates"))
+                .then(new Module.Rerank("rerank", "question", "candidates", o.rerankK(), "context", o.contextOrder()))
+                .then(new Module.Generate("generate", Templates.ANSWER_FROM_CONTEXT, o.answerTokens(), "answer"))
+                .output("answer")
+                .output("context")
+                .build();
+    }
+
+    /**
+     * Embeds the given {@code passages} into the app's collection, for the {@code ...OverCollection}
+     * apps to search; ingestion is idempotent by passage id. Output: {@value #INDEX}.
+     */
+    public static App ingest() {
+        return App.builder("ingest")
+                .input("passages", ValueKind.PASSAGE_LIST)
+                .then(new Module.Index("index", "passages", INDEX))
+                .output(INDEX)
                 .build();
     }
 

@@ -4,9 +4,9 @@ import dev.ayo4j.app.ContextOrder;
 import picocli.CommandLine.Option;
 
 /** The {@code --context-order} option of commands that build a RAG app. */
-final class ContextOrderOption {
+public final class ContextOrderOption {
     @Option(names = "--context-order", defaultValue = "score",
             description = "Order of the answer's context passages: score or arrival (default: ${DEFAULT-VALUE}); "
                     + "arrival lets the context be prefilled passage by passage while retrieval runs.")
-    ContextOrder value;
+    public ContextOrder value;
 }

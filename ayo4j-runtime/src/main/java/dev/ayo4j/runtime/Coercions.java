@@ -1,10 +1,14 @@
 package dev.ayo4j.runtime;
 
 import dev.ayo4j.graph.Slice;
+import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.ValueKind;
 import dev.ayo4j.spi.Passage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Value conversions along an edge, exactly those {@link ValueKind#canFeed} allows, and edge slices.
@@ -74,5 +78,35 @@ public final class Coercions {
             out.addAll((List<?>) l);
         }
         return out;
+    }
+
+    /**
+     * Joins passage lists in port order: list {@code r} adds its best passages not yet taken, up to its
+     * share of {@code topK} plus what earlier lists left unused; an absent (null) list leaves its
+     * share. This is how an {@code ARRIVAL} aggregate joins the reranked lists of an arrival-ordered context.
+     */
+    public static List<Passage> arrivalJoin(@Nullable Object[] byPort, int topK) {
+        Map<String, Passage> taken = new LinkedHashMap<>();
+        int carry = 0;
+        for (int r = 0; r < byPort.length; r++) {
+            int budget = carry + Primitive.Aggregate.arrivalShare(topK, byPort.length, r);
+            if (byPort[r] != null) {
+                List<Passage> list = new ArrayList<>();
+                for (Object o : (List<?>) byPort[r]) {
+                    list.add((Passage) o);
+                }
+                list.sort(Passage.BEST_FIRST);
+                for (Passage p : list) {
+                    if (budget == 0) {
+                        break;
+                    }
+                    if (taken.putIfAbsent(p.id(), p) == null) {
+                        budget--;
+                    }
+                }
+            }
+            carry = budget;
+        }
+        return List.copyOf(taken.values());
     }
 }

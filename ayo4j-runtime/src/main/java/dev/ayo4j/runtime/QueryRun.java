@@ -473,7 +473,7 @@ final class QueryRun {
                         + (a.arity() - present.size()) + " absent");
             }
             case CONCAT -> List.copyOf(Coercions.concat(present));
-            case ARRIVAL -> arrivalJoin(byPort, a.topK());
+            case ARRIVAL -> Coercions.arrivalJoin(byPort, a.topK());
             case TOP_K -> {
                 Map<String, Passage> best = new LinkedHashMap<>();
                 for (Object list : present) {
@@ -485,35 +485,6 @@ final class QueryRun {
                 yield best.values().stream().sorted(Passage.BEST_FIRST).limit(a.topK()).toList();
             }
         };
-    }
-
-    /**
-     * Joins passage lists in port order: list {@code r} adds its best passages not yet taken, up to its
-     * share of {@code topK} plus what earlier lists left unused; an absent list leaves its share.
-     */
-    static List<Passage> arrivalJoin(Object[] byPort, int topK) {
-        Map<String, Passage> taken = new LinkedHashMap<>();
-        int carry = 0;
-        for (int r = 0; r < byPort.length; r++) {
-            int budget = carry + Primitive.Aggregate.arrivalShare(topK, byPort.length, r);
-            if (byPort[r] != null) {
-                List<Passage> list = new ArrayList<>();
-                for (Object o : (List<?>) byPort[r]) {
-                    list.add((Passage) o);
-                }
-                list.sort(Passage.BEST_FIRST);
-                for (Passage p : list) {
-                    if (budget == 0) {
-                        break;
-                    }
-                    if (taken.putIfAbsent(p.id(), p) == null) {
-                        budget--;
-                    }
-                }
-            }
-            carry = budget;
-        }
-        return List.copyOf(taken.values());
     }
 
     private void settleLocal(int i, Object value) {

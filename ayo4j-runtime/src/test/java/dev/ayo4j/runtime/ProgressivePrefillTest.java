@@ -112,14 +112,14 @@ class ProgressivePrefillTest {
                 }
                 lists[i] = list;
             }
-            List<Passage> whole = QueryRun.arrivalJoin(lists, topK);
+            List<Passage> whole = Coercions.arrivalJoin(lists, topK);
             assertThat(whole.size()).isLessThanOrEqualTo(topK);
             assertThat(whole).extracting(Passage::id).doesNotHaveDuplicates();
             int shares = 0;
             for (int j = 1; j <= arity; j++) {
                 shares += Primitive.Aggregate.arrivalShare(topK, arity, j - 1);
                 Object[] first = java.util.Arrays.copyOf(lists, j);
-                List<Passage> prefix = QueryRun.arrivalJoin(first, Math.max(1, shares));
+                List<Passage> prefix = Coercions.arrivalJoin(first, Math.max(1, shares));
                 assertThat(whole.subList(0, Math.min(whole.size(), prefix.size()))).as("round %s, j %s", round, j)
                         .isEqualTo(prefix);
             }

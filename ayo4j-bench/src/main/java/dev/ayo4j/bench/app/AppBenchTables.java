@@ -1,5 +1,7 @@
 package dev.ayo4j.bench.app;
 
+import dev.ayo4j.bench.app.AppBenchReport.AnswerTail;
+import dev.ayo4j.bench.app.AppBenchReport.Knee;
 import dev.ayo4j.bench.app.AppBenchReport.RunReport;
 import dev.ayo4j.bench.app.AppBenchReport.SystemReport;
 import dev.ayo4j.bench.app.AppBenchReport.WorkloadReport;
@@ -13,8 +15,10 @@ public final class AppBenchTables {
     public static void print(AppBenchReport report, PrintStream out) {
         out.printf("%nmodel: %s%nplacement: %s%ndata: %s%n", report.model(), report.placement(), report.data());
         for (WorkloadReport w : report.workloads()) {
-            out.printf(Locale.ROOT, "%n=== %s: %d queries, %d passages per query, %d answer tokens%n", w.workload(),
-                    w.queries(), w.passagesPerQuery(), w.answerTokens());
+            String data = w.corpusPassages() > 0 ? "corpus of " + w.corpusPassages() + " passages ingested beforehand"
+                    : w.passagesPerQuery() > 0 ? w.passagesPerQuery() + " passages ingested per query" : "no retrieval";
+            out.printf(Locale.ROOT, "%n=== %s: %d queries, %s, %d answer tokens, context by %s%n", w.workload(),
+                    w.queries(), data, w.answerTokens(), w.contextOrder());
             for (RunReport r : w.runs()) {
                 out.printf(Locale.ROOT, "%n  %s%n", r.arrivals());
                 out.printf("  %-20s %10s %10s %14s %12s%n", "system", "mean ms", "P90 ms", "ayo4j speedup",
@@ -25,7 +29,28 @@ public final class AppBenchTables {
                             speedup == null ? "-" : String.format(Locale.ROOT, "%.2fx", speedup),
                             s.sameAnswersAsAyo4j(), s.latenciesMs().size());
                 }
-                out.printf(Locale.ROOT, "  ayo4j end-to-end / critical path: %.2f%n", r.ayo4jEndToEndOverCritical());
+                out.printf(Locale.ROOT, "  ayo4j end-to-end / critical path: %.2f; / lower bound (critical path or "
+                        + "busiest engine): %.2f%n", r.ayo4jEndToEndOverCritical(), r.ayo4jEndToEndOverBound());
+                AnswerTail tail = r.answerTail();
+                if (tail != null) {
+                    out.printf(Locale.ROOT, "  answer call after its last input: ayo4j %.0f ms, no passes %.0f ms "
+                            + "(%.0f %%)%n", tail.ayo4jMs(), tail.noPassesMs(), 100 * tail.share());
+                }
+                int sent = r.warmUps().ok() + r.warmUps().fellBack();
+                if (sent + r.warmUps().skipped() > 0) {
+                    out.printf(Locale.ROOT, "  warm-up prefills: %d sent, %d fell back (%.0f %%), %d skipped as late%n",
+                            sent, r.warmUps().fellBack(), sent == 0 ? 0.0 : 100 * r.fallbackRate(),
+                            r.warmUps().skipped());
+                }
+            }
+            Knee knee = w.knee();
+            if (knee != null) {
+                out.printf(Locale.ROOT, "%n  knee: at %.3f q/s LangChain4j's P90 is %.0f ms (%.1fx its one-at-a-time "
+                                + "%.0f ms); ayo4j's P90 there is %.0f ms, %.2fx lower%n", knee.rate(),
+                        knee.langchain4jP90Ms(), knee.langchain4jP90Ms() / knee.langchain4jSerialP90Ms(),
+                        knee.langchain4jSerialP90Ms(), knee.ayo4jP90Ms(), knee.ratio());
+            } else if (w.runs().stream().anyMatch(r -> r.arrivals().startsWith("poisson"))) {
+                out.println("\n  knee: LangChain4j's P90 did not reach twice its one-at-a-time P90 at the rates run");
             }
             if (!w.ablation().isEmpty()) {
                 out.printf("%n  ablation, one at a time (passes added in order)%n");

@@ -4,6 +4,10 @@ import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.Checks;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.AppOptions;
+import dev.ayo4j.app.Apps;
+import dev.ayo4j.app.ContextOrder;
+import dev.ayo4j.bench.app.AppBenchReport.AnswerTail;
+import dev.ayo4j.bench.app.AppBenchReport.Knee;
 import dev.ayo4j.bench.app.AppBenchReport.RunReport;
 import dev.ayo4j.bench.app.AppBenchReport.SystemReport;
 import dev.ayo4j.bench.app.AppBenchReport.WorkloadReport;
@@ -13,7 +17,14 @@ import dev.ayo4j.engine.onnx.EncoderOptions;
 import dev.ayo4j.engine.onnx.OnnxRerankEngine;
 import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.plan.Pass;
+import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.Passes;
+import dev.ayo4j.plan.Planner;
+import dev.ayo4j.plan.PlannerContext;
+import dev.ayo4j.runtime.Ayo4jRuntime;
+import dev.ayo4j.spi.Passage;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.EmbeddingStore;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -29,14 +40,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs workloads through four systems on the same engines in one run: (a) ayo4j with every pass, (b)
  * ayo4j with none, (c) a sequential module chain and (d) LangChain4j; first one query at a time, then
  * under Poisson arrivals at a sweep of rates, then in bursts; plus an ablation that adds one pass at a
  * time. Before every measured run the LLM is reopened and a fresh reranker opened, so no run profits
- * from prompts or passage vectors another left in a cache; each query ingests into a collection of its
- * own. One warm-up query per workload runs first.
+ * from prompts or passage vectors another left in a cache. Workloads that search a corpus share one
+ * collection, ingested once before the first of them and not measured; in document QA each query ingests
+ * into a collection of its own. One warm-up query per workload runs first. With an arrival-ordered
+ * context, a fifth system runs Ayo's passes on the app with its context by score (Ayo's single prefill
+ * split), and the report gives the answer call's time after its last input and the warm-ups' fallbacks.
  *
  * {@snippet lang=shell :
  * bin/ayo4j bench app --app advanced-rag --queries 4 --json target/app-bench.json --plots target/plots
@@ -47,13 +62,18 @@ public final class AppBenchmark {
     public static final String AYO4J = "ayo4j";
     /** Name of system (b). */
     public static final String AYO4J_NO_PASSES = "ayo4j-no-passes";
+    /** With an arrival-ordered context: ayo4j with Ayo's passes on the app with its context by score. */
+    public static final String AYO4J_AYO_SPLIT = "ayo4j-ayo-split";
+    /** The collection the corpus is ingested into, once. */
+    static final String CORPUS = "bench-corpus";
 
     /**
      * What to run.
      *
      * @param workloads   workloads, in order
      * @param queries     measured queries per run
-     * @param passages    passages per query; 0 for each workload's default
+     * @param passages    passages each query of a document-QA workload ingests; 0 for its default
+     * @param corpusPassages passages of the corpus ingested once for the workloads that search it
      * @param options     app sizes (expansions, top-k, answer tokens)
      * @param rates       Poisson rates in queries per second; empty to derive them from {@code loads}
      * @param loads       when {@code rates} is empty: fractions of LangChain4j's one-at-a-time throughput
@@ -62,7 +82,8 @@ public final class AppBenchmark {
      * @param ablation    whether to run the one-pass-at-a-time ablation
      * @param deadline    per-query deadline of the ayo4j runtime
      */
-    public record Config(List<Workload> workloads, int queries, int passages, AppOptions options, List<Double> rates,
+    public record Config(List<Workload> workloads, int queries, int passages, int corpusPassages, AppOptions options,
+                         List<Double> rates,
                          List<Double> loads, boolean poisson, int burstSize, boolean ablation, Duration deadline) {
         public Config {
             workloads = List.copyOf(workloads);
@@ -70,6 +91,7 @@ public final class AppBenchmark {
             loads = List.copyOf(loads);
             Checks.argument(queries > 0, "queries must be > 0: %s", queries);
             Checks.argument(passages >= 0, "passages must be >= 0: %s", passages);
+            Checks.argument(corpusPassages > 0, "corpus passages must be > 0: %s", corpusPassages);
         }
     }
 
@@ -79,6 +101,7 @@ public final class AppBenchmark {
     private final Config config;
     private final PrintStream log;
     private final AtomicInteger collections = new AtomicInteger();
+    private @Nullable EmbeddingStore<TextSegment> lc4jCorpus;
 
     public AppBenchmark(LocalStack stack, BenchData data, EmbeddingModel lc4jEmbeddings, Config config,
                         PrintStream log) {
@@ -87,6 +110,14 @@ public final class AppBenchmark {
         this.lc4jEmbeddings = lc4jEmbeddings;
         this.config = config;
         this.log = log;
+    }
+
+    /**
+     * LangChain4j's in-process all-MiniLM-L6-v2 on {@code threads} ONNX Runtime threads, embedding on
+     * {@code executor}: system (d)'s embedder, placed like ayo4j's.
+     */
+    public static EmbeddingModel langChain4jMiniLm(int threads, java.util.concurrent.Executor executor) {
+        return LangChain4jMiniLm.open(threads, executor);
     }
 
     /** Runs every workload; {@code model} and {@code placement} are recorded as given. */
@@ -100,25 +131,37 @@ public final class AppBenchmark {
 
     private WorkloadReport run(Workload w) {
         App app = w.app(config.options());
-        int passages = w.retrieves() ? (config.passages() > 0 ? config.passages() : w.defaultPassages()) : 0;
+        int passages = w.ingestsPerQuery() ? (config.passages() > 0 ? config.passages() : w.defaultPassages()) : 0;
         List<BenchQuery> queries = new ArrayList<>();
         for (int i = 0; i < config.queries(); i++) {
             queries.add(data.query(i, passages));
         }
         BenchQuery warmup = data.query(config.queries(), passages);
+        if (w.searchesCorpus()) {
+            ingestCorpus();
+        }
         AyoSystem a = new AyoSystem(AYO4J, app, Passes.STANDARD, config.deadline());
         AyoSystem b = new AyoSystem(AYO4J_NO_PASSES, app, Passes.NONE, config.deadline());
         SequentialChain c = new SequentialChain(app);
-        LangChain4jRag d = new LangChain4jRag(app, lc4jEmbeddings);
-        List<BenchSystem> systems = List.of(a, b, c, d);
+        LangChain4jRag d = new LangChain4jRag(app, lc4jEmbeddings, lc4jCorpus);
+        List<BenchSystem> systems = new ArrayList<>(List.of(a, b, c, d));
+        ContextOrder order = config.options().contextOrder();
+        if (order == ContextOrder.ARRIVAL && w.expands()) {
+            systems.add(new AyoSystem(AYO4J_AYO_SPLIT, w.app(config.options().withContextOrder(ContextOrder.SCORE)),
+                    Passes.STANDARD, config.deadline()));
+        }
+        boolean ownCollections = w.ingestsPerQuery();
         try {
-            log.printf("%n== %s: %d queries, %d passages per query%n", w.label(), queries.size(), passages);
+            log.printf("%n== %s: %d queries, %s, context by %s%n", w.label(), queries.size(),
+                    ownCollections ? passages + " passages ingested per query"
+                            : w.searchesCorpus() ? "corpus of " + config.corpusPassages() + " passages" : "no retrieval",
+                    order.name().toLowerCase(Locale.ROOT));
             log.println("warming up (one unmeasured query through ayo4j and LangChain4j)...");
-            measure(a, List.of(warmup), new Arrivals.OneAtATime());
-            measure(d, List.of(warmup), new Arrivals.OneAtATime());
+            measure(a, List.of(warmup), new Arrivals.OneAtATime(), ownCollections);
+            measure(d, List.of(warmup), new Arrivals.OneAtATime(), ownCollections);
 
             List<RunReport> runs = new ArrayList<>();
-            RunReport serial = runAll(systems, queries, new Arrivals.OneAtATime());
+            RunReport serial = runAll(systems, queries, new Arrivals.OneAtATime(), ownCollections);
             runs.add(serial);
             Map<String, List<Span>> gantt = new LinkedHashMap<>();
             gantt.put(AYO4J, lastSpans.get(AYO4J));
@@ -130,7 +173,7 @@ public final class AppBenchmark {
                 for (int k = 1; k < Passes.STANDARD.size(); k++) {
                     List<Pass> some = Passes.STANDARD.subList(0, k);
                     AyoSystem s = new AyoSystem("+" + some.getLast().name(), app, some, config.deadline());
-                    ablation.add(report(s, measure(s, queries, new Arrivals.OneAtATime()),
+                    ablation.add(report(s, measure(s, queries, new Arrivals.OneAtATime(), ownCollections),
                             outcomes.get(AYO4J)));
                 }
                 ablation.add(serial.system(AYO4J));
@@ -141,28 +184,68 @@ public final class AppBenchmark {
                 double capacity = 1000 / serial.system(d.name()).meanMs();
                 rates = config.loads().stream().map(l -> round(l * capacity)).toList();
             }
+            List<RunReport> poisson = new ArrayList<>();
             for (double rate : config.poisson() ? rates : List.<Double>of()) {
-                runs.add(runAll(systems, queries, new Arrivals.Poisson(rate, 42)));
+                poisson.add(runAll(systems, queries, new Arrivals.Poisson(rate, 42), ownCollections));
             }
+            runs.addAll(poisson);
             if (config.burstSize() > 0 && !rates.isEmpty()) {
                 runs.add(runAll(systems, queries, new Arrivals.Bursty(rates.get(rates.size() / 2), config.burstSize(),
-                        7)));
+                        7), ownCollections));
             }
-            return new WorkloadReport(w.label(), passages, queries.size(), config.options().answerTokens(), runs,
-                    ablation, gantt);
+            return new WorkloadReport(w.label(), w.searchesCorpus() ? config.corpusPassages() : 0, passages,
+                    queries.size(), config.options().answerTokens(), order.name().toLowerCase(Locale.ROOT), runs,
+                    ablation, gantt, knee(serial, poisson, d.name()));
         } finally {
             d.close();
         }
     }
 
+    /**
+     * Ingests the corpus once, through ayo4j into its store and through LangChain4j into its in-memory
+     * store; neither is measured.
+     */
+    private void ingestCorpus() {
+        if (lc4jCorpus != null) {
+            return;
+        }
+        List<Passage> corpus = data.corpus(config.corpusPassages());
+        log.printf("ingesting the corpus once (%d passages) into ayo4j's vector store and LangChain4j's...%n",
+                corpus.size());
+        long t0 = System.nanoTime();
+        PrimitiveGraph graph = new Planner(Passes.STANDARD, PlannerContext.defaults()).optimize(Apps.ingest()
+                .withCollection(CORPUS).lower(AyoSystem.shape(new BenchQuery(0, "", corpus)))).result();
+        try (Ayo4jRuntime runtime = stack.newRuntime()) {
+            runtime.run(graph, Map.of("passages", corpus), config.deadline());
+        }
+        long t1 = System.nanoTime();
+        lc4jCorpus = LangChain4jRag.ingest(lc4jEmbeddings, corpus);
+        log.printf(Locale.ROOT, "   ayo4j %.1f s, LangChain4j %.1f s%n", (t1 - t0) / 1e9,
+                (System.nanoTime() - t1) / 1e9);
+    }
+
+    /** The first Poisson run where LangChain4j's P90 reached twice its one-at-a-time P90; null if none. */
+    static @Nullable Knee knee(RunReport serial, List<RunReport> poisson, String lc4j) {
+        double base = serial.system(lc4j).p90Ms();
+        for (RunReport r : poisson) {
+            double p90 = r.system(lc4j).p90Ms();
+            if (p90 >= 2 * base) {
+                double ayo = r.system(AYO4J).p90Ms();
+                return new Knee(r.rate(), base, p90, ayo, p90 / ayo, r.fallbackRate());
+            }
+        }
+        return null;
+    }
+
     private final Map<String, List<QueryOutcome>> outcomes = new LinkedHashMap<>();
     private final Map<String, List<Span>> lastSpans = new LinkedHashMap<>();
 
-    private RunReport runAll(List<BenchSystem> systems, List<BenchQuery> queries, Arrivals arrivals) {
+    private RunReport runAll(List<BenchSystem> systems, List<BenchQuery> queries, Arrivals arrivals,
+                             boolean ownCollections) {
         log.printf("-- %s%n", arrivals.label());
         outcomes.clear();
         for (BenchSystem s : systems) {
-            List<QueryOutcome> out = measure(s, queries, arrivals);
+            List<QueryOutcome> out = measure(s, queries, arrivals, ownCollections);
             outcomes.put(s.name(), out);
             lastSpans.put(s.name(), out.getFirst().spans());
         }
@@ -176,9 +259,31 @@ public final class AppBenchmark {
         for (SystemReport r : reports.subList(1, reports.size())) {
             speedups.put(r.system(), r.meanMs() / base);
         }
-        double ratio = ayo.stream().mapToDouble(o -> (double) o.serviceNanos() / o.criticalPathNanos()).average()
-                .orElse(Double.NaN);
-        return new RunReport(arrivals.label(), arrivals.rate(), reports, speedups, ratio);
+        double overCritical = ayo.stream().mapToDouble(o -> (double) o.serviceNanos() / o.criticalPathNanos())
+                .average().orElse(Double.NaN);
+        double overBound = ayo.stream().mapToDouble(o -> (double) o.serviceNanos() / o.lowerBoundNanos())
+                .average().orElse(Double.NaN);
+        int ok = 0;
+        int fellBack = 0;
+        int skipped = 0;
+        for (QueryOutcome o : ayo) {
+            ok += o.warmUps().ok();
+            fellBack += o.warmUps().fellBack();
+            skipped += o.warmUps().skipped();
+        }
+        return new RunReport(arrivals.label(), arrivals.rate(), reports, speedups, overCritical, overBound,
+                answerTail(ayo, outcomes.get(AYO4J_NO_PASSES)), new QueryOutcome.WarmUpCounts(ok, fellBack, skipped));
+    }
+
+    private static @Nullable AnswerTail answerTail(List<QueryOutcome> ayo, List<QueryOutcome> plain) {
+        double fast = meanTailMs(ayo);
+        double slow = meanTailMs(plain);
+        return Double.isNaN(fast) || Double.isNaN(slow) ? null : new AnswerTail(fast, slow, fast / slow);
+    }
+
+    private static double meanTailMs(List<QueryOutcome> out) {
+        return out.stream().mapToLong(QueryOutcome::answerTailNanos).filter(t -> t >= 0)
+                .mapToDouble(t -> t / 1e6).average().orElse(Double.NaN);
     }
 
     private static SystemReport report(BenchSystem s, List<QueryOutcome> out, List<QueryOutcome> ayo) {
@@ -192,8 +297,11 @@ public final class AppBenchmark {
         return new SystemReport(s.name(), s.describe(), Stats.mean(ms), Stats.percentile(ms, 90), ms, same);
     }
 
-    /** Runs {@code queries} through {@code s} under {@code arrivals} on a freshly reopened LLM. */
-    List<QueryOutcome> measure(BenchSystem s, List<BenchQuery> queries, Arrivals arrivals) {
+    /**
+     * Runs {@code queries} through {@code s} under {@code arrivals} on a freshly reopened LLM; each query in
+     * a collection of its own if {@code ownCollections}, else all in the corpus.
+     */
+    List<QueryOutcome> measure(BenchSystem s, List<BenchQuery> queries, Arrivals arrivals, boolean ownCollections) {
         stack.reopenLlm();
         OnnxRerankEngine reranker = OnnxRerankEngine.similarity(stack.reranker().name(),
                 EncoderModel.bundled(BundledEncoder.BGE_SMALL_EN_V15,
@@ -203,7 +311,7 @@ public final class AppBenchmark {
             List<QueryOutcome> out = new ArrayList<>();
             if (arrivals instanceof Arrivals.OneAtATime) {
                 for (BenchQuery q : queries) {
-                    out.add(s.answer(q, collection()));
+                    out.add(s.answer(q, collection(ownCollections)));
                 }
             } else {
                 List<Long> offsets = arrivals.offsets(queries.size());
@@ -216,7 +324,7 @@ public final class AppBenchmark {
                             LockSupport.parkNanos(arrival - System.nanoTime());
                         }
                         BenchQuery q = queries.get(i);
-                        String coll = collection();
+                        String coll = collection(ownCollections);
                         futures.add(exec.submit(() -> {
                             QueryOutcome o = s.answer(q, coll);
                             return o.withLatency(System.nanoTime() - arrival);
@@ -244,8 +352,9 @@ public final class AppBenchmark {
         }
     }
 
-    private String collection() {
-        return "bench-" + collections.incrementAndGet();
+    /** A collection of the query's own, or the corpus's. */
+    private String collection(boolean own) {
+        return own ? "bench-" + collections.incrementAndGet() : CORPUS;
     }
 
     private static double round(double rate) {

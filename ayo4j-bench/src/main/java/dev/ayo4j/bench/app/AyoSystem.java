@@ -2,6 +2,7 @@ package dev.ayo4j.bench.app;
 
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.app.App;
+import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.Pass;
@@ -73,6 +74,9 @@ public final class AyoSystem implements BenchSystem {
         if (app.inputs().containsKey("passages")) {
             inputs.put("passages", query.passages());
         }
+        if (app.inputs().containsKey(Apps.INDEX)) {
+            inputs.put(Apps.INDEX, Apps.COLLECTION_READY);
+        }
         QueryResult r;
         try {
             r = rt.submit(graph, inputs, deadline).join();
@@ -82,8 +86,10 @@ public final class AyoSystem implements BenchSystem {
         }
         long latency = System.nanoTime() - start;
         String answer = (String) r.outputs().getOrDefault(app.outputs().getFirst(), "");
+        int skipped = (int) r.trace().stream().filter(e -> e.outcome() == TraceEvent.Outcome.SKIPPED).count();
         return new QueryOutcome(query.index(), latency, answer, contextIds(r.outputs().get("context")),
-                r.criticalPathNanos(), r.endToEndNanos(), spans(r.trace()));
+                r.criticalPathNanos(), r.lowerBoundNanos(), r.endToEndNanos(),
+                new QueryOutcome.WarmUpCounts(r.warmUps().ok(), r.warmUps().fellBack(), skipped), spans(r.trace()));
     }
 
     @Override

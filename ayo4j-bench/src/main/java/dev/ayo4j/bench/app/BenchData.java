@@ -74,12 +74,17 @@ public record BenchData(String origin, List<Passage> chunks, List<String> questi
         }
     }
 
+    /** The first {@code n} chunks (all if there are fewer), as a corpus ingested once. */
+    public List<Passage> corpus(int n) {
+        return chunks.subList(0, Math.min(n, chunks.size()));
+    }
+
     /**
      * Query {@code i}: question {@code i} (cycling) and a window of {@code passages} chunks starting at
      * {@code i * passages}, wrapping around; at most all chunks.
      */
     public BenchQuery query(int i, int passages) {
-        List<Passage> window = new ArrayList<>();
+        List<Passage> window = new ArrayList<>(passages);
         int n = Math.min(passages, chunks.size());
         for (int k = 0; k < n; k++) {
             window.add(chunks.get((i * n + k) % chunks.size()));

@@ -9,7 +9,6 @@ import dev.ayo4j.langchain4j.Ayo4jScoringModel;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Passage;
 import dev.langchain4j.data.document.Metadata;
-import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
@@ -24,6 +23,7 @@ import dev.langchain4j.rag.content.aggregator.ReRankingContentAggregator;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.rag.query.transformer.ExpandingQueryTransformer;
+import dev.langchain4j.store.embedding.EmbeddingStore;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +35,8 @@ import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * LangChain4j 1.x itself: per query, its in-process {@code AllMiniLmL6V2EmbeddingModel} embeds the
- * passages into a fresh {@code InMemoryEmbeddingStore}; a {@code DefaultRetrievalAugmentor} with an
+ * LangChain4j 1.x itself: its in-process all-MiniLM-L6-v2 embeds the corpus once into an
+ * {@code InMemoryEmbeddingStore} (or, for document QA, each query's passages into a fresh one); a {@code DefaultRetrievalAugmentor} with an
  * {@code ExpandingQueryTransformer} (advanced-rag), an {@code EmbeddingStoreContentRetriever} and a
  * {@code ReRankingContentAggregator} builds the context; a {@code ChatModel} answers.
  *
@@ -45,20 +45,36 @@ import org.jspecify.annotations.Nullable;
  * budgets and top-k are the app's (the expansion asks for the same JSON list, which
  * {@link #parse} reads; the answer prompt renders the same numbered context), so each side does the
  * same LLM work. LangChain4j's own embedding model stands in for the embedder; its
- * {@code embedAll} is given a single-thread executor (one text per inference, as LangChain4j does).
+ * {@code embedAll} is given a single-thread executor (one text per inference, as LangChain4j does), and
+ * its ONNX Runtime session as many threads as the ayo4j embedder has (see {@link LangChain4jMiniLm}).
  */
 public final class LangChain4jRag implements BenchSystem {
     private final App app;
     private final EmbeddingModel embeddings;
+    private final @Nullable EmbeddingStore<TextSegment> corpus;
     private final ExecutorService retrievalExecutor = Executors.newVirtualThreadPerTaskExecutor();
     private @Nullable Engines stack;
     private @Nullable ChatModel answerer;
     private @Nullable ChatModel expander;
 
-    /** {@code embeddings} is LangChain4j's in-process model; this system does not close it. */
-    public LangChain4jRag(App app, EmbeddingModel embeddings) {
+    /**
+     * {@code embeddings} is LangChain4j's in-process model; this system does not close it. An app that
+     * searches a collection ingested beforehand searches {@code corpus} (see {@link #ingest}); one that
+     * ingests each query's passages builds a store per query.
+     */
+    public LangChain4jRag(App app, EmbeddingModel embeddings, @Nullable EmbeddingStore<TextSegment> corpus) {
         this.app = Objects.requireNonNull(app, "app");
         this.embeddings = Objects.requireNonNull(embeddings, "embeddings");
+        this.corpus = corpus;
+    }
+
+    /** {@code passages} embedded by {@code embeddings} into a new in-memory store, as LangChain4j ingests. */
+    public static EmbeddingStore<TextSegment> ingest(EmbeddingModel embeddings, List<Passage> passages) {
+        InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+        List<TextSegment> segments = passages.stream()
+                .map(p -> TextSegment.from(p.text(), Metadata.from("id", p.id()))).toList();
+        store.addAll(embeddings.embedAll(segments).content(), segments);
+        return store;
     }
 
     @Override
@@ -69,7 +85,7 @@ public final class LangChain4jRag implements BenchSystem {
     @Override
     public String describe() {
         return "LangChain4j 1.x: DefaultRetrievalAugmentor, ExpandingQueryTransformer, EmbeddingStoreContentRetriever,"
-                + " ReRankingContentAggregator, AllMiniLmL6V2EmbeddingModel, InMemoryEmbeddingStore; ChatModel and"
+                + " ReRankingContentAggregator, all-MiniLM-L6-v2 in process, InMemoryEmbeddingStore; ChatModel and"
                 + " ScoringModel on ayo4j's engines";
     }
 
@@ -95,12 +111,10 @@ public final class LangChain4jRag implements BenchSystem {
         String answer;
         List<String> contextIds = List.of();
         Module.Generate last = (Module.Generate) app.modules().getLast();
-        if (app.modules().getFirst() instanceof Module.Index) {
-            InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
-            List<TextSegment> segments = query.passages().stream()
-                    .map(p -> TextSegment.from(p.text(), Metadata.from("id", p.id()))).toList();
-            List<Embedding> vectors = embeddings.embedAll(segments).content();
-            store.addAll(vectors, segments);
+        if (app.modules().stream().anyMatch(Module.Search.class::isInstance)) {
+            EmbeddingStore<TextSegment> store = app.modules().getFirst() instanceof Module.Index
+                    ? ingest(embeddings, query.passages())
+                    : Objects.requireNonNull(corpus, "an app over a collection ingested beforehand needs a corpus");
 
             var augmentor = DefaultRetrievalAugmentor.builder()
                     .contentRetriever(EmbeddingStoreContentRetriever.builder().embeddingStore(store)
@@ -136,7 +150,7 @@ public final class LangChain4jRag implements BenchSystem {
             }
             answer = (String) values.get(last.into());
         }
-        return new QueryOutcome(query.index(), System.nanoTime() - t0, answer, contextIds, 0, 0, List.of());
+        return QueryOutcome.untraced(query.index(), System.nanoTime() - t0, answer, contextIds, List.of());
     }
 
     private String chat(ChatMessage message) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.app.App;
+import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.Module;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
@@ -37,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * were added, each finishing before the next starts, and each module one or more engine calls in
  * sequence (an LLM module prefills, then reads its generation to the end). No call overlaps another of
  * the same query and nothing is planned.
+ *
+ * <p>A rerank in arrival order of a search over several queries runs, as ayo4j lowers it, query by
+ * query: embed, search and rerank each query's results, then join the lists in query order.
  *
  * <p>It calls the same engines with the same primitives as ayo4j's unoptimized graph (taken from the
  * lowered graph by node name, so prompts, token budgets and top-k match), so its answers equal
@@ -79,6 +83,7 @@ public final class SequentialChain implements BenchSystem {
         Map<String, Object> values = new HashMap<>();
         values.put("question", query.question());
         values.put("passages", query.passages());
+        values.put(Apps.INDEX, Apps.COLLECTION_READY);
         for (Module m : app.modules()) {
             switch (m) {
                 case Module.Index i -> {
@@ -94,13 +99,37 @@ public final class SequentialChain implements BenchSystem {
                 case Module.Search sr -> {
                     Object q = values.get(sr.queries());
                     List<String> texts = q instanceof String one ? List.of(one) : strings(q);
-                    List<float[]> vectors = run.call(s.embedder(), sr.name() + ".embed", Map.of("texts", texts));
-                    List<Passage> found = run.call(s.vectors(), sr.name() + ".vsearch",
-                            Map.of("vectors", vectors, "index", values.get(sr.index())));
-                    values.put(sr.into(), found);
+                    if (run.has(sr.name() + ".embed[0]")) {
+                        // Searched per query, for a rerank in arrival order: one list per query.
+                        List<List<Passage>> lists = new ArrayList<>();
+                        for (int i = 0; i < texts.size(); i++) {
+                            List<float[]> vectors = run.call(s.embedder(), sr.name() + ".embed[" + i + "]",
+                                    Map.of("texts", List.of(texts.get(i))));
+                            lists.add(run.call(s.vectors(), sr.name() + ".vsearch[" + i + "]",
+                                    Map.of("vectors", vectors, "index", values.get(sr.index()))));
+                        }
+                        values.put(sr.into(), new PerQuery(lists));
+                    } else {
+                        List<float[]> vectors = run.call(s.embedder(), sr.name() + ".embed", Map.of("texts", texts));
+                        List<Passage> found = run.call(s.vectors(), sr.name() + ".vsearch",
+                                Map.of("vectors", vectors, "index", values.get(sr.index())));
+                        values.put(sr.into(), found);
+                    }
                 }
-                case Module.Rerank r -> values.put(r.into(), run.call(s.reranker(), r.name(),
-                        Map.of("query", (String) values.get(r.query()), "passages", passages(values.get(r.passages())))));
+                case Module.Rerank r -> {
+                    String question = (String) values.get(r.query());
+                    if (values.get(r.passages()) instanceof PerQuery(List<List<Passage>> lists)) {
+                        Object[] reranked = new Object[lists.size()];
+                        for (int i = 0; i < lists.size(); i++) {
+                            reranked[i] = run.call(s.reranker(), r.name() + "[" + i + "]",
+                                    Map.of("query", question, "passages", lists.get(i)));
+                        }
+                        values.put(r.into(), Coercions.arrivalJoin(reranked, r.k()));
+                    } else {
+                        values.put(r.into(), run.call(s.reranker(), r.name(),
+                                Map.of("query", question, "passages", passages(values.get(r.passages())))));
+                    }
+                }
                 case Module.Generate g -> {
                     Map<String, String> text = new LinkedHashMap<>();
                     for (String p : g.template().placeholders()) {
@@ -112,8 +141,8 @@ public final class SequentialChain implements BenchSystem {
             }
         }
         String answer = (String) values.getOrDefault(app.outputs().getFirst(), "");
-        return new QueryOutcome(query.index(), System.nanoTime() - t0, answer,
-                AyoSystem.contextIds(values.get("context")), 0, 0, run.spans);
+        return QueryOutcome.untraced(query.index(), System.nanoTime() - t0, answer,
+                AyoSystem.contextIds(values.get("context")), run.spans);
     }
 
     @Override
@@ -132,6 +161,10 @@ public final class SequentialChain implements BenchSystem {
             this.graph = graph;
             this.t0 = t0;
             this.id = id;
+        }
+
+        boolean has(String node) {
+            return graph.contains(NodeId.of(node));
         }
 
         /** Runs node {@code node}'s primitive on {@code engine} and returns its output. */
@@ -164,6 +197,9 @@ public final class SequentialChain implements BenchSystem {
             return text;
         }
     }
+
+    /** The passages found for each of several search queries, kept apart for an arrival-order rerank. */
+    private record PerQuery(List<List<Passage>> lists) {}
 
     private Object execute(Engine engine, Task task) {
         Semaphore p = permits.computeIfAbsent(engine.name(),

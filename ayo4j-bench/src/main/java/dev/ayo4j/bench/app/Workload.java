@@ -7,37 +7,53 @@ import dev.ayo4j.app.Apps;
 import java.util.Arrays;
 import java.util.List;
 
-/** An application the benchmark runs, with how many passages each of its queries ingests by default. */
+/**
+ * An application the benchmark runs. naive-rag and advanced-rag search a corpus ingested once before
+ * any query is measured; doc-qa ingests each query's own passages (several hundred) before searching
+ * them; multi-call retrieves nothing.
+ */
 public enum Workload {
-    /** Ingest the query's passages, search with the question, rerank, answer. */
-    NAIVE_RAG("naive-rag", 100),
-    /** Ingest; expand the question into queries, search each, rerank, answer. */
-    ADVANCED_RAG("advanced-rag", 100),
-    /** Document QA: naive-rag's chain over a larger document set that each query ingests itself. */
-    DOC_QA("doc-qa", 300),
+    /** Search the corpus with the question, rerank, answer. */
+    NAIVE_RAG("naive-rag", 0, true),
+    /** Expand the question into queries, search the corpus with each, rerank, answer. */
+    ADVANCED_RAG("advanced-rag", 0, true),
+    /** Document QA: ingest the query's own passages, search them with the question, rerank, answer. */
+    DOC_QA("doc-qa", 300, false),
     /** Draft an answer, then refine it in a second LLM call; no retrieval. */
-    MULTI_CALL("multi-call", 0);
+    MULTI_CALL("multi-call", 0, false);
 
     private final String label;
     private final int defaultPassages;
+    private final boolean searchesCorpus;
 
-    Workload(String label, int defaultPassages) {
+    Workload(String label, int defaultPassages, boolean searchesCorpus) {
         this.label = label;
         this.defaultPassages = defaultPassages;
+        this.searchesCorpus = searchesCorpus;
     }
 
     public String label() {
         return label;
     }
 
-    /** Passages a query ingests unless configured otherwise (0: none). */
+    /** Passages a query ingests itself unless configured otherwise (0: none). */
     public int defaultPassages() {
         return defaultPassages;
     }
 
-    /** Whether queries of this workload ingest and retrieve passages. */
-    public boolean retrieves() {
+    /** Whether queries ingest passages of their own before searching them. */
+    public boolean ingestsPerQuery() {
         return defaultPassages > 0;
+    }
+
+    /** Whether queries search the corpus ingested before the run. */
+    public boolean searchesCorpus() {
+        return searchesCorpus;
+    }
+
+    /** Whether queries retrieve and rerank passages. */
+    public boolean retrieves() {
+        return searchesCorpus || ingestsPerQuery();
     }
 
     /** Whether the question is expanded into several search queries. */
@@ -48,8 +64,9 @@ public enum Workload {
     /** The app's module chain. */
     public App app(AppOptions options) {
         return switch (this) {
-            case NAIVE_RAG, DOC_QA -> Apps.naiveRag(options);
-            case ADVANCED_RAG -> Apps.advancedRag(options);
+            case NAIVE_RAG -> Apps.naiveRagOverCollection(options);
+            case ADVANCED_RAG -> Apps.advancedRagOverCollection(options);
+            case DOC_QA -> Apps.naiveRag(options);
             case MULTI_CALL -> Apps.multiCall(options);
         };
     }

@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
+import dev.ayo4j.app.ContextOrder;
+import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
 import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.local.LocalStackOptions;
 import dev.ayo4j.plan.Passes;
+import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.spi.Passage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +66,57 @@ class SameAnswerTest {
                     "expand.prefill", "expand.decode", "search.embed", "search.vsearch", "rerank",
                     "generate.prefill", "generate.decode");
         }
+    }
+
+    @Test
+    void overAnIngestedCorpusInArrivalOrderAyo4jAndTheSequentialChainAgree() {
+        Path model = dir.resolve("chain.gguf");
+        SyntheticModels.writeJsonListChain(model, QUERIES);
+        BenchQuery query = new BenchQuery(0, "How are vectors stored and prompts warmed?", List.of());
+        App app = Apps.advancedRagOverCollection(AppOptions.DEFAULT.withSearchK(3).withRerankK(3).withAnswerTokens(32)
+                .withContextOrder(ContextOrder.ARRIVAL)).withCollection("corpus");
+        try (LocalStack stack = LocalStack.open(LocalStackOptions.of(model, dir.resolve("data")))) {
+            try (Ayo4jRuntime runtime = stack.newRuntime()) {
+                runtime.run(Apps.ingest().withCollection("corpus").lower(QueryShape.ofPassages(passages().size())),
+                        Map.of("passages", passages()), Duration.ofMinutes(2));
+            }
+            Engines engines = new Engines(stack.llm(), stack.embedder(), stack.reranker(), stack.vectors());
+            AyoSystem ayo = new AyoSystem("ayo4j", app, Passes.STANDARD, Duration.ofMinutes(2));
+            SequentialChain chain = new SequentialChain(app);
+
+            ayo.begin(engines);
+            QueryOutcome fast = ayo.answer(query, "corpus");
+            ayo.end();
+            stack.reopenLlm();
+            chain.begin(new Engines(stack.llm(), stack.embedder(), stack.reranker(), stack.vectors()));
+            QueryOutcome slow = chain.answer(query, "corpus");
+            chain.end();
+
+            assertThat(fast.answer()).isEqualTo(SyntheticModels.jsonList(QUERIES));
+            assertThat(slow.answer()).isEqualTo(fast.answer());
+            assertThat(slow.contextIds()).hasSize(3).isEqualTo(fast.contextIds());
+            assertThat(slow.spans()).extracting(Span::label).containsExactly("expand.prefill", "expand.decode",
+                    "search.embed[0]", "search.vsearch[0]", "search.embed[1]", "search.vsearch[1]",
+                    "search.embed[2]", "search.vsearch[2]", "rerank[0]", "rerank[1]", "rerank[2]",
+                    "generate.prefill", "generate.decode");
+            assertThat(slow.answerTailNanos()).isPositive();
+            assertThat(fast.answerTailNanos()).isPositive();
+            assertThat(fast.warmUps().ok() + fast.warmUps().fellBack() + fast.warmUps().skipped()).isPositive();
+        }
+    }
+
+    private static List<Passage> passages() {
+        List<Passage> passages = new ArrayList<>();
+        String[] topics = {"Lucene keeps passages and vectors in an HNSW index on disk.",
+            "Prefill splitting warms the prompt cache while retrieval runs.",
+            "Decode pipelining starts a search branch per expanded query item.",
+            "Bake the bread for twenty minutes and let it cool.",
+            "The river floods every spring after the snow melts.",
+            "Progressive prefill grows the prompt cache passage by passage."};
+        for (int i = 0; i < topics.length; i++) {
+            passages.add(new Passage("doc-" + i, topics[i], 0, "doc-" + i));
+        }
+        return passages;
     }
 
     @Test

@@ -10,13 +10,13 @@ import dev.ayo4j.bench.app.AppBenchmark;
 import dev.ayo4j.bench.app.BenchData;
 import dev.ayo4j.bench.app.SvgPlots;
 import dev.ayo4j.bench.app.Workload;
+import dev.ayo4j.cli.ContextOrderOption;
 import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.local.LocalStackOptions;
 import dev.ayo4j.models.ModelCache;
 import dev.ayo4j.models.ModelResolver;
 import dev.ayo4j.models.ResolvedModel;
 import dev.ayo4j.models.SyntheticShape;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -62,8 +63,16 @@ public final class AppBenchCommand implements Callable<Integer> {
     int queries;
 
     @Option(names = "--passages", defaultValue = "0",
-            description = "Passages each query ingests (default: the workload's: 100, doc-qa 300).")
+            description = "Passages each doc-qa query ingests itself (default: 300).")
     int passages;
+
+    @Option(names = "--corpus-passages", defaultValue = "2000",
+            description = "Passages of the corpus that naive-rag and advanced-rag search, ingested once before the "
+                    + "run (default: ${DEFAULT-VALUE}).")
+    int corpusPassages;
+
+    @Mixin
+    ContextOrderOption contextOrder;
 
     @Option(names = "--answer-tokens", defaultValue = "48", description = "Tokens of every answer (default: ${DEFAULT-VALUE}).")
     int answerTokens;
@@ -111,26 +120,26 @@ public final class AppBenchCommand implements Callable<Integer> {
         ModelCache cache = modelCache == null ? ModelCache.atDefaultLocation() : new ModelCache(modelCache);
         ResolvedModel resolved = model != null ? new ModelResolver(cache).resolve(Optional.of(model))
                 : new ModelResolver(cache, SyntheticShape.of(shape)).synthetic();
-        int maxPassages = workloads.stream().mapToInt(w -> passages > 0 ? passages : w.defaultPassages()).max()
-                .orElse(0);
-        BenchData data = BenchData.load(dataset, Math.max(1, maxPassages * (queries + 1)), GuideDocuments.load(),
-                GuideDocuments.QUESTIONS);
+        int maxPassages = workloads.stream().filter(Workload::ingestsPerQuery)
+                .mapToInt(w -> passages > 0 ? passages : w.defaultPassages()).max().orElse(0);
+        BenchData data = BenchData.load(dataset, Math.max(corpusPassages, maxPassages * (queries + 1)),
+                GuideDocuments.load(), GuideDocuments.QUESTIONS);
         String placement = String.format("LLM %d thread(s); embedder and reranker %d thread(s) each (ayo4j engines);"
-                + " LangChain4j's AllMiniLmL6V2EmbeddingModel with a 1-thread executor (ONNX Runtime's default"
-                + " intra-op threads); %d cores", llmThreads, encoderThreads, Runtime.getRuntime().availableProcessors());
+                + " LangChain4j's all-MiniLM-L6-v2 with a 1-thread executor and %d ONNX Runtime thread(s); %d cores",
+                llmThreads, encoderThreads, encoderThreads, Runtime.getRuntime().availableProcessors());
         out.println("LLM: " + resolved.description());
         out.println("placement: " + placement);
         out.println("data: " + data.origin() + " (" + data.chunks().size() + " chunks, " + data.questions().size()
                 + " questions)");
-        var config = new AppBenchmark.Config(workloads, queries, passages,
-                AppOptions.DEFAULT.withAnswerTokens(answerTokens), rates == null ? List.of() : rates,
+        var config = new AppBenchmark.Config(workloads, queries, passages, corpusPassages,
+                AppOptions.DEFAULT.withAnswerTokens(answerTokens).withContextOrder(contextOrder.value), rates == null ? List.of() : rates,
                 loads, arrivals.contains("poisson"), arrivals.contains("bursty") ? burst : 0, !noAblation, deadline);
         Path dataDir = Files.createTempDirectory("ayo4j-bench-app");
         AppBenchReport report;
         try (ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              LocalStack stack = LocalStack.open(LocalStackOptions.of(resolved.path(), dataDir)
                      .withThreads(llmThreads, encoderThreads).withSynthetic(!resolved.meaningfulText()))) {
-            var lc4jEmbeddings = new AllMiniLmL6V2EmbeddingModel(lc4jExecutor);
+            var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(encoderThreads, lc4jExecutor);
             report = new AppBenchmark(stack, data, lc4jEmbeddings, config, out).run(resolved.description(), placement);
         } finally {
             deleteRecursively(dataDir);

@@ -242,8 +242,8 @@ public final class Ayo4jRuntime implements AutoCloseable {
         private Ticker ticker = Ticker.systemTicker();
         private Duration defaultDeadline = DEFAULT_DEADLINE;
         private boolean skipLateWarmUps = true;
-        private Function<EngineCapabilities, BatchPolicy> defaultPolicy =
-                caps -> BatchPolicies.workConserving(caps.maxBatchSize(), caps.maxBatchTokens(), DEFAULT_MAX_WAIT);
+        private Function<EngineCapabilities, BatchPolicy> defaultPolicy = caps -> BatchPolicies.warmUpsWhenIdle(
+                BatchPolicies.workConserving(caps.maxBatchSize(), caps.maxBatchTokens(), DEFAULT_MAX_WAIT));
 
         private Builder() {}
 
@@ -282,7 +282,8 @@ public final class Ayo4jRuntime implements AutoCloseable {
         /**
          * Policy of engines without one of their own, from their capabilities (default:
          * {@link BatchPolicies#workConserving} with the engine's max batch, token budget and
-         * {@link #DEFAULT_MAX_WAIT}).
+         * {@link #DEFAULT_MAX_WAIT}, with warm-up prefills held until the engine is otherwise idle,
+         * {@link BatchPolicies#warmUpsWhenIdle}).
          */
         public Builder defaultPolicy(Function<EngineCapabilities, BatchPolicy> factory) {
             this.defaultPolicy = Objects.requireNonNull(factory, "factory");

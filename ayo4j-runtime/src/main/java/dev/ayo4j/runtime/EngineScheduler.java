@@ -2,10 +2,12 @@ package dev.ayo4j.runtime;
 
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.NonRetriableEngineException;
+import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.BatchDecision;
 import dev.ayo4j.spi.BatchPolicy;
 import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.Generation;
 import dev.ayo4j.spi.QueueView;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
@@ -67,6 +69,7 @@ public final class EngineScheduler implements AutoCloseable {
     private long seq;
     private long batchIds;
     private int inFlight;
+    private int streaming;
     private boolean closed;
 
     /** Starts the scheduler's owner thread for {@code engine}. */
@@ -104,7 +107,8 @@ public final class EngineScheduler implements AutoCloseable {
         try {
             if (!closed) {
                 Pending p = new Pending(task, priority, queryStartNanos, seq++,
-                        new QueueView.Entry(ticker.read(), tokens, items), onDone);
+                        new QueueView.Entry(ticker.read(), tokens, items,
+                                task.op() instanceof Primitive.PartialPrefill), onDone);
                 queue.add(p);
                 byQuery.computeIfAbsent(task.id().query(), _ -> new ArrayList<>(2)).add(p);
                 changed.signal();
@@ -318,12 +322,22 @@ public final class EngineScheduler implements AutoCloseable {
                     + " failed batch " + id + " of " + tasks.size() + " " + kinds(tasks) + ": " + t, t));
         }
         long end = ticker.read();
+        List<Generation> generations = new ArrayList<>(0);
+        for (TaskResult r : results) {
+            if (r instanceof TaskResult.Success(Generation g, _, _)) {
+                generations.add(g);
+            }
+        }
         lock.lock();
         try {
             inFlight--;
+            streaming += generations.size();
             changed.signal();
         } finally {
             lock.unlock();
+        }
+        for (Generation g : generations) {
+            g.text().whenComplete((_, _) -> generationEnded());
         }
         for (int i = 0; i < taken.length; i++) {
             try {
@@ -331,6 +345,16 @@ public final class EngineScheduler implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "callback of " + taken[i].task().id() + " failed", e);
             }
+        }
+    }
+
+    private void generationEnded() {
+        lock.lock();
+        try {
+            streaming--;
+            changed.signal();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -391,6 +415,11 @@ public final class EngineScheduler implements AutoCloseable {
         @Override
         public int inFlight() {
             return inFlight;
+        }
+
+        @Override
+        public int streaming() {
+            return streaming;
         }
     }
 }

@@ -10,11 +10,18 @@ import java.util.List;
  *
  * @param entries  queued tasks in dispatch order
  * @param inFlight batches executing
+ * @param streaming generations still producing tokens
  */
-public record TestingQueueView(List<Entry> entries, int inFlight) implements QueueView {
+public record TestingQueueView(List<Entry> entries, int inFlight, int streaming) implements QueueView {
     public TestingQueueView {
         entries = List.copyOf(entries);
         Checks.argument(inFlight >= 0, "inFlight must be >= 0: %s", inFlight);
+        Checks.argument(streaming >= 0, "streaming must be >= 0: %s", streaming);
+    }
+
+    /** A view with no generation streaming. */
+    public TestingQueueView(List<Entry> entries, int inFlight) {
+        this(entries, inFlight, 0);
     }
 
     /** An empty queue with nothing in flight. */
@@ -33,7 +40,12 @@ public record TestingQueueView(List<Entry> entries, int inFlight) implements Que
 
     /** This view with {@code n} batches in flight. */
     public TestingQueueView withInFlight(int n) {
-        return new TestingQueueView(entries, n);
+        return new TestingQueueView(entries, n, streaming);
+    }
+
+    /** This view with {@code n} generations streaming. */
+    public TestingQueueView withStreaming(int n) {
+        return new TestingQueueView(entries, inFlight, n);
     }
 
     @Override

@@ -46,4 +46,13 @@ public final class BatchPolicies {
     public static BatchPolicy workConserving(int maxBatch, int maxTokens, Duration maxWait) {
         return new WorkConservingBatchPolicy(maxBatch, maxTokens, maxWait.toNanos());
     }
+
+    /**
+     * {@code inner}, except that warm-up prefills wait until the engine is otherwise idle: no batch in
+     * flight and no generation decoding. For engines whose concurrent sequences share one device's
+     * compute, such as llama.cpp on CPU threads, where a warm-up beside other work slows that work.
+     */
+    public static BatchPolicy warmUpsWhenIdle(BatchPolicy inner) {
+        return new WarmUpsWhenIdlePolicy(inner);
+    }
 }

@@ -36,6 +36,37 @@ class BatchPoliciesTest {
     }
 
     @Nested
+    class WarmUpsWhenIdleContract extends AbstractBatchPolicyContractTest {
+        @Override protected BatchPolicy createPolicy() {
+            return BatchPolicies.warmUpsWhenIdle(BatchPolicies.workConserving(4, WAIT));
+        }
+        @Override protected int maxBatch() { return 4; }
+    }
+
+    @Test
+    void warmUpsWaitWhileAGenerationDecodesAndRunOnceTheEngineIsIdle() {
+        BatchPolicy policy = BatchPolicies.warmUpsWhenIdle(BatchPolicies.workConserving(1, WAIT));
+        var warmUp = new QueueView.Entry(0, 40, 1, true);
+        var answer = new QueueView.Entry(0, 400, 1, false);
+        TestingQueueView onlyWarmUp = new TestingQueueView(List.of(warmUp), 0);
+
+        assertThat(policy.decide(onlyWarmUp.withStreaming(1), 0)).isEqualTo(BatchDecision.idle());
+        assertThat(policy.decide(onlyWarmUp.withInFlight(1), 0)).isEqualTo(BatchDecision.idle());
+        assertThat(policy.decide(onlyWarmUp, 0)).isEqualTo(BatchDecision.dispatch(1));
+        // Behind a warm-up in the queue, other work still goes while the engine is busy.
+        TestingQueueView both = new TestingQueueView(List.of(warmUp, answer), 0).withStreaming(1);
+        assertThat(policy.decide(both, 0)).isEqualTo(BatchDecision.dispatchSelected(1));
+    }
+
+    @Test
+    void withoutWarmUpsTheInnerPolicyDecidesAlone() {
+        BatchPolicy inner = BatchPolicies.workConserving(4, WAIT);
+        BatchPolicy policy = BatchPolicies.warmUpsWhenIdle(inner);
+        TestingQueueView queue = TestingQueueView.uniform(3, 0, 10).withInFlight(1).withStreaming(2);
+        assertThat(policy.decide(queue, 1)).isEqualTo(inner.decide(queue, 1));
+    }
+
+    @Nested
     class OneAtATimeContract extends AbstractBatchPolicyContractTest {
         @Override protected BatchPolicy createPolicy() { return BatchPolicies.oneAtATime(); }
         @Override protected int maxBatch() { return 1; }

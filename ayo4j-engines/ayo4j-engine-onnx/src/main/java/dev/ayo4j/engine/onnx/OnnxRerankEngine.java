@@ -35,8 +35,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class OnnxRerankEngine implements Engine {
     /** Most tasks per {@link #execute} call. */
     public static final int MAX_BATCH_SIZE = 64;
-    /** Most input tokens per call; the engine cuts them into passes of its own budget. */
-    public static final int MAX_BATCH_TOKENS = 65_536;
+    /**
+     * Most estimated input tokens per call (the runtime estimates 150 per candidate), so that a call holds
+     * one typical rerank of 20 candidates and batches only small ones. On CPU threads a larger call is
+     * no faster per token, and its tasks would all finish when the last does: separate calls let each
+     * result go on as soon as it is ready, such as the branches of an arrival-ordered context. The
+     * engine cuts each call into passes of its own budget.
+     */
+    public static final int MAX_BATCH_TOKENS = 4_096;
 
     private final String name;
     private final RerankScorer scorer;

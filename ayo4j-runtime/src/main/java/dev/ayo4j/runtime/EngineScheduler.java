@@ -10,6 +10,7 @@ import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.Generation;
 import dev.ayo4j.spi.QueueView;
 import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskId;
 import dev.ayo4j.spi.TaskResult;
 import dev.ayo4j.spi.Ticker;
 import java.util.ArrayList;
@@ -136,6 +137,31 @@ public final class EngineScheduler implements AutoCloseable {
             }
             changed.signal();
             return mine.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Withdraws the task {@code id} if it is still queued; returns false if it was dispatched (its
+     * callback then comes as usual) or is unknown. A withdrawn task's callback never runs.
+     */
+    public boolean withdraw(TaskId id) {
+        lock.lock();
+        try {
+            List<Pending> mine = byQuery.get(id.query());
+            if (mine == null) {
+                return false;
+            }
+            for (Pending p : mine) {
+                if (p.task().id().equals(id)) {
+                    queue.remove(p);
+                    forget(p);
+                    changed.signal();
+                    return true;
+                }
+            }
+            return false;
         } finally {
             lock.unlock();
         }

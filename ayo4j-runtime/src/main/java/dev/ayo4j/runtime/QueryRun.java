@@ -82,6 +82,8 @@ final class QueryRun {
     private int unfinished;
     private boolean finished;
     private final List<Generation> generations = new ArrayList<>(2);
+    /** Warm-ups submitted to their engine and not yet settled: withdrawn if their prompt becomes complete. */
+    private final List<Integer> queuedWarmUps = new ArrayList<>(2);
     private final boolean skipLateWarmUps;
 
     QueryRun(String id, GraphPlan plan, Map<String, Object> inputs, Map<String, EngineScheduler> schedulers,
@@ -275,6 +277,9 @@ final class QueryRun {
             default -> 1;
         };
         Task task = new Task(new TaskId(id, plan.nodes[i].id().value()), op, in, v -> post(() -> published(i, v)));
+        if (op instanceof Primitive.PartialPrefill && skipLateWarmUps) {
+            queuedWarmUps.add(i);
+        }
         schedulers.get(plan.engineOf[i]).submit(task, plan.remainingMs[i], startNanos, plan.tokens[i], items,
                 c -> post(() -> engineDone(i, c)));
     }
@@ -503,6 +508,7 @@ final class QueryRun {
 
     /** Marks node {@code i} done (or skipped, when {@code value} is null) and readies its consumers. */
     private void settle(int i, @Nullable Object value, TraceEvent event) {
+        queuedWarmUps.remove(Integer.valueOf(i));
         state[i] = value == null ? ABSENT : DONE;
         output[i] = value;
         trace[i] = event;
@@ -518,6 +524,23 @@ final class QueryRun {
         published[i] = true;
         if (unfinished == 0) {
             succeed();
+        } else if (!queuedWarmUps.isEmpty()) {
+            withdrawLateWarmUps();
+        }
+    }
+
+    /**
+     * Withdraws the warm-ups still queued (a policy may hold them while the engine is busy) whose prompt
+     * has become complete: the full prefill could start now, and would otherwise wait on them.
+     */
+    private void withdrawLateWarmUps() {
+        for (Integer j : List.copyOf(queuedWarmUps)) {
+            if (state[j] == RUNNING && promptComplete(j) && schedulers.get(plan.engineOf[j])
+                    .withdraw(new TaskId(id, plan.nodes[j].id().value()))) {
+                long now = ticker.read();
+                settle(j, Signal.done("skipped: the prompt became complete while the warm-up was queued"),
+                        local(j, now, now, Outcome.SKIPPED));
+            }
         }
     }
 

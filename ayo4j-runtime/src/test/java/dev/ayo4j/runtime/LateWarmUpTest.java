@@ -17,7 +17,10 @@ import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.PromptTemplate;
 import dev.ayo4j.primitive.ValueKind;
 import dev.ayo4j.runtime.trace.TraceEvent;
+import dev.ayo4j.spi.BatchDecision;
+import dev.ayo4j.spi.BatchPolicy;
 import dev.ayo4j.testkit.TestingEngine;
+import dev.ayo4j.testkit.TestingGate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,50 @@ class LateWarmUpTest {
         assertThat(llm.batchesOf(Primitive.Prefill.class)).hasSize(1);
         assertThat(r.warmUps().total()).isZero();
         assertThat(r.output("answer", String.class)).isNotEmpty();
+    }
+
+    @Test
+    void aWarmUpHeldInTheQueueIsWithdrawnOnceItsPromptIsComplete() throws Exception {
+        var b = PrimitiveGraph.builder("held-warm-up");
+        NodeId q = b.add("question", new Primitive.Input("question", ValueKind.TEXT));
+        NodeId p = b.add("passages", new Primitive.Input("passages", ValueKind.PASSAGE_LIST));
+        NodeId rerank = b.add("rerank", new Primitive.Rerank("reranker", Fixtures.PASSAGES, 2));
+        NodeId warm = b.add("warm", new Primitive.PartialPrefill("llm", TEMPLATE, 3, 10, false));
+        NodeId prefill = b.add("prefill", new Primitive.Prefill("llm", TEMPLATE, OutputFormat.text(), 8, 20, true));
+        NodeId decode = b.add("decode", new Primitive.Decode("llm", OutputFormat.text(), 8));
+        NodeId out = b.add("output.answer", new Primitive.Output("answer", ValueKind.TEXT));
+        b.connect(q, "value", rerank, "query");
+        b.connect(p, "value", rerank, "passages");
+        b.connect(q, "value", warm, "question");
+        b.connect(q, "value", prefill, "question");
+        b.connect(rerank, "passages", prefill, "context");
+        b.connect(warm, Primitive.PartialPrefill.WARMUP, prefill, Primitive.PartialPrefill.WARMUP);
+        b.stream(prefill, "generation", decode, "generation");
+        b.connect(decode, "text", out, "value");
+
+        TestingGate gate = new TestingGate();
+        TestingEngine llm = TestingEngine.builder("llm").build();
+        TestingEngine reranker = TestingEngine.builder("reranker").gate(Primitive.Rerank.class, gate).build();
+        // A policy that never runs warm-ups stands for an LLM that stays busy with other queries.
+        BatchPolicy neverWarmUps = (queue, now) -> {
+            for (int i = 0; i < queue.size(); i++) {
+                if (!queue.entry(i).warmUp()) {
+                    return BatchDecision.dispatchSelected(i);
+                }
+            }
+            return BatchDecision.idle();
+        };
+        try (Ayo4jRuntime runtime = Ayo4jRuntime.builder().ownedEngine(llm).ownedEngine(reranker)
+                .policy("llm", neverWarmUps).build()) {
+            var result = runtime.submit(b.build(), Map.of("question", "why?", "passages", Fixtures.passages()),
+                    Fixtures.GUARD);
+            assertThat(gate.awaitArrivals(1, Fixtures.GUARD)).isTrue();
+            gate.release();
+            QueryResult r = result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.event("warm").outcome()).isEqualTo(TraceEvent.Outcome.SKIPPED);
+            assertThat(llm.batchesOf(Primitive.PartialPrefill.class)).isEmpty();
+            assertThat(r.output("answer", String.class)).isNotEmpty();
+        }
     }
 
     @Test

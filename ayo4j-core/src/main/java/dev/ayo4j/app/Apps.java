@@ -35,16 +35,7 @@ public final class Apps {
 
     /** Index the passages, search with the question, rerank, answer from the context. */
     public static App naiveRag(AppOptions o) {
-        return App.builder("naive-rag")
-                .input("question", ValueKind.TEXT)
-                .input("passages", ValueKind.PASSAGE_LIST)
-                .then(new Module.Index("index", "passages", "index"))
-                .then(new Module.Search("search", "question", "index", o.searchK(), "candidates"))
-                .then(new Module.Rerank("rerank", "question", "candidates", o.rerankK(), "context"))
-                .then(new Module.Generate("generate", Templates.ANSWER_FROM_CONTEXT, o.answerTokens(), "answer"))
-                .output("answer")
-                .output("context")
-                .build();
+        return rag("naive-rag", o, true, false);
     }
 
     /**
@@ -52,17 +43,7 @@ public final class Apps {
      * is in the options' {@link ContextOrder}.
      */
     public static App advancedRag(AppOptions o) {
-        return App.builder("advanced-rag")
-                .input("question", ValueKind.TEXT)
-                .input("passages", ValueKind.PASSAGE_LIST)
-                .then(new Module.Index("index", "passages", "index"))
-                .then(new Module.ExpandQuery("expand", "question", o.expansions(), "queries"))
-                .then(new Module.Search("search", "queries", "index", o.searchK(), "candidates"))
-                .then(new Module.Rerank("rerank", "question", "candidates", o.rerankK(), "context", o.contextOrder()))
-                .then(new Module.Generate("generate", Templates.ANSWER_FROM_CONTEXT, o.answerTokens(), "answer"))
-                .output("answer")
-                .output("context")
-                .build();
+        return rag("advanced-rag", o, true, true);
     }
 
     /**
@@ -70,15 +51,7 @@ public final class Apps {
      * answer. Inputs: {@code question} and {@value #INDEX}.
      */
     public static App naiveRagOverCollection(AppOptions o) {
-        return App.builder("naive-rag")
-                .input("question", ValueKind.TEXT)
-                .input(INDEX, ValueKind.SIGNAL)
-                .then(new Module.Search("search", "question", INDEX, o.searchK(), "candidates"))
-                .then(new Module.Rerank("rerank", "question", "candidates", o.rerankK(), "context"))
-                .then(new Module.Generate("generate", Templates.ANSWER_FROM_CONTEXT, o.answerTokens(), "answer"))
-                .output("answer")
-                .output("context")
-                .build();
+        return rag("naive-rag", o, false, false);
     }
 
     /**
@@ -86,16 +59,7 @@ public final class Apps {
      * search each, rerank, answer. Inputs: {@code question} and {@value #INDEX}.
      */
     public static App advancedRagOverCollection(AppOptions o) {
-        return App.builder("advanced-rag")
-                .input("question", ValueKind.TEXT)
-                .input(INDEX, ValueKind.SIGNAL)
-                .then(new Module.ExpandQuery("expand", "question", o.expansions(), "queries"))
-                .then(new Module.Search("search", "queries", INDEX, o.searchK(), "candidates"))
-                .then(new Module.Rerank("rerank", "question", "candidates", o.rerankK(), "context", o.contextOrder()))
-                .then(new Module.Generate("generate", Templates.ANSWER_FROM_CONTEXT, o.answerTokens(), "answer"))
-                .output("answer")
-                .output("context")
-                .build();
+        return rag("advanced-rag", o, false, true);
     }
 
     /**
@@ -117,6 +81,30 @@ public final class Apps {
                 .then(new Module.Generate("draft", Templates.DRAFT_ANSWER, o.answerTokens(), "answer"))
                 .then(new Module.Generate("refine", Templates.REFINE_ANSWER, o.answerTokens(), "refined"))
                 .output("refined")
+                .build();
+    }
+
+    /**
+     * The RAG chain: ingest the query's passages (or read the {@value #INDEX} signal of a collection
+     * ingested beforehand), expand the question if {@code expands}, search, rerank, answer. Only an
+     * expanded search can put its context in arrival order.
+     */
+    private static App rag(String name, AppOptions o, boolean ingestsPerQuery, boolean expands) {
+        App.Builder b = App.builder(name).input("question", ValueKind.TEXT);
+        if (ingestsPerQuery) {
+            b.input("passages", ValueKind.PASSAGE_LIST).then(new Module.Index("index", "passages", INDEX));
+        } else {
+            b.input(INDEX, ValueKind.SIGNAL);
+        }
+        if (expands) {
+            b.then(new Module.ExpandQuery("expand", "question", o.expansions(), "queries"));
+        }
+        return b.then(new Module.Search("search", expands ? "queries" : "question", INDEX, o.searchK(), "candidates"))
+                .then(new Module.Rerank("rerank", "question", "candidates", o.rerankK(), "context",
+                        expands ? o.contextOrder() : ContextOrder.SCORE))
+                .then(new Module.Generate("generate", Templates.ANSWER_FROM_CONTEXT, o.answerTokens(), "answer"))
+                .output("answer")
+                .output("context")
                 .build();
     }
 }

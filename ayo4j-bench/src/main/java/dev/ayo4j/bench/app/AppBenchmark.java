@@ -11,11 +11,6 @@ import dev.ayo4j.bench.app.AppBenchReport.Knee;
 import dev.ayo4j.bench.app.AppBenchReport.RunReport;
 import dev.ayo4j.bench.app.AppBenchReport.SystemReport;
 import dev.ayo4j.bench.app.AppBenchReport.WorkloadReport;
-import dev.ayo4j.engine.onnx.BundledEncoder;
-import dev.ayo4j.engine.onnx.EncoderModel;
-import dev.ayo4j.engine.onnx.EncoderOptions;
-import dev.ayo4j.engine.onnx.OnnxRerankEngine;
-import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.Passes;
@@ -95,7 +90,7 @@ public final class AppBenchmark {
         }
     }
 
-    private final LocalStack stack;
+    private final EngineSource engines;
     private final BenchData data;
     private final EmbeddingModel lc4jEmbeddings;
     private final Config config;
@@ -103,9 +98,13 @@ public final class AppBenchmark {
     private final AtomicInteger collections = new AtomicInteger();
     private @Nullable EmbeddingStore<TextSegment> lc4jCorpus;
 
-    public AppBenchmark(LocalStack stack, BenchData data, EmbeddingModel lc4jEmbeddings, Config config,
+    /**
+     * A benchmark on the engines of {@code engines}, with LangChain4j's own embedding model
+     * {@code lc4jEmbeddings} for system (d); progress goes to {@code log}.
+     */
+    public AppBenchmark(EngineSource engines, BenchData data, EmbeddingModel lc4jEmbeddings, Config config,
                         PrintStream log) {
-        this.stack = stack;
+        this.engines = engines;
         this.data = data;
         this.lc4jEmbeddings = lc4jEmbeddings;
         this.config = config;
@@ -213,15 +212,20 @@ public final class AppBenchmark {
         log.printf("ingesting the corpus once (%d passages) into ayo4j's vector store and LangChain4j's...%n",
                 corpus.size());
         long t0 = System.nanoTime();
-        PrimitiveGraph graph = new Planner(Passes.STANDARD, PlannerContext.defaults()).optimize(Apps.ingest()
-                .withCollection(CORPUS).lower(AyoSystem.shape(new BenchQuery(0, "", corpus)))).result();
-        try (Ayo4jRuntime runtime = stack.newRuntime()) {
-            runtime.run(graph, Map.of("passages", corpus), config.deadline());
-        }
+        ingest(engines.forIngestion(), CORPUS, corpus, config.deadline());
         long t1 = System.nanoTime();
         lc4jCorpus = LangChain4jRag.ingest(lc4jEmbeddings, corpus);
         log.printf(Locale.ROOT, "   ayo4j %.1f s, LangChain4j %.1f s%n", (t1 - t0) / 1e9,
                 (System.nanoTime() - t1) / 1e9);
+    }
+
+    /** Ingests {@code passages} into {@code collection} through ayo4j's ingestion app on {@code engines}. */
+    public static void ingest(Engines engines, String collection, List<Passage> passages, Duration deadline) {
+        PrimitiveGraph graph = new Planner(Passes.STANDARD, PlannerContext.defaults()).optimize(Apps.ingest()
+                .withCollection(collection).lower(AyoSystem.shape(new BenchQuery(0, "", passages)))).result();
+        try (Ayo4jRuntime runtime = engines.newRuntime()) {
+            runtime.run(graph, Map.of("passages", passages), deadline);
+        }
     }
 
     /** The first Poisson run where LangChain4j's P90 reached twice its one-at-a-time P90; null if none. */
@@ -302,11 +306,8 @@ public final class AppBenchmark {
      * a collection of its own if {@code ownCollections}, else all in the corpus.
      */
     List<QueryOutcome> measure(BenchSystem s, List<BenchQuery> queries, Arrivals arrivals, boolean ownCollections) {
-        stack.reopenLlm();
-        OnnxRerankEngine reranker = OnnxRerankEngine.similarity(stack.reranker().name(),
-                EncoderModel.bundled(BundledEncoder.BGE_SMALL_EN_V15,
-                        EncoderOptions.DEFAULTS.withThreads(stack.options().encoderThreads())));
-        s.begin(new Engines(stack.llm(), stack.embedder(), reranker, stack.vectors()));
+        Engines run = engines.open();
+        s.begin(run);
         try {
             List<QueryOutcome> out = new ArrayList<>();
             if (arrivals instanceof Arrivals.OneAtATime) {
@@ -348,7 +349,7 @@ public final class AppBenchmark {
             return out;
         } finally {
             s.end();
-            reranker.close();
+            engines.close(run);
         }
     }
 

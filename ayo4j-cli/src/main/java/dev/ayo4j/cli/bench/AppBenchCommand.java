@@ -8,8 +8,14 @@ import dev.ayo4j.bench.app.AppBenchReport;
 import dev.ayo4j.bench.app.AppBenchTables;
 import dev.ayo4j.bench.app.AppBenchmark;
 import dev.ayo4j.bench.app.BenchData;
+import dev.ayo4j.bench.app.EngineSource;
+import dev.ayo4j.bench.app.LocalEngines;
 import dev.ayo4j.bench.app.SvgPlots;
 import dev.ayo4j.bench.app.Workload;
+import dev.ayo4j.bench.devices.DeviceCalibration;
+import dev.ayo4j.bench.devices.DeviceCosts;
+import dev.ayo4j.bench.devices.ModeledDevices;
+import dev.ayo4j.bench.devices.Sleeper;
 import dev.ayo4j.cli.ContextOrderOption;
 import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.local.LocalStackOptions;
@@ -107,6 +113,19 @@ public final class AppBenchCommand implements Callable<Integer> {
     @Option(names = "--deadline", defaultValue = "PT10M", description = "Deadline per query (default: ${DEFAULT-VALUE}).")
     Duration deadline;
 
+    @Option(names = "--devices", defaultValue = "machine",
+            description = "Where the engines run: machine (this machine's cores, as placed) or modeled (a projection: "
+                    + "each engine on a device of its own, at call costs first fitted on this machine's engines; "
+                    + "outputs are not meaningful text) (default: ${DEFAULT-VALUE}).")
+    Devices devices;
+
+    @Option(names = "--calibration-queries", defaultValue = "3",
+            description = "With --devices modeled: sampled queries per workload for fitting the costs (default: ${DEFAULT-VALUE}).")
+    int calibrationQueries;
+
+    /** Values of {@code --devices}. */
+    enum Devices { MACHINE, MODELED }
+
     @Option(names = "--json", description = "Write the report as JSON to this file.")
     @Nullable Path json;
 
@@ -140,7 +159,19 @@ public final class AppBenchCommand implements Callable<Integer> {
              LocalStack stack = LocalStack.open(LocalStackOptions.of(resolved.path(), dataDir)
                      .withThreads(llmThreads, encoderThreads).withSynthetic(!resolved.meaningfulText()))) {
             var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(encoderThreads, lc4jExecutor);
-            report = new AppBenchmark(stack, data, lc4jEmbeddings, config, out).run(resolved.description(), placement);
+            EngineSource engines = new LocalEngines(stack);
+            if (devices == Devices.MODELED) {
+                float similarity = stack.llm().options().slotSimilarity();
+                DeviceCosts costs = DeviceCalibration.run(engines, data, workloads, config.options(),
+                        calibrationQueries, corpusPassages, passages, similarity, deadline, out);
+                engines = new ModeledDevices(engines.forIngestion(), costs, similarity, Sleeper.REAL);
+                placement = "modeled devices (a projection): every ayo4j engine on a device of its own, a prefill "
+                        + "holding the LLM, generations in flight decoding together, an encoder serving one call at "
+                        + "a time; costs fitted on this machine's engines (" + placement + "): " + costs.describe()
+                        + "; LangChain4j's all-MiniLM-L6-v2 on this machine's CPU";
+                out.println("placement: " + placement);
+            }
+            report = new AppBenchmark(engines, data, lc4jEmbeddings, config, out).run(resolved.description(), placement);
         } finally {
             deleteRecursively(dataDir);
         }

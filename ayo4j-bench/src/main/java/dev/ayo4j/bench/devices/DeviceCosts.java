@@ -1,0 +1,85 @@
+package dev.ayo4j.bench.devices;
+
+import dev.ayo4j.Checks;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.Passage;
+import dev.ayo4j.spi.Task;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What each engine's calls take on a device of its own.
+ *
+ * @param prefill             an LLM prefill, per prompt character not already in the slot's cache
+ * @param decodeNanosPerToken an LLM decode step of free text (a generation decodes its token budget)
+ * @param listDecodeNanos     decoding a whole JSON list (the expansion's queries)
+ * @param embed               an embedder call, per character of its texts
+ * @param ingest              a vector store's ingest, per passage
+ * @param search              a vector search, per query vector
+ * @param rerank              a reranker call, per character of the query and the passages
+ */
+public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double listDecodeNanos, LinearCost embed,
+                          LinearCost ingest, LinearCost search, LinearCost rerank) {
+    /** Everything free: for the unmeasured corpus ingestion. */
+    public static final DeviceCosts FREE = new DeviceCosts(LinearCost.FREE, 0, 0, LinearCost.FREE, LinearCost.FREE,
+            LinearCost.FREE, LinearCost.FREE);
+
+    public DeviceCosts {
+        Objects.requireNonNull(prefill, "prefill");
+        Objects.requireNonNull(embed, "embed");
+        Objects.requireNonNull(ingest, "ingest");
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(rerank, "rerank");
+        Checks.argument(decodeNanosPerToken >= 0 && listDecodeNanos >= 0, "decode costs must be >= 0: %s, %s",
+                decodeNanosPerToken, listDecodeNanos);
+    }
+
+    /** An encoder's or a vector store's time for a whole batch: the sum of its tasks'. */
+    public long nanos(Batch batch) {
+        long total = 0;
+        for (Task t : batch.tasks()) {
+            total += nanos(t);
+        }
+        return total;
+    }
+
+    private long nanos(Task t) {
+        return switch (t.op()) {
+            case Primitive.Embed _ -> embed.nanos(chars(t.<List<String>>input("texts")));
+            case Primitive.Ingest _ -> ingest.nanos(t.<List<?>>input("passages").size());
+            case Primitive.VectorSearch _ -> search.nanos(t.<List<?>>input("vectors").size());
+            case Primitive.Rerank _ -> rerank.nanos(t.<String>input("query").length()
+                    + passageChars(t.input("passages")));
+            default -> 0;
+        };
+    }
+
+    /** The units a task's cost grows with, as {@link #nanos(Batch)} counts them; 0 for LLM work. */
+    static double units(Task t) {
+        return switch (t.op()) {
+            case Primitive.Embed _ -> chars(t.<List<String>>input("texts"));
+            case Primitive.Ingest _ -> t.<List<?>>input("passages").size();
+            case Primitive.VectorSearch _ -> t.<List<?>>input("vectors").size();
+            case Primitive.Rerank _ -> t.<String>input("query").length() + passageChars(t.input("passages"));
+            default -> 0;
+        };
+    }
+
+    private static int chars(List<String> texts) {
+        return texts.stream().mapToInt(String::length).sum();
+    }
+
+    private static int passageChars(List<Passage> passages) {
+        return passages.stream().mapToInt(p -> p.text().length()).sum();
+    }
+
+    /** One line per engine, for reports. */
+    public String describe() {
+        return String.format(Locale.ROOT, "LLM prefill %s, decode %.1f ms/token, JSON list %.0f ms; embed %s; "
+                        + "ingest %s; search %s; rerank %s", prefill.describe("char"), decodeNanosPerToken / 1e6,
+                listDecodeNanos / 1e6, embed.describe("char"), ingest.describe("passage"), search.describe("query"),
+                rerank.describe("char"));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ayo4j.bench.devices;
+
+import dev.ayo4j.NonRetriableEngineException;
+import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.EngineCapabilities;
+import dev.ayo4j.spi.TaskResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An embedder, reranker or vector store on a modeled device of its own: each call holds the device for
+ * the batch's time under {@link DeviceCosts}, then {@code outputs} (a deterministic testing engine)
+ * computes the results.
+ */
+public final class ModeledEncoder implements Engine {
+    private final EngineCapabilities capabilities;
+    private final Engine outputs;
+    private final DeviceCosts costs;
+    private final Device device;
+
+    /** {@code outputs}' name and results, the real engine's {@code capabilities}, on a device of its own. */
+    public ModeledEncoder(Engine outputs, EngineCapabilities capabilities, DeviceCosts costs, Sleeper sleeper) {
+        this.outputs = Objects.requireNonNull(outputs, "outputs");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.costs = Objects.requireNonNull(costs, "costs");
+        this.device = new Device(sleeper);
+    }
+
+    @Override
+    public String name() {
+        return outputs.name();
+    }
+
+    @Override
+    public EngineCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public List<TaskResult> execute(Batch batch) {
+        try {
+            device.exclusive(costs.nanos(batch));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            List<TaskResult> failed = new ArrayList<>();
+            batch.tasks().forEach(t -> failed.add(TaskResult.failure(new NonRetriableEngineException(
+                    "modeled engine " + name() + " interrupted in " + t.id(), e))));
+            return failed;
+        }
+        return outputs.execute(batch);
+    }
+
+    @Override
+    public void close() {
+        // The outputs engine is shared between runs; its owner closes it.
+    }
+
+    @Override
+    public String toString() {
+        return "ModeledEncoder(" + name() + ")";
+    }
+}

@@ -46,14 +46,14 @@ public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double
     }
 
     private long nanos(Task t) {
-        return switch (t.op()) {
-            case Primitive.Embed _ -> embed.nanos(chars(t.<List<String>>input("texts")));
-            case Primitive.Ingest _ -> ingest.nanos(t.<List<?>>input("passages").size());
-            case Primitive.VectorSearch _ -> search.nanos(t.<List<?>>input("vectors").size());
-            case Primitive.Rerank _ -> rerank.nanos(t.<String>input("query").length()
-                    + passageChars(t.input("passages")));
-            default -> 0;
+        LinearCost cost = switch (t.op()) {
+            case Primitive.Embed _ -> embed;
+            case Primitive.Ingest _ -> ingest;
+            case Primitive.VectorSearch _ -> search;
+            case Primitive.Rerank _ -> rerank;
+            default -> LinearCost.FREE;
         };
+        return cost.nanos(units(t));
     }
 
     /** The units a task's cost grows with, as {@link #nanos(Batch)} counts them; 0 for LLM work. */

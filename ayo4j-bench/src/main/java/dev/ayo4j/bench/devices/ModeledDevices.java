@@ -42,9 +42,7 @@ public final class ModeledDevices implements EngineSource {
 
     @Override
     public Engines open() {
-        return new Engines(new ModeledLlm(real.llm().name(), real.llm().capabilities(), costs, slotSimilarity, sleeper),
-                embedder, encoder(TestingEngine.builder(real.reranker().name()).build(), real.reranker(), costs),
-                vectors);
+        return engines(costs, embedder, vectors);
     }
 
     @Override
@@ -55,10 +53,15 @@ public final class ModeledDevices implements EngineSource {
 
     @Override
     public Engines forIngestion() {
-        return new Engines(new ModeledLlm(real.llm().name(), real.llm().capabilities(), DeviceCosts.FREE,
-                slotSimilarity, sleeper), encoder(TestingEngine.builder(real.embedder().name()).build(),
-                real.embedder(), DeviceCosts.FREE), encoder(TestingEngine.builder(real.reranker().name()).build(),
-                real.reranker(), DeviceCosts.FREE), encoder(store, real.vectors(), DeviceCosts.FREE));
+        return engines(DeviceCosts.FREE, encoder(TestingEngine.builder(real.embedder().name()).build(),
+                real.embedder(), DeviceCosts.FREE), encoder(store, real.vectors(), DeviceCosts.FREE));
+    }
+
+    /** A new LLM (empty prompt caches) and reranker at {@code at}, beside {@code embedder} and {@code vectors}. */
+    private Engines engines(DeviceCosts at, Engine embedder, Engine vectors) {
+        return new Engines(new ModeledLlm(real.llm().name(), real.llm().capabilities(), at, slotSimilarity, sleeper),
+                embedder, encoder(TestingEngine.builder(real.reranker().name()).build(), real.reranker(), at),
+                vectors);
     }
 
     private ModeledEncoder encoder(TestingEngine outputs, Engine like, DeviceCosts at) {

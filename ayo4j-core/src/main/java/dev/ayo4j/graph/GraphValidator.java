@@ -56,6 +56,11 @@ public final class GraphValidator {
             if (e.slice() != null && !out.kind().isList()) {
                 return litmus.fail("edge " + e + " slices a " + out.kind() + ", which is not a list");
             }
+            if (e.slice() != null && e.slice().order() == Slice.Order.LENGTH
+                    && out.kind() != ValueKind.TEXT_LIST && out.kind() != ValueKind.PASSAGE_LIST) {
+                return litmus.fail("edge " + e + " slices a " + out.kind()
+                        + " by length; only a TEXT_LIST or PASSAGE_LIST has text lengths");
+            }
             boolean generation = out.kind() == ValueKind.GENERATION;
             if (generation != (e.kind() == EdgeKind.STREAM)) {
                 return litmus.fail(generation

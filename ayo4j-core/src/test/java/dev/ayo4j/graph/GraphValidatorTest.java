@@ -51,6 +51,22 @@ class GraphValidatorTest {
     }
 
     @Test
+    void rejectsASliceByLengthOfAListWithoutTexts() {
+        GraphBuilder b = withInputs();
+        NodeId embed = b.add("embed", new Primitive.Embed("embedder", 3, 10));
+        NodeId ingest = b.add("ingest", new Primitive.Ingest("vectors", "docs", 3));
+        NodeId out = b.add("out", new Primitive.Output("index", ValueKind.SIGNAL));
+        b.connect(NodeId.of("passages"), "value", embed, "texts");
+        b.edge(Edge.sliced(PortRef.of(embed, "vectors"), PortRef.of(ingest, "vectors"), Slice.byLength(0, 3)));
+        b.connect(NodeId.of("passages"), "value", ingest, "passages");
+        b.connect(ingest, "index", out, "value");
+        NodeId q = b.add("output.q", new Primitive.Output("q", ValueKind.TEXT));
+        b.connect(NodeId.of("question"), "value", q, "value");
+        assertThatThrownBy(b::build).isInstanceOf(GraphValidationException.class)
+                .hasMessageContaining("embed.vectors").hasMessageContaining("VECTOR_LIST by length");
+    }
+
+    @Test
     void rejectsATypeMismatchNamingBothPorts() {
         GraphBuilder b = withInputs();
         NodeId ingest = b.add("ingest", new Primitive.Ingest("vectors", "docs", 3));

@@ -5,6 +5,7 @@ import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.ValueKind;
 import dev.ayo4j.spi.Passage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +55,34 @@ public final class Coercions {
         return out.toString();
     }
 
-    /** The part of list {@code value} an edge slice takes; clamped to the list's length. */
+    /**
+     * The part of list {@code value} an edge slice takes, in the slice's order; clamped to the list's
+     * length. A {@link Slice.Order#LENGTH} slice sorts stably, so every slice of one list sees the same
+     * permutation and the slices of a partition stay aligned across edges.
+     */
     public static List<?> slice(Object value, Slice slice) {
-        List<?> list = (List<?>) value;
+        List<?> list = switch (slice.order()) {
+            case LIST -> (List<?>) value;
+            case LENGTH -> byTextLength((List<?>) value);
+        };
         int from = Math.min(slice.from(), list.size());
         int to = Math.min(slice.to(), list.size());
         return List.copyOf(list.subList(from, to));
+    }
+
+    private static List<?> byTextLength(List<?> list) {
+        List<Object> sorted = new ArrayList<>(list);
+        sorted.sort(Comparator.comparingInt(Coercions::textLength));
+        return sorted;
+    }
+
+    private static int textLength(Object item) {
+        return switch (item) {
+            case String s -> s.length();
+            case Passage p -> p.text().length();
+            default -> throw new IllegalArgumentException(
+                    "a slice by length takes texts or passages, not " + item.getClass().getSimpleName());
+        };
     }
 
     @SuppressWarnings("unchecked")

@@ -40,4 +40,21 @@ class CoercionsTest {
         assertThat(Coercions.slice(List.of(1, 2, 3, 4), new Slice(1, 3))).isEqualTo(List.of(2, 3));
         assertThat(Coercions.slice(List.of(1, 2), new Slice(1, 5))).isEqualTo(List.of(2));
     }
+
+    @Test
+    void slicesByLengthPartitionTheListSortedStablyByTextLength() {
+        List<Passage> passages = List.of(Passage.of("a", "three"), Passage.of("b", "a"), Passage.of("c", "longest"),
+                Passage.of("d", "ab"), Passage.of("e", "b"));
+        assertThat(Coercions.slice(passages, Slice.byLength(0, 3))).extracting(p -> ((Passage) p).id())
+                .containsExactly("b", "e", "d");
+        assertThat(Coercions.slice(passages, Slice.byLength(3, 5))).extracting(p -> ((Passage) p).id())
+                .containsExactly("a", "c");
+        assertThat(Coercions.slice(List.of("ccc", "a", "bb"), Slice.byLength(0, 2))).isEqualTo(List.of("a", "bb"));
+    }
+
+    @Test
+    void sliceByLengthRejectsItemsWithoutText() {
+        assertThatThrownBy(() -> Coercions.slice(List.of(1, 2), Slice.byLength(0, 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Integer");
+    }
 }

@@ -43,8 +43,15 @@ import org.jspecify.annotations.Nullable;
  * the pipeline's makespan, a per-call overhead, and the expected wait of sharing work behind one
  * micro-batch (half an embed call each). Candidates are m = 2..{@link Config#maxMicroBatches()} with
  * b within the engine's batch limit (more chunks only if N exceeds m times that limit); the cheapest
- * wins, and the rule rewrites only if it is cheaper than {@code cost(1)} by the same formula. The
- * slices partition {@code [0, N)} in order; the last may be smaller.
+ * wins, and the rule rewrites only if it is cheaper than {@code cost(1)} by the same formula.
+ *
+ * <p>The slices partition the passages {@linkplain Slice.Order#LENGTH sorted by text length}, not in
+ * list order; the last may be smaller. An embedder sorts one call's texts by length and pads each
+ * forward pass to its longest text, so one whole call pads little; micro-batches of consecutive,
+ * mixed-length passages would pad far more and cost more than the overlap saves (300 passages in 15
+ * list-order chunks took 10.7 s against 7.2 s in one call). Chunks of similar lengths keep the linear
+ * cost above honest. Ingest is idempotent by passage id, so the order passages reach the index in does
+ * not matter.
  */
 public final class StageDecomposeRule implements Rule {
     /**
@@ -123,7 +130,7 @@ public final class StageDecomposeRule implements Rule {
         for (int i = 0; i < chunks; i++) {
             int from = i * choice.size();
             int to = Math.min(n, from + choice.size());
-            Slice slice = new Slice(from, to);
+            Slice slice = Slice.byLength(from, to);
             String suffix = "[" + (i + 1) + "/" + chunks + "]";
             NodeId e = b.add(embedId.derive(suffix), m.embedOp().withItems(slice.size()));
             NodeId in = b.add(ingestId.derive(suffix), m.ingestOp().withItems(slice.size()));

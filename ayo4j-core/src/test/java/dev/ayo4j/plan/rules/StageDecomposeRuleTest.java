@@ -67,7 +67,7 @@ class StageDecomposeRuleTest {
         List<Slice> slices = out.edges().stream()
                 .filter(e -> e.to().port().equals("texts") && e.slice() != null)
                 .map(Edge::slice).sorted(Comparator.comparingInt(Slice::from)).toList();
-        assertThat(slices).hasSize(chunks.size());
+        assertThat(slices).hasSize(chunks.size()).allSatisfy(s -> assertThat(s.order()).isEqualTo(Slice.Order.LENGTH));
         assertThat(slices.getFirst().from()).isZero();
         assertThat(slices.getLast().to()).isEqualTo(passages);
         for (int i = 1; i < slices.size(); i++) {

@@ -15,7 +15,9 @@ import dev.ayo4j.plan.cost.CostModel;
 import dev.ayo4j.primitive.AggregateMode;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.ValueKind;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,9 +43,14 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * the pipeline's makespan, a per-call overhead, and the expected wait of sharing work behind one
- * micro-batch (half an embed call each). Candidates are m = 2..{@link Config#maxMicroBatches()} with
+ * micro-batch (half an embed call each). A sharer counts only if its wait can delay the query: one
+ * that runs after the ingest, or whose every consumer runs after it (a question's embedding whose
+ * search needs the whole index), would wait for the index anyway, so micro-batches cannot shorten
+ * its path. Candidates are m = 2..{@link Config#maxMicroBatches()} with
  * b within the engine's batch limit (more chunks only if N exceeds m times that limit); the cheapest
- * wins, and the rule rewrites only if it is cheaper than {@code cost(1)} by the same formula.
+ * wins, and the rule rewrites only if it is cheaper than the undecomposed pair: {@code cost(1)} by
+ * the same formula, or, when N exceeds the batch limit, the engine's own sequence of full calls
+ * followed by one ingest.
  *
  * <p>The slices partition the passages {@linkplain Slice.Order#LENGTH sorted by text length}, not in
  * list order; the last may be smaller. An embedder sorts one call's texts by length and pads each
@@ -111,7 +118,8 @@ public final class StageDecomposeRule implements Rule {
         if (m == null) {
             return;
         }
-        Choice choice = choose(m.embedOp(), m.ingestOp(), sharers(g, m.embed()), call.context().costModel());
+        Choice choice = choose(m.embedOp(), m.ingestOp(), sharers(g, m.embed(), m.ingest()),
+                call.context().costModel());
         if (choice == null) {
             return;
         }
@@ -155,8 +163,9 @@ public final class StageDecomposeRule implements Rule {
     @Nullable Choice choose(Primitive.Embed embed, Primitive.Ingest ingest, int sharers, CostModel model) {
         int n = embed.items();
         int maxBatch = model.maxBatch(embed.engine());
-        double whole = cost(embed, ingest, 1, n, sharers, model);
-        int lo = Math.max(2, ceilDiv(n, maxBatch));
+        int calls = ceilDiv(n, maxBatch);
+        double whole = serial(embed, ingest, calls, n, sharers, model);
+        int lo = Math.max(2, calls);
         int hi = Math.max(config.maxMicroBatches(), lo);
         Choice best = null;
         for (int m = lo; m <= hi; m++) {
@@ -173,6 +182,16 @@ public final class StageDecomposeRule implements Rule {
         return best != null && best.cost() < whole ? best : null;
     }
 
+    /**
+     * The undecomposed pair: the engine embeds all N items in {@code calls} calls of at most its batch
+     * limit (one call when N fits), then the ingest takes all of them; a sharer waits half an embed call.
+     */
+    private double serial(Primitive.Embed embed, Primitive.Ingest ingest, int calls, int n, int sharers,
+                          CostModel model) {
+        double e = model.millis(embed.withItems(ceilDiv(n, calls)));
+        return calls * (e + config.perCallOverheadMs()) + model.millis(ingest) + sharers * e / 2;
+    }
+
     private double cost(Primitive.Embed embed, Primitive.Ingest ingest, int chunks, int size, int sharers,
                         CostModel model) {
         double e = model.millis(embed.withItems(size));
@@ -180,12 +199,21 @@ public final class StageDecomposeRule implements Rule {
         return e + i + (chunks - 1) * Math.max(e, i) + chunks * config.perCallOverheadMs() + sharers * e / 2;
     }
 
-    /** Other nodes addressed to the embed's engine: work that would queue behind a micro-batch. */
-    private static int sharers(PrimitiveGraph g, Node embed) {
+    /**
+     * Other nodes addressed to the embed's engine whose wait behind the embed can delay the query: not
+     * after the ingest, and with a consumer that does not wait for the ingest either.
+     */
+    static int sharers(PrimitiveGraph g, Node embed, Node ingest) {
         String engine = ((Primitive.Embed) embed.op()).engine();
+        Set<NodeId> afterIngest = new HashSet<>(g.descendants(ingest.id()));
         int count = 0;
         for (Node n : g.nodes()) {
-            if (!n.id().equals(embed.id()) && engine.equals(RuleSupport.engineOf(n.op()))) {
+            if (n.id().equals(embed.id()) || !engine.equals(RuleSupport.engineOf(n.op()))
+                    || afterIngest.contains(n.id())) {
+                continue;
+            }
+            List<NodeId> consumers = g.successors(n.id());
+            if (consumers.isEmpty() || !afterIngest.containsAll(consumers)) {
                 count++;
             }
         }

@@ -63,7 +63,7 @@ class StageDecomposeRuleTest {
         List<Primitive.Embed> chunks = out.nodesOf(Primitive.Embed.class).stream()
                 .filter(n -> n.id().value().startsWith("index.embed["))
                 .map(n -> (Primitive.Embed) n.op()).toList();
-        assertThat(chunks.size()).isBetween(8, 16);
+        assertThat(chunks.size()).isBetween(4, 16);
         List<Slice> slices = out.edges().stream()
                 .filter(e -> e.to().port().equals("texts") && e.slice() != null)
                 .map(Edge::slice).sorted(Comparator.comparingInt(Slice::from)).toList();
@@ -119,6 +119,40 @@ class StageDecomposeRuleTest {
         b.connect(NodeId.of("index.embed"), "vectors", vectorsOut, "value");
         PrimitiveGraph g = b.build();
         assertThat(plan(CoreRules.STAGE_DECOMPOSE, g).result()).isEqualTo(g);
+    }
+
+    @Test
+    void aSharerWhoseSearchNeedsTheIndexDoesNotCount() {
+        PrimitiveGraph g = GraphFixture.DEFAULT.retrieval();
+        assertThat(StageDecomposeRule.sharers(g, g.node(NodeId.of("index.embed")), g.node(NodeId.of("index.ingest"))))
+                .isZero();
+    }
+
+    @Test
+    void aSharerWithAConsumerIndependentOfTheIndexCounts() {
+        PrimitiveGraph g = withIndependentEmbed(GraphFixture.DEFAULT.retrieval());
+        assertThat(StageDecomposeRule.sharers(g, g.node(NodeId.of("index.embed")), g.node(NodeId.of("index.ingest"))))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void cutsFewerMicroBatchesWhenNoSharerCanBeDelayed() {
+        int hidden = count(plan(CoreRules.STAGE_DECOMPOSE, GraphFixture.DEFAULT.retrieval()).result(),
+                Primitive.Ingest.class);
+        int shared = count(plan(CoreRules.STAGE_DECOMPOSE, withIndependentEmbed(GraphFixture.DEFAULT.retrieval()))
+                .result(), Primitive.Ingest.class);
+        assertThat(hidden).isBetween(2, 8);
+        assertThat(shared).isGreaterThan(hidden);
+    }
+
+    /** {@code g} plus an embedding of the question that feeds an output of its own, not the search. */
+    private static PrimitiveGraph withIndependentEmbed(PrimitiveGraph g) {
+        GraphBuilder b = g.toBuilder();
+        NodeId embed = b.add("other.embed", new Primitive.Embed(GraphFixture.EMBEDDER, 1, 24));
+        NodeId out = b.add("output.vectors", new Primitive.Output("vectors", ValueKind.VECTOR_LIST));
+        b.connect(NodeId.of("question"), "value", embed, "texts");
+        b.connect(embed, "vectors", out, "value");
+        return b.build();
     }
 
     @Test

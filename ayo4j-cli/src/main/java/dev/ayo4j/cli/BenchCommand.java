@@ -2,12 +2,14 @@ package dev.ayo4j.cli;
 
 import dev.ayo4j.cli.bench.AppBenchCommand;
 import dev.ayo4j.cli.bench.EncoderBenchCommand;
+import dev.ayo4j.cli.bench.SplitBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ayo4j bench}: groups the benchmark commands. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-        subcommands = {RuntimeBenchCommand.class, AppBenchCommand.class, EncoderBenchCommand.class})
+        subcommands = {RuntimeBenchCommand.class, AppBenchCommand.class, EncoderBenchCommand.class,
+                SplitBenchCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,5 @@
 package dev.ayo4j.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.bench.app.AppBenchReport;
@@ -17,6 +15,7 @@ import dev.ayo4j.bench.devices.DeviceCosts;
 import dev.ayo4j.bench.devices.ModeledDevices;
 import dev.ayo4j.bench.devices.Sleeper;
 import dev.ayo4j.cli.ContextOrderOption;
+import dev.ayo4j.cli.Json;
 import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.local.LocalStackOptions;
 import dev.ayo4j.models.ModelCache;
@@ -177,7 +176,7 @@ public final class AppBenchCommand implements Callable<Integer> {
         }
         AppBenchTables.print(report, out);
         if (json != null) {
-            writeJson(json, report);
+            Json.write(json, report);
             out.println("wrote " + json);
         }
         if (plots != null) {
@@ -189,18 +188,6 @@ public final class AppBenchCommand implements Callable<Integer> {
             out.println("wrote plots to " + plots);
         }
         return 0;
-    }
-
-    private static void writeJson(Path file, Object value) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
-        } catch (IOException e) {
-            throw new Ayo4jException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -1,9 +1,8 @@
 package dev.ayo4j.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ayo4j.bench.encoder.EncoderBenchmark;
 import dev.ayo4j.bench.encoder.Svg;
+import dev.ayo4j.cli.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class EncoderBenchCommand implements Callable<Integer> {
         Files.writeString(svg, Svg.latencyVsRate(report.runs(), "skewed"));
         System.out.println("wrote " + svg);
         if (json != null) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+            Json.write(json, report);
             System.out.println("wrote " + json);
         }
         return 0;

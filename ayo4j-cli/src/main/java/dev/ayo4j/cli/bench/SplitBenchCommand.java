@@ -1,9 +1,8 @@
 package dev.ayo4j.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ayo4j.bench.app.BenchData;
 import dev.ayo4j.bench.encoder.SplitBenchmark;
+import dev.ayo4j.cli.Json;
 import dev.ayo4j.engine.onnx.BundledEncoder;
 import dev.ayo4j.engine.onnx.EncoderModel;
 import dev.ayo4j.engine.onnx.EncoderOptions;
@@ -55,7 +54,7 @@ public final class SplitBenchCommand implements Callable<Integer> {
                 EncoderOptions.DEFAULTS.withThreads(threads))) {
             SplitBenchmark.Report report = new SplitBenchmark().run(model, texts, settings, System.out);
             if (json != null) {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+                Json.write(json, report);
                 System.out.println("wrote " + json);
             }
         }

@@ -1,8 +1,6 @@
 package dev.ayo4j.cli.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ayo4j.cli.Json;
 import dev.ayo4j.models.CachedModel;
 import dev.ayo4j.models.GgufCheck;
 import dev.ayo4j.models.InvalidModelException;
@@ -34,7 +32,7 @@ final class ModelListCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         ModelCache cache = cacheOption.cache();
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -52,7 +50,7 @@ final class ModelListCommand implements Callable<Integer> {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("cache", cache.root().toString());
             document.put("models", rows);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
+            out.println(Json.text(document));
             return 0;
         }
         out.println("model cache: " + cache.root());

@@ -22,19 +22,10 @@ record TokenBudgetBatchPolicy(int maxTokens, int maxBatch, long maxWaitNanos) im
         if (size == 0) {
             return BatchDecision.idle();
         }
-        long tokens = queue.entry(0).tokens();
-        int count = 1;
-        while (count < size && count < maxBatch) {
-            long next = tokens + queue.entry(count).tokens();
-            if (next > maxTokens) {
-                return BatchDecision.dispatch(count);
-            }
-            tokens = next;
-            count++;
+        QueuePrefix head = QueuePrefix.fitting(queue, maxBatch, maxTokens);
+        if (head.count() < size || head.count() == maxBatch || head.tokens() >= maxTokens) {
+            return BatchDecision.dispatch(head.count());
         }
-        if (count == maxBatch || tokens >= maxTokens) {
-            return BatchDecision.dispatch(count);
-        }
-        return DeadlineBatchPolicy.dispatchOrWait(queue, count, nowNanos, maxWaitNanos);
+        return DeadlineBatchPolicy.dispatchOrWait(queue, head.count(), nowNanos, maxWaitNanos);
     }
 }

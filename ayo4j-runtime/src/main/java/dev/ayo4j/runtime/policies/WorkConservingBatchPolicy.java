@@ -25,15 +25,10 @@ record WorkConservingBatchPolicy(int maxBatch, long maxTokens, long maxWaitNanos
         if (size == 0) {
             return BatchDecision.idle();
         }
-        long tokens = queue.entry(0).tokens();
-        int count = 1;
-        while (count < size && count < maxBatch && tokens + queue.entry(count).tokens() <= maxTokens) {
-            tokens += queue.entry(count).tokens();
-            count++;
+        QueuePrefix head = QueuePrefix.fitting(queue, maxBatch, maxTokens);
+        if (head.count() < size || head.count() == maxBatch || queue.inFlight() == 0) {
+            return BatchDecision.dispatch(head.count());
         }
-        if (count < size || count == maxBatch || queue.inFlight() == 0) {
-            return BatchDecision.dispatch(count);
-        }
-        return DeadlineBatchPolicy.dispatchOrWait(queue, count, nowNanos, maxWaitNanos);
+        return DeadlineBatchPolicy.dispatchOrWait(queue, head.count(), nowNanos, maxWaitNanos);
     }
 }

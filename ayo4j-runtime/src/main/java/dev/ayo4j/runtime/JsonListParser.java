@@ -15,7 +15,7 @@ import java.util.List;
  * nested arrays and objects are skipped; malformed input ends the list with the items parsed so far.
  * Not thread-safe: one generation listener feeds it.
  */
-final class JsonListParser {
+public final class JsonListParser {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final JsonParser parser;
@@ -32,6 +32,17 @@ final class JsonListParser {
             throw new IllegalStateException("cannot create a non-blocking JSON parser", e);
         }
         feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+    }
+
+    /**
+     * The items of the first JSON array in a whole {@code text}, read as the runtime reads an LLM's
+     * streamed list: for code that has the generation's text only once it is complete.
+     */
+    public static List<String> parse(String text) {
+        JsonListParser p = new JsonListParser();
+        p.feed(text);
+        p.end();
+        return List.copyOf(p.items());
     }
 
     /** Feeds the next chunk of the stream. */

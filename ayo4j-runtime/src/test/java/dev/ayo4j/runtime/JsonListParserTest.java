@@ -37,4 +37,11 @@ class JsonListParserTest {
         p.end();
         assertThat(p.items()).containsExactly("café", "3");
     }
+
+    @Test
+    void parsesTheFirstArrayOfAWholeText() {
+        assertThat(JsonListParser.parse("Sure: [\"a b\", \"c\"] done")).containsExactly("a b", "c");
+        assertThat(JsonListParser.parse("[\"a\", \"b")).containsExactly("a");
+        assertThat(JsonListParser.parse("no list")).isEmpty();
+    }
 }

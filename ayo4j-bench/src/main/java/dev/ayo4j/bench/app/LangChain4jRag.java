@@ -7,6 +7,8 @@ import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.langchain4j.Ayo4jChatModel;
 import dev.ayo4j.langchain4j.Ayo4jScoringModel;
 import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.runtime.Coercions;
+import dev.ayo4j.runtime.JsonListParser;
 import dev.ayo4j.spi.Passage;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.message.ChatMessage;
@@ -165,7 +167,7 @@ public final class LangChain4jRag implements BenchSystem {
         }
         Module.Generate g = (Module.Generate) app.modules().getLast();
         Map<String, Object> vars = Map.of("question", question,
-                "context", dev.ayo4j.runtime.Coercions.numberedContext(passages));
+                "context", Coercions.numberedContext(passages));
         return UserMessage.from(PromptTemplate.from(g.template().text()).apply(vars).text());
     }
 
@@ -193,7 +195,7 @@ public final class LangChain4jRag implements BenchSystem {
 
         @Override
         protected List<String> parse(String queries) {
-            return SequentialChain.jsonList(queries);
+            return JsonListParser.parse(queries);
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.ayo4j.bench.app;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.Apps;
@@ -11,6 +8,7 @@ import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.Coercions;
+import dev.ayo4j.runtime.JsonListParser;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.Generation;
@@ -20,7 +18,6 @@ import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
 import dev.ayo4j.spi.TaskInputs;
 import dev.ayo4j.spi.TaskResult;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,7 +44,6 @@ import org.jspecify.annotations.Nullable;
  * ayo4j's for the same query on a deterministic model.
  */
 public final class SequentialChain implements BenchSystem {
-    private static final JsonFactory JSON = new JsonFactory();
     private static final AtomicLong IDS = new AtomicLong();
 
     private final App app;
@@ -94,7 +90,7 @@ public final class SequentialChain implements BenchSystem {
                             Map.of("passages", passages, "vectors", vectors));
                     values.put(i.into(), index);
                 }
-                case Module.ExpandQuery e -> values.put(e.into(), jsonList(run.generate(s.llm(), e.name(),
+                case Module.ExpandQuery e -> values.put(e.into(), JsonListParser.parse(run.generate(s.llm(), e.name(),
                         Map.of("question", (String) values.get(e.question())))));
                 case Module.Search sr -> {
                     Object q = values.get(sr.queries());
@@ -216,42 +212,6 @@ public final class SequentialChain implements BenchSystem {
             case TaskResult.Failure f -> throw new Ayo4jException("engine " + engine.name() + " failed task "
                     + task.id() + ": " + f.cause().getMessage(), f.cause());
         };
-    }
-
-    /**
-     * The strings of the first JSON array in {@code text}, as the runtime reads an LLM's list: text before
-     * the first {@code [} is skipped, and a malformed or cut-off list ends with the items read so far.
-     */
-    static List<String> jsonList(String text) {
-        int at = text.indexOf('[');
-        List<String> items = new ArrayList<>();
-        if (at < 0) {
-            return items;
-        }
-        try (JsonParser p = JSON.createParser(text.substring(at))) {
-            p.nextToken();
-            int depth = 0;
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                switch (t) {
-                    case START_ARRAY, START_OBJECT -> depth++;
-                    case END_OBJECT -> depth--;
-                    case END_ARRAY -> {
-                        if (depth-- == 0) {
-                            return items;
-                        }
-                    }
-                    case VALUE_STRING -> {
-                        if (depth == 0) {
-                            items.add(p.getText());
-                        }
-                    }
-                    default -> { }
-                }
-            }
-        } catch (IOException e) {
-            return items;
-        }
-        return items;
     }
 
     @SuppressWarnings("unchecked")

@@ -118,11 +118,4 @@ class SameAnswerTest {
         }
         return passages;
     }
-
-    @Test
-    void jsonListReadsTheFirstArrayLikeTheRuntime() {
-        assertThat(SequentialChain.jsonList("Sure: [\"a b\", \"c\"] done")).containsExactly("a b", "c");
-        assertThat(SequentialChain.jsonList("[\"a\", \"b")).containsExactly("a");
-        assertThat(SequentialChain.jsonList("no list")).isEmpty();
-    }
 }

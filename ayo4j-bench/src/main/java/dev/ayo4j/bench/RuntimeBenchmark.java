@@ -62,7 +62,7 @@ public final class RuntimeBenchmark {
         }
         Arrays.sort(ms);
         return new PlannerFigures("advanced-rag", passages, graph.size(), nodesAfter, iterations,
-                percentile(ms, 50), percentile(ms, 90), ms[0]);
+                Stats.percentile(ms, 50), Stats.percentile(ms, 90), ms[0]);
     }
 
     /** Runs rounds of {@code queries} concurrent optimized advanced-rag queries on no-op engines. */
@@ -95,7 +95,7 @@ public final class RuntimeBenchmark {
             Arrays.sort(perPrimitive);
             double[] d = delays.stream().mapToDouble(n -> n / 1e3).sorted().toArray();
             return new SchedulerFigures("advanced-rag (" + passages + " passages, optimized)", queries, graph.size(),
-                    rounds, percentile(perPrimitive, 50), perPrimitive[0], percentile(d, 50));
+                    rounds, Stats.percentile(perPrimitive, 50), perPrimitive[0], Stats.percentile(d, 50));
         }
     }
 
@@ -106,13 +106,5 @@ public final class RuntimeBenchmark {
             futures.add(runtime.submit(graph, inputs, Duration.ofMinutes(5)));
         }
         return futures.stream().map(CompletableFuture::join).toList();
-    }
-
-    static double percentile(double[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.clamp(i, 0, sorted.length - 1)];
     }
 }

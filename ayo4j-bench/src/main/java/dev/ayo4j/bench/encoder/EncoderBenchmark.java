@@ -1,5 +1,6 @@
 package dev.ayo4j.bench.encoder;
 
+import dev.ayo4j.bench.Stats;
 import dev.ayo4j.bench.sim.EncoderSimulations;
 import dev.ayo4j.bench.sim.Request;
 import dev.ayo4j.bench.sim.SchedulerSimulator;
@@ -183,7 +184,7 @@ public final class EncoderBenchmark {
             lat[i] = ticker.read() - t0;
         }
         Arrays.sort(lat);
-        return new double[] {Arrays.stream(lat).average().orElse(0) / 1e6, lat[(int) Math.ceil(0.98 * lat.length) - 1] / 1e6};
+        return new double[] {Arrays.stream(lat).average().orElse(0) / 1e6, Stats.percentile(lat, 98) / 1e6};
     }
 
     /** Replays {@code arrivals} with texts from {@code texts} through a one-member pool under {@code policy}. */
@@ -243,8 +244,7 @@ public final class EncoderBenchmark {
         double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
         double span = Math.max(1, lastDone - start) / (double) SECOND;
         return new SimResult("real", lat.length, 0, lat.length / span, mean,
-                sorted[(int) Math.ceil(0.5 * sorted.length) - 1] / 1e6,
-                sorted[(int) Math.ceil(0.98 * sorted.length) - 1] / 1e6, 0, 0);
+                Stats.percentile(sorted, 50) / 1e6, Stats.percentile(sorted, 98) / 1e6, 0, 0);
     }
 
     static String header() {

@@ -1,5 +1,7 @@
 package dev.ayo4j.bench.sim;
 
+import dev.ayo4j.bench.Stats;
+
 /**
  * Figures of one simulated run.
  *
@@ -42,15 +44,11 @@ public record SimResult(String name, int requests, long batches, double throughp
         }
         int n = sorted.length;
         double span = Math.max(1, lastDone - firstArrival) / 1e9;
-        return new SimResult(name, n, batches, n / span, n == 0 ? 0 : sum / n / 1e6, percentile(sorted, 0.50),
-                percentile(sorted, 0.98), useful, padded);
+        return new SimResult(name, n, batches, n / span, n == 0 ? 0 : sum / n / 1e6, millis(sorted, 50),
+                millis(sorted, 98), useful, padded);
     }
 
-    private static double percentile(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int i = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    private static double millis(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : Stats.percentile(sorted, p) / 1e6;
     }
 }

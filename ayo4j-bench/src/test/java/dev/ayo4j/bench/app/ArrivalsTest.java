@@ -2,6 +2,7 @@ package dev.ayo4j.bench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ayo4j.bench.Stats;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -122,7 +122,7 @@ class AdvancedRagEndToEndIT {
         }
         assertThat(fast.event("generate.prefill.step2").tokensIn())
                 .isGreaterThan(fast.event("generate.prefill.step1").tokensIn());
-        assertThat(fast.warmUps()).isEqualTo(new QueryResult.WarmUps(3, 0));
+        assertThat(fast.warmUps()).isEqualTo(new QueryResult.WarmUps(3, 0, 0));
         assertThat(plain.warmUps().total()).isZero();
     }
 

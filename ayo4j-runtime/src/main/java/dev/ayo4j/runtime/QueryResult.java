@@ -43,21 +43,24 @@ public record QueryResult(String queryId, Map<String, Object> outputs, List<Trac
 
     /**
      * Outcomes of this query's prompt warm-ups ({@code PartialPrefill} primitives): how many warmed their
-     * prefix and how many fell back. A benchmark sums them over queries for the fallback rate.
+     * prefix, how many fell back and how many were skipped. A benchmark sums them over queries for the
+     * fallback rate.
      */
     public WarmUps warmUps() {
         int ok = 0;
         int fellBack = 0;
+        int skipped = 0;
         for (TraceEvent e : trace) {
             if (e.primitive().equals("PartialPrefill")) {
                 switch (e.outcome()) {
                     case OK -> ok++;
                     case FELL_BACK, FAILED -> fellBack++;
-                    case ABSENT, SKIPPED -> { }
+                    case SKIPPED -> skipped++;
+                    case ABSENT -> { }
                 }
             }
         }
-        return new WarmUps(ok, fellBack);
+        return new WarmUps(ok, fellBack, skipped);
     }
 
     /**
@@ -65,9 +68,13 @@ public record QueryResult(String queryId, Map<String, Object> outputs, List<Trac
      *
      * @param ok       warm-ups that cached their prefix
      * @param fellBack warm-ups that failed or were refused, whose prompt was prefilled without them
+     * @param skipped  warm-ups not sent, because their whole prompt was final before they could start
      */
-    public record WarmUps(int ok, int fellBack) {
-        /** All warm-ups that ran. */
+    public record WarmUps(int ok, int fellBack, int skipped) {
+        /** No warm-ups at all. */
+        public static final WarmUps NONE = new WarmUps(0, 0, 0);
+
+        /** All warm-ups that were sent. */
         public int total() {
             return ok + fellBack;
         }

@@ -64,7 +64,7 @@ class ProgressivePrefillTest {
                     .contains("[1] ").doesNotContain("[2] ");
             assertThat(warmUps.get("generate.prefill.step2")).startsWith(warmUps.get("generate.prefill.step1"))
                     .contains("[2] ");
-            assertThat(optimized.result().warmUps()).isEqualTo(new QueryResult.WarmUps(3, 0));
+            assertThat(optimized.result().warmUps()).isEqualTo(new QueryResult.WarmUps(3, 0, 0));
         } else {
             assertThat(warmUps).containsOnlyKeys("generate.prefill.partial");
         }
@@ -89,7 +89,7 @@ class ProgressivePrefillTest {
         Run failing = run(optimize(plain, Passes.STANDARD), b -> b.failOn(Primitive.PartialPrefill.class));
 
         assertThat(failing.result().outputs()).isEqualTo(unoptimized.result().outputs());
-        assertThat(failing.result().warmUps()).isEqualTo(new QueryResult.WarmUps(0, 3));
+        assertThat(failing.result().warmUps()).isEqualTo(new QueryResult.WarmUps(0, 3, 0));
         assertThat(failing.result().event("generate.prefill.step1").outcome()).isEqualTo(TraceEvent.Outcome.FELL_BACK);
         assertThat(failing.result().event("generate.prefill").outcome()).isEqualTo(TraceEvent.Outcome.OK);
     }

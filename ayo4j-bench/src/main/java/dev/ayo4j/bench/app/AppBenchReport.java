@@ -1,5 +1,6 @@
 package dev.ayo4j.bench.app;
 
+import dev.ayo4j.runtime.QueryResult;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,7 @@ public record AppBenchReport(String model, String placement, String data, List<W
      */
     public record RunReport(String arrivals, double rate, List<SystemReport> systems, Map<String, Double> speedups,
                             double ayo4jEndToEndOverCritical, double ayo4jEndToEndOverBound,
-                            @Nullable AnswerTail answerTail, QueryOutcome.WarmUpCounts warmUps) {
+                            @Nullable AnswerTail answerTail, QueryResult.WarmUps warmUps) {
         /** The system called {@code name}. */
         public SystemReport system(String name) {
             return systems.stream().filter(s -> s.system().equals(name)).findFirst().orElseThrow();
@@ -51,7 +52,7 @@ public record AppBenchReport(String model, String placement, String data, List<W
 
         /** Of the warm-ups sent, the share that fell back to a full prefill; NaN if none was sent. */
         public double fallbackRate() {
-            int sent = warmUps.ok() + warmUps.fellBack();
+            int sent = warmUps.total();
             return sent == 0 ? Double.NaN : (double) warmUps.fellBack() / sent;
         }
     }

@@ -36,7 +36,7 @@ public final class AppBenchTables {
                     out.printf(Locale.ROOT, "  answer call after its last input: ayo4j %.0f ms, no passes %.0f ms "
                             + "(%.0f %%)%n", tail.ayo4jMs(), tail.noPassesMs(), 100 * tail.share());
                 }
-                int sent = r.warmUps().ok() + r.warmUps().fellBack();
+                int sent = r.warmUps().total();
                 if (sent + r.warmUps().skipped() > 0) {
                     out.printf(Locale.ROOT, "  warm-up prefills: %d sent, %d fell back (%.0f %%), %d skipped as late%n",
                             sent, r.warmUps().fellBack(), sent == 0 ? 0.0 : 100 * r.fallbackRate(),

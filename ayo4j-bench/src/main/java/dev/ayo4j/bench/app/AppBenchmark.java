@@ -18,6 +18,7 @@ import dev.ayo4j.plan.Passes;
 import dev.ayo4j.plan.Planner;
 import dev.ayo4j.plan.PlannerContext;
 import dev.ayo4j.runtime.Ayo4jRuntime;
+import dev.ayo4j.runtime.QueryResult;
 import dev.ayo4j.spi.Passage;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -277,7 +278,7 @@ public final class AppBenchmark {
             skipped += o.warmUps().skipped();
         }
         return new RunReport(arrivals.label(), arrivals.rate(), reports, speedups, overCritical, overBound,
-                answerTail(ayo, outcomes.get(AYO4J_NO_PASSES)), new QueryOutcome.WarmUpCounts(ok, fellBack, skipped));
+                answerTail(ayo, outcomes.get(AYO4J_NO_PASSES)), new QueryResult.WarmUps(ok, fellBack, skipped));
     }
 
     private static @Nullable AnswerTail answerTail(List<QueryOutcome> ayo, List<QueryOutcome> plain) {

@@ -86,10 +86,9 @@ public final class AyoSystem implements BenchSystem {
         }
         long latency = System.nanoTime() - start;
         String answer = (String) r.outputs().getOrDefault(app.outputs().getFirst(), "");
-        int skipped = (int) r.trace().stream().filter(e -> e.outcome() == TraceEvent.Outcome.SKIPPED).count();
         return new QueryOutcome(query.index(), latency, answer, contextIds(r.outputs().get("context")),
                 r.criticalPathNanos(), r.lowerBoundNanos(), r.endToEndNanos(),
-                new QueryOutcome.WarmUpCounts(r.warmUps().ok(), r.warmUps().fellBack(), skipped), spans(r.trace()));
+                r.warmUps(), spans(r.trace()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ayo4j.bench.app;
 
+import dev.ayo4j.runtime.QueryResult;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ import java.util.Objects;
  *                          if not recorded)
  */
 public record QueryOutcome(int query, long latencyNanos, String answer, List<String> contextIds,
-                           long criticalPathNanos, long lowerBoundNanos, long serviceNanos, WarmUpCounts warmUps,
+                           long criticalPathNanos, long lowerBoundNanos, long serviceNanos, QueryResult.WarmUps warmUps,
                            List<Span> spans) {
     public QueryOutcome {
         Objects.requireNonNull(answer, "answer");
@@ -32,7 +33,7 @@ public record QueryOutcome(int query, long latencyNanos, String answer, List<Str
     /** An outcome of a system that keeps no trace of the runtime. */
     static QueryOutcome untraced(int query, long latencyNanos, String answer, List<String> contextIds,
                                  List<Span> spans) {
-        return new QueryOutcome(query, latencyNanos, answer, contextIds, 0, 0, 0, WarmUpCounts.NONE, spans);
+        return new QueryOutcome(query, latencyNanos, answer, contextIds, 0, 0, 0, QueryResult.WarmUps.NONE, spans);
     }
 
     /** This outcome with the latency measured from the query's arrival. */
@@ -57,16 +58,5 @@ public record QueryOutcome(int query, long latencyNanos, String answer, List<Str
             }
         }
         return context < 0 || answered < 0 ? -1 : answered - context;
-    }
-
-    /**
-     * Warm-up prefills of one query.
-     *
-     * @param ok       sent and succeeded
-     * @param fellBack sent and failed or found their slot taken: the full prompt was prefilled as usual
-     * @param skipped  not sent, because the whole prompt was final by the time they could start
-     */
-    public record WarmUpCounts(int ok, int fellBack, int skipped) {
-        static final WarmUpCounts NONE = new WarmUpCounts(0, 0, 0);
     }
 }

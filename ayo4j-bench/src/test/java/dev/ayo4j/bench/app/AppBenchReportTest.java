@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ayo4j.bench.app.AppBenchReport.Knee;
 import dev.ayo4j.bench.app.AppBenchReport.RunReport;
 import dev.ayo4j.bench.app.AppBenchReport.SystemReport;
+import dev.ayo4j.runtime.QueryResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class AppBenchReportTest {
 
     private static RunReport run(String label, double rate, double lc4jP90, double ayoP90) {
         return new RunReport(label, rate, List.of(system(AppBenchmark.AYO4J, ayoP90), system("langchain4j", lc4jP90)),
-                Map.of(), 1, 1, null, new QueryOutcome.WarmUpCounts(3, 1, 2));
+                Map.of(), 1, 1, null, new QueryResult.WarmUps(3, 1, 2));
     }
 
     private static SystemReport system(String name, double p90) {

@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
 public final class Lowering {
     /** Tokens assumed for one rewritten search query. */
     static final int QUERY_TOKENS = 16;
+    /** Tokens assumed for one retrieved passage. */
+    static final int PASSAGE_TOKENS = 150;
 
     private Lowering() {}
 
@@ -147,7 +149,7 @@ public final class Lowering {
         bind(b, index, lookup, "index");
         int found = queries.count() * m.k();
         values.put(m.into(), new Producer(PortRef.of(lookup, "passages"), ValueKind.PASSAGE_LIST, found,
-                found * 150));
+                found * PASSAGE_TOKENS));
         return new Span(embed, lookup);
     }
 
@@ -177,7 +179,7 @@ public final class Lowering {
             first = first == null ? embed : first;
             last = lookup;
         }
-        values.put(m.into(), new Producer(null, ValueKind.PASSAGE_LIST, n * m.k(), n * m.k() * 150, branches));
+        values.put(m.into(), new Producer(null, ValueKind.PASSAGE_LIST, n * m.k(), n * m.k() * PASSAGE_TOKENS, branches));
         return new Span(first, last);
     }
 

@@ -18,6 +18,6 @@ public record QueryShape(int passages, int passageTokens, int questionTokens) {
 
     /** A query that indexes {@code passages} passages of about 150 tokens, with a 24-token question. */
     public static QueryShape ofPassages(int passages) {
-        return new QueryShape(passages, 150, 24);
+        return new QueryShape(passages, Lowering.PASSAGE_TOKENS, 24);
     }
 }

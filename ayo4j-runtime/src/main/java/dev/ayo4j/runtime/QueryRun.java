@@ -192,10 +192,8 @@ final class QueryRun {
             case Primitive.Aggregate a -> settleLocal(i, aggregate(i, a));
             case Primitive.Decode d -> decode(i, d);
             case Primitive.DecodeItem d -> decodeItem(i, d);
-            case Primitive.PartialPrefill _ when skipLateWarmUps && promptComplete(i) -> {
-                long now = ticker.read();
-                settle(i, Signal.done("skipped: the prompt was already complete"), local(i, now, now, Outcome.SKIPPED));
-            }
+            case Primitive.PartialPrefill _ when skipLateWarmUps && promptComplete(i) ->
+                    skipWarmUp(i, "skipped: the prompt was already complete");
             case Primitive.Embed _, Primitive.Ingest _, Primitive.VectorSearch _, Primitive.Rerank _,
                  Primitive.Prefill _, Primitive.PartialPrefill _ -> submit(i);
         }
@@ -537,11 +535,15 @@ final class QueryRun {
         for (Integer j : List.copyOf(queuedWarmUps)) {
             if (state[j] == RUNNING && promptComplete(j) && schedulers.get(plan.engineOf[j])
                     .withdraw(new TaskId(id, plan.nodes[j].id().value()))) {
-                long now = ticker.read();
-                settle(j, Signal.done("skipped: the prompt became complete while the warm-up was queued"),
-                        local(j, now, now, Outcome.SKIPPED));
+                skipWarmUp(j, "skipped: the prompt became complete while the warm-up was queued");
             }
         }
+    }
+
+    /** Settles warm-up {@code i} as not sent: a done signal, so the prefill it warms goes on at once. */
+    private void skipWarmUp(int i, String why) {
+        long now = ticker.read();
+        settle(i, Signal.done(why), local(i, now, now, Outcome.SKIPPED));
     }
 
     private void succeed() {

@@ -162,14 +162,10 @@ public final class DecodePipelineRule implements Rule {
      * {@code [i:i+1]} of its {@code items} (at least two items in all); otherwise null.
      */
     private @Nullable List<Edge> slicedItems(Node node, PrimitiveGraph g) {
-        if (!(node.op() instanceof Primitive.Decode(_, OutputFormat.JsonList(int n), _))
-                || n < 2 || n > config.maxItems()) {
+        if (streamedList(node, g) == null) {
             return null;
         }
-        Edge generation = RuleSupport.inputEdge(g, node.id(), "generation");
-        if (generation == null || generation.kind() != EdgeKind.STREAM) {
-            return null;
-        }
+        int n = ((OutputFormat.JsonList) ((Primitive.Decode) node.op()).format()).items();
         List<Edge> out = g.outgoing(node.id());
         if (out.size() < 2) {
             return null;
@@ -190,14 +186,11 @@ public final class DecodePipelineRule implements Rule {
     }
 
     private @Nullable Chain match(Node node, PrimitiveGraph g) {
-        if (!(node.op() instanceof Primitive.Decode(_, OutputFormat.JsonList(int n), _))
-                || n < 2 || n > config.maxItems()) {
+        Edge generation = streamedList(node, g);
+        if (generation == null) {
             return null;
         }
-        Edge generation = RuleSupport.inputEdge(g, node.id(), "generation");
-        if (generation == null || generation.kind() != EdgeKind.STREAM) {
-            return null;
-        }
+        int n = ((OutputFormat.JsonList) ((Primitive.Decode) node.op()).format()).items();
         Node embed = soleConsumer(g, node, "texts");
         if (embed == null || !(embed.op() instanceof Primitive.Embed embedOp)) {
             return null;
@@ -211,6 +204,19 @@ public final class DecodePipelineRule implements Rule {
             return null;
         }
         return new Chain(node, n, generation, embed, embedOp, search, searchOp, rerank, rerankOp);
+    }
+
+    /**
+     * The streamed generation edge of {@code node} if it decodes a JSON list of 2 to
+     * {@link Config#maxItems()} items, which either form of the rewrite needs; otherwise null.
+     */
+    private @Nullable Edge streamedList(Node node, PrimitiveGraph g) {
+        if (!(node.op() instanceof Primitive.Decode(_, OutputFormat.JsonList(int n), _))
+                || n < 2 || n > config.maxItems()) {
+            return null;
+        }
+        Edge generation = RuleSupport.inputEdge(g, node.id(), "generation");
+        return generation == null || generation.kind() != EdgeKind.STREAM ? null : generation;
     }
 
     /** The only consumer of {@code producer}, if it is one unsliced data edge into {@code port}. */

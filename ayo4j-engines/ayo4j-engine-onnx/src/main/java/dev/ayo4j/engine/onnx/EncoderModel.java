@@ -119,15 +119,7 @@ public final class EncoderModel implements AutoCloseable {
      *         {@link Overflow#REJECT}, or ONNX Runtime fails
      */
     public List<float[]> embed(List<String> texts) {
-        List<Tokens> tokens = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            Tokens t = tokenize(texts.get(i));
-            if (t.overflowed() && options().overflow() == Overflow.REJECT) {
-                throw new NonRetriableEngineException(overflowMessage(i));
-            }
-            tokens.add(t);
-        }
-        return List.of(embedTokens(tokens));
+        return List.of(embedTokens(tokenizeAll(texts)));
     }
 
     /**
@@ -151,6 +143,11 @@ public final class EncoderModel implements AutoCloseable {
      * this throws as {@link #embed} does. Vectors in input order.
      */
     public List<float[]> embedPass(List<String> texts) {
+        return texts.isEmpty() ? List.of() : List.of(forward(tokenizeAll(texts)));
+    }
+
+    /** Tokens of every text, cut to the window; throws under {@link Overflow#REJECT} if one is too long. */
+    private List<Tokens> tokenizeAll(List<String> texts) {
         List<Tokens> tokens = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             Tokens t = tokenize(texts.get(i));
@@ -159,7 +156,7 @@ public final class EncoderModel implements AutoCloseable {
             }
             tokens.add(t);
         }
-        return texts.isEmpty() ? List.of() : List.of(forward(tokens));
+        return tokens;
     }
 
     String overflowMessage(int index) {

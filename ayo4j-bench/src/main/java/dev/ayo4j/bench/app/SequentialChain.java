@@ -9,11 +9,11 @@ import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.Coercions;
 import dev.ayo4j.runtime.JsonListParser;
-import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.Generation;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Signal;
+import dev.ayo4j.spi.SingleTaskCalls;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
 import dev.ayo4j.spi.TaskInputs;
@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +46,7 @@ public final class SequentialChain implements BenchSystem {
     private static final AtomicLong IDS = new AtomicLong();
 
     private final App app;
-    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+    private final Map<String, SingleTaskCalls> calls = new ConcurrentHashMap<>();
     private @Nullable Engines stack;
 
     public SequentialChain(App app) {
@@ -67,7 +66,7 @@ public final class SequentialChain implements BenchSystem {
     @Override
     public void begin(Engines s) {
         this.stack = s;
-        permits.clear();
+        calls.clear();
     }
 
     @Override
@@ -198,16 +197,8 @@ public final class SequentialChain implements BenchSystem {
     private record PerQuery(List<List<Passage>> lists) {}
 
     private Object execute(Engine engine, Task task) {
-        Semaphore p = permits.computeIfAbsent(engine.name(),
-                _ -> new Semaphore(engine.capabilities().maxConcurrency(), true));
-        List<TaskResult> results;
-        p.acquireUninterruptibly();
-        try {
-            results = engine.execute(new Batch(IDS.incrementAndGet(), List.of(task)));
-        } finally {
-            p.release();
-        }
-        return switch (results.getFirst()) {
+        SingleTaskCalls engineCalls = calls.computeIfAbsent(engine.name(), _ -> new SingleTaskCalls(engine));
+        return switch (engineCalls.call(task)) {
             case TaskResult.Success ok -> ok.value();
             case TaskResult.Failure f -> throw new Ayo4jException("engine " + engine.name() + " failed task "
                     + task.id() + ": " + f.cause().getMessage(), f.cause());

@@ -63,6 +63,7 @@ public final class Ayo4jRuntime implements AutoCloseable {
     private final Ticker ticker;
     private final Duration defaultDeadline;
     private final boolean skipLateWarmUps;
+    private final RunListener listener;
     private final DeadlineTimer timer;
     private final AtomicLong queryIds = new AtomicLong();
     private final Map<PrimitiveGraph, GraphPlan> plans = new IdentityHashMap<>();
@@ -74,6 +75,7 @@ public final class Ayo4jRuntime implements AutoCloseable {
         this.ticker = b.ticker;
         this.defaultDeadline = b.defaultDeadline;
         this.skipLateWarmUps = b.skipLateWarmUps;
+        this.listener = b.listener;
         Map<String, EngineScheduler> s = new HashMap<>();
         for (Engine e : b.engines.values()) {
             BatchPolicy policy = b.policies.getOrDefault(e.name(), b.defaultPolicy.apply(e.capabilities()));
@@ -106,7 +108,18 @@ public final class Ayo4jRuntime implements AutoCloseable {
      */
     public CompletableFuture<QueryResult> submit(String queryId, PrimitiveGraph graph, Map<String, Object> inputs,
                                                  Duration deadline) {
+        return submit(queryId, graph, inputs, deadline, RunListener.NONE);
+    }
+
+    /**
+     * As {@link #submit(String, PrimitiveGraph, Map, Duration)}, and {@code listener} receives the query's
+     * {@link RunEvent}s as they happen, after the runtime's own listener (see {@link Builder#listener}).
+     * A query rejected before it starts sends no events.
+     */
+    public CompletableFuture<QueryResult> submit(String queryId, PrimitiveGraph graph, Map<String, Object> inputs,
+                                                 Duration deadline, RunListener listener) {
         Objects.requireNonNull(queryId, "queryId");
+        Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(deadline, "deadline");
         Map<String, Object> values = Map.copyOf(inputs);
         QueryRun run;
@@ -114,7 +127,7 @@ public final class Ayo4jRuntime implements AutoCloseable {
             GraphPlan plan = plan(graph);
             check(queryId, plan, values);
             run = new QueryRun(queryId, plan, values, schedulers, ticker, Math.max(0, deadline.toMillis()),
-                    skipLateWarmUps);
+                    skipLateWarmUps, this.listener.andThen(listener));
         } catch (Ayo4jException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -242,6 +255,7 @@ public final class Ayo4jRuntime implements AutoCloseable {
         private Ticker ticker = Ticker.systemTicker();
         private Duration defaultDeadline = DEFAULT_DEADLINE;
         private boolean skipLateWarmUps = true;
+        private RunListener listener = RunListener.NONE;
         private Function<EngineCapabilities, BatchPolicy> defaultPolicy = caps -> BatchPolicies.warmUpsWhenIdle(
                 BatchPolicies.workConserving(caps.maxBatchSize(), caps.maxBatchTokens(), DEFAULT_MAX_WAIT));
 
@@ -305,6 +319,15 @@ public final class Ayo4jRuntime implements AutoCloseable {
          */
         public Builder skipLateWarmUps(boolean skip) {
             this.skipLateWarmUps = skip;
+            return this;
+        }
+
+        /**
+         * A listener of every query's {@link RunEvent}s (metrics, spans, trace files); add several and each
+         * hears every event, in the order added. Default: none, and the runtime emits nothing.
+         */
+        public Builder listener(RunListener l) {
+            this.listener = this.listener.andThen(Objects.requireNonNull(l, "listener"));
             return this;
         }
 

@@ -51,9 +51,18 @@ public final class EngineScheduler implements AutoCloseable {
     /** What a callback learns about its task: the result and where and when it ran. */
     record Completion(TaskResult result, long batchId, int batchSize, long startNanos, long endNanos) {}
 
+    /** Told when the batch holding a task begins on the engine; must not block. */
+    @FunctionalInterface
+    interface OnStart {
+        /** Does nothing. */
+        OnStart NONE = (_, _, _) -> { };
+
+        void started(long batchId, int batchSize, long startNanos);
+    }
+
     /** A queued task with its ordering keys and the view a policy sees. */
     private record Pending(Task task, double priority, long queryStartNanos, long seq, QueueView.Entry entry,
-                           Consumer<Completion> onDone) {}
+                           OnStart onStart, Consumer<Completion> onDone) {}
 
     private final Engine engine;
     private final BatchPolicy policy;
@@ -104,12 +113,18 @@ public final class EngineScheduler implements AutoCloseable {
      */
     void submit(Task task, double priority, long queryStartNanos, int tokens, int items,
                 Consumer<Completion> onDone) {
+        submit(task, priority, queryStartNanos, tokens, items, OnStart.NONE, onDone);
+    }
+
+    /** As {@link #submit(Task, double, long, int, int, Consumer)}; {@code onStart} hears when its batch begins. */
+    void submit(Task task, double priority, long queryStartNanos, int tokens, int items, OnStart onStart,
+                Consumer<Completion> onDone) {
         lock.lock();
         try {
             if (!closed) {
                 Pending p = new Pending(task, priority, queryStartNanos, seq++,
                         new QueueView.Entry(ticker.read(), tokens, items,
-                                task.op() instanceof Primitive.PartialPrefill), onDone);
+                                task.op() instanceof Primitive.PartialPrefill), onStart, onDone);
                 queue.add(p);
                 byQuery.computeIfAbsent(task.id().query(), _ -> new ArrayList<>(2)).add(p);
                 changed.signal();
@@ -335,6 +350,15 @@ public final class EngineScheduler implements AutoCloseable {
             tasks.add(p.task());
         }
         long start = ticker.read();
+        for (Pending p : taken) {
+            if (p.onStart() != OnStart.NONE) {
+                try {
+                    p.onStart().started(id, taken.length, start);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "start callback of " + p.task().id() + " failed", e);
+                }
+            }
+        }
         List<TaskResult> results;
         try {
             results = engine.execute(new Batch(id, tasks));

@@ -85,10 +85,12 @@ final class QueryRun {
     /** Warm-ups submitted to their engine and not yet settled: withdrawn if their prompt becomes complete. */
     private final List<Integer> queuedWarmUps = new ArrayList<>(2);
     private final boolean skipLateWarmUps;
+    private final RunListener listener;
 
     QueryRun(String id, GraphPlan plan, Map<String, Object> inputs, Map<String, EngineScheduler> schedulers,
-             Ticker ticker, long deadlineMillis, boolean skipLateWarmUps) {
+             Ticker ticker, long deadlineMillis, boolean skipLateWarmUps, RunListener listener) {
         this.id = id;
+        this.listener = listener;
         this.skipLateWarmUps = skipLateWarmUps;
         this.plan = plan;
         this.inputs = inputs;
@@ -174,6 +176,11 @@ final class QueryRun {
             state[i] = RUNNING;
             enqueued[i] = ticker.read();
             readyQueue[readyTail++] = i;
+            if (listener != RunListener.NONE) {
+                String engine = plan.engineOf[i] == null ? TraceEvent.LOCAL : plan.engineOf[i];
+                RunListeners.deliver(listener, new RunEvent.Ready(id, plan.nodes[i].id().value(),
+                        plan.nodes[i].op().kindName(), engine, enqueued[i]));
+            }
         }
     }
 
@@ -278,8 +285,11 @@ final class QueryRun {
         if (op instanceof Primitive.PartialPrefill && skipLateWarmUps) {
             queuedWarmUps.add(i);
         }
+        EngineScheduler.OnStart onStart = listener == RunListener.NONE ? EngineScheduler.OnStart.NONE
+                : (batch, size, at) -> RunListeners.deliver(listener, new RunEvent.Started(id,
+                        plan.nodes[i].id().value(), op.kindName(), plan.engineOf[i], batch, size, at));
         schedulers.get(plan.engineOf[i]).submit(task, plan.remainingMs[i], startNanos, plan.tokens[i], items,
-                c -> post(() -> engineDone(i, c)));
+                onStart, c -> post(() -> engineDone(i, c)));
     }
 
     private static Map<String, String> placeholders(Map<String, Object> in, Iterable<String> names) {
@@ -341,6 +351,7 @@ final class QueryRun {
                     return;
                 }
                 trace[i] = event(i, c, 0, 0, Outcome.FAILED);
+                RunListeners.deliver(listener, new RunEvent.Finished(trace[i]));
                 String message = where(i) + " failed: " + cause.getMessage();
                 fail(cause instanceof RetriableEngineException ? new RetriableEngineException(message, cause)
                         : new NonRetriableEngineException(message, cause));
@@ -358,6 +369,9 @@ final class QueryRun {
 
             @Override
             public void onChunk(String chunk) {
+                if (listener != RunListener.NONE) {
+                    RunListeners.deliver(listener, new RunEvent.Token(id, plan.nodes[i].id().value(), chunk));
+                }
                 if (parser != null) {
                     parser.feed(chunk);
                 } else {
@@ -510,6 +524,7 @@ final class QueryRun {
         state[i] = value == null ? ABSENT : DONE;
         output[i] = value;
         trace[i] = event;
+        RunListeners.deliver(listener, new RunEvent.Finished(event));
         unfinished--;
         for (Link l : plan.out.get(i)) {
             if (!l.stream()) {
@@ -558,7 +573,9 @@ final class QueryRun {
             }
             events.add(trace[i]);
         }
-        future.complete(new QueryResult(id, outputs, events, end - startNanos, criticalPath()));
+        QueryResult result = new QueryResult(id, outputs, events, end - startNanos, criticalPath());
+        RunListeners.deliver(listener, new RunEvent.Succeeded(result));
+        future.complete(result);
     }
 
     /**
@@ -591,6 +608,7 @@ final class QueryRun {
     private void failNode(int i, Ayo4jException cause) {
         long now = ticker.read();
         trace[i] = local(i, started[i], now, Outcome.FAILED);
+        RunListeners.deliver(listener, new RunEvent.Finished(trace[i]));
         fail(cause);
     }
 
@@ -606,6 +624,7 @@ final class QueryRun {
         for (Generation g : generations) {
             g.cancel();
         }
+        RunListeners.deliver(listener, new RunEvent.Failed(id, cause));
         future.completeExceptionally(cause);
     }
 

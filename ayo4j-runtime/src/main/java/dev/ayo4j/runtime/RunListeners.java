@@ -1,0 +1,22 @@
+package dev.ayo4j.runtime;
+
+/** Delivery of run events that never lets a listener's failure reach the query. */
+final class RunListeners {
+    private static final System.Logger LOG = System.getLogger(RunListeners.class.getName());
+
+    private RunListeners() {
+    }
+
+    /** Passes {@code event} to {@code listener}; logs and drops what it throws. */
+    static void deliver(RunListener listener, RunEvent event) {
+        if (listener == RunListener.NONE) {
+            return;
+        }
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "run listener failed on " + event.getClass().getSimpleName()
+                    + " of query " + event.queryId(), e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ayo4j.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ayo4j.runtime.trace.TraceEvent;
+import dev.ayo4j.testkit.ManualTicker;
+import dev.ayo4j.testkit.TestingEngine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RunListenerTest {
+    private final ManualTicker ticker = new ManualTicker();
+    private Ayo4jRuntime runtime;
+
+    @AfterEach
+    void close() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    private Ayo4jRuntime rag(RunListener global) {
+        Ayo4jRuntime.Builder b = Ayo4jRuntime.builder().ticker(ticker).listener(global);
+        for (String name : List.of("llm", "embedder", "reranker", "vectors")) {
+            b.engine(TestingEngine.builder(name).build());
+        }
+        runtime = b.build();
+        return runtime;
+    }
+
+    @Test
+    void everyPrimitiveIsReadyThenFinishedAndTheQueryEndsOnce() {
+        List<RunEvent> global = new CopyOnWriteArrayList<>();
+        List<RunEvent> mine = new CopyOnWriteArrayList<>();
+        rag(global::add);
+        QueryResult r = runtime.submit("q1", Fixtures.advancedRag(), Fixtures.ragInputs("Why?"), Fixtures.GUARD,
+                mine::add).join();
+
+        assertThat(mine).isEqualTo(global);
+        Map<String, List<RunEvent>> byNode = mine.stream().filter(e -> !(e instanceof RunEvent.Succeeded))
+                .collect(Collectors.groupingBy(RunListenerTest::node));
+        assertThat(byNode.keySet()).containsExactlyInAnyOrderElementsOf(
+                r.trace().stream().map(TraceEvent::nodeId).toList());
+        for (TraceEvent t : r.trace()) {
+            List<RunEvent> events = byNode.get(t.nodeId());
+            assertThat(events.getFirst()).as(t.nodeId()).isInstanceOf(RunEvent.Ready.class);
+            assertThat(events.getLast()).as(t.nodeId()).isEqualTo(new RunEvent.Finished(t));
+            boolean engine = !t.engine().equals(TraceEvent.LOCAL) && !t.primitive().startsWith("Decode");
+            assertThat(events.stream().anyMatch(e -> e instanceof RunEvent.Started)).as(t.nodeId())
+                    .isEqualTo(engine && t.outcome() == TraceEvent.Outcome.OK);
+        }
+        String decodeOfAnswer = r.trace().stream().filter(t -> t.primitive().equals("Decode"))
+                .map(TraceEvent::nodeId).toList().getLast();
+        String answer = mine.stream().filter(e -> e instanceof RunEvent.Token tk && tk.nodeId().equals(decodeOfAnswer))
+                .map(e -> ((RunEvent.Token) e).text()).collect(Collectors.joining());
+        assertThat(answer).isEqualTo(r.output("answer", String.class));
+        assertThat(mine.getLast()).isEqualTo(new RunEvent.Succeeded(r));
+        assertThat(mine.stream().filter(e -> e instanceof RunEvent.Succeeded || e instanceof RunEvent.Failed))
+                .hasSize(1);
+    }
+
+    @Test
+    void aFailedQueryEndsWithFailedAndAThrowingListenerIsIgnored() {
+        List<RunEvent> events = new CopyOnWriteArrayList<>();
+        RunListener throwing = _ -> {
+            throw new IllegalStateException("listener bug");
+        };
+        runtime = Ayo4jRuntime.builder().ticker(ticker).listener(throwing)
+                .engine(TestingEngine.builder("embedder").failOn(dev.ayo4j.primitive.Primitive.Embed.class).build())
+                .build();
+        assertThatThrownBy(() -> runtime.submit("q2", Fixtures.embedOnly("embedder"), Map.of("question", "x"),
+                Duration.ofSeconds(30), events::add).join()).hasMessageContaining("embed");
+        assertThat(events.getLast()).isInstanceOfSatisfying(RunEvent.Failed.class,
+                f -> assertThat(f.queryId()).isEqualTo("q2"));
+        assertThat(events).filteredOn(e -> e instanceof RunEvent.Finished f
+                && f.event().outcome() == TraceEvent.Outcome.FAILED).hasSize(1);
+    }
+
+    private static String node(RunEvent e) {
+        return switch (e) {
+            case RunEvent.Ready r -> r.nodeId();
+            case RunEvent.Started s -> s.nodeId();
+            case RunEvent.Token t -> t.nodeId();
+            case RunEvent.Finished f -> f.event().nodeId();
+            case RunEvent.Succeeded s -> s.queryId();
+            case RunEvent.Failed f -> f.queryId();
+        };
+    }
+}

@@ -1,16 +1,28 @@
 package dev.ayo4j.spi;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Settings an {@link EngineProvider} creates an engine from: its name and string options (a model
- * path, a thread count), as read from the command line or a configuration file.
+ * Settings an {@link EngineProvider} creates an engine from: its name, string options (a model path, a
+ * thread count) as read from the command line or a configuration file, and objects handed over in code
+ * (a LangChain4j model a user already configured, a shared cache) that no file can express.
+ *
+ * @param name    the engine's name, unique among the engines of one runtime
+ * @param options string options by key
+ * @param objects objects by key, for engines created in code; empty for engines from a file
  */
-public record EngineConfig(String name, Map<String, String> options) {
+public record EngineConfig(String name, Map<String, String> options, Map<String, Object> objects) {
     public EngineConfig {
         Objects.requireNonNull(name, "name");
         options = Map.copyOf(options);
+        objects = Map.copyOf(objects);
+    }
+
+    /** A configuration of string options only, as a file or the command line gives. */
+    public EngineConfig(String name, Map<String, String> options) {
+        this(name, options, Map.of());
     }
 
     public String option(String key, String fallback) {
@@ -28,5 +40,26 @@ public record EngineConfig(String name, Map<String, String> options) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("engine " + name + ": option " + key + " is not an integer: " + v);
         }
+    }
+
+    /** The object {@code key} as {@code type}; throws naming the key when it is missing or of another type. */
+    public <T> T object(String key, Class<T> type) {
+        Object v = objects.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("engine " + name + ": needs the object '" + key + "' (a "
+                    + type.getSimpleName() + "); given: " + objects.keySet());
+        }
+        if (!type.isInstance(v)) {
+            throw new IllegalArgumentException("engine " + name + ": object '" + key + "' is a "
+                    + v.getClass().getName() + ", not a " + type.getName());
+        }
+        return type.cast(v);
+    }
+
+    /** A copy with the object {@code key} set to {@code value}. */
+    public EngineConfig withObject(String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(objects);
+        copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return new EngineConfig(name, options, copy);
     }
 }

@@ -23,8 +23,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
 
-    @Option(names = "--app", defaultValue = "advanced-rag", description = "naive-rag or advanced-rag (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--app", defaultValue = "advanced-rag",
+            description = "naive-rag, advanced-rag, or an app file (.yaml) with --engines (default: ${DEFAULT-VALUE}).")
     String appName;
+
+    @Option(names = "--engines", paramLabel = "FILE",
+            description = "Engine file (YAML) naming each engine and its provider; the documents are ingested into "
+                    + "a collection and the app answers over it once. Without it: the embedded engines, and the "
+                    + "app runs unoptimized and optimized.")
+    Path engines;
 
     @Option(names = "--docs", required = true, description = "Folder of documents (.md, .txt, .rst, .adoc).")
     Path docs;
@@ -42,6 +49,13 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var log = System.out;
+        if (engines != null) {
+            return new FrontDoorRun(engines, appName, docs, question, expansions, maxWords, stackOptions.deadline)
+                    .call(log);
+        }
+        if (appName.endsWith(".yaml") || appName.endsWith(".yml")) {
+            throw new IllegalArgumentException("an app file runs through an engine file: add --engines FILE");
+        }
         if (appName.equals("multi-call")) {
             throw new IllegalArgumentException("run answers over documents: use naive-rag or advanced-rag");
         }

@@ -142,10 +142,10 @@ public final class AppFiles {
                         index = r.ref(m, "index", defined);
                     } else {
                         // Reads the collection as ingested beforehand: its readiness is an implicit input.
-                        index = Apps.INDEX;
-                        if (!defined.containsKey(Apps.INDEX)) {
-                            b.input(Apps.INDEX, ValueKind.SIGNAL);
-                            defined.put(Apps.INDEX, ValueKind.SIGNAL);
+                        index = Apps.INDEX.name();
+                        if (!defined.containsKey(Apps.INDEX.name())) {
+                            b.input(Apps.INDEX.name(), ValueKind.SIGNAL);
+                            defined.put(Apps.INDEX.name(), ValueKind.SIGNAL);
                         }
                     }
                     String queries = r.ref(m, "queries", defined);

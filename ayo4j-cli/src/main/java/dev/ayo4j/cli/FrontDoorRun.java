@@ -6,9 +6,7 @@ import dev.ayo4j.api.Inputs;
 import dev.ayo4j.api.PreparedApp;
 import dev.ayo4j.api.Result;
 import dev.ayo4j.api.Source;
-import dev.ayo4j.local.Chunker;
 import dev.ayo4j.local.Corpus;
-import dev.ayo4j.local.CorpusLoader;
 import dev.ayo4j.runtime.trace.Timeline;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,45 +14,34 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * {@code ayo4j run --engines FILE}: the engines of an engine file through the {@link Ayo4j} entry point;
- * the documents are ingested into their folder's collection (idempotent), then the app answers once.
+ * {@code ayo4j run|demo --engines FILE}: the engines of an engine file through the {@link Ayo4j} entry
+ * point; the documents are ingested into a collection (idempotent), then the app answers once.
  */
 final class FrontDoorRun {
     private static final int BAR_WIDTH = 60;
 
     private final Path engines;
     private final String app;
-    private final Path docs;
     private final String question;
-    private final int expansions;
-    private final int maxWords;
     private final Duration deadline;
 
-    FrontDoorRun(Path engines, String app, Path docs, String question, int expansions, int maxWords,
-                 Duration deadline) {
+    FrontDoorRun(Path engines, String app, String question, Duration deadline) {
         this.engines = engines;
         this.app = app;
-        this.docs = docs;
         this.question = question;
-        this.expansions = expansions;
-        this.maxWords = maxWords;
         this.deadline = deadline;
     }
 
-    int call(PrintStream log) {
-        Corpus corpus = new CorpusLoader(new Chunker(maxWords)).load(docs);
+    /** Ingests {@code corpus} (from {@code origin}) into {@code collection}, then answers over it. */
+    int call(Corpus corpus, String origin, String collection, PrintStream log) {
         corpus.skipped().forEach(s -> log.printf("skipped %s: %s%n", s.name(), s.reason()));
-        String collection = RunCommand.collection(docs);
         try (Ayo4j ayo = Ayo4j.builder().engines(engines).deadline(deadline).build()) {
             ayo.engines().forEach(e -> log.printf("engine %s: %s %s%n", e.name(), e.provider(), e.roles()));
             CollectionCatalog.IngestReport ingested = ayo.collections().ingest(collection, corpus.documents());
-            log.printf("%s: %d documents, %d passages ingested into collection %s%n", docs, ingested.documents(),
+            log.printf("%s: %d documents, %d passages ingested into collection %s%n", origin, ingested.documents(),
                     ingested.passages(), collection);
             PreparedApp prepared = app.endsWith(".yaml") || app.endsWith(".yml") ? ayo.prepare(Path.of(app))
                     : ayo.prepare(app);
-            if (expansions != 3 && !app.endsWith(".yaml")) {
-                log.println("note: --expansions applies to the embedded run; an app file sets its own options");
-            }
             Result r = prepared.run(Inputs.question(question).collection(collection));
             log.printf(Locale.ROOT, "%n== %s (run %s): %.2f s end to end, critical path %.2f s, lower bound %.2f s%n",
                     prepared.name(), r.runId(), r.endToEndNanos() / 1e9, r.criticalPathNanos() / 1e9,

@@ -50,8 +50,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         var log = System.out;
         if (engines != null) {
-            return new FrontDoorRun(engines, appName, docs, question, expansions, maxWords, stackOptions.deadline)
-                    .call(log);
+            if (expansions != 3) {
+                throw new IllegalArgumentException("--expansions sets the embedded run's app; with --engines give an "
+                        + "app file (--app FILE.yaml) with its own options");
+            }
+            return new FrontDoorRun(engines, appName, question, stackOptions.deadline).call(
+                    new CorpusLoader(new Chunker(maxWords)).load(docs), docs.toString(), collection(docs), log);
         }
         if (appName.endsWith(".yaml") || appName.endsWith(".yml")) {
             throw new IllegalArgumentException("an app file runs through an engine file: add --engines FILE");

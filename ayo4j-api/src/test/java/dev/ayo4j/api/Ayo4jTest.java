@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.PlanningException;
+import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.Role;
 import dev.ayo4j.runtime.EngineSpec;
 import java.io.IOException;
@@ -85,6 +86,29 @@ class Ayo4jTest {
                     .hasMessageContaining("app advanced-rag (module expand) needs role llm, which no engine plays");
             assertThatThrownBy(() -> ayo.prepare("no-such-app")).hasMessageContaining("unknown app 'no-such-app'");
         }
+    }
+
+    @Test
+    void anAppFileStepRunsTheFunctionRegisteredOnTheBuilder() {
+        var app = AppFiles.parse("shout.yaml", """
+                app: shout
+                inputs: {question: text}
+                modules:
+                  - step: {function: upper, inputs: [question], kind: text, into: answer}
+                outputs: [answer]
+                """, Map.of());
+        try (Ayo4j ayo = Ayo4j.builder().engine(vectors())
+                .step("upper", task -> task.input(Apps.QUESTION).toUpperCase(java.util.Locale.ROOT)).build()) {
+            Result r = ayo.prepare(app).run(Inputs.question("why so quiet?"));
+            assertThat(r.answer()).isEqualTo("WHY SO QUIET?");
+        }
+        assertThatThrownBy(() -> AppFiles.parse("shout.yaml", """
+                app: shout
+                inputs: {question: text}
+                modules:
+                  - step: {function: upper, inputs: [topic], kind: text, into: answer}
+                outputs: [answer]
+                """, Map.of())).hasMessageStartingWith("shout.yaml:4: modules[0].step.inputs[0]: 'topic'");
     }
 
     @Test

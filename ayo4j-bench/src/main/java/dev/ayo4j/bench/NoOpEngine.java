@@ -77,7 +77,7 @@ public final class NoOpEngine implements Engine {
                 stream.complete();
                 yield stream;
             }
-            case Primitive.Input _, Primitive.Output _, Primitive.Decode _, Primitive.DecodeItem _,
+            case Primitive.Input _, Primitive.Output _, Primitive.Decode _, Primitive.DecodeItem _, Primitive.Step _,
                  Primitive.Aggregate _ -> throw new IllegalArgumentException(
                     "primitive runs in place, not on an engine: " + task.op().kindName());
         };

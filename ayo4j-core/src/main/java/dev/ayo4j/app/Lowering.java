@@ -9,6 +9,7 @@ import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.graph.Slice;
 import dev.ayo4j.primitive.AggregateMode;
 import dev.ayo4j.primitive.OutputFormat;
+import dev.ayo4j.primitive.Port;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.PromptTemplate;
 import dev.ayo4j.primitive.ValueKind;
@@ -86,6 +87,7 @@ public final class Lowering {
                         ? searchPerQuery(b, app, e, s, values) : search(b, app, e, s, values);
                 case Module.Rerank r -> rerank(b, e, r, values);
                 case Module.Generate g -> generate(b, e, g, values);
+                case Module.Step s -> step(b, s, values);
             };
             NodeId prev = previous;
             if (prev != null && b.edges().stream().noneMatch(
@@ -236,6 +238,29 @@ public final class Lowering {
         b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
         values.put(m.into(), new Producer(PortRef.of(decode, Primitive.Decode.TEXT), ValueKind.TEXT, 1, m.maxTokens()));
         return new Span(prefill, decode);
+    }
+
+    /**
+     * One {@link Primitive.Step} whose ports are named after the values it reads; a list result is
+     * estimated as large as its largest list input (a filter keeps at most what it is given).
+     */
+    private static Span step(GraphBuilder b, Module.Step m, Map<String, Producer> values) {
+        List<Port<?>> params = new ArrayList<>(m.inputs().size());
+        int count = 1;
+        int tokens = 0;
+        for (String v : m.inputs()) {
+            Producer p = values.get(v);
+            params.add(Port.of(v, p.kind()));
+            count = Math.max(count, p.count());
+            tokens += p.tokens();
+        }
+        NodeId id = b.add(m.name(), new Primitive.Step(m.step(), params, m.kind()));
+        for (String v : m.inputs()) {
+            bind(b, values.get(v), id, v);
+        }
+        values.put(m.into(), new Producer(PortRef.of(id, Primitive.Step.RESULT), m.kind(),
+                m.kind().isList() ? count : 1, Math.max(1, tokens)));
+        return new Span(id, id);
     }
 
     private static void bind(GraphBuilder b, Producer from, NodeId to, String port) {

@@ -5,8 +5,10 @@ import dev.ayo4j.spi.Generation;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Signal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Primitive
         permits Primitive.Input, Primitive.Output, Primitive.Embed, Primitive.Ingest,
                 Primitive.VectorSearch, Primitive.Rerank, Primitive.Prefill, Primitive.PartialPrefill,
-                Primitive.Decode, Primitive.DecodeItem, Primitive.Aggregate {
+                Primitive.Decode, Primitive.DecodeItem, Primitive.Aggregate, Primitive.Step {
 
     /** Input ports, in a stable order. */
     List<Port<?>> inputs();
@@ -369,6 +371,41 @@ public sealed interface Primitive
         @Override public String describe() {
             return "Aggregate(" + mode + (mode == AggregateMode.TOP_K || mode == AggregateMode.ARRIVAL ? " " + topK : "") + ", " + kind + ", arity="
                     + arity + ")";
+        }
+    }
+
+    /**
+     * Runs the user's function registered under {@code name} on the runtime, in place on no engine, with
+     * one input port per parameter; its result is the value of port {@link #RESULT}, of kind {@code
+     * output}. The planner treats a step as opaque: it costs as a local primitive, no rule rewrites across
+     * it, and two equal steps are never merged, since the function may have effects (a tool call).
+     */
+    record Step(String name, List<Port<?>> params, ValueKind output) implements Primitive {
+        /** Name of the output port, whose kind is the step's {@code output}. */
+        public static final String RESULT = "result";
+
+        public Step {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(output, "output");
+            params = List.copyOf(params);
+            Checks.argument(!name.isBlank(), "a step needs a name");
+            Checks.argument(!params.isEmpty(), "step %s needs at least one input", name);
+            Checks.argument(output != ValueKind.GENERATION, "step %s cannot return a live generation", name);
+            Set<String> seen = new HashSet<>();
+            for (Port<?> p : params) {
+                Checks.argument(seen.add(p.name()), "step %s has two inputs called '%s'", name, p.name());
+                Checks.argument(p.kind() != ValueKind.GENERATION, "step %s cannot read a live generation (%s)",
+                        name, p.name());
+            }
+        }
+
+        /** The output port. */
+        public Port<?> result() { return Port.of(RESULT, output); }
+
+        @Override public List<Port<?>> inputs() { return params; }
+        @Override public List<Port<?>> outputs() { return List.of(result()); }
+        @Override public String describe() {
+            return "Step(" + name + ", in=" + params + ", out=" + output + ")";
         }
     }
 }

@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Execution of one query's graph, event-driven: a node starts when every COMPLETION input has completed
  * and every STREAM input has published; engine primitives go to their engine's scheduler, the others
- * (input, output, aggregate, decode, decode item) run in place.
+ * (input, output, aggregate, decode, decode item, user step) run in place, a user step on a virtual
+ * thread of its own.
  *
  * <p>Every event (an engine result, an early publication, a decoded item, the deadline, a cancellation)
  * is posted to the run's queue and handled by whichever thread finds the queue idle, one at a time, so
@@ -59,6 +60,7 @@ final class QueryRun {
     private final GraphPlan plan;
     private final Map<String, Object> inputs;
     private final Map<String, EngineScheduler> schedulers;
+    private final Map<String, StepFunction> steps;
     private final Ticker ticker;
     private final long startNanos;
     private final long deadlineMillis;
@@ -82,13 +84,17 @@ final class QueryRun {
     private int unfinished;
     private boolean finished;
     private final List<Generation> generations = new ArrayList<>(2);
+    /** Threads of user steps still running: interrupted when the query ends first. */
+    private final List<Thread> stepThreads = new ArrayList<>(1);
     /** Warm-ups submitted to their engine and not yet settled: withdrawn if their prompt becomes complete. */
     private final List<Integer> queuedWarmUps = new ArrayList<>(2);
     private final boolean skipLateWarmUps;
     private final RunListener listener;
 
     QueryRun(String id, GraphPlan plan, Map<String, Object> inputs, Map<String, EngineScheduler> schedulers,
-             Ticker ticker, long deadlineMillis, boolean skipLateWarmUps, RunListener listener) {
+             Map<String, StepFunction> steps, Ticker ticker, long deadlineMillis, boolean skipLateWarmUps,
+             RunListener listener) {
+        this.steps = steps;
         this.id = id;
         this.listener = listener;
         this.skipLateWarmUps = skipLateWarmUps;
@@ -197,6 +203,7 @@ final class QueryRun {
             case Primitive.Input in -> settleLocal(i, inputs.get(in.name()));
             case Primitive.Output _ -> settleLocal(i, gather(i).get(Primitive.Output.VALUE));
             case Primitive.Aggregate a -> settleLocal(i, aggregate(i, a));
+            case Primitive.Step s -> step(i, s);
             case Primitive.Decode d -> decode(i, d);
             case Primitive.DecodeItem d -> decodeItem(i, d);
             case Primitive.PartialPrefill _ when skipLateWarmUps && promptComplete(i) ->
@@ -504,6 +511,50 @@ final class QueryRun {
         };
     }
 
+    /**
+     * Runs user step {@code i} on a virtual thread of its own, since its function may block, and settles
+     * it with the result once that is checked against the step's output kind.
+     */
+    private void step(int i, Primitive.Step s) {
+        StepFunction function = steps.get(s.name());
+        if (function == null) {
+            throw new IllegalStateException("step '" + s.name() + "' was checked before the run");
+        }
+        Task task = Task.of(new TaskId(id, plan.nodes[i].id().value()), s, gather(i));
+        Thread[] self = new Thread[1];
+        self[0] = Thread.ofVirtual().name("ayo4j-step-" + s.name()).unstarted(() -> {
+            Object value = null;
+            Throwable failure = null;
+            try {
+                Object result = function.apply(task);
+                if (result == null) {
+                    throw new IllegalStateException("it returned null, not a " + s.output() + " value");
+                }
+                value = s.result().cast(result);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            Object v = value;
+            Throwable f = failure;
+            post(() -> stepDone(i, s, self[0], v, f));
+        });
+        stepThreads.add(self[0]);
+        self[0].start();
+    }
+
+    private void stepDone(int i, Primitive.Step s, Thread thread, @Nullable Object value, @Nullable Throwable failure) {
+        stepThreads.remove(thread);
+        if (finished) {
+            return;
+        }
+        if (failure != null) {
+            failNode(i, new Ayo4jException(String.format("%s failed: step '%s': %s", where(i), s.name(),
+                    failure.getMessage() == null ? failure.toString() : failure.getMessage()), failure));
+            return;
+        }
+        settleLocal(i, value);
+    }
+
     private void settleLocal(int i, Object value) {
         settle(i, value, local(i, started[i], ticker.read(), Outcome.OK));
     }
@@ -624,6 +675,7 @@ final class QueryRun {
         for (Generation g : generations) {
             g.cancel();
         }
+        stepThreads.forEach(Thread::interrupt);
         RunListeners.deliver(listener, new RunEvent.Failed(id, cause));
         future.completeExceptionally(cause);
     }

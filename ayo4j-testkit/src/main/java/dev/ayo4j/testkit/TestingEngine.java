@@ -128,7 +128,7 @@ public final class TestingEngine implements Engine {
                     yield TaskResult.success(Signal.done("warm " + TestingOutputs.hex(prefix)),
                             TestingOutputs.tokens(prefix), 0);
                 }
-                case Primitive.Input _, Primitive.Output _, Primitive.Decode _, Primitive.DecodeItem _,
+                case Primitive.Input _, Primitive.Output _, Primitive.Decode _, Primitive.DecodeItem _, Primitive.Step _,
                      Primitive.Aggregate _ -> TaskResult.failure(new NonRetriableEngineException(
                         "testing engine " + name + " does not execute " + t.op().kindName() + " (" + t.id() + ")"));
             };

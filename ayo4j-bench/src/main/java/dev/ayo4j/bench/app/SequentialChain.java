@@ -135,11 +135,14 @@ public final class SequentialChain implements BenchSystem {
                     }
                     values.put(g.into(), run.generate(s.llm(), g.name(), text));
                 }
+                case Module.Step st -> throw new IllegalArgumentException(String.format(
+                        "the sequential chain runs the built-in modules only, not step %s of app %s", st.name(),
+                        app.name()));
             }
         }
         String answer = (String) values.getOrDefault(app.outputs().getFirst(), "");
         return QueryOutcome.untraced(query.index(), System.nanoTime() - t0, answer,
-                AyoSystem.contextIds(values.get("context")), run.spans);
+                AyoSystem.contextIds(values.get(Apps.CONTEXT.name())), run.spans);
     }
 
     @Override

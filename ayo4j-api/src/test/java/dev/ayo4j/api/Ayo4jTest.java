@@ -52,6 +52,25 @@ class Ayo4jTest {
     }
 
     @Test
+    void theProvidersRulesReachThePlanner() {
+        var app = AppFiles.parse("echo.yaml", """
+                app: echo
+                inputs: {question: text}
+                modules:
+                  - step: {function: same, inputs: [question], kind: text, into: answer}
+                outputs: [answer]
+                """, Map.of());
+        int before = TestingRuleProvider.MATCHES.get();
+        try (Ayo4j ayo = Ayo4j.builder().engine(EngineSpec.of("store", "testing-rules", Map.of(), Set.of()))
+                .step("same", task -> task.input(Apps.QUESTION)).build()) {
+            PreparedApp echo = ayo.prepare(app);
+            assertThat(echo.run(Inputs.question("hello")).answer()).isEqualTo("hello");
+            assertThat(echo.explain()).contains("== after engine-rules");
+        }
+        assertThat(TestingRuleProvider.MATCHES.get()).isGreaterThan(before);
+    }
+
+    @Test
     void anUnreachableRemoteEngineFailsStartUpNamingItAndItsUrl() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -8,7 +8,6 @@ import dev.ayo4j.local.Corpus;
 import dev.ayo4j.local.CorpusLoader;
 import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.models.ResolvedModel;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,18 +27,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--question", defaultValue = QUESTION, description = "Question to answer (default: ${DEFAULT-VALUE}).")
     String question;
 
-    @Option(names = "--engines", paramLabel = "FILE",
-            description = "Engine file naming each engine and its provider: the guide is ingested into collection "
-                    + "demo-guide and advanced-rag answers once on those engines. Default: the embedded engines, "
-                    + "unoptimized and optimized.")
-    Path engines;
+    /** With engines named, the guide is ingested into collection demo-guide and advanced-rag answers once. */
+    @Mixin
+    EngineChoice engines;
 
     @Override
     public Integer call() {
         var log = System.out;
         Corpus corpus = new CorpusLoader(new Chunker(Chunker.DEFAULT_MAX_WORDS)).of("the bundled guide",
                 BundledGuide.documents());
-        if (engines != null) {
+        if (engines.given()) {
             return new FrontDoorRun(engines, "advanced-rag", question, stackOptions.deadline).call(corpus,
                     "the bundled guide", "demo-guide", log);
         }

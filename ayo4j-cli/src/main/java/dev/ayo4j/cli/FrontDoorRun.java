@@ -20,12 +20,12 @@ import java.util.Locale;
 final class FrontDoorRun {
     private static final int BAR_WIDTH = 60;
 
-    private final Path engines;
+    private final EngineChoice engines;
     private final String app;
     private final String question;
     private final Duration deadline;
 
-    FrontDoorRun(Path engines, String app, String question, Duration deadline) {
+    FrontDoorRun(EngineChoice engines, String app, String question, Duration deadline) {
         this.engines = engines;
         this.app = app;
         this.question = question;
@@ -35,7 +35,7 @@ final class FrontDoorRun {
     /** Ingests {@code corpus} (from {@code origin}) into {@code collection}, then answers over it. */
     int call(Corpus corpus, String origin, String collection, PrintStream log) {
         corpus.skipped().forEach(s -> log.printf("skipped %s: %s%n", s.name(), s.reason()));
-        try (Ayo4j ayo = Ayo4j.builder().engines(engines).deadline(deadline).build()) {
+        try (Ayo4j ayo = engines.builder().deadline(deadline).build()) {
             ayo.engines().forEach(e -> log.printf("engine %s: %s %s%n", e.name(), e.provider(), e.roles()));
             CollectionCatalog.IngestReport ingested = ayo.collections().ingest(collection, corpus.documents());
             log.printf("%s: %d documents, %d passages ingested into collection %s%n", origin, ingested.documents(),

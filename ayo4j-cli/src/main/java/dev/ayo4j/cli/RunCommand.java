@@ -27,11 +27,9 @@ final class RunCommand implements Callable<Integer> {
             description = "naive-rag, advanced-rag, or an app file (.yaml) with --engines (default: ${DEFAULT-VALUE}).")
     String appName;
 
-    @Option(names = "--engines", paramLabel = "FILE",
-            description = "Engine file (YAML) naming each engine and its provider; the documents are ingested into "
-                    + "a collection and the app answers over it once. Without it: the embedded engines, and the "
-                    + "app runs unoptimized and optimized.")
-    Path engines;
+    /** With engines named, the documents are ingested into a collection and the app answers once over it. */
+    @Mixin
+    EngineChoice engines;
 
     @Option(names = "--docs", required = true, description = "Folder of documents (.md, .txt, .rst, .adoc).")
     Path docs;
@@ -49,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var log = System.out;
-        if (engines != null) {
+        if (engines.given()) {
             if (expansions != 3) {
                 throw new IllegalArgumentException("--expansions sets the embedded run's app; with --engines give an "
                         + "app file (--app FILE.yaml) with its own options");

@@ -16,8 +16,8 @@ import java.util.Objects;
  *
  * {@snippet :
  * EngineProviders providers = EngineProviders.load();
- * Engine llm = providers.create(LangChain4jEngines.PROVIDER, LangChain4jEngines.chat("llm", chatModel));
- * Engine embedder = providers.create(LangChain4jEngines.PROVIDER, LangChain4jEngines.embedding("embedder", model));
+ * Engine llm = providers.create(new EngineSpec(LangChain4jEngines.PROVIDER, LangChain4jEngines.chat("llm", chatModel), Set.of(Role.LLM)));
+ * Engine embedder = providers.create(new EngineSpec(LangChain4jEngines.PROVIDER, LangChain4jEngines.embedding("embedder", model), Set.of(Role.EMBEDDER)));
  * }
  *
  * <p>Each configuration carries the model as the object {@value #MODEL}; the provider picks the engine

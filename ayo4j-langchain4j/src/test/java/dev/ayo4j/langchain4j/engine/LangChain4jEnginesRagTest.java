@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
-import dev.ayo4j.app.EngineNames;
+import dev.ayo4j.app.EngineBinding;
+import dev.ayo4j.app.Role;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.Passes;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class LangChain4jEnginesRagTest {
     @Test
     void advancedRagRunsOnLangChain4jModelsAndWarmUpsFallBack() {
-        EngineNames n = EngineNames.DEFAULT;
+        EngineBinding n = EngineBinding.DEFAULT;
         List<Passage> passages = new ArrayList<>();
         String[] topics = {"the sky is blue because air scatters blue light", "cats sleep most of the day",
             "the stock market fell on Monday", "rain forms when droplets grow heavy", "sunsets are red"};
@@ -44,11 +45,11 @@ class LangChain4jEnginesRagTest {
 
         QueryResult r;
         try (Ayo4jRuntime runtime = Ayo4jRuntime.builder().skipLateWarmUps(false)
-                .ownedEngine(Models.engine(LangChain4jEngines.chat(n.llm(), new TestingStreamingChatModel())))
-                .ownedEngine(Models.engine(LangChain4jEngines.embedding(n.embedder(), Models.miniLm())))
-                .ownedEngine(Models.engine(LangChain4jEngines.scoring(n.reranker(),
+                .ownedEngine(Models.engine(LangChain4jEngines.chat(n.engine(Role.LLM), new TestingStreamingChatModel())))
+                .ownedEngine(Models.engine(LangChain4jEngines.embedding(n.engine(Role.EMBEDDER), Models.miniLm())))
+                .ownedEngine(Models.engine(LangChain4jEngines.scoring(n.engine(Role.RERANKER),
                         new SimilarityScoringModel(Models.miniLm()))))
-                .ownedEngine(Models.engine(LangChain4jEngines.store(n.vectors(), new InMemoryEmbeddingStore<TextSegment>())))
+                .ownedEngine(Models.engine(LangChain4jEngines.store(n.engine(Role.VECTORS), new InMemoryEmbeddingStore<TextSegment>())))
                 .build()) {
             r = runtime.run(optimized, Map.of(Apps.QUESTION.name(), "Why is the sky blue?",
                     Apps.PASSAGES.name(), passages), Duration.ofMinutes(1));

@@ -1,6 +1,8 @@
 package dev.ayo4j.langchain4j.engine;
 
 import dev.ayo4j.runtime.EngineProviders;
+import dev.ayo4j.runtime.EngineSpec;
+import java.util.Set;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineConfig;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -21,6 +23,6 @@ final class Models {
 
     /** The engine the {@code langchain4j} provider, found by {@code ServiceLoader}, makes of {@code config}. */
     static Engine engine(EngineConfig config) {
-        return EngineProviders.load().create(LangChain4jEngines.PROVIDER, config);
+        return EngineProviders.load().create(new EngineSpec(LangChain4jEngines.PROVIDER, config, Set.of()));
     }
 }

@@ -19,11 +19,21 @@ public final class Charts {
     /** Bars over {@code categories}, one series per entry; stacked or side by side, vertical or horizontal. */
     public static ObjectNode bars(List<String> categories, Map<String, double[]> series, boolean stacked,
                                   boolean horizontal, String categoryName, String valueName) {
+        return bars(categories, series, stacked ? _ -> "all" : null, horizontal, categoryName, valueName);
+    }
+
+    /**
+     * Bars over {@code categories}, series with the same {@code stackGroup} stacked together (null: none
+     * stacked), vertical or horizontal.
+     */
+    public static ObjectNode bars(List<String> categories, Map<String, double[]> series,
+                                  java.util.function.Function<String, String> stackGroup, boolean horizontal,
+                                  String categoryName, String valueName) {
         ObjectNode o = base(series.size() > 1);
         ObjectNode category = axis("category", categoryName);
         ArrayNode data = category.putArray("data");
         categories.forEach(data::add);
-        ObjectNode value = axis("value", valueName);
+        ObjectNode value = horizontal ? axis("value", valueName) : yAxis("value", valueName);
         o.set(horizontal ? "yAxis" : "xAxis", category);
         o.set(horizontal ? "xAxis" : "yAxis", value);
         if (horizontal) {
@@ -32,8 +42,8 @@ public final class Charts {
         ArrayNode list = o.putArray("series");
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             ObjectNode s = list.addObject().put("name", e.getKey()).put("type", "bar");
-            if (stacked) {
-                s.put("stack", "all");
+            if (stackGroup != null) {
+                s.put("stack", stackGroup.apply(e.getKey()));
             }
             ArrayNode values = s.putArray("data");
             for (double v : e.getValue()) {
@@ -49,7 +59,7 @@ public final class Charts {
                                    Double yMax) {
         ObjectNode o = base(series.size() > 1);
         o.set("xAxis", axis("value", xName).put("min", "dataMin").put("max", "dataMax"));
-        ObjectNode y = axis("value", yName);
+        ObjectNode y = yAxis("value", yName);
         if (yMax != null) {
             y.put("max", yMax);
         }
@@ -75,7 +85,7 @@ public final class Charts {
     public static ObjectNode xy(Map<String, List<double[]>> series, String xName, String yName) {
         ObjectNode o = base(series.size() > 1);
         o.set("xAxis", axis("value", xName).put("min", "dataMin").put("max", "dataMax"));
-        o.set("yAxis", axis("value", yName).put("min", 0));
+        o.set("yAxis", yAxis("value", yName).put("min", 0));
         ArrayNode list = o.putArray("series");
         for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
             ObjectNode s = list.addObject().put("name", e.getKey()).put("type", "line").put("showSymbol", false)
@@ -96,7 +106,7 @@ public final class Charts {
     public static ObjectNode scatter(Map<String, List<double[]>> series, String xName, String yName, boolean logAxes) {
         ObjectNode o = base(series.size() > 1);
         o.set("xAxis", axis(logAxes ? "log" : "value", xName));
-        o.set("yAxis", axis(logAxes ? "log" : "value", yName));
+        o.set("yAxis", yAxis(logAxes ? "log" : "value", yName));
         ArrayNode list = o.putArray("series");
         for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
             ObjectNode s = list.addObject().put("name", e.getKey()).put("type", "scatter").put("symbolSize", 4);
@@ -167,6 +177,16 @@ public final class Charts {
         ObjectNode a = F.objectNode().put("type", type);
         if (name != null) {
             a.put("name", name).put("nameLocation", "middle").put("nameGap", 28);
+        }
+        return a;
+    }
+
+    /** A vertical value axis, its name above it so that it never overlaps the tick labels. */
+    private static ObjectNode yAxis(String type, String name) {
+        ObjectNode a = F.objectNode().put("type", type);
+        if (name != null) {
+            a.put("name", name).put("nameLocation", "end").put("nameGap", 14);
+            a.putObject("nameTextStyle").put("align", "left");
         }
         return a;
     }

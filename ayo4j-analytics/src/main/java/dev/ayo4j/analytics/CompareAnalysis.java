@@ -186,16 +186,23 @@ public final class CompareAnalysis {
             out.add(new Recommendation(a.app() + ": " + verdict, CompareReport.FIG_APPS));
         }
         if (!r.primitives().isEmpty() && pooled != null) {
-            PrimitiveDelta top = r.primitives().getFirst();
-            double delta = top.queueB() + top.serviceB() - top.queueA() - top.serviceA();
-            double queueShare = top.queueB() - top.queueA();
-            out.add(new Recommendation(String.format(Locale.ROOT,
-                    "The largest change is in %s: %s ms per query (%s ms of it queueing, %s ms service)%s. Across "
-                            + "the common apps e2e changed by %s ms per query; primitives overlap, so their changes "
-                            + "need not add up to it.", top.primitive(), signed(delta), signed(queueShare),
-                    signed(top.serviceB() - top.serviceA()), top.difference() == null ? ""
-                            : top.difference().excludesZero() ? ", beyond run-to-run noise"
-                            : ", within run-to-run noise", signed(pooled.estimate())), CompareReport.FIG_PRIMITIVES));
+            List<String> changes = new ArrayList<>();
+            for (PrimitiveDelta p : r.primitives()) {
+                double delta = p.queueB() + p.serviceB() - p.queueA() - p.serviceA();
+                boolean real = p.difference() == null || p.difference().excludesZero();
+                if (changes.size() < 3 && real && Math.abs(delta) >= 0.01 * Math.abs(pooled.estimate())
+                        && Math.abs(delta) > 0.005) {
+                    changes.add(String.format(Locale.ROOT, "%s %s ms (queueing %s, service %s)", p.primitive(),
+                            signed(delta), signed(p.queueB() - p.queueA()), signed(p.serviceB() - p.serviceA())));
+                }
+            }
+            out.add(new Recommendation(changes.isEmpty()
+                    ? String.format(Locale.ROOT, "No primitive kind's time per query changed beyond run-to-run noise; "
+                            + "e2e changed by %s ms per query.", signed(pooled.estimate()))
+                    : String.format(Locale.ROOT, "Where it comes from, per query and beyond run-to-run noise: %s. "
+                            + "Across the common apps e2e changed by %s ms per query; primitives overlap in time, so "
+                            + "their changes need not add up to it.", String.join("; ", changes),
+                            signed(pooled.estimate())), CompareReport.FIG_PRIMITIVES));
         }
         if (!r.onlyA().isEmpty() || !r.onlyB().isEmpty()) {
             out.add(new Recommendation(String.format(Locale.ROOT,

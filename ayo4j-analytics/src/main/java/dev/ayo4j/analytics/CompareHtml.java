@@ -56,15 +56,18 @@ public final class CompareHtml {
                 + "tail that one side cuts and the other does not.");
 
         page.section(CompareReport.FIG_PRIMITIVES);
-        List<String> kinds = r.primitives().stream().map(PrimitiveDelta::primitive).toList();
+        List<PrimitiveDelta> timed = r.primitives().stream()
+                .filter(p -> p.queueA() + p.serviceA() + p.queueB() + p.serviceB() >= 0.01).toList();
+        List<String> kinds = timed.stream().map(PrimitiveDelta::primitive).toList();
         Map<String, double[]> split = new LinkedHashMap<>();
-        split.put("A queueing", r.primitives().stream().mapToDouble(PrimitiveDelta::queueA).toArray());
-        split.put("A service", r.primitives().stream().mapToDouble(PrimitiveDelta::serviceA).toArray());
-        split.put("B queueing", r.primitives().stream().mapToDouble(PrimitiveDelta::queueB).toArray());
-        split.put("B service", r.primitives().stream().mapToDouble(PrimitiveDelta::serviceB).toArray());
-        page.chart(CompareReport.FIG_PRIMITIVES, Charts.bars(kinds, split, false, true, null,
+        split.put("A queueing", timed.stream().mapToDouble(PrimitiveDelta::queueA).toArray());
+        split.put("A service", timed.stream().mapToDouble(PrimitiveDelta::serviceA).toArray());
+        split.put("B queueing", timed.stream().mapToDouble(PrimitiveDelta::queueB).toArray());
+        split.put("B service", timed.stream().mapToDouble(PrimitiveDelta::serviceB).toArray());
+        page.chart(CompareReport.FIG_PRIMITIVES, Charts.bars(kinds, split, name -> name.substring(0, 1), true, null,
                 "ms per query (summed over the kind's spans)"), Math.max(240, 80 + 60 * kinds.size()),
-                "Per query, each primitive kind's queueing and service on both sides, largest change first.");
+                "Per query, each primitive kind's queueing and service, A's bar above B's, largest change first; kinds "
+                        + "that take no time (local steps) are left out of the chart.");
         page.table(CompareReport.FIG_PRIMITIVES + " (table)", List.of("primitive", "A queue", "A service", "B queue",
                 "B service", "B - A ms / query", "95 % interval", "beyond noise"), r.primitives().stream()
                 .map(p -> List.of(p.primitive(), Format.ms(p.queueA()), Format.ms(p.serviceA()), Format.ms(p.queueB()),

@@ -28,9 +28,8 @@ public final class RunsAnalysis {
     public static final int SLOWEST = 5;
     /** Windows the utilization over time is cut into. */
     public static final int WINDOWS = 120;
-    /** Width of an e2e-ratio bucket, and how many buckets there are before the open last one. */
-    public static final double RATIO_WIDTH = 0.1;
-    public static final int RATIO_BUCKETS = 50;
+    /** Buckets of the e2e-ratio histogram between its 1st and 99th percentile, before the open last one. */
+    public static final int RATIO_BUCKETS = 40;
 
     private RunsAnalysis() {}
 
@@ -58,8 +57,12 @@ public final class RunsAnalysis {
         List<PrimitiveTime> primitives = db.rows(Sql.file("time_by_primitive")).stream().map(r -> new PrimitiveTime(
                 r.str("system"), r.str("primitive"), r.str("engine"), r.lng("spans"), r.dbl("queue_ms"),
                 r.dbl("service_ms"), r.dbl("mean_queue_ms"), r.dbl("mean_service_ms"), r.dbl("p90_ms"))).toList();
-        List<RatioBucket> ratios = db.rows(Sql.file("ratio_histogram").bind("width", RATIO_WIDTH)
-                .bind("buckets", RATIO_BUCKETS)).stream().map(r -> new RatioBucket(r.str("system"),
+        Row range = db.row(Sql.file("ratio_range"));
+        double ratioWidth = Double.isFinite(range.dbl("low"))
+                ? niceStep(Math.max(1e-3, range.dbl("high") - range.dbl("low")) / RATIO_BUCKETS) : 0.1;
+        double ratioLow = Double.isFinite(range.dbl("low")) ? Math.floor(range.dbl("low") / ratioWidth) * ratioWidth : 0;
+        List<RatioBucket> ratios = db.rows(Sql.file("ratio_histogram").bind("low", ratioLow)
+                .bind("width", ratioWidth).bind("buckets", RATIO_BUCKETS)).stream().map(r -> new RatioBucket(r.str("system"),
                 r.str("bound"), (int) r.lng("bucket"), r.lng("runs"))).toList();
         List<EngineUtilization> utilization = db.rows(Sql.file("engine_utilization")).stream()
                 .map(r -> new EngineUtilization(r.str("system"), r.str("engine"), r.dbl("busy_ms"),
@@ -105,9 +108,9 @@ public final class RunsAnalysis {
         List<Failure> failures = db.rows(Sql.file("failures")).stream().map(r -> new Failure(r.str("system"),
                 r.str("error"), r.lng("runs"))).toList();
         List<SlowRun> slowest = slowest(db);
-        RunsReport partial = new RunsReport(dir, skips, apps, primitives, runsPerSystem, ratios, RATIO_WIDTH,
+        RunsReport partial = new RunsReport(dir, skips, apps, primitives, runsPerSystem, ratios, ratioLow, ratioWidth,
                 utilization, window, overTime, samples, sizes, tokens, padding, warmups, failures, slowest, List.of());
-        return new RunsReport(dir, skips, apps, primitives, runsPerSystem, ratios, RATIO_WIDTH, utilization, window,
+        return new RunsReport(dir, skips, apps, primitives, runsPerSystem, ratios, ratioLow, ratioWidth, utilization, window,
                 overTime, samples, sizes, tokens, padding, warmups, failures, slowest,
                 RunsAdvice.recommend(partial));
     }
@@ -139,7 +142,11 @@ public final class RunsAnalysis {
 
     /** A window of 1, 2 or 5 times a power of ten ms that cuts {@code extentMs} into about {@link #WINDOWS}. */
     static double niceWindow(double extentMs) {
-        double raw = Math.max(1, extentMs / WINDOWS);
+        return niceStep(Math.max(1, extentMs / WINDOWS));
+    }
+
+    /** The smallest of 1, 2 or 5 times a power of ten that is at least {@code raw}. */
+    static double niceStep(double raw) {
         double power = Math.pow(10, Math.floor(Math.log10(raw)));
         for (double step : new double[] {1, 2, 5, 10}) {
             if (raw <= step * power) {

@@ -92,9 +92,11 @@ public final class RunsHtml {
         int max = r.ratios().stream().mapToInt(RatioBucket::bucket).max().orElse(0);
         int min = r.ratios().stream().mapToInt(RatioBucket::bucket).min().orElse(0);
         List<String> labels = new ArrayList<>();
+        int digits = Math.max(0, (int) Math.ceil(-Math.log10(r.ratioWidth())));
         for (int b = min; b <= max; b++) {
-            labels.add(b == RunsAnalysis.RATIO_BUCKETS ? String.format(Locale.ROOT, ">= %.1f", b * r.ratioWidth())
-                    : String.format(Locale.ROOT, "%.1f", b * r.ratioWidth()));
+            String x = String.format(Locale.ROOT, "%." + digits + "f", r.ratioLow() + b * r.ratioWidth());
+            labels.add(b == RunsAnalysis.RATIO_BUCKETS ? ">= " + x : b == 0 ? "< " + String.format(Locale.ROOT,
+                    "%." + digits + "f", r.ratioLow() + r.ratioWidth()) : x);
         }
         Map<String, double[]> series = new LinkedHashMap<>();
         for (RatioBucket b : r.ratios()) {
@@ -108,10 +110,12 @@ public final class RunsHtml {
 
     private static void timeChart(HtmlReport page, RunsReport r) {
         List<String> rows = new ArrayList<>();
-        double[] queue = new double[r.primitives().size()];
-        double[] service = new double[r.primitives().size()];
+        List<PrimitiveTime> timed = r.primitives().stream().filter(p -> p.queueMs() + p.serviceMs()
+                >= 0.01 * Math.max(1, r.runsPerSystem().getOrDefault(p.system(), 1L))).toList();
+        double[] queue = new double[timed.size()];
+        double[] service = new double[timed.size()];
         int i = 0;
-        for (PrimitiveTime p : r.primitives()) {
+        for (PrimitiveTime p : timed) {
             long n = Math.max(1, r.runsPerSystem().getOrDefault(p.system(), 1L));
             rows.add((r.runsPerSystem().size() > 1 ? p.system() + ": " : "") + p.primitive() + " @ " + p.engine());
             queue[i] = p.queueMs() / n;
@@ -122,7 +126,8 @@ public final class RunsHtml {
         series.put("service", service);
         page.chart(RunsReport.FIG_TIME, Charts.bars(rows, series, true, true, null, "ms per query (summed over spans)"),
                 Math.max(220, 60 + 26 * rows.size()), "Per query: time each primitive kind spent queued for its engine "
-                        + "and being served. Spans run in parallel, so these sum to more than e2e.");
+                        + "and being served. Spans run in parallel, so these sum to more than e2e. Kinds that take no time (local "
+                        + "steps) are only in the table.");
     }
 
     private static void utilization(HtmlReport page, RunsReport r) {

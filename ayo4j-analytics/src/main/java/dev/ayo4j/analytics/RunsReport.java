@@ -13,6 +13,7 @@ import java.util.Map;
  * @param primitives      time by primitive kind and engine, queueing and service
  * @param runsPerSystem   runs of each system (per-query means divide by it)
  * @param ratios          distribution of e2e over the critical path and over the lower bound
+ * @param ratioLow        start of ratio bucket 0 (lower ratios count in it)
  * @param ratioWidth      width of a ratio bucket
  * @param utilization     share of the run each engine was busy
  * @param windowMs        width of a utilization window
@@ -27,7 +28,8 @@ import java.util.Map;
  * @param recommendations what to change, with the figure behind each
  */
 public record RunsReport(Path directory, List<Skip> skips, List<AppSummary> apps, List<PrimitiveTime> primitives,
-                         Map<String, Long> runsPerSystem, List<RatioBucket> ratios, double ratioWidth,
+                         Map<String, Long> runsPerSystem, List<RatioBucket> ratios, double ratioLow,
+                         double ratioWidth,
                          List<EngineUtilization> utilization, double windowMs,
                          Map<String, double[]> utilizationOverTime, Map<String, double[]> samples,
                          List<BatchCount> batchSizes, List<BatchCount> batchTokens, List<Padding> padding,

@@ -42,6 +42,14 @@ final class Fixtures {
                 + ")) TO " + Database.literal(file.toString()) + " (FORMAT parquet)");
     }
 
+    /** Writes the rows of {@code select} (columns named as in {@code kind}) cast to {@code kind}'s types. */
+    static void writeSelect(Database db, Path file, TraceSchema.FileKind kind, String select) {
+        String casts = String.join(", ", kind.columns().stream()
+                .map(c -> "CAST(" + c.name() + " AS " + c.type() + ") AS " + c.name()).toList());
+        db.execute("COPY (SELECT " + casts + " FROM (" + select + ") AS t) TO " + Database.literal(file.toString())
+                + " (FORMAT parquet)");
+    }
+
     /** The small trace whose figures RunsAnalysisTest computes by hand. */
     static void smallTrace(Database db, Path dir) {
         writeRuns(db, dir.resolve("runs-20240101-000000-1.parquet"), List.of(

@@ -10,7 +10,8 @@ import java.util.Locale;
  * primitive spans each: embed, search, rerank, warm-up, prefill, decode and local steps) split over files of
  * 100,000 runs, arriving as a Poisson process at 20 queries/s, with a reranker that saturates in bursts. DuckDB
  * generates the rows, so memory stays flat. SYSTEM {@code no-passes} runs the same app without the prefill
- * split (the prefill waits for the reranker and no warm-up runs).
+ * split (the prefill waits for the reranker and no warm-up runs). Each file of runs comes with a file of one
+ * GPU-utilization telemetry sample per second.
  */
 public final class SyntheticTraces {
     static final int RUNS_PER_FILE = 100_000;
@@ -109,6 +110,12 @@ public final class SyntheticTraces {
                                 + "s_embed + s_search + s_rerank + s_prefill * 0.4 + s_decode AS lower_bound_ms, "
                                 + "CASE WHEN outcome = 'failed' THEN 'reranker: connection reset' END AS error "
                                 + "FROM timed");
+                // One GPU utilization sample per second over the file's runs, as a telemetry agent writes.
+                Fixtures.writeSelect(db, dir.resolve("samples-" + stamp + ".parquet"), TraceSchema.SAMPLES,
+                        "SELECT TIMESTAMP '2026-01-01 00:00:00' + to_seconds(CAST(s AS BIGINT)) AS ts, "
+                                + "'bench-host' AS host, 'nvml' AS source, 'gpu.utilization' AS metric, "
+                                + "'gpu=0' AS labels, 55 + 35 * sin(s / 30.0) + random() * 10 AS value "
+                                + "FROM range(" + first / 20 + ", " + (last + 19) / 20 + ") t(s)");
             }
         }
     }

@@ -39,8 +39,8 @@ public final class CompareAnalysis {
         List<Skip> skips = new ArrayList<>();
         setA.skips().forEach(s -> skips.add(new Skip("A " + s.what(), s.reason())));
         setB.skips().forEach(s -> skips.add(new Skip("B " + s.what(), s.reason())));
-        String labelA = a + (systemA.isEmpty() ? "" : " (system " + systemA + ")");
-        String labelB = b + (systemB.isEmpty() ? "" : " (system " + systemB + ")");
+        String labelA = a + " (system " + (systemA.isEmpty() ? systems(db, "a_runs") : systemA) + ")";
+        String labelB = b + " (system " + (systemB.isEmpty() ? systems(db, "b_runs") : systemB) + ")";
 
         Map<String, Long> appsA = new LinkedHashMap<>();
         Map<String, Long> appsB = new LinkedHashMap<>();
@@ -157,6 +157,12 @@ public final class CompareAnalysis {
                 matA.length, matB.length, List.of());
         return new CompareReport(labelA, labelB, skips, onlyA, onlyB, apps, primitives, qa, qb, matA.length,
                 matB.length, conclusions(partial, intervals == null ? null : intervals[0]));
+    }
+
+    /** The system labels of a side's runs, for its label. */
+    private static String systems(Database db, String view) {
+        return String.join(", ", db.rows("SELECT DISTINCT system FROM " + view + " ORDER BY system").stream()
+                .map(r -> String.valueOf(r.str("system"))).toList());
     }
 
     private static double[] e2e(Map<String, double[]> runs, Map<String, String> appOfRun, String app) {

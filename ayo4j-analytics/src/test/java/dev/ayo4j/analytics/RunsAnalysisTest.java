@@ -8,20 +8,37 @@ import dev.ayo4j.analytics.RunsReport.EngineUtilization;
 import dev.ayo4j.analytics.RunsReport.PrimitiveTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunsAnalysisTest {
     @TempDir
-    Path dir;
+    static Path dir;
+    private static RunsReport report;
 
-    private RunsReport report() {
+    @BeforeAll
+    static void analyzeTheSmallTrace() {
         try (Database db = Database.open("256MB")) {
             Fixtures.smallTrace(db, dir);
         }
         try (Database db = Database.open("256MB")) {
-            return RunsAnalysis.analyze(db, dir);
+            report = RunsAnalysis.analyze(db, dir);
         }
+    }
+
+    private static RunsReport report() {
+        return report;
+    }
+
+    @Test
+    void writesDocChartsAsPngAndSvg() throws Exception {
+        java.util.List<Path> files = DocCharts.write(report(), dir.resolve("charts"));
+        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("time-by-primitive.png",
+                "time-by-primitive.svg", "utilization-over-time.png", "utilization-over-time.svg");
+        byte[] png = Files.readAllBytes(files.getFirst());
+        assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(Files.readString(files.get(1))).contains("<svg");
     }
 
     @Test

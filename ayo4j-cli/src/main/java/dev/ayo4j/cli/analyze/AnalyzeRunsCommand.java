@@ -27,6 +27,10 @@ final class AnalyzeRunsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "HTML report to write (default: DIR/runs-report.html).")
     Path out;
 
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Also write the main figures as PNG and SVG files (for docs) into DIR.")
+    Path charts;
+
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = Database.DEFAULT_MEMORY_LIMIT,
             description = "DuckDB memory limit; past it DuckDB spills to disk (default: ${DEFAULT-VALUE}).")
     String memory;
@@ -59,6 +63,9 @@ final class AnalyzeRunsCommand implements Callable<Integer> {
                 .map(u -> List.of(u.system(), u.engine(), Format.pct(u.utilization()))).toList());
         TerminalTable.advice(w, r.recommendations());
         w.println("report: " + html.toAbsolutePath());
+        if (charts != null) {
+            dev.ayo4j.analytics.DocCharts.write(r, charts).forEach(f -> w.println("chart: " + f));
+        }
         w.flush();
         return 0;
     }

@@ -37,6 +37,10 @@ final class AnalyzeWorkloadCommand implements Callable<Integer> {
             description = "HTML report to write (default: <FILE without extension>-workload.html beside it).")
     Path out;
 
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Also write the main figures as PNG and SVG files (for docs) into DIR.")
+    Path charts;
+
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = Database.DEFAULT_MEMORY_LIMIT,
             description = "DuckDB memory limit (default: ${DEFAULT-VALUE}).")
     String memory;
@@ -78,6 +82,9 @@ final class AnalyzeWorkloadCommand implements Callable<Integer> {
                         Format.num(l.outputP90(), 0), Format.num(l.outputP99(), 0), Format.count(l.outputMax()))));
         TerminalTable.advice(w, r.recommendations());
         w.println("report: " + html.toAbsolutePath());
+        if (charts != null) {
+            dev.ayo4j.analytics.DocCharts.write(r, charts).forEach(f -> w.println("chart: " + f));
+        }
         w.flush();
         return 0;
     }

@@ -1,0 +1,86 @@
+package dev.ayo4j.cli.analyze;
+
+import dev.ayo4j.analytics.Bootstrap;
+import dev.ayo4j.analytics.CompareAnalysis;
+import dev.ayo4j.analytics.CompareHtml;
+import dev.ayo4j.analytics.CompareReport;
+import dev.ayo4j.analytics.Database;
+import dev.ayo4j.analytics.Format;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ayo4j analyze compare A B}: two sets of runs side by side. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare two directories of run traces (or two systems of one, with --system-a/--system-b): "
+                + "per-app e2e and per-primitive deltas with bootstrap intervals.")
+final class AnalyzeCompareCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "A", description = "Directory of the baseline's trace files.")
+    Path a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "Directory of the trace files compared with it.")
+    Path b;
+
+    @Option(names = "--system-a", paramLabel = "LABEL", defaultValue = "",
+            description = "Keep only A's runs of this system label (e.g. no-passes).")
+    String systemA;
+
+    @Option(names = "--system-b", paramLabel = "LABEL", defaultValue = "",
+            description = "Keep only B's runs of this system label (e.g. ayo4j).")
+    String systemB;
+
+    @Option(names = "--resamples", defaultValue = "" + Bootstrap.DEFAULT_RESAMPLES,
+            description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "HTML report to write (default: B/compare-report.html).")
+    Path out;
+
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = Database.DEFAULT_MEMORY_LIMIT,
+            description = "DuckDB memory limit (default: ${DEFAULT-VALUE}).")
+    String memory;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (resamples < 100) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resamples must be at least 100: "
+                    + resamples);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        CompareReport r;
+        try (Database db = Database.open(memory)) {
+            r = CompareAnalysis.analyze(db, a, systemA, b, systemB, resamples);
+        }
+        Path html = out != null ? out : b.resolve("compare-report.html");
+        CompareHtml.render(r).write(html);
+        r.skips().forEach(s -> w.println("skipped " + s.what() + ": " + s.reason()));
+        w.println("A = " + r.labelA());
+        w.println("B = " + r.labelB());
+        w.println();
+        TerminalTable.print(w, "e2e, B against A (95 % bootstrap interval of the mean difference)", List.of("app",
+                "runs A", "runs B", "mean A ms", "mean B ms", "B - A ms", "interval ms", "beyond noise"),
+                r.apps().stream().map(x -> List.of(x.app(), Format.count(x.runsA()), Format.count(x.runsB()),
+                        Format.ms(x.meanA()), Format.ms(x.meanB()), x.difference() == null ? "-"
+                                : Format.ms(x.difference().estimate()), x.difference() == null ? "-"
+                                : "[" + Format.ms(x.difference().low()) + ", " + Format.ms(x.difference().high()) + "]",
+                        x.difference() == null ? "-" : x.difference().excludesZero() ? "yes" : "no")).toList());
+        TerminalTable.print(w, "Per query by primitive", List.of("primitive", "A ms", "B ms", "B - A ms", "interval"),
+                r.primitives().stream().map(p -> List.of(p.primitive(), Format.ms(p.queueA() + p.serviceA()),
+                        Format.ms(p.queueB() + p.serviceB()),
+                        Format.ms(p.queueB() + p.serviceB() - p.queueA() - p.serviceA()), p.difference() == null ? "-"
+                                : "[" + Format.ms(p.difference().low()) + ", " + Format.ms(p.difference().high())
+                                + "]")).toList());
+        TerminalTable.advice(w, r.recommendations());
+        w.println("report: " + html.toAbsolutePath());
+        w.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.ayo4j.cli.analyze;
+
+import dev.ayo4j.analytics.Database;
+import dev.ayo4j.analytics.Format;
+import dev.ayo4j.analytics.RunsAnalysis;
+import dev.ayo4j.analytics.RunsHtml;
+import dev.ayo4j.analytics.RunsReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ayo4j analyze runs DIR}: where the time of a directory of run traces went. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "Time by primitive and engine, e2e against its bounds, engine utilization, batches, padding, "
+                + "warm-ups and the slowest runs of a directory of run traces (runs-*.parquet, primitives-*.parquet, "
+                + "samples-*.parquet).")
+final class AnalyzeRunsCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "Directory of trace files.")
+    Path dir;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "HTML report to write (default: DIR/runs-report.html).")
+    Path out;
+
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Also write the main figures as PNG and SVG files (for docs) into DIR.")
+    Path charts;
+
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = Database.DEFAULT_MEMORY_LIMIT,
+            description = "DuckDB memory limit; past it DuckDB spills to disk (default: ${DEFAULT-VALUE}).")
+    String memory;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter w = spec.commandLine().getOut();
+        RunsReport r;
+        try (Database db = Database.open(memory)) {
+            r = RunsAnalysis.analyze(db, dir);
+        }
+        Path html = out != null ? out : dir.resolve("runs-report.html");
+        RunsHtml.render(r).write(html);
+        r.skips().forEach(s -> w.println("skipped " + s.what() + ": " + s.reason()));
+        TerminalTable.print(w, "Runs", List.of("app", "system", "runs", "failed", "p50 ms", "p90 ms", "p50 e2e/cp",
+                "p50 e2e/lb"), r.apps().stream().map(a -> List.of(a.app(), a.system(), Format.count(a.runs()),
+                Format.count(a.failed()), Format.ms(a.p50Ms()), Format.ms(a.p90Ms()),
+                Format.times(a.p50OverCriticalPath()), Format.times(a.p50OverLowerBound()))).toList());
+        TerminalTable.print(w, "Time per query by primitive (top 8)", List.of("system", "primitive", "engine",
+                "queue ms", "service ms"), r.primitives().stream().limit(8).map(p -> {
+                    long n = Math.max(1, r.runsPerSystem().getOrDefault(p.system(), 1L));
+                    return List.of(p.system(), p.primitive(), p.engine(), Format.ms(p.queueMs() / n),
+                            Format.ms(p.serviceMs() / n));
+                }).toList());
+        TerminalTable.print(w, "Engine utilization", List.of("system", "engine", "busy"), r.utilization().stream()
+                .sorted(Comparator.comparingDouble(RunsReport.EngineUtilization::utilization).reversed())
+                .map(u -> List.of(u.system(), u.engine(), Format.pct(u.utilization()))).toList());
+        TerminalTable.advice(w, r.recommendations());
+        w.println("report: " + html.toAbsolutePath());
+        if (charts != null) {
+            dev.ayo4j.analytics.DocCharts.write(r, charts).forEach(f -> w.println("chart: " + f));
+        }
+        w.flush();
+        return 0;
+    }
+}

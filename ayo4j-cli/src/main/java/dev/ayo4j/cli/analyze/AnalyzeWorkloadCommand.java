@@ -1,0 +1,101 @@
+package dev.ayo4j.cli.analyze;
+
+import dev.ayo4j.analytics.Database;
+import dev.ayo4j.analytics.Format;
+import dev.ayo4j.analytics.WorkloadAnalysis;
+import dev.ayo4j.analytics.WorkloadHtml;
+import dev.ayo4j.analytics.WorkloadReport;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ayo4j analyze workload FILE}: arrivals and sizes of a workload trace, and what to deploy for it. */
+@Command(name = "workload", mixinStandardHelpOptions = true,
+        description = "Characterise a workload trace (the Azure LLM inference CSV, TIMESTAMP,ContextTokens,"
+                + "GeneratedTokens, or a directory of ayo4j run traces): arrival rate, burstiness, length "
+                + "distributions, and length bins, LLM slots and context for it.")
+final class AnalyzeWorkloadCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "Workload trace: a CSV file or a trace directory.")
+    Path input;
+
+    @Option(names = "--engines", paramLabel = "DIR",
+            description = "Run trace of the engines to deploy; their measured LLM costs size slots and saturation.")
+    Path engines;
+
+    @Option(names = "--encoder-max-tokens", defaultValue = "512",
+            description = "Longest text the encoder takes; longer prompts are truncated (default: ${DEFAULT-VALUE}).")
+    int encoderMaxTokens;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "HTML report to write (default: <FILE without extension>-workload.html beside it).")
+    Path out;
+
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Also write the main figures as PNG and SVG files (for docs) into DIR.")
+    Path charts;
+
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = Database.DEFAULT_MEMORY_LIMIT,
+            description = "DuckDB memory limit (default: ${DEFAULT-VALUE}).")
+    String memory;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (encoderMaxTokens < WorkloadAnalysis.BIN_GRANULARITY) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--encoder-max-tokens must be at least "
+                    + WorkloadAnalysis.BIN_GRANULARITY + ": " + encoderMaxTokens);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        WorkloadAnalysis.LlmCosts costs = engines == null ? null : WorkloadAnalysis.measureLlm(engines);
+        WorkloadReport r;
+        try (Database db = Database.open(memory)) {
+            r = WorkloadAnalysis.analyze(db, input, costs, encoderMaxTokens);
+        }
+        Path html = out != null ? out : defaultOut();
+        WorkloadHtml.render(r).write(html);
+        if (r.skippedRows() > 0) {
+            w.printf(Locale.ROOT, "skipped %,d row(s); first: %s: %s%n", r.skippedRows(), r.skips().getFirst().what(),
+                    r.skips().getFirst().reason());
+        }
+        r.skips().stream().filter(_ -> r.skippedRows() == 0)
+                .forEach(s -> w.println("skipped " + s.what() + ": " + s.reason()));
+        w.printf(Locale.ROOT, "%s: %,d requests over %.1f min; inter-arrival CV %.2f%n%n", r.source(), r.requests(),
+                r.durationS() / 60, r.interarrival().cv());
+        TerminalTable.print(w, "Arrival rate", List.of("window", "mean req/s", "peak req/s", "peak/mean"),
+                r.windows().stream().map(x -> List.of(String.format(Locale.ROOT, "%.0f s", x.seconds()),
+                        Format.num(x.meanRate(), 2), Format.num(x.peakRate(), 2), Format.times(x.peakToMean())))
+                        .toList());
+        var l = r.lengths();
+        TerminalTable.print(w, "Lengths (tokens)", List.of("", "mean", "p50", "p90", "p99", "max"), List.of(
+                List.of("prompt", Format.num(l.promptMean(), 0), Format.num(l.promptP50(), 0),
+                        Format.num(l.promptP90(), 0), Format.num(l.promptP99(), 0), Format.count(l.promptMax())),
+                List.of("output", Format.num(l.outputMean(), 0), Format.num(l.outputP50(), 0),
+                        Format.num(l.outputP90(), 0), Format.num(l.outputP99(), 0), Format.count(l.outputMax()))));
+        TerminalTable.advice(w, r.recommendations());
+        w.println("report: " + html.toAbsolutePath());
+        if (charts != null) {
+            dev.ayo4j.analytics.DocCharts.write(r, charts).forEach(f -> w.println("chart: " + f));
+        }
+        w.flush();
+        return 0;
+    }
+
+    private Path defaultOut() {
+        String name = input.getFileName() == null ? "workload" : input.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = (dot > 0 ? name.substring(0, dot) : name) + "-workload.html";
+        Path parent = input.toAbsolutePath().getParent();
+        // A dataset may sit in a read-only place; then write the report to the working directory.
+        return parent != null && Files.isWritable(parent) && !Files.isDirectory(input) ? parent.resolve(base)
+                : Files.isDirectory(input) ? input.resolve(base) : Path.of(base);
+    }
+}

@@ -11,7 +11,6 @@ import dev.ayo4j.models.ResolvedModel;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code ayo4j demo}: advanced-rag over the project's own guide, unoptimized then optimized. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -24,12 +23,14 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
 
-    @Option(names = "--question", defaultValue = QUESTION, description = "Question to answer (default: ${DEFAULT-VALUE}).")
-    String question;
+    /** {@code --question} or {@code --question-file}; without either, {@link #QUESTION}. */
+    @Mixin
+    QuestionOptions questionOptions;
 
     @Override
     public Integer call() {
         var log = System.out;
+        String question = questionOptions.question(QUESTION, System.in);
         Corpus corpus = new CorpusLoader(new Chunker(Chunker.DEFAULT_MAX_WORDS)).of("the bundled guide",
                 BundledGuide.documents());
         App app = Apps.advancedRag(AppOptions.DEFAULT.withContextOrder(stackOptions.contextOrder.value))

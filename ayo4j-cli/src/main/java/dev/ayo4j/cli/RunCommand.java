@@ -29,8 +29,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--docs", required = true, description = "Folder of documents (.md, .txt, .rst, .adoc).")
     Path docs;
 
-    @Option(names = "--question", required = true, description = "The question to answer.")
-    String question;
+    @Mixin
+    QuestionOptions questionOptions;
 
     @Option(names = "--expansions", defaultValue = "3", description = "Expanded queries for advanced-rag (default: ${DEFAULT-VALUE}).")
     int expansions;
@@ -42,6 +42,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var log = System.out;
+        String question = questionOptions.question(null, System.in);
         if (appName.equals("multi-call")) {
             throw new IllegalArgumentException("run answers over documents: use naive-rag or advanced-rag");
         }

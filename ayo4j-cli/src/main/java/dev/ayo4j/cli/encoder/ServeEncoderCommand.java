@@ -11,9 +11,9 @@ import dev.ayo4j.engine.onnx.EncoderOptions;
 import dev.ayo4j.engine.onnx.Overflow;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,6 +57,10 @@ public final class ServeEncoderCommand implements Callable<Integer> {
             description = "Texts that may wait before 429 (default: ${DEFAULT-VALUE}).")
     int capacity;
 
+    @Option(names = "--grace", defaultValue = "PT10S",
+            description = "On TERM, how long requests in flight may take to finish, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration grace;
+
     @Override
     public Integer call() throws InterruptedException {
         boolean truncate = Overflow.parse(overflow) == Overflow.TRUNCATE;
@@ -72,9 +76,9 @@ public final class ServeEncoderCommand implements Callable<Integer> {
                  EncoderServer server = EncoderServer.start(pool, new InetSocketAddress(host, port), truncate)) {
                 System.out.printf("serving %s (window %d tokens, policy %s, %d member(s)) on %s%n", pool.model(),
                         pool.window(), policy, members + remotes.size(), server.uri());
-                CountDownLatch stop = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-                stop.await();
+                String signal = Termination.await();
+                System.out.printf("%s: stopping, answering the requests in flight (up to %s)%n", signal, grace);
+                server.drain(grace);
             }
         }
         return 0;

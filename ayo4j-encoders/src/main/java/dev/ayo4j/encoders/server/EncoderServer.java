@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -304,6 +305,16 @@ public final class EncoderServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);
         ex.getResponseBody().write(bytes);
+    }
+
+    /**
+     * Stops accepting connections and waits up to {@code grace} (whole seconds, rounded up) for the requests
+     * in flight to be answered, so that a TERM does not drop them; then stops. The pool is left to its owner.
+     */
+    public void drain(Duration grace) {
+        long seconds = Math.max(0, (grace.toMillis() + 999) / 1000);
+        server.stop((int) Math.min(seconds, Integer.MAX_VALUE));
+        executor.shutdownNow();
     }
 
     /** Stops listening at once; the pool is left to its owner. */

@@ -14,7 +14,14 @@ public record QueryShape(int passages, int passageTokens, int questionTokens) {
         Checks.argument(passages >= 0, "passages must be >= 0: %s", passages);
         Checks.argument(passageTokens > 0, "passageTokens must be > 0: %s", passageTokens);
         Checks.argument(questionTokens > 0, "questionTokens must be > 0: %s", questionTokens);
+        Checks.argument((long) passages * passageTokens <= MAX_TOKENS,
+                "%s passages of %s tokens are %s tokens, over the limit of %s tokens per query: at most %s passages"
+                        + " of that size", passages, passageTokens, (long) passages * passageTokens, MAX_TOKENS,
+                MAX_TOKENS / passageTokens);
     }
+
+    /** Most tokens of passages one query may index (the largest count a token estimate holds). */
+    public static final int MAX_TOKENS = Integer.MAX_VALUE;
 
     /** A query that indexes {@code passages} passages of about 150 tokens, with a 24-token question. */
     public static QueryShape ofPassages(int passages) {

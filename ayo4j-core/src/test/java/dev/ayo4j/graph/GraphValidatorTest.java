@@ -7,7 +7,9 @@ import dev.ayo4j.GraphValidationException;
 import dev.ayo4j.primitive.AggregateMode;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.ValueKind;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@link GraphValidator} rejects malformed graphs with messages that name the node and port. */
 class GraphValidatorTest {
@@ -110,5 +112,18 @@ class GraphValidatorTest {
         b.connect(NodeId.of("passages"), "value", out, "value");
         b.connect(NodeId.of("question"), "value", q, "value");
         assertThat(GraphValidator.validate(b.build(), Litmus.QUIET)).isTrue();
+    }
+
+    /** A node with 100,000 consumers: the cycle check was quadratic in a node's fan-out and never ended. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void validatesAWideGraphInLinearTime() {
+        GraphBuilder b = PrimitiveGraph.builder("wide");
+        NodeId q = b.add("question", new Primitive.Input("question", ValueKind.TEXT));
+        for (int i = 0; i < 100_000; i++) {
+            NodeId out = b.add("out" + i, new Primitive.Output("answer" + i, ValueKind.TEXT));
+            b.connect(q, "value", out, "value");
+        }
+        assertThat(GraphValidator.validate(b.buildUnchecked(), Litmus.QUIET)).isTrue();
     }
 }

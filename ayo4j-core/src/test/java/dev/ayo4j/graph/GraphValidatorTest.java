@@ -126,4 +126,23 @@ class GraphValidatorTest {
         }
         assertThat(GraphValidator.validate(b.buildUnchecked(), Litmus.QUIET)).isTrue();
     }
+
+    /** An aggregate of 100,000 inputs: each edge's port lookup listed all its ports. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void validatesAWideAggregateInLinearTime() {
+        int n = 100_000;
+        GraphBuilder b = PrimitiveGraph.builder("fan-in");
+        NodeId agg = b.add("agg", new Primitive.Aggregate(AggregateMode.CONCAT, ValueKind.PASSAGE_LIST, n, 0));
+        for (int i = 0; i < n; i++) {
+            NodeId in = b.add("p" + i, new Primitive.Input("p" + i, ValueKind.PASSAGE_LIST));
+            b.connect(in, "value", agg, Primitive.Aggregate.port(i));
+        }
+        NodeId out = b.add("out", new Primitive.Output("context", ValueKind.PASSAGE_LIST));
+        b.connect(agg, "out", out, "value");
+        assertThat(GraphValidator.validate(b.buildUnchecked(), Litmus.QUIET)).isTrue();
+        assertThat(new Primitive.Aggregate(AggregateMode.CONCAT, ValueKind.PASSAGE_LIST, 3, 0).input("in3")).isNull();
+        assertThat(new Primitive.Aggregate(AggregateMode.CONCAT, ValueKind.PASSAGE_LIST, 3, 0).input("in01")).isNull();
+        assertThat(new Primitive.Aggregate(AggregateMode.CONCAT, ValueKind.PASSAGE_LIST, 3, 0).input("in2")).isNotNull();
+    }
 }

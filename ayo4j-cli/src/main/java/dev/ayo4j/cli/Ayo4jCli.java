@@ -3,6 +3,12 @@ package dev.ayo4j.cli;
 import dev.ayo4j.cli.analyze.AnalyzeCommand;
 import dev.ayo4j.cli.encoder.ServeCommand;
 import dev.ayo4j.cli.model.ModelCommand;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,8 +26,29 @@ public final class Ayo4jCli implements Runnable {
 
     /** Runs the command line and exits the JVM: native engines keep non-daemon threads alive. */
     public static void main(String[] args) {
+        deleteLauncherTmpdirOnExit();
         quietLogging();
         System.exit(run(args));
+    }
+
+    /**
+     * Deletes the per-process temporary folder that {@code bin/ayo4j} made (system property
+     * {@code ayo4j.launcher.tmpdir}) when the JVM exits, on {@code System.exit}, Ctrl-C or TERM alike; the
+     * launcher execs the JVM, so nothing is left waiting to clean up after it.
+     */
+    private static void deleteLauncherTmpdirOnExit() {
+        String dir = System.getProperty("ayo4j.launcher.tmpdir");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Path root = Path.of(dir);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("ayo4j-tmpdir-cleanup").unstarted(() -> {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // Nothing to report to at exit; the launcher deletes folders of dead processes at its next start.
+            }
+        }));
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.ayo4j.cli;
 
-import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.App;
+import dev.ayo4j.app.AppOptions;
+import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.PrimitiveGraph;
-import dev.ayo4j.local.Corpus;
 import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.plan.Passes;
@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one question through an app twice on the same engines, unoptimized and optimized, after a
- * warm-up run; the LLM is reopened before each measured run so neither profits from prompts the other
- * left in its cache.
+ * Runs one question through an app over a collection ingested beforehand, twice on the same engines,
+ * unoptimized and optimized, after a warm-up run; the LLM is reopened before each measured run so neither
+ * profits from prompts the other left in its cache. The collection is ingested once, before, by the
+ * caller ({@link dev.ayo4j.local.CorpusCollection#sync}), and all three runs search it.
  */
 final class RagComparison {
     /** One measured run. */
@@ -35,16 +36,23 @@ final class RagComparison {
 
     private RagComparison() {}
 
-    static Outcome run(LocalStack stack, App app, Corpus corpus, String question, Duration deadline,
-                       PrintStream log) {
-        int avgWords = corpus.passages().stream().mapToInt(p -> p.text().split("\\s+").length).sum()
-                / corpus.passages().size();
-        QueryShape shape = new QueryShape(corpus.passages().size(), Math.max(1, avgWords * 4 / 3),
-                Math.max(1, question.split("\\s+").length * 4 / 3));
+    /** The built-in RAG app {@code name} in its form that searches a collection ingested beforehand. */
+    static App overCollection(String name, AppOptions options) {
+        return switch (name) {
+            case "naive-rag" -> Apps.naiveRagOverCollection(options);
+            case "advanced-rag" -> Apps.advancedRagOverCollection(options);
+            default -> throw new IllegalArgumentException("run answers over documents: use --app naive-rag or"
+                    + " advanced-rag, not '" + name + "'");
+        };
+    }
+
+    /** {@code app} must search its collection ingested beforehand (an {@code ...OverCollection} app). */
+    static Outcome run(LocalStack stack, App app, String question, Duration deadline, PrintStream log) {
+        QueryShape shape = new QueryShape(0, 1, Math.max(1, question.split("\\s+").length * 4 / 3));
         PrimitiveGraph graph = app.lower(shape);
         PlannerContext context = PlannerContext.defaults();
         PrimitiveGraph optimized = new Planner(Passes.STANDARD, context).optimize(graph).result();
-        Map<String, Object> inputs = Map.of(Apps.QUESTION.name(), question, Apps.PASSAGES.name(), corpus.passages());
+        Map<String, Object> inputs = Map.of(Apps.QUESTION.name(), question, Apps.INDEX.name(), Apps.COLLECTION_READY);
 
         log.println("warming up the engines (one unmeasured run)...");
         try (Ayo4jRuntime runtime = stack.newRuntime()) {

@@ -2,14 +2,13 @@ package dev.ayo4j.cli;
 
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.AppOptions;
-import dev.ayo4j.app.Apps;
 import dev.ayo4j.local.Chunker;
 import dev.ayo4j.local.Corpus;
+import dev.ayo4j.local.CorpusCollection;
 import dev.ayo4j.local.CorpusLoader;
-import dev.ayo4j.local.LocalStack;
+import dev.ayo4j.local.LocalStackOptions;
 import dev.ayo4j.models.ResolvedModel;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code ayo4j run}: a RAG app over the user's own documents, unoptimized and optimized. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Answer a question over your documents with a RAG app, unoptimized and optimized, and "
-                + "print the answer, its sources, both timelines and the speedup.")
+                + "print the answer, its sources, both timelines and the speedup. The folder's collection is "
+                + "brought up to date with the folder first: new and changed passages are embedded, those of "
+                + "deleted or shortened documents removed.")
 final class RunCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
@@ -34,8 +35,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--docs", required = true, description = "Folder of documents (.md, .txt, .rst, .adoc).")
     Path docs;
 
-    @Option(names = "--question", required = true, description = "The question to answer.")
-    String question;
+    @Mixin
+    QuestionOptions questionOptions;
 
     @Option(names = "--expansions", defaultValue = "3", description = "Expanded queries for advanced-rag (default: ${DEFAULT-VALUE}).")
     int expansions;
@@ -47,41 +48,32 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var log = System.out;
+        String question = questionOptions.question(null, System.in);
         if (engines.given()) {
             if (expansions != 3) {
                 throw new IllegalArgumentException("--expansions sets the embedded run's app; with --engines give an "
                         + "app file (--app FILE.yaml) with its own options");
             }
             return new FrontDoorRun(engines, appName, question, stackOptions.deadline).call(
-                    new CorpusLoader(new Chunker(maxWords)).load(docs), docs.toString(), collection(docs), log);
+                    new CorpusLoader(new Chunker(maxWords)).load(docs), docs.toString(),
+                    CorpusCollection.nameOf(docs), log);
         }
         if (appName.endsWith(".yaml") || appName.endsWith(".yml")) {
             throw new IllegalArgumentException("an app file runs through an engine file: add --engines FILE");
         }
-        if (appName.equals("multi-call")) {
-            throw new IllegalArgumentException("run answers over documents: use naive-rag or advanced-rag");
-        }
+        App app = RagComparison.overCollection(appName, AppOptions.DEFAULT.withExpansions(expansions)
+                .withContextOrder(stackOptions.contextOrder.value));
         Corpus corpus = new CorpusLoader(new Chunker(maxWords)).load(docs);
-        corpus.skipped().forEach(s -> log.printf("skipped %s: %s%n", s.name(), s.reason()));
-        corpus.split().forEach(s -> log.printf("%s has %d words: cut into %d passages of at most %d words%n",
-                s.name(), s.words(), s.passages(), maxWords));
-        App app = Apps.byName(appName, AppOptions.DEFAULT.withExpansions(expansions)
-                .withContextOrder(stackOptions.contextOrder.value)).withCollection(collection(docs));
+        CorpusSummary.print(corpus, maxWords, log);
         ResolvedModel model = stackOptions.resolveModel();
-        log.printf("%s over %s: %d documents, %d passages%n", appName, docs, corpus.documents().size(),
-                corpus.passages().size());
-        log.println("LLM: " + model.description());
-        try (LocalStack stack = LocalStack.open(stackOptions.stack(model))) {
-            ComparisonReport.print(RagComparison.run(stack, app, corpus, question, stackOptions.deadline, log),
+        LocalStackOptions options = stackOptions.stack(model);
+        try (CorpusCollection collection = CorpusCollection.forFolder(options.dataDir(), docs)) {
+            log.printf("%s over %s: %d documents, %d passages%n", appName, docs, corpus.documents().size(),
+                    corpus.passages().size());
+            log.println("LLM: " + model.description());
+            CorpusSummary.runOnce(options, collection, corpus, app, question, stackOptions.deadline,
                     !model.meaningfulText(), log);
         }
         return 0;
-    }
-
-    /** One collection per documents folder: its name plus a digest of its absolute path. */
-    static String collection(Path docs) {
-        Path abs = docs.toAbsolutePath().normalize();
-        String name = abs.getFileName() == null ? "docs" : abs.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "_");
-        return name + "-" + HexFormat.of().toHexDigits(abs.toString().hashCode());
     }
 }

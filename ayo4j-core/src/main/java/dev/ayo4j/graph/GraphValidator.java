@@ -105,31 +105,30 @@ public final class GraphValidator {
         return litmus.ok();
     }
 
-    /** A cycle as a list of node ids (first repeated at the end), or empty. */
+    /**
+     * A cycle as a list of node ids (first repeated at the end), or empty. Depth-first, iterative, each
+     * node's successors computed once: linear in the size of the graph.
+     */
     static List<NodeId> findCycle(PrimitiveGraph g) {
         Map<NodeId, Integer> color = new HashMap<>();
         Map<NodeId, NodeId> parent = new HashMap<>();
+        record Frame(NodeId node, List<NodeId> successors, int[] next) {}
         for (Node start : g.nodes()) {
             if (color.getOrDefault(start.id(), 0) != 0) {
                 continue;
             }
-            Deque<NodeId> stack = new ArrayDeque<>();
-            Deque<Integer> nextChild = new ArrayDeque<>();
-            stack.push(start.id());
-            nextChild.push(0);
+            Deque<Frame> stack = new ArrayDeque<>();
+            stack.push(new Frame(start.id(), g.successors(start.id()), new int[1]));
             color.put(start.id(), 1);
             while (!stack.isEmpty()) {
-                NodeId top = stack.peek();
-                List<NodeId> succ = g.successors(top);
-                int i = nextChild.pop();
-                if (i < succ.size()) {
-                    nextChild.push(i + 1);
-                    NodeId s = succ.get(i);
+                Frame top = stack.peek();
+                if (top.next()[0] < top.successors().size()) {
+                    NodeId s = top.successors().get(top.next()[0]++);
                     int c = color.getOrDefault(s, 0);
                     if (c == 1) {
                         List<NodeId> cycle = new ArrayList<>();
                         cycle.add(s);
-                        for (NodeId at = top; !at.equals(s); at = parent.get(at)) {
+                        for (NodeId at = top.node(); !at.equals(s); at = parent.get(at)) {
                             cycle.add(1, at);
                         }
                         cycle.add(s);
@@ -137,12 +136,11 @@ public final class GraphValidator {
                     }
                     if (c == 0) {
                         color.put(s, 1);
-                        parent.put(s, top);
-                        stack.push(s);
-                        nextChild.push(0);
+                        parent.put(s, top.node());
+                        stack.push(new Frame(s, g.successors(s), new int[1]));
                     }
                 } else {
-                    color.put(top, 2);
+                    color.put(top.node(), 2);
                     stack.pop();
                 }
             }

@@ -367,6 +367,18 @@ public sealed interface Primitive
             }
             return List.copyOf(ports);
         }
+        /** In constant time: an aggregate of a large fan-in is looked up once per incoming edge. */
+        @Override public @Nullable Port<?> input(String name) {
+            if (name.length() > 2 && name.startsWith("in") && name.charAt(2) != '0' || name.equals("in0")) {
+                try {
+                    int i = Integer.parseInt(name, 2, name.length(), 10);
+                    return i >= 0 && i < arity ? Port.of(name, kind) : null;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+            return null;
+        }
         @Override public List<Port<?>> outputs() { return List.of(Port.of(OUT, kind)); }
         @Override public String describe() {
             return "Aggregate(" + mode + (mode == AggregateMode.TOP_K || mode == AggregateMode.ARRIVAL ? " " + topK : "") + ", " + kind + ", arity="

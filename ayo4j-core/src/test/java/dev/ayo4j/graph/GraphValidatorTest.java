@@ -7,7 +7,9 @@ import dev.ayo4j.GraphValidationException;
 import dev.ayo4j.primitive.AggregateMode;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.ValueKind;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@link GraphValidator} rejects malformed graphs with messages that name the node and port. */
 class GraphValidatorTest {
@@ -110,5 +112,37 @@ class GraphValidatorTest {
         b.connect(NodeId.of("passages"), Primitive.Input.VALUE, out, Primitive.Output.VALUE);
         b.connect(NodeId.of("question"), Primitive.Input.VALUE, q, Primitive.Output.VALUE);
         assertThat(GraphValidator.validate(b.build(), Litmus.QUIET)).isTrue();
+    }
+
+    /** A node with 100,000 consumers: the cycle check was quadratic in a node's fan-out and never ended. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void validatesAWideGraphInLinearTime() {
+        GraphBuilder b = PrimitiveGraph.builder("wide");
+        NodeId q = b.add("question", new Primitive.Input("question", ValueKind.TEXT));
+        for (int i = 0; i < 100_000; i++) {
+            NodeId out = b.add("out" + i, new Primitive.Output("answer" + i, ValueKind.TEXT));
+            b.connect(q, "value", out, "value");
+        }
+        assertThat(GraphValidator.validate(b.buildUnchecked(), Litmus.QUIET)).isTrue();
+    }
+
+    /** An aggregate of 100,000 inputs: each edge's port lookup listed all its ports. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void validatesAWideAggregateInLinearTime() {
+        int n = 100_000;
+        GraphBuilder b = PrimitiveGraph.builder("fan-in");
+        NodeId agg = b.add("agg", new Primitive.Aggregate(AggregateMode.CONCAT, ValueKind.PASSAGE_LIST, n, 0));
+        for (int i = 0; i < n; i++) {
+            NodeId in = b.add("p" + i, new Primitive.Input("p" + i, ValueKind.PASSAGE_LIST));
+            b.connect(in, "value", agg, Primitive.Aggregate.port(i));
+        }
+        NodeId out = b.add("out", new Primitive.Output("context", ValueKind.PASSAGE_LIST));
+        b.connect(agg, "out", out, "value");
+        assertThat(GraphValidator.validate(b.buildUnchecked(), Litmus.QUIET)).isTrue();
+        assertThat(new Primitive.Aggregate(AggregateMode.CONCAT, ValueKind.PASSAGE_LIST, 3, 0).input("in3")).isNull();
+        assertThat(new Primitive.Aggregate(AggregateMode.CONCAT, ValueKind.PASSAGE_LIST, 3, 0).input("in01")).isNull();
+        assertThat(new Primitive.Aggregate(AggregateMode.CONCAT, ValueKind.PASSAGE_LIST, 3, 0).input("in2")).isNotNull();
     }
 }

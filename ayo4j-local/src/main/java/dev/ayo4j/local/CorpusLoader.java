@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -84,7 +85,9 @@ public final class CorpusLoader {
         if (passages.isEmpty()) {
             throw new Ayo4jException("no documents to index in " + origin + ": looked for files ending in "
                     + EXTENSIONS.stream().sorted().map(e -> "." + e).toList()
-                    + (left.isEmpty() ? "" : "; skipped " + left));
+                    + (left.isEmpty() ? "" : "; skipped " + left.stream().limit(10)
+                            .map(k -> k.name() + " (" + k.reason() + ")").collect(Collectors.joining(", "))
+                            + (left.size() > 10 ? " and " + (left.size() - 10) + " more" : "")));
         }
         return new Corpus(kept, passages, left, split);
     }

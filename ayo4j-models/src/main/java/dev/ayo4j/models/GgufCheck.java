@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,6 +37,10 @@ public final class GgufCheck {
      * @throws InvalidModelException naming the file and the problem
      */
     public static ModelInfo inspect(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidModelException("model " + file.toAbsolutePath() + " is a folder; give the GGUF file"
+                    + " in it" + ggufFilesIn(file));
+        }
         if (!Files.isRegularFile(file)) {
             throw new InvalidModelException("model file not found: " + file.toAbsolutePath());
         }
@@ -56,8 +61,43 @@ public final class GgufCheck {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the size of " + file, e);
         }
+        requireTensorData(file, header, bytes);
         return new ModelInfo(file, bytes, header.version(), architecture, header.string("general.name"),
                 header.tensors().size(), ARCHITECTURES.contains(architecture));
+    }
+
+    /** The file must hold every tensor its table lists: a cut download or copy ends before the last one. */
+    private static void requireTensorData(Path file, GgufFile header, long bytes) {
+        long needed = header.dataOffset();
+        String last = null;
+        for (GgufFile.TensorInfo t : header.tensors()) {
+            if (t.type() == null) {
+                return; // a type this reader does not know: llama.cpp will judge the sizes
+            }
+            long elements = 1;
+            for (long d : t.dims()) {
+                elements = Math.multiplyExact(elements, d);
+            }
+            long end = header.dataOffset() + t.offset() + t.type().byteSize(elements);
+            if (end > needed) {
+                needed = end;
+                last = t.name();
+            }
+        }
+        if (bytes < needed) {
+            throw new InvalidModelException(String.format("GGUF file %s is truncated: it has %,d bytes, but its tensor"
+                    + " table needs %,d (tensor %s ends there); download or copy it again", file, bytes, needed, last));
+        }
+    }
+
+    private static String ggufFilesIn(Path dir) {
+        try (var files = Files.list(dir)) {
+            List<String> names = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith(".gguf")).sorted().limit(5).toList();
+            return names.isEmpty() ? " (it holds no .gguf file)" : ", e.g. --model " + dir.resolve(names.getFirst());
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /**

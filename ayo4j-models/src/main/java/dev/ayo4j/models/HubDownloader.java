@@ -1,5 +1,6 @@
 package dev.ayo4j.models;
 
+import dev.ayo4j.spi.Ticker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,9 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -45,9 +49,11 @@ public final class HubDownloader {
     /** Environment variable holding an access token, sent as {@code Authorization: Bearer}. */
     public static final String TOKEN_ENV = "HF_TOKEN";
     /** The revision pulled when none is named. */
-    public static final String DEFAULT_REVISION = "main";
+    public static final String DEFAULT_REVISION = ModelCache.DEFAULT_REVISION;
     /** Time allowed to connect and to receive response headers. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** Time the body may send nothing before the download is given up (the part is kept for a resume). */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     private static final System.Logger LOG = System.getLogger(HubDownloader.class.getName());
     private static final int BUFFER = 1 << 20;
@@ -56,6 +62,7 @@ public final class HubDownloader {
     private final URI endpoint;
     private final @Nullable String token;
     private final DownloadProgress progress;
+    private final Duration idleTimeout;
     private final HttpClient client;
 
     private HubDownloader(Builder b) {
@@ -64,6 +71,7 @@ public final class HubDownloader {
         String envToken = b.environment.get(TOKEN_ENV);
         this.token = b.token != null ? b.token : envToken == null || envToken.isBlank() ? null : envToken.strip();
         this.progress = b.progress;
+        this.idleTimeout = b.idleTimeout;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(DEFAULT_TIMEOUT).build();
     }
@@ -110,11 +118,12 @@ public final class HubDownloader {
     public PulledModel pull(String repo, String file, String revision, Optional<String> expectedSha256) {
         URI url = url(repo, file, revision);
         String expectedByCaller = expectedSha256.map(Sha256::requireHex).orElse(null);
-        Path target = cache.path(repo, file);
+        Path target = cache.path(repo, file, revision);
         if (Files.isRegularFile(target)) {
-            return new PulledModel(target, url.toString(), GgufCheck.inspect(target), null, 0, true);
+            return new PulledModel(target, url.toString(), GgufCheck.inspect(target), verifyCached(target,
+                    expectedByCaller), 0, true);
         }
-        Path part = cache.partPath(repo, file);
+        Path part = cache.partPath(repo, file, revision);
         try {
             Files.createDirectories(part.getParent());
         } catch (IOException e) {
@@ -140,6 +149,60 @@ public final class HubDownloader {
         cache.recordPull(new PullRecord(repo, file, revision, url.toString(), result.sha256(), info.bytes(),
                 info.architecture()));
         return new PulledModel(target, url.toString(), moved, result.sha256(), result.resumedFrom(), false);
+    }
+
+    /** The sha256 of a cached file when the caller pinned one (null when not), checked against it. */
+    private static @Nullable String verifyCached(Path target, @Nullable String expected) {
+        if (expected == null) {
+            return null;
+        }
+        MessageDigest digest = Sha256.newDigest();
+        try {
+            Sha256.update(digest, target);
+        } catch (IOException e) {
+            throw new ModelDownloadException("cannot read the cached file " + target + ": " + e, e);
+        }
+        String actual = Sha256.hex(digest);
+        if (!actual.equals(expected)) {
+            throw new ChecksumMismatchException(String.format("sha256 mismatch for the cached file %s: expected %s"
+                    + " (--sha256), got %s; the file was left in place: check the checksum, or delete the file and"
+                    + " pull again", target, expected, actual), expected, actual);
+        }
+        return actual;
+    }
+
+    /**
+     * Why a connection failed, for people: the innermost cause with a message ({@code HttpClient} throws a
+     * {@code ConnectException} without one), e.g. "connection refused", "unknown host hub.example",
+     * "connection timed out".
+     */
+    static String cause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            switch (t) {
+                case java.net.http.HttpConnectTimeoutException _ -> {
+                    return "connection timed out after " + DEFAULT_TIMEOUT.toSeconds() + " s";
+                }
+                case java.net.http.HttpTimeoutException _ -> {
+                    return "no answer within " + DEFAULT_TIMEOUT.toSeconds() + " s";
+                }
+                case java.net.UnknownHostException u -> {
+                    return "unknown host " + u.getMessage();
+                }
+                case java.net.ConnectException c when c.getMessage() != null -> {
+                    return c.getMessage().toLowerCase(java.util.Locale.ROOT);
+                }
+                case javax.net.ssl.SSLException ssl -> {
+                    return "TLS failed: " + ssl.getMessage();
+                }
+                default -> { }
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage() + " (" + t.getClass().getSimpleName() + ")";
+            }
+        }
+        return e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
     }
 
     /** One pull's HTTP exchanges: at most one restart when the server rejects or ignores the range. */
@@ -202,7 +265,7 @@ public final class HubDownloader {
                 if (have > 0) {
                     throw interrupted(e);
                 }
-                throw new ModelDownloadException("cannot reach the hub at " + url + ": " + e, e);
+                throw new ModelDownloadException("cannot reach the hub at " + url + ": " + cause(e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DownloadInterruptedException("download of " + url + " was interrupted; " + kept(), part, e);
@@ -248,18 +311,21 @@ public final class HubDownloader {
             progress.start(label, offset, total);
             long bytes = offset;
             StandardOpenOption mode = offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    mode)) {
+            IdleWatch watch = new IdleWatch(idleTimeout, body);
+            try (watch; OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, mode)) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n; (n = body.read(buffer)) >= 0; ) {
+                    watch.progressed();
                     out.write(buffer, 0, n);
                     digest.update(buffer, 0, n);
                     bytes += n;
                     progress.advance(bytes);
                 }
             } catch (IOException e) {
+                String why = watch.fired() ? "no data for " + idleTimeout.toSeconds() + " s" : cause(e);
                 throw new DownloadInterruptedException(String.format("download of %s stopped after %d of %s bytes"
-                        + " (%s); %s", url, size(part), total < 0 ? "?" : total, e, kept()), part, e);
+                        + " (%s); %s", url, size(part), total < 0 ? "?" : total, why, kept()), part, e);
             }
             if (total >= 0 && bytes != total) {
                 throw new DownloadInterruptedException(String.format("download of %s ended after %d of %d bytes; %s",
@@ -278,13 +344,60 @@ public final class HubDownloader {
         }
 
         private DownloadInterruptedException interrupted(IOException e) {
-            return new DownloadInterruptedException("download of " + url + " failed (" + e + "); " + kept(), part, e);
+            return new DownloadInterruptedException("download of " + url + " failed (" + cause(e) + "); " + kept(), part,
+                    e);
         }
 
         private String kept() {
             return Files.isRegularFile(part)
                     ? "the partial file " + part + " (" + size(part) + " bytes) is kept and the next pull resumes it"
                     : "nothing was kept";
+        }
+    }
+
+    /**
+     * Gives up a body that sends nothing for {@code timeout}: the JDK client's request timeout ends when the
+     * headers arrive, so a stalled body would block its reader forever. A virtual thread watches the time
+     * of the last read and closes the body, which ends the blocked read with an {@link IOException}.
+     */
+    private static final class IdleWatch implements AutoCloseable {
+        private final long timeoutNanos;
+        private final Ticker ticker = Ticker.systemTicker();
+        private final AtomicLong last = new AtomicLong();
+        private final AtomicBoolean fired = new AtomicBoolean();
+        private final Thread watcher;
+
+        IdleWatch(Duration timeout, InputStream body) {
+            this.timeoutNanos = timeout.toNanos();
+            last.set(ticker.read());
+            this.watcher = Thread.ofVirtual().name("download-idle-watch").start(() -> {
+                try {
+                    while (true) {
+                        long idle = ticker.read() - last.get();
+                        if (idle >= timeoutNanos) {
+                            fired.set(true);
+                            body.close();
+                            return;
+                        }
+                        TimeUnit.NANOSECONDS.sleep(timeoutNanos - idle);
+                    }
+                } catch (InterruptedException | IOException e) {
+                    // closed: the download ended first, or closing the body failed, which ends it too
+                }
+            });
+        }
+
+        void progressed() {
+            last.set(ticker.read());
+        }
+
+        boolean fired() {
+            return fired.get();
+        }
+
+        @Override
+        public void close() {
+            watcher.interrupt();
         }
     }
 
@@ -369,6 +482,7 @@ public final class HubDownloader {
         private @Nullable String token;
         private Map<String, String> environment = System.getenv();
         private DownloadProgress progress = DownloadProgress.none();
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
         private Builder(ModelCache cache) {
             this.cache = Objects.requireNonNull(cache, "cache");
@@ -389,6 +503,16 @@ public final class HubDownloader {
         /** Where {@code HF_ENDPOINT} and {@code HF_TOKEN} are read from. */
         public Builder environment(Map<String, String> v) {
             environment = Map.copyOf(v);
+            return this;
+        }
+
+        /** How long the body may send nothing before the download stops, keeping the part (default 60 s). */
+        public Builder idleTimeout(Duration v) {
+            Objects.requireNonNull(v, "idleTimeout");
+            if (v.isNegative() || v.isZero()) {
+                throw new IllegalArgumentException("idleTimeout must be positive: " + v);
+            }
+            idleTimeout = v;
             return this;
         }
 

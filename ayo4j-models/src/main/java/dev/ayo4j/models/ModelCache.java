@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,8 +26,9 @@ import java.util.stream.Stream;
  *
  * <p>The cache never holds a final file that failed its checksum: downloads land in {@code .part} files
  * and are moved into place atomically once verified. Where a pulled file came from is kept as JSON in
- * the hidden {@code <root>/.meta/} tree. A revision is not part of the layout: pulling another revision
- * of a file already cached needs that file removed first. Instances are immutable and thread-safe; the
+ * the hidden {@code <root>/.meta/} tree. The revision is part of the layout: a file of the default
+ * revision {@code main} lives in {@code <owner>/<repo>/}, one of another revision in
+ * {@code <owner>/<repo>@<revision>/} (the revision URL-encoded), so revisions never overwrite each other. Instances are immutable and thread-safe; the
  * folder is created on first write, never by the constructor.
  */
 public final class ModelCache {
@@ -35,6 +38,8 @@ public final class ModelCache {
     public static final String PART_SUFFIX = ".part";
     /** Environment variable naming ayo4j's home folder. */
     public static final String HOME_ENV = "AYO4J_HOME";
+    /** The revision whose files live directly in {@code <owner>/<repo>/}. */
+    public static final String DEFAULT_REVISION = "main";
 
     private static final String META = ".meta";
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -83,14 +88,30 @@ public final class ModelCache {
      *                                  plain relative path
      */
     public Path path(String repo, String file) {
-        checkRepo(repo);
-        checkFile(file);
-        return root.resolve(repo).resolve(file);
+        return path(repo, file, DEFAULT_REVISION);
     }
 
-    /** The partial download of {@code file}, whether or not it is there. */
+    /** Where {@code file} of {@code repo} at {@code revision} lives in the cache, whether or not it is there. */
+    public Path path(String repo, String file, String revision) {
+        checkRepo(repo);
+        checkFile(file);
+        Objects.requireNonNull(revision, "revision");
+        if (revision.isBlank()) {
+            throw new IllegalArgumentException("the revision must not be blank");
+        }
+        String folder = revision.equals(DEFAULT_REVISION) ? repo
+                : repo + "@" + URLEncoder.encode(revision, StandardCharsets.UTF_8);
+        return root.resolve(folder).resolve(file);
+    }
+
+    /** The partial download of {@code file} of revision {@code main}, whether or not it is there. */
     public Path partPath(String repo, String file) {
-        Path path = path(repo, file);
+        return partPath(repo, file, DEFAULT_REVISION);
+    }
+
+    /** The partial download of {@code file} at {@code revision}, whether or not it is there. */
+    public Path partPath(String repo, String file, String revision) {
+        Path path = path(repo, file, revision);
         return path.resolveSibling(path.getFileName() + PART_SUFFIX);
     }
 
@@ -131,7 +152,7 @@ public final class ModelCache {
 
     /** Stores where the pulled file came from. */
     public void recordPull(PullRecord record) {
-        Path meta = metaPath(path(record.repo(), record.file()));
+        Path meta = metaPath(path(record.repo(), record.file(), record.revision()));
         try {
             Files.createDirectories(meta.getParent());
             Path tmp = meta.resolveSibling(meta.getFileName() + ".tmp");

@@ -10,8 +10,8 @@ import java.util.Optional;
  * pulled into the cache (by name), else a random-weight synthetic model written into the cache's
  * {@code synthetic/} folder on first use and reused afterwards.
  *
- * <p>Thread-safe for different caches; two processes resolving a synthetic model at once both write it,
- * and the atomic move makes either result valid.
+ * <p>Thread-safe. Two threads or processes resolving a synthetic model at once write it once: a lock
+ * file beside it lets one write while the others wait, then find it.
  */
 public final class ModelResolver {
     /** The synthetic shape used when none is configured: small enough to run in seconds on 2 cores. */
@@ -60,8 +60,13 @@ public final class ModelResolver {
     public ResolvedModel synthetic() {
         Path file = cache.syntheticDir().resolve(synthetic.fileName());
         if (!usable(file)) {
-            LOG.log(System.Logger.Level.INFO, "writing synthetic model {0}", file);
-            synthetic.writeTo(file);
+            // One writer at a time, in this process and across processes; the others then find the file.
+            FileLock.run(file.resolveSibling("." + file.getFileName() + ".lock"), () -> {
+                if (!usable(file)) {
+                    LOG.log(System.Logger.Level.INFO, "writing synthetic model {0}", file);
+                    synthetic.writeTo(file);
+                }
+            });
         }
         return new ResolvedModel(file, ResolvedModel.Kind.SYNTHETIC, "synthetic model (" + synthetic.describe()
                 + "); the answer text is meaningless. Use --model FILE or 'ayo4j model pull' for a real model.");

@@ -87,13 +87,15 @@ public sealed interface SyntheticModel {
 
     /**
      * Writes the model to {@code out}, replacing it; the file appears atomically, so a reader never sees
-     * half a model. Returns what its header says.
+     * half a model. Each writer writes its own uniquely named temporary file beside {@code out}, so two
+     * processes writing the same model at once both succeed. Returns what its header says.
      */
     default ModelInfo writeTo(Path out) {
         Path target = out.toAbsolutePath();
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
             switch (this) {
                 case Chain c -> SyntheticModels.writeChain(tmp, c.text());
                 case JsonChain j -> SyntheticModels.writeJsonListChain(tmp, j.items());
@@ -101,13 +103,15 @@ public sealed interface SyntheticModel {
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the synthetic model " + target, e);
+            throw new UncheckedIOException("cannot write the synthetic model " + target + ": " + e.getMessage(), e);
         } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException e) {
-                System.getLogger(SyntheticModel.class.getName()).log(System.Logger.Level.WARNING,
-                        "cannot delete " + tmp, e);
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    System.getLogger(SyntheticModel.class.getName()).log(System.Logger.Level.WARNING,
+                            "cannot delete " + tmp, e);
+                }
             }
         }
         return GgufCheck.requireRunnable(target);

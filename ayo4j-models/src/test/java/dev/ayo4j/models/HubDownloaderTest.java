@@ -9,13 +9,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class HubDownloaderTest {
@@ -44,10 +47,73 @@ class HubDownloaderTest {
     }
 
     private HubDownloader downloader() {
+        return builder().build();
+    }
+
+    private HubDownloader.Builder builder() {
         AtomicLong now = new AtomicLong();
         ProgressBar bar = new ProgressBar(new PrintStream(progressText, true, StandardCharsets.UTF_8), false,
                 () -> now.addAndGet(1_000_000));
-        return HubDownloader.builder(cache).environment(Map.of()).endpoint(hub.endpoint()).progress(bar).build();
+        return HubDownloader.builder(cache).environment(Map.of()).endpoint(hub.endpoint()).progress(bar);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aStalledBodyTimesOutKeepingThePartAndTheNextPullResumes() {
+        int third = model.length / 3;
+        hub.stallOnceAfter(REPO, FILE, third);
+
+        assertThatThrownBy(() -> builder().idleTimeout(Duration.ofMillis(500)).build().pull(REPO, FILE))
+                .isInstanceOf(DownloadInterruptedException.class)
+                .hasMessageContaining("no data for")
+                .hasMessageContaining("next pull resumes it");
+        assertThat(cache.partPath(REPO, FILE)).hasSize(third);
+
+        PulledModel pulled = downloader().pull(REPO, FILE);
+
+        assertThat(pulled.resumedFrom()).isEqualTo(third);
+        assertThat(pulled.path()).hasBinaryContent(model);
+    }
+
+    @Test
+    void anUnreachableHubIsNamedWithTheCause() throws IOException {
+        int port;
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        HubDownloader d = HubDownloader.builder(cache).environment(Map.of())
+                .endpoint(java.net.URI.create("http://127.0.0.1:" + port)).build();
+
+        assertThatThrownBy(() -> d.pull(REPO, FILE)).isInstanceOf(ModelDownloadException.class)
+                .hasMessageContaining("cannot reach the hub at http://127.0.0.1:" + port)
+                .hasMessageContaining("connection refused");
+    }
+
+    @Test
+    void aPinnedChecksumIsVerifiedForACachedFile() {
+        downloader().pull(REPO, FILE);
+        String sha = TestingHubServer.sha256(model);
+
+        assertThat(downloader().pull(REPO, FILE, "main", Optional.of(sha)).verifiedSha256()).isEqualTo(sha);
+        String wrong = "0".repeat(64);
+        assertThatThrownBy(() -> downloader().pull(REPO, FILE, "main", Optional.of(wrong)))
+                .isInstanceOf(ChecksumMismatchException.class)
+                .hasMessageContaining("cached file " + cache.path(REPO, FILE))
+                .hasMessageContaining("expected " + wrong).hasMessageContaining("got " + sha);
+        assertThat(cache.path(REPO, FILE)).hasBinaryContent(model);
+    }
+
+    @Test
+    void anotherRevisionIsCachedApart() {
+        hub.serve(REPO, "v2", FILE, "not a model".getBytes(StandardCharsets.UTF_8));
+        downloader().pull(REPO, FILE);
+
+        assertThatThrownBy(() -> downloader().pull(REPO, FILE, "v2", Optional.empty()))
+                .isInstanceOf(InvalidModelException.class);
+        assertThat(cache.path(REPO, FILE, "v2")).isNotEqualTo(cache.path(REPO, FILE));
+        assertThat(cache.path(REPO, FILE)).hasBinaryContent(model);
+        assertThat(hub.requests()).extracting(TestingHubServer.Request::path)
+                .contains("/" + REPO + "/resolve/v2/" + FILE);
     }
 
     @Test

@@ -92,4 +92,22 @@ class ModelResolverTest {
         assertThatThrownBy(() -> resolver.resolve(Optional.of(future))).isInstanceOf(InvalidModelException.class)
                 .hasMessageContaining("architecture 'qwen9'").hasMessageContaining(future.toString());
     }
+
+    @Test
+    void namesAFolderGivenAsModelAndATruncatedFile() throws IOException {
+        ModelResolver resolver = new ModelResolver(cache());
+        Path folder = Files.createDirectories(dir.resolve("models"));
+        Path whole = folder.resolve("whole.gguf");
+        TestModels.writeGguf(whole, "llama");
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut.gguf"), java.util.Arrays.copyOf(bytes, bytes.length - 1000));
+
+        assertThatThrownBy(() -> resolver.resolve(Optional.of(folder))).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("is a folder").hasMessageContaining("--model " + whole)
+                .hasMessageNotContaining("not found");
+        assertThatThrownBy(() -> resolver.resolve(Optional.of(cut))).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("is truncated").hasMessageContaining("token_embd.weight")
+                .hasMessageContaining(cut.toString());
+        assertThat(resolver.resolve(Optional.of(whole)).path()).isEqualTo(whole);
+    }
 }

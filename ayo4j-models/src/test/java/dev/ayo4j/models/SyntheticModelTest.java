@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ayo4j.engine.llamacpp.gguf.GgufFile;
 import dev.ayo4j.engine.llamacpp.gguf.GgufReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +54,39 @@ class SyntheticModelTest {
         assertThatThrownBy(() -> SyntheticShape.of("huge")).hasMessageContaining("qwen2.5-0.5b, small, tiny");
         assertThatThrownBy(() -> new SyntheticModel.JsonChain(List.of("bad \"quote\"")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Two writers at once used one fixed temporary name, and one failed with NoSuchFileException. */
+    @Test
+    void concurrentWritersOfOneModelBothSucceed() throws Exception {
+        Path out = dir.resolve("chain.gguf");
+        SyntheticModel chain = new SyntheticModel.Chain("the cat sat");
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<ModelInfo>> writes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                writes.add(pool.submit(() -> chain.writeTo(out)));
+            }
+            for (Future<ModelInfo> w : writes) {
+                assertThat(w.get().runnable()).isTrue();
+            }
+        }
+        assertThat(GgufReader.read(out).architecture()).isEqualTo("llama");
+        assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void concurrentResolversWriteTheSyntheticModelOnce() throws Exception {
+        ModelCache cache = new ModelCache(dir.resolve("cache"));
+        ModelResolver resolver = new ModelResolver(cache, SyntheticShape.TINY);
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<ResolvedModel>> resolved = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                resolved.add(pool.submit(resolver::synthetic));
+            }
+            for (Future<ResolvedModel> r : resolved) {
+                assertThat(GgufReader.read(r.get().path()).architecture()).isEqualTo("llama");
+            }
+        }
+        assertThat(cache.syntheticDir()).isDirectoryNotContaining("glob:**.tmp");
     }
 }

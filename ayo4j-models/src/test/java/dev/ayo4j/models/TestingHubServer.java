@@ -42,6 +42,7 @@ final class TestingHubServer implements AutoCloseable {
     /** How a file misbehaves. */
     private static final class Behaviour {
         volatile long cutAfter = -1;
+        volatile long stallAfter = -1;
         volatile boolean ignoreRange;
         volatile byte[] wrongBytes;
         volatile String token;
@@ -67,7 +68,12 @@ final class TestingHubServer implements AutoCloseable {
 
     /** Serves {@code content} as {@code file} of {@code repo} at revision {@code main}. */
     TestingHubServer serve(String repo, String file, byte[] content) {
-        String key = key(repo, "main", file);
+        return serve(repo, "main", file, content);
+    }
+
+    /** Serves {@code content} as {@code file} of {@code repo} at {@code revision}. */
+    TestingHubServer serve(String repo, String revision, String file, byte[] content) {
+        String key = key(repo, revision, file);
         files.put(key, content.clone());
         behaviours.put(key, new Behaviour());
         cdn.put(sha256(content), key);
@@ -77,6 +83,12 @@ final class TestingHubServer implements AutoCloseable {
     /** The next response body of {@code file} stops after {@code bytes} bytes and the connection closes. */
     TestingHubServer cutOnceAfter(String repo, String file, long bytes) {
         behaviour(repo, file).cutAfter = bytes;
+        return this;
+    }
+
+    /** The next response body of {@code file} sends {@code bytes} bytes, then nothing, keeping the connection open. */
+    TestingHubServer stallOnceAfter(String repo, String file, long bytes) {
+        behaviour(repo, file).stallAfter = bytes;
         return this;
     }
 
@@ -191,6 +203,18 @@ final class TestingHubServer implements AutoCloseable {
             exchange.sendResponseHeaders(200, content.length);
         }
         OutputStream body = exchange.getResponseBody();
+        long stall = b.stallAfter;
+        if (stall >= 0) {
+            b.stallAfter = -1;
+            body.write(content, start, (int) Math.min(stall, content.length - start));
+            body.flush();
+            try {
+                Thread.sleep(java.time.Duration.ofMinutes(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         long cut = b.cutAfter;
         if (cut >= 0) {
             b.cutAfter = -1;

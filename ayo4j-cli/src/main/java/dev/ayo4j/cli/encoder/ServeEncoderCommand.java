@@ -4,6 +4,7 @@ import dev.ayo4j.encoders.policies.EncoderPolicyConfig;
 import dev.ayo4j.encoders.policies.PolicyRegistry;
 import dev.ayo4j.encoders.pool.EncoderPool;
 import dev.ayo4j.encoders.pool.EncoderPoolBuilder;
+import dev.ayo4j.encoders.server.ApiKeys;
 import dev.ayo4j.encoders.server.EncoderServer;
 import dev.ayo4j.engine.onnx.BundledEncoder;
 import dev.ayo4j.engine.onnx.EncoderModel;
@@ -11,9 +12,10 @@ import dev.ayo4j.engine.onnx.EncoderOptions;
 import dev.ayo4j.engine.onnx.Overflow;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,8 +59,44 @@ public final class ServeEncoderCommand implements Callable<Integer> {
             description = "Texts that may wait before 429 (default: ${DEFAULT-VALUE}).")
     int capacity;
 
+    @Option(names = "--grace", defaultValue = "PT10S",
+            description = "On TERM, how long requests in flight may take to finish, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration grace;
+
+    @Option(names = "--max-client-batch", defaultValue = "256",
+            description = "Most texts in one request; more get 413 (default: ${DEFAULT-VALUE}).")
+    int maxClientBatch;
+
+    @Option(names = "--request-timeout", defaultValue = "PT60S",
+            description = "Longest a request waits for its vectors; then 503 and its texts leave the queue (default: ${DEFAULT-VALUE}).")
+    Duration requestTimeout;
+
+    @Option(names = "--read-timeout", defaultValue = "PT30S",
+            description = "Longest a client may take to send a request's headers and body (default: ${DEFAULT-VALUE}).")
+    Duration readTimeout;
+
+    @Option(names = "--idle-timeout", defaultValue = "PT30S",
+            description = "Idle keep-alive connections close after this (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--max-connections", defaultValue = "1000",
+            description = "Most connections open at once (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--api-keys", paramLabel = "FILE",
+            description = "File of bearer API keys, one per line (default: the comma-separated keys of $AYO4J_API_KEYS, else none).")
+    Path apiKeys;
+
+    @Option(names = "--insecure", description = "Allow a non-loopback --host without API keys.")
+    boolean insecure;
+
     @Override
     public Integer call() throws InterruptedException {
+        ApiKeys keys = ApiKeys.load(apiKeys, System.getenv());
+        ApiKeys.checkListenAddress(host, keys, insecure);
+        EncoderServer.Options serverOptions = EncoderServer.Options.DEFAULT.withMaxInputs(maxClientBatch)
+                .withRequestTimeout(requestTimeout).withConnections(readTimeout, idleTimeout, maxConnections)
+                .withApiKeys(keys);
         boolean truncate = Overflow.parse(overflow) == Overflow.TRUNCATE;
         EncoderOptions options = EncoderOptions.DEFAULTS.withThreads(threads).withMaxTokens(maxTokens);
         try (EncoderModel encoder = EncoderModel.bundled(BundledEncoder.byName(model), options)) {
@@ -69,12 +107,14 @@ public final class ServeEncoderCommand implements Callable<Integer> {
             }
             remotes.forEach(builder::remote);
             try (EncoderPool pool = builder.build();
-                 EncoderServer server = EncoderServer.start(pool, new InetSocketAddress(host, port), truncate)) {
-                System.out.printf("serving %s (window %d tokens, policy %s, %d member(s)) on %s%n", pool.model(),
-                        pool.window(), policy, members + remotes.size(), server.uri());
-                CountDownLatch stop = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-                stop.await();
+                 EncoderServer server = EncoderServer.start(pool, new InetSocketAddress(host, port),
+                         serverOptions.withTruncateByDefault(truncate))) {
+                System.out.printf("serving %s (window %d tokens, policy %s, %d member(s)%s) on %s%n", pool.model(),
+                        pool.window(), policy, members + remotes.size(), keys.enabled() ? ", API keys required" : "",
+                        server.uri());
+                String signal = Termination.await();
+                System.out.printf("%s: stopping, answering the requests in flight (up to %s)%n", signal, grace);
+                server.drain(grace);
             }
         }
         return 0;

@@ -137,6 +137,11 @@ final class Dispatcher {
         windowStart = ticker.read();
     }
 
+    /** Most texts that may wait at once. */
+    int capacity() {
+        return capacity;
+    }
+
     /** Queues a request's texts with their token counts; throws {@link OverloadedException} if they do not fit. */
     CompletableFuture<List<float[]>> enqueue(List<String> texts, int[] tokens) {
         Job job = new Job(texts.size());

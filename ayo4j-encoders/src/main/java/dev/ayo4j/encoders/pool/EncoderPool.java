@@ -167,11 +167,15 @@ public final class EncoderPool implements Engine {
         List<String> all = new ArrayList<>(texts.size() + 1);
         all.add(query);
         all.addAll(texts);
-        List<float[]> v = embed(all, truncate);
-        double[] scores = new double[texts.size()];
+        return cosines(embed(all, truncate));
+    }
+
+    /** The cosine of the first unit vector with each of the others, in order. */
+    public static double[] cosines(List<float[]> queryThenTexts) {
+        float[] a = queryThenTexts.getFirst();
+        double[] scores = new double[queryThenTexts.size() - 1];
         for (int i = 0; i < scores.length; i++) {
-            float[] a = v.getFirst();
-            float[] b = v.get(i + 1);
+            float[] b = queryThenTexts.get(i + 1);
             double s = 0;
             for (int d = 0; d < a.length; d++) {
                 s += (double) a[d] * b[d];
@@ -179,6 +183,11 @@ public final class EncoderPool implements Engine {
             scores[i] = s;
         }
         return scores;
+    }
+
+    /** Most texts that may wait at once ({@link EncoderPoolBuilder#capacity}). */
+    public int capacity() {
+        return dispatcher.capacity();
     }
 
     @Override

@@ -33,7 +33,8 @@ class EncoderServerTest {
     static void start() {
         model = EncoderModel.bundled(BundledEncoder.ALL_MINILM_L6_V2, EncoderOptions.DEFAULTS);
         pool = EncoderPool.builder("srv").local(model).build();
-        server = EncoderServer.start(pool, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), true);
+        server = EncoderServer.start(pool, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                EncoderServer.Options.DEFAULT);
     }
 
     @AfterAll
@@ -129,7 +130,7 @@ class EncoderServerTest {
             EncoderPool full = EncoderPool.builder("full").meter(model).capacity(1)
                     .timeout(java.time.Duration.ofSeconds(2)).remote(hung.uri()).build();
             EncoderServer front = EncoderServer.start(full, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                    true);
+                    EncoderServer.Options.DEFAULT);
             try {
                 byte[] body = "{\"inputs\": \"x\"}".getBytes(StandardCharsets.UTF_8);
                 CompletableFuture.runAsync(() -> quietly(front, body));
@@ -152,6 +153,64 @@ class EncoderServerTest {
             post(target, "/embed", body);
         } catch (Exception e) {
             // the stalled request ends with the test
+        }
+    }
+
+    /** 10,000 texts got "429 overloaded, retry later", which could never succeed. */
+    @Test
+    void refusesMoreTextsThanOneRequestMayCarryWith413NamingTheLimit() throws Exception {
+        String texts = String.join(",", java.util.Collections.nCopies(10_000, "\"x\""));
+        Reply r = post("/embed", "{\"inputs\": [" + texts + "]}");
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.body().path("error").asText()).contains("10000 texts in one request")
+                .contains("at most 256 per request");
+        Reply rerank = post("/rerank", "{\"query\": \"q\", \"texts\": [" + texts + "]}");
+        assertThat(rerank.status()).isEqualTo(413);
+    }
+
+    /** A request given up by the server no longer holds the queue: its texts are not sent on. */
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aRequestThatTimesOutLeavesTheQueue() throws Exception {
+        try (PoolTexts.StalledServer hung = new PoolTexts.StalledServer()) {
+            EncoderPool slow = EncoderPool.builder("slow").meter(model).timeout(java.time.Duration.ofSeconds(1))
+                    .remote(hung.uri()).build();
+            EncoderServer front = EncoderServer.start(slow, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    EncoderServer.Options.DEFAULT.withRequestTimeout(java.time.Duration.ofMillis(300)));
+            try {
+                byte[] body = "{\"inputs\": [\"a\", \"b\"]}".getBytes(StandardCharsets.UTF_8);
+                Reply r = post(front, "/embed", body);
+                assertThat(r.status()).isEqualTo(503);
+                assertThat(r.body().path("error").asText()).contains("not served within PT0.3S")
+                        .contains("taken off the queue");
+                Thread.sleep(3_000); // the stalled batch fails after 1 s; a live request's texts would be sent again
+                assertThat(slow.stats().batches()).as("batches dispatched").isEqualTo(1);
+                assertThat(slow.stats().queued()).isZero();
+            } finally {
+                front.close();
+                slow.close();
+            }
+        }
+    }
+
+    @Test
+    void withKeysEveryEndpointButHealthNeedsABearerKey() throws Exception {
+        String key = "k".repeat(32);
+        EncoderServer locked = EncoderServer.start(pool, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                EncoderServer.Options.DEFAULT.withApiKeys(ApiKeys.of(List.of(key))));
+        try {
+            byte[] body = "{\"inputs\": \"x\"}".getBytes(StandardCharsets.UTF_8);
+            Reply anonymous = post(locked, "/embed", body);
+            assertThat(anonymous.status()).isEqualTo(401);
+            assertThat(anonymous.body().path("error").asText()).contains("Authorization: Bearer");
+            HttpResponse<byte[]> ok = CLIENT.send(HttpRequest.newBuilder(locked.uri().resolve("/embed"))
+                    .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(CLIENT.send(HttpRequest.newBuilder(locked.uri().resolve("/health")).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        } finally {
+            locked.close();
         }
     }
 }

@@ -40,7 +40,7 @@ class RemotePoolTest {
         static Node start() {
             EncoderPool pool = EncoderPool.builder("node").local(model).build();
             return new Node(pool, EncoderServer.start(pool, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                    true));
+                    EncoderServer.Options.DEFAULT));
         }
 
         @Override

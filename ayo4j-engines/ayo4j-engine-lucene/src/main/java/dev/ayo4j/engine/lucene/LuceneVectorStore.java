@@ -172,6 +172,37 @@ public final class LuceneVectorStore implements Engine, CollectionAdmin {
         }
     }
 
+    /**
+     * Id → text of every live passage of {@code collection}'s last commit; empty if it does not exist. With
+     * {@link #delete} it lets a caller make a collection equal to a set of passages without re-embedding
+     * the ones it already holds.
+     */
+    public Map<String, String> texts(String collection) {
+        try {
+            return exists(collection) ? Map.copyOf(collection(collection, false).texts()) : Map.of();
+        } catch (IOException e) {
+            throw new NonRetriableEngineException("cannot read collection " + collection + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the passages of {@code collection} with these ids, durably (a commit); absent ids are ignored. */
+    public void delete(String collection, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            collection(collection, true).delete(ids);
+        } catch (IOException e) {
+            throw new NonRetriableEngineException("cannot delete from collection " + collection + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private boolean exists(String collection) throws IOException {
+        return collections.containsKey(collection)
+                || COLLECTION_NAME.matcher(collection).matches() && exists(root.resolve(collection));
+    }
+
     private VectorCollection collection(String collection, boolean create) throws IOException {
         VectorCollection open = collections.get(collection);
         if (open != null) {

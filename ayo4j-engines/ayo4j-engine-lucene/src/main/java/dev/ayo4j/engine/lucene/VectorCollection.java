@@ -130,6 +130,37 @@ final class VectorCollection implements AutoCloseable {
         return before - size();
     }
 
+    /** Id → text of every live passage in the last committed snapshot. */
+    java.util.Map<String, String> texts() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            var texts = new java.util.HashMap<String, String>();
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live == null || live.get(doc)) {
+                        Document d = stored.document(doc, java.util.Set.of(ID, TEXT));
+                        texts.put(d.get(ID), d.get(TEXT));
+                    }
+                }
+            }
+            return texts;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Deletes the passages with these ids (absent ones are ignored), then commits and refreshes. */
+    synchronized void delete(java.util.Collection<String> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        writer.deleteDocuments(ids.stream().map(id -> new Term(ID, id)).toArray(Term[]::new));
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
     private void checkDimension(float[] v, int dim, String what) {
         if (v.length != dim) {
             throw new NonRetriableEngineException("collection " + name + ": " + what + " has dimension " + v.length

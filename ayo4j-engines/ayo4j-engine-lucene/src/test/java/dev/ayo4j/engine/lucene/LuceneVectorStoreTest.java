@@ -95,6 +95,23 @@ class LuceneVectorStoreTest {
     }
 
     @Test
+    void listsTextsByIdAndDeletesDurably() {
+        Random r = new Random(5);
+        List<float[]> vectors = java.util.stream.Stream.generate(() -> Vectors.random(r, 8)).limit(6).toList();
+        try (var store = LuceneVectorStore.builder("store", root).build()) {
+            assertThat(store.texts("docs")).isEmpty();
+            ingestAll(store, "docs", Vectors.passages("p", 6), vectors);
+            store.delete("docs", List.of("p1", "p4", "absent"));
+            assertThat(store.texts("docs")).containsOnlyKeys("p0", "p2", "p3", "p5").containsEntry("p2", "text of p2");
+            assertThat(hits(store, search("docs", List.of(vectors.get(4)), 6))).extracting(Passage::id)
+                    .doesNotContain("p1", "p4");
+        }
+        try (var store = LuceneVectorStore.builder("store", root).build()) {
+            assertThat(store.size("docs")).isEqualTo(4);
+        }
+    }
+
+    @Test
     void keepsDataAcrossARestart() {
         Random r = new Random(4);
         List<float[]> vectors = java.util.stream.Stream.generate(() -> Vectors.random(r, 8)).limit(12).toList();

@@ -142,44 +142,6 @@ public final class LuceneVectorStore implements Engine {
         }
     }
 
-    /**
-     * Deletes the passages of {@code collection} whose id starts with {@code idPrefix} (a document's
-     * passages, when ids are {@code <document>#<n>}), committed before it returns; returns how many were
-     * deleted, 0 if the collection does not exist.
-     */
-    public int deletePassages(String collection, String idPrefix) {
-        Checks.argument(!idPrefix.isEmpty(), "idPrefix must not be empty");
-        try {
-            return collection(collection, false).deleteByIdPrefix(idPrefix);
-        } catch (NonRetriableEngineException e) {
-            if (!COLLECTION_NAME.matcher(collection).matches()) {
-                throw e;
-            }
-            return 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Names of the collections on disk under the store's root, sorted. */
-    public List<String> collections() {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (var dirs = Files.list(root)) {
-            List<String> names = new ArrayList<>();
-            for (Path dir : dirs.sorted().toList()) {
-                String n = dir.getFileName().toString();
-                if (COLLECTION_NAME.matcher(n).matches() && (collections.containsKey(n) || exists(dir))) {
-                    names.add(n);
-                }
-            }
-            return List.copyOf(names);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private VectorCollection collection(String collection, boolean create) throws IOException {
         VectorCollection open = collections.get(collection);
         if (open != null) {

@@ -23,8 +23,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
@@ -115,24 +113,6 @@ final class VectorCollection implements AutoCloseable {
         writer.commit();
         searchers.maybeRefreshBlocking();
         dimension = dim;
-    }
-
-    /** Deletes the passages whose id starts with {@code idPrefix}, then commits; returns how many there were. */
-    synchronized int deleteByIdPrefix(String idPrefix) throws IOException {
-        Query query = new PrefixQuery(new Term(ID, idPrefix));
-        int count;
-        IndexSearcher s = searchers.acquire();
-        try {
-            count = s.count(query);
-        } finally {
-            searchers.release(s);
-        }
-        if (count > 0) {
-            writer.deleteDocuments(query);
-            writer.commit();
-            searchers.maybeRefreshBlocking();
-        }
-        return count;
     }
 
     private void checkDimension(float[] v, int dim, String what) {

@@ -2,7 +2,8 @@ package dev.ayo4j.bench;
 
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
-import dev.ayo4j.app.EngineNames;
+import dev.ayo4j.app.EngineBinding;
+import dev.ayo4j.app.Role;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.Passes;
@@ -73,9 +74,9 @@ public final class RuntimeBenchmark {
         List<Passage> corpus = IntStream.range(0, passages)
                 .mapToObj(i -> Passage.of("doc" + i, "passage number " + i)).toList();
         Map<String, Object> inputs = Map.of("question", "what is measured?", "passages", corpus);
-        EngineNames names = EngineNames.DEFAULT;
+        EngineBinding names = EngineBinding.DEFAULT;
         Ayo4jRuntime.Builder builder = Ayo4jRuntime.builder();
-        for (String name : List.of(names.llm(), names.embedder(), names.reranker(), names.vectors())) {
+        for (String name : List.of(names.engine(Role.LLM), names.engine(Role.EMBEDDER), names.engine(Role.RERANKER), names.engine(Role.VECTORS))) {
             builder.ownedEngine(new NoOpEngine(name));
         }
         try (Ayo4jRuntime runtime = builder.build()) {

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class App {
     private final String name;
     private final String collection;
-    private final EngineNames engines;
+    private final EngineBinding engines;
     private final SequencedMap<String, ValueKind> inputs;
     private final List<Module> modules;
     private final List<String> outputs;
@@ -40,10 +40,10 @@ public final class App {
         this.values = Collections.unmodifiableSequencedMap(values);
     }
 
-    private App(App other, String collection) {
+    private App(App other, String collection, EngineBinding engines) {
         this.name = other.name;
         this.collection = collection;
-        this.engines = other.engines;
+        this.engines = engines;
         this.inputs = other.inputs;
         this.modules = other.modules;
         this.outputs = other.outputs;
@@ -53,7 +53,12 @@ public final class App {
     /** This app with its Index and Search modules using {@code newCollection}. */
     public App withCollection(String newCollection) {
         Checks.argument(!newCollection.isBlank(), "collection name must not be blank");
-        return new App(this, newCollection);
+        return new App(this, newCollection, engines);
+    }
+
+    /** This app with its modules addressed to the engines of {@code binding}. */
+    public App withEngines(EngineBinding binding) {
+        return new App(this, collection, Objects.requireNonNull(binding, "binding"));
     }
 
     public static Builder builder(String name) {
@@ -69,7 +74,7 @@ public final class App {
         return collection;
     }
 
-    public EngineNames engines() {
+    public EngineBinding engines() {
         return engines;
     }
 
@@ -105,7 +110,7 @@ public final class App {
     public static final class Builder {
         private final String name;
         private String collection;
-        private EngineNames engines = EngineNames.DEFAULT;
+        private EngineBinding engines = EngineBinding.DEFAULT;
         private final SequencedMap<String, ValueKind> inputs = new LinkedHashMap<>();
         private final List<Module> modules = new ArrayList<>();
         private final List<String> outputs = new ArrayList<>();
@@ -121,7 +126,7 @@ public final class App {
             return this;
         }
 
-        public Builder engines(EngineNames e) {
+        public Builder engines(EngineBinding e) {
             this.engines = Objects.requireNonNull(e, "engines");
             return this;
         }

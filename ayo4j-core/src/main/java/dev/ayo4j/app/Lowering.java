@@ -70,7 +70,7 @@ public final class Lowering {
                     : shape.questionTokens();
             values.put(name, new Producer(PortRef.of(id, "value"), kind, count, tokens));
         });
-        EngineNames e = app.engines();
+        EngineBinding e = app.engines();
         Set<String> perQuery = new HashSet<>();
         for (Module m : app.modules()) {
             if (m instanceof Module.Rerank r && r.order() == ContextOrder.ARRIVAL) {
@@ -103,7 +103,7 @@ public final class Lowering {
         return b.build();
     }
 
-    private static Span index(GraphBuilder b, App app, EngineNames e, Module.Index m, Map<String, Producer> values,
+    private static Span index(GraphBuilder b, App app, EngineBinding e, Module.Index m, Map<String, Producer> values,
                               QueryShape shape) {
         Producer passages = values.get(m.passages());
         if (passages.count() == 0) {
@@ -111,9 +111,9 @@ public final class Lowering {
                     "app %s: module %s indexes '%s', but this query has no passages", app.name(), m.name(),
                     m.passages()));
         }
-        NodeId embed = b.add(m.name() + ".embed", new Primitive.Embed(e.embedder(), passages.count(),
+        NodeId embed = b.add(m.name() + ".embed", new Primitive.Embed(e.engine(m.name(), Role.EMBEDDER), passages.count(),
                 Math.max(1, passages.tokens() / passages.count())));
-        NodeId ingest = b.add(m.name() + ".ingest", new Primitive.Ingest(e.vectors(), app.collection(),
+        NodeId ingest = b.add(m.name() + ".ingest", new Primitive.Ingest(e.engine(m.name(), Role.VECTORS), app.collection(),
                 passages.count()));
         bind(b, passages, embed, "texts");
         bind(b, passages, ingest, "passages");
@@ -122,13 +122,13 @@ public final class Lowering {
         return new Span(embed, ingest);
     }
 
-    private static Span expand(GraphBuilder b, EngineNames e, Module.ExpandQuery m, Map<String, Producer> values) {
+    private static Span expand(GraphBuilder b, EngineBinding e, Module.ExpandQuery m, Map<String, Producer> values) {
         Producer question = values.get(m.question());
         PromptTemplate template = Templates.expansion(m.n());
         int maxTokens = m.n() * (QUERY_TOKENS + 8) + 8;
-        NodeId prefill = b.add(m.name() + ".prefill", new Primitive.Prefill(e.llm(), template,
+        NodeId prefill = b.add(m.name() + ".prefill", new Primitive.Prefill(e.engine(m.name(), Role.LLM), template,
                 OutputFormat.jsonList(m.n()), maxTokens, Templates.tokens(template) + question.tokens(), false));
-        NodeId decode = b.add(m.name() + ".decode", new Primitive.Decode(e.llm(), OutputFormat.jsonList(m.n()),
+        NodeId decode = b.add(m.name() + ".decode", new Primitive.Decode(e.engine(m.name(), Role.LLM), OutputFormat.jsonList(m.n()),
                 maxTokens));
         bind(b, question, prefill, "question");
         b.stream(prefill, "generation", decode, "generation");
@@ -137,12 +137,12 @@ public final class Lowering {
         return new Span(prefill, decode);
     }
 
-    private static Span search(GraphBuilder b, App app, EngineNames e, Module.Search m, Map<String, Producer> values) {
+    private static Span search(GraphBuilder b, App app, EngineBinding e, Module.Search m, Map<String, Producer> values) {
         Producer queries = values.get(m.queries());
         Producer index = values.get(m.index());
         int perQuery = Math.max(1, queries.tokens() / queries.count());
-        NodeId embed = b.add(m.name() + ".embed", new Primitive.Embed(e.embedder(), queries.count(), perQuery));
-        NodeId lookup = b.add(m.name() + ".vsearch", new Primitive.VectorSearch(e.vectors(), app.collection(),
+        NodeId embed = b.add(m.name() + ".embed", new Primitive.Embed(e.engine(m.name(), Role.EMBEDDER), queries.count(), perQuery));
+        NodeId lookup = b.add(m.name() + ".vsearch", new Primitive.VectorSearch(e.engine(m.name(), Role.VECTORS), app.collection(),
                 queries.count(), m.k()));
         bind(b, queries, embed, "texts");
         b.connect(embed, "vectors", lookup, "vectors");
@@ -157,7 +157,7 @@ public final class Lowering {
      * A search over a list of n queries as n branches, query i read by an edge slice {@code [i:i+1]}:
      * how a framework loops "for each query: search" when each query's results are kept apart.
      */
-    private static Span searchPerQuery(GraphBuilder b, App app, EngineNames e, Module.Search m,
+    private static Span searchPerQuery(GraphBuilder b, App app, EngineBinding e, Module.Search m,
                                        Map<String, Producer> values) {
         Producer queries = values.get(m.queries());
         Producer index = values.get(m.index());
@@ -169,8 +169,8 @@ public final class Lowering {
         NodeId last = null;
         for (int i = 0; i < n; i++) {
             String suffix = "[" + i + "]";
-            NodeId embed = b.add(m.name() + ".embed" + suffix, new Primitive.Embed(e.embedder(), 1, perQuery));
-            NodeId lookup = b.add(m.name() + ".vsearch" + suffix, new Primitive.VectorSearch(e.vectors(),
+            NodeId embed = b.add(m.name() + ".embed" + suffix, new Primitive.Embed(e.engine(m.name(), Role.EMBEDDER), 1, perQuery));
+            NodeId lookup = b.add(m.name() + ".vsearch" + suffix, new Primitive.VectorSearch(e.engine(m.name(), Role.VECTORS),
                     app.collection(), 1, m.k()));
             b.edge(Edge.sliced(from, PortRef.of(embed, "texts"), new Slice(i, i + 1)));
             b.connect(embed, "vectors", lookup, "vectors");
@@ -183,13 +183,13 @@ public final class Lowering {
         return new Span(first, last);
     }
 
-    private static Span rerank(GraphBuilder b, EngineNames e, Module.Rerank m, Map<String, Producer> values) {
+    private static Span rerank(GraphBuilder b, EngineBinding e, Module.Rerank m, Map<String, Producer> values) {
         Producer query = values.get(m.query());
         Producer passages = values.get(m.passages());
         if (!passages.branches().isEmpty()) {
             return rerankPerQuery(b, e, m, query, passages, values);
         }
-        NodeId rerank = b.add(m.name(), new Primitive.Rerank(e.reranker(), passages.count(), m.k()));
+        NodeId rerank = b.add(m.name(), new Primitive.Rerank(e.engine(m.name(), Role.RERANKER), passages.count(), m.k()));
         bind(b, query, rerank, "query");
         bind(b, passages, rerank, "passages");
         int kept = Math.min(m.k(), passages.count());
@@ -200,7 +200,7 @@ public final class Lowering {
     }
 
     /** One rerank per query's branch, joined in query order by an {@link AggregateMode#ARRIVAL} aggregate. */
-    private static Span rerankPerQuery(GraphBuilder b, EngineNames e, Module.Rerank m, Producer query,
+    private static Span rerankPerQuery(GraphBuilder b, EngineBinding e, Module.Rerank m, Producer query,
                                        Producer passages, Map<String, Producer> values) {
         int n = passages.branches().size();
         int perBranch = Math.max(1, passages.count() / n);
@@ -208,7 +208,7 @@ public final class Lowering {
                 ValueKind.PASSAGE_LIST, n, m.k()));
         NodeId first = null;
         for (int i = 0; i < n; i++) {
-            NodeId rerank = b.add(m.name() + "[" + i + "]", new Primitive.Rerank(e.reranker(), perBranch, m.k()));
+            NodeId rerank = b.add(m.name() + "[" + i + "]", new Primitive.Rerank(e.engine(m.name(), Role.RERANKER), perBranch, m.k()));
             bind(b, query, rerank, "query");
             PortRef branch = passages.branches().get(i);
             b.connect(branch.node(), branch.port(), rerank, "passages");
@@ -221,14 +221,14 @@ public final class Lowering {
         return new Span(first, join);
     }
 
-    private static Span generate(GraphBuilder b, EngineNames e, Module.Generate m, Map<String, Producer> values) {
+    private static Span generate(GraphBuilder b, EngineBinding e, Module.Generate m, Map<String, Producer> values) {
         int promptTokens = Templates.tokens(m.template());
         for (String p : m.template().placeholders()) {
             promptTokens += values.get(p).tokens();
         }
-        NodeId prefill = b.add(m.name() + ".prefill", new Primitive.Prefill(e.llm(), m.template(),
+        NodeId prefill = b.add(m.name() + ".prefill", new Primitive.Prefill(e.engine(m.name(), Role.LLM), m.template(),
                 OutputFormat.text(), m.maxTokens(), promptTokens, false));
-        NodeId decode = b.add(m.name() + ".decode", new Primitive.Decode(e.llm(), OutputFormat.text(),
+        NodeId decode = b.add(m.name() + ".decode", new Primitive.Decode(e.engine(m.name(), Role.LLM), OutputFormat.text(),
                 m.maxTokens()));
         for (String p : m.template().placeholders()) {
             bind(b, values.get(p), prefill, p);

@@ -1,5 +1,6 @@
 package dev.ayo4j.spi;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,6 +25,14 @@ public interface Engine extends AutoCloseable {
 
     /** Executes a batch; see the class comment for the contract. */
     List<TaskResult> execute(Batch batch);
+
+    /**
+     * Checks, within {@code timeout}, that the engine can serve: a remote engine reaches its server. Called
+     * once at start-up and by readiness checks. Throws {@code dev.ayo4j.EngineException} naming the engine and
+     * what it could not reach (a URL); returns at once for an in-process engine, which is ready once created.
+     */
+    default void awaitReady(Duration timeout) {
+    }
 
     /** Releases native resources; idempotent. */
     @Override

@@ -1,19 +1,21 @@
 package dev.ayo4j.local;
 
-import dev.ayo4j.app.EngineNames;
+import dev.ayo4j.app.Role;
 import dev.ayo4j.engine.llamacpp.LlamaCppEngine;
-import dev.ayo4j.engine.llamacpp.LlamaCppOptions;
 import dev.ayo4j.engine.lucene.LuceneVectorStore;
-import dev.ayo4j.engine.onnx.BundledEncoder;
-import dev.ayo4j.engine.onnx.EncoderModel;
-import dev.ayo4j.engine.onnx.EncoderOptions;
 import dev.ayo4j.engine.onnx.OnnxEmbeddingEngine;
 import dev.ayo4j.engine.onnx.OnnxRerankEngine;
 import dev.ayo4j.runtime.Ayo4jRuntime;
+import dev.ayo4j.runtime.EngineProviders;
+import dev.ayo4j.runtime.EngineSpec;
+import dev.ayo4j.spi.Engine;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The embedded engines of one machine, wired under the built-in apps' engine names: llama.cpp for
+ * The embedded engines of one machine, each created through its provider from
+ * {@link LocalStackOptions#specs()} and named after the role it plays: llama.cpp for
  * {@code llm}, all-MiniLM-L6-v2 on ONNX Runtime for {@code embedder}, an embedding-similarity reranker
  * on the stronger bge-small-en-v1.5 for {@code reranker} (no cross-encoder ships in any package; give
  * one to the ONNX engine to use it instead), and Lucene for {@code vectors}.
@@ -25,52 +27,47 @@ public final class LocalStack implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
 
     private final LocalStackOptions options;
+    private final EngineProviders providers;
     private final OnnxEmbeddingEngine embedder;
     private final OnnxRerankEngine reranker;
     private final LuceneVectorStore vectors;
     private LlamaCppEngine llm;
 
-    private LocalStack(LocalStackOptions options, OnnxEmbeddingEngine embedder, OnnxRerankEngine reranker,
-                       LuceneVectorStore vectors, LlamaCppEngine llm) {
+    private LocalStack(LocalStackOptions options, EngineProviders providers, OnnxEmbeddingEngine embedder,
+                       OnnxRerankEngine reranker, LuceneVectorStore vectors, LlamaCppEngine llm) {
         this.options = options;
+        this.providers = providers;
         this.embedder = embedder;
         this.reranker = reranker;
         this.vectors = vectors;
         this.llm = llm;
     }
 
-    /** Opens every engine; closes what was opened if a later one fails. */
+    /** Opens every engine through its provider; closes what was opened if a later one fails. */
     public static LocalStack open(LocalStackOptions options) {
         Objects.requireNonNull(options, "options");
-        EngineNames names = EngineNames.DEFAULT;
-        EncoderOptions encoderOptions = EncoderOptions.DEFAULTS.withThreads(options.encoderThreads());
-        OnnxEmbeddingEngine embedder = null;
-        OnnxRerankEngine reranker = null;
-        LuceneVectorStore vectors = null;
+        EngineProviders providers = EngineProviders.load();
+        List<Engine> opened = new ArrayList<>();
         try {
-            embedder = new OnnxEmbeddingEngine(names.embedder(),
-                    EncoderModel.bundled(BundledEncoder.ALL_MINILM_L6_V2, encoderOptions));
-            reranker = OnnxRerankEngine.similarity(names.reranker(),
-                    EncoderModel.bundled(BundledEncoder.BGE_SMALL_EN_V15, encoderOptions));
-            vectors = LuceneVectorStore.builder(names.vectors(), options.dataDir()).build();
-            LlamaCppEngine llm = openLlm(options);
-            LOG.log(System.Logger.Level.INFO, "engines: llm={0} ({1} threads), embedder={2}, reranker={3}, vectors={4}",
-                    options.model(), options.llmThreads(), embedder.model().name(), reranker.modelName(),
-                    options.dataDir());
-            return new LocalStack(options, embedder, reranker, vectors, llm);
+            for (EngineSpec spec : options.specs()) {
+                opened.add(providers.create(spec));
+            }
+            LOG.log(System.Logger.Level.INFO, "engines: llm={0} ({1} threads), embedder, reranker, vectors={2}",
+                    options.model(), options.llmThreads(), options.dataDir());
+            return new LocalStack(options, providers, (OnnxEmbeddingEngine) opened.get(1),
+                    (OnnxRerankEngine) opened.get(2), (LuceneVectorStore) opened.get(3), (LlamaCppEngine) opened.get(0));
         } catch (RuntimeException e) {
-            for (AutoCloseable c : new AutoCloseable[] {embedder, reranker, vectors}) {
+            for (Engine c : opened) {
                 closeQuietly(c, e);
             }
             throw e;
         }
     }
 
-    private static LlamaCppEngine openLlm(LocalStackOptions options) {
-        return LlamaCppEngine.open(LlamaCppOptions.builder().name(EngineNames.DEFAULT.llm()).model(options.model())
-                .threads(options.llmThreads()).slots(options.llmSlots()).ctxSize(options.ctxSize())
-                .ignoreEos(options.synthetic())
-                .listItemPattern(options.synthetic() ? LocalStackOptions.SYNTHETIC_LIST_ITEM : null).build());
+    /** A new engine of this stack's spec {@code role} (e.g. a second reranker with a cache of its own). */
+    public Engine openAnother(Role role) {
+        EngineSpec spec = options.specs().stream().filter(s -> s.roles().contains(role)).findFirst().orElseThrow();
+        return providers.create(spec);
     }
 
     public LocalStackOptions options() {
@@ -99,7 +96,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public void reopenLlm() {
         llm.close();
-        llm = openLlm(options);
+        llm = (LlamaCppEngine) providers.create(options.llmSpec());
     }
 
     /** A runtime over these engines, with the runtime's default batch policies. */

@@ -1,7 +1,13 @@
 package dev.ayo4j.local;
 
 import dev.ayo4j.Checks;
+import dev.ayo4j.app.Role;
+import dev.ayo4j.runtime.EngineSpec;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -52,6 +58,34 @@ public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int en
 
     public LocalStackOptions withThreads(int llm, int encoder) {
         return new LocalStackOptions(model, dataDir, llm, encoder, llmSlots, ctxSize, synthetic);
+    }
+
+    /**
+     * The specs of the four embedded engines, named after the roles they play: {@code llm} (llamacpp),
+     * {@code embedder} (onnx, all-MiniLM-L6-v2), {@code reranker} (onnx, embedding similarity on
+     * bge-small-en-v1.5) and {@code vectors} (lucene in {@code dataDir}). What an engine file says for the
+     * same stack.
+     */
+    public List<EngineSpec> specs() {
+        return List.of(llmSpec(), EngineSpec.of(Role.EMBEDDER.key(), "onnx", Map.of("role", "embed",
+                        "model", "all-minilm-l6-v2", "threads", Integer.toString(encoderThreads)), Set.of(Role.EMBEDDER)),
+                EngineSpec.of(Role.RERANKER.key(), "onnx", Map.of("role", "rerank", "model", "bge-small-en-v1.5",
+                        "threads", Integer.toString(encoderThreads)), Set.of(Role.RERANKER)),
+                EngineSpec.of(Role.VECTORS.key(), "lucene", Map.of("root", dataDir.toString()), Set.of(Role.VECTORS)));
+    }
+
+    /** The spec of the embedded LLM (see {@link #specs()}). */
+    public EngineSpec llmSpec() {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("model", model.toString());
+        o.put("threads", Integer.toString(llmThreads));
+        o.put("slots", Integer.toString(llmSlots));
+        o.put("ctxSize", Integer.toString(ctxSize));
+        o.put("ignoreEos", Boolean.toString(synthetic));
+        if (synthetic) {
+            o.put("listItemPattern", SYNTHETIC_LIST_ITEM);
+        }
+        return EngineSpec.of(Role.LLM.key(), "llamacpp", o, Set.of(Role.LLM));
     }
 
     public LocalStackOptions withSynthetic(boolean s) {

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.EngineProviders;
+import dev.ayo4j.runtime.EngineSpec;
+import java.util.Set;
 import dev.ayo4j.spi.Engine;
-import dev.ayo4j.spi.EngineConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ class EngineProvidersTest {
 
     @Test
     void createsAnEngineByProviderName() {
-        try (Engine store = EngineProviders.load().create("lucene",
-                new EngineConfig("vectors", Map.of("root", dir.toString())))) {
+        try (Engine store = EngineProviders.load().create(EngineSpec.of("vectors", "lucene",
+                Map.of("root", dir.toString()), Set.of()))) {
             assertThat(store.name()).isEqualTo("vectors");
             assertThat(store.capabilities().primitives()).contains(Primitive.Ingest.class, Primitive.VectorSearch.class);
         }
@@ -33,7 +34,7 @@ class EngineProvidersTest {
 
     @Test
     void anUnknownProviderIsNamedWithTheKnownOnes() {
-        assertThatThrownBy(() -> EngineProviders.load().create("tensorrt", new EngineConfig("x", Map.of())))
+        assertThatThrownBy(() -> EngineProviders.load().create(EngineSpec.of("x", "tensorrt", Map.of(), Set.of())))
                 .isInstanceOf(Ayo4jException.class).hasMessageContaining("'tensorrt'").hasMessageContaining("lucene");
     }
 }

@@ -43,15 +43,31 @@ public final class EngineProviders {
         return List.copyOf(byName.keySet());
     }
 
-    /** Creates an engine with the provider called {@code kind}; throws naming the known kinds if none. */
-    public Engine create(String kind, EngineConfig config) {
-        Objects.requireNonNull(config, "config");
+    /** The provider called {@code kind}; throws naming the known kinds if there is none. */
+    public EngineProvider provider(String kind) {
         EngineProvider p = byName.get(kind);
         if (p == null) {
             throw new Ayo4jException("no engine provider called '" + kind + "'; found " + names()
                     + " (providers are listed in META-INF/services/" + EngineProvider.class.getName() + ")");
         }
+        return p;
+    }
+
+    /**
+     * Creates the engine {@code spec} describes with its provider: the one way engines are made. Throws
+     * naming the known providers when there is no such provider, or the provider's error naming the option.
+     */
+    public Engine create(EngineSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        String kind = spec.provider();
+        EngineConfig config = spec.config();
+        EngineProvider p = provider(kind);
         Engine engine = p.create(config);
+        if (!engine.name().equals(config.name())) {
+            engine.close();
+            throw new Ayo4jException(String.format("engine provider %s made an engine called '%s' for '%s'", kind,
+                    engine.name(), config.name()));
+        }
         LOG.log(System.Logger.Level.INFO, "engine {0}: {1} from provider {2} serving {3}", config.name(),
                 engine.getClass().getSimpleName(), kind, engine.capabilities().primitives().stream()
                         .map(Class::getSimpleName).sorted().toList());

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.ContextOrder;
-import dev.ayo4j.app.EngineNames;
+import dev.ayo4j.app.EngineBinding;
+import dev.ayo4j.app.Role;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
@@ -116,9 +117,9 @@ class LateWarmUpTest {
     }
 
     private static QueryResult run(PrimitiveGraph graph) {
-        EngineNames n = EngineNames.DEFAULT;
+        EngineBinding n = EngineBinding.DEFAULT;
         Ayo4jRuntime.Builder b = Ayo4jRuntime.builder();
-        for (String name : List.of(n.llm(), n.embedder(), n.reranker(), n.vectors())) {
+        for (String name : List.of(n.engine(Role.LLM), n.engine(Role.EMBEDDER), n.engine(Role.RERANKER), n.engine(Role.VECTORS))) {
             b.ownedEngine(TestingEngine.builder(name).maxConcurrency(2).build());
         }
         try (Ayo4jRuntime runtime = b.build()) {

@@ -2,7 +2,8 @@ package dev.ayo4j.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ayo4j.app.EngineNames;
+import dev.ayo4j.app.EngineBinding;
+import dev.ayo4j.app.Role;
 import dev.ayo4j.graph.GraphValidator;
 import dev.ayo4j.graph.Litmus;
 import dev.ayo4j.graph.PrimitiveGraph;
@@ -58,9 +59,9 @@ class OptimizationEquivalenceTest {
 
     /** Runs one query on fresh testing engines, so no state is shared between the two runs. */
     private static Map<String, Object> run(PrimitiveGraph graph, Map<String, Object> inputs) {
-        EngineNames n = EngineNames.DEFAULT;
+        EngineBinding n = EngineBinding.DEFAULT;
         Ayo4jRuntime.Builder b = Ayo4jRuntime.builder();
-        for (String name : List.of(n.llm(), n.embedder(), n.reranker(), n.vectors())) {
+        for (String name : List.of(n.engine(Role.LLM), n.engine(Role.EMBEDDER), n.engine(Role.RERANKER), n.engine(Role.VECTORS))) {
             b.ownedEngine(TestingEngine.builder(name).maxConcurrency(2).build());
         }
         try (Ayo4jRuntime runtime = b.build()) {

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.ContextOrder;
-import dev.ayo4j.app.EngineNames;
+import dev.ayo4j.app.EngineBinding;
+import dev.ayo4j.app.Role;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.Pass;
@@ -142,10 +143,10 @@ class ProgressivePrefillTest {
     }
 
     private static Run run(PrimitiveGraph graph, UnaryOperator<TestingEngine.Builder> llmSetup) {
-        EngineNames n = EngineNames.DEFAULT;
-        TestingEngine llm = llmSetup.apply(TestingEngine.builder(n.llm()).maxConcurrency(2)).build();
+        EngineBinding n = EngineBinding.DEFAULT;
+        TestingEngine llm = llmSetup.apply(TestingEngine.builder(n.engine(Role.LLM)).maxConcurrency(2)).build();
         Ayo4jRuntime.Builder b = Ayo4jRuntime.builder().ownedEngine(llm).skipLateWarmUps(false);
-        for (String name : List.of(n.embedder(), n.reranker(), n.vectors())) {
+        for (String name : List.of(n.engine(Role.EMBEDDER), n.engine(Role.RERANKER), n.engine(Role.VECTORS))) {
             b.ownedEngine(TestingEngine.builder(name).maxConcurrency(2).build());
         }
         try (Ayo4jRuntime runtime = b.build()) {

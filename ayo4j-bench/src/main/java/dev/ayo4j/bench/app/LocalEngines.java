@@ -1,9 +1,7 @@
 package dev.ayo4j.bench.app;
 
-import dev.ayo4j.engine.onnx.BundledEncoder;
-import dev.ayo4j.engine.onnx.EncoderModel;
-import dev.ayo4j.engine.onnx.EncoderOptions;
-import dev.ayo4j.engine.onnx.OnnxRerankEngine;
+import dev.ayo4j.app.Role;
+import dev.ayo4j.spi.Engine;
 import dev.ayo4j.local.LocalStack;
 import java.util.Objects;
 
@@ -22,9 +20,7 @@ public final class LocalEngines implements EngineSource {
     @Override
     public Engines open() {
         stack.reopenLlm();
-        OnnxRerankEngine reranker = OnnxRerankEngine.similarity(stack.reranker().name(),
-                EncoderModel.bundled(BundledEncoder.BGE_SMALL_EN_V15,
-                        EncoderOptions.DEFAULTS.withThreads(stack.options().encoderThreads())));
+        Engine reranker = stack.openAnother(Role.RERANKER);
         return new Engines(stack.llm(), stack.embedder(), reranker, stack.vectors());
     }
 

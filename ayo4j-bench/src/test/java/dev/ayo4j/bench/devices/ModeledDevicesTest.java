@@ -6,7 +6,8 @@ import dev.ayo4j.app.App;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.ContextOrder;
-import dev.ayo4j.app.EngineNames;
+import dev.ayo4j.app.EngineBinding;
+import dev.ayo4j.app.Role;
 import dev.ayo4j.bench.app.AppBenchmark;
 import dev.ayo4j.bench.app.AyoSystem;
 import dev.ayo4j.bench.app.BenchQuery;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /** Modeled devices charge the calibrated costs for what each call does, and serve the runtime correctly. */
 class ModeledDevicesTest {
-    private static final EngineNames NAMES = EngineNames.DEFAULT;
+    private static final EngineBinding NAMES = EngineBinding.DEFAULT;
     private static final DeviceCosts COSTS = new DeviceCosts(new LinearCost(1_000, 10), 100, 7_000,
             new LinearCost(500, 1), new LinearCost(0, 50), new LinearCost(200, 0), new LinearCost(300, 2));
     private static final PromptTemplate TEMPLATE = PromptTemplate.of("Answer from the context.\n{{question}}\n{{context}}");
@@ -58,11 +59,11 @@ class ModeledDevicesTest {
 
     private static Engines real() {
         return new Engines(
-                TestingEngine.builder(NAMES.llm()).primitives(Set.of(Primitive.Prefill.class,
+                TestingEngine.builder(NAMES.engine(Role.LLM)).primitives(Set.of(Primitive.Prefill.class,
                         Primitive.PartialPrefill.class)).maxBatchSize(1).maxConcurrency(2).build(),
-                TestingEngine.builder(NAMES.embedder()).primitives(Set.of(Primitive.Embed.class)).build(),
-                TestingEngine.builder(NAMES.reranker()).primitives(Set.of(Primitive.Rerank.class)).build(),
-                TestingEngine.builder(NAMES.vectors()).primitives(Set.of(Primitive.Ingest.class,
+                TestingEngine.builder(NAMES.engine(Role.EMBEDDER)).primitives(Set.of(Primitive.Embed.class)).build(),
+                TestingEngine.builder(NAMES.engine(Role.RERANKER)).primitives(Set.of(Primitive.Rerank.class)).build(),
+                TestingEngine.builder(NAMES.engine(Role.VECTORS)).primitives(Set.of(Primitive.Ingest.class,
                         Primitive.VectorSearch.class)).build());
     }
 
@@ -78,8 +79,8 @@ class ModeledDevicesTest {
         String prefix = "Answer from the context.\nwhat is it?\n";
         String prompt = prefix + "[1] a passage of some length";
 
-        run(e, new Primitive.PartialPrefill(NAMES.llm(), TEMPLATE, 2, 10, false), prefix);
-        var ok = (TaskResult.Success) run(e, new Primitive.Prefill(NAMES.llm(), TEMPLATE, new OutputFormat.FreeText(),
+        run(e, new Primitive.PartialPrefill(NAMES.engine(Role.LLM), TEMPLATE, 2, 10, false), prefix);
+        var ok = (TaskResult.Success) run(e, new Primitive.Prefill(NAMES.engine(Role.LLM), TEMPLATE, new OutputFormat.FreeText(),
                 48, 20, true), prompt);
         ((Generation) ok.value()).text().join();
 
@@ -95,7 +96,7 @@ class ModeledDevicesTest {
         RecordingSleeper sleeper = new RecordingSleeper();
         Engines e = new ModeledDevices(real(), COSTS, 0.1, sleeper).open();
 
-        var ok = (TaskResult.Success) run(e, new Primitive.Prefill(NAMES.llm(), PromptTemplate.of("Expand {{question}}"),
+        var ok = (TaskResult.Success) run(e, new Primitive.Prefill(NAMES.engine(Role.LLM), PromptTemplate.of("Expand {{question}}"),
                 new OutputFormat.JsonList(3), 64, 8, false), "Expand why?");
         String text = ((Generation) ok.value()).text().join();
 
@@ -111,7 +112,7 @@ class ModeledDevicesTest {
         RecordingSleeper sleeper = new RecordingSleeper();
         Engines e = new ModeledDevices(real(), COSTS, 0.1, sleeper).open();
         List<Passage> passages = List.of(Passage.of("a", "alpha beta"), Passage.of("b", "gamma"));
-        Task rerank = new Task(new TaskId("q", "rerank"), new Primitive.Rerank(NAMES.reranker(), 2, 1),
+        Task rerank = new Task(new TaskId("q", "rerank"), new Primitive.Rerank(NAMES.engine(Role.RERANKER), 2, 1),
                 Map.of("query", "why", "passages", passages), _ -> {});
 
         List<TaskResult> results = e.reranker().execute(new Batch(1, List.of(rerank)));

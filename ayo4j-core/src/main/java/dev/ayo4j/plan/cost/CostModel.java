@@ -31,7 +31,7 @@ import java.util.Properties;
  * {@code perItemMs}, {@code perTokenMs} and {@code perTokenSquaredMs}.
  */
 public final class CostModel {
-    /** Default most items per engine call. */
+    /** Most items per engine call of an engine whose capabilities were not given. */
     public static final int DEFAULT_MAX_BATCH = 512;
     /** Default tokens an item of a decoded JSON list takes. */
     public static final int TOKENS_PER_LIST_ITEM = 24;
@@ -47,15 +47,18 @@ public final class CostModel {
 
     private final Map<String, CostProfile> profiles;
     private final Map<String, Integer> maxBatch;
+    private final Map<String, Integer> maxBatchTokens;
 
-    private CostModel(Map<String, CostProfile> profiles, Map<String, Integer> maxBatch) {
+    private CostModel(Map<String, CostProfile> profiles, Map<String, Integer> maxBatch,
+                      Map<String, Integer> maxBatchTokens) {
         this.profiles = Map.copyOf(profiles);
         this.maxBatch = Map.copyOf(maxBatch);
+        this.maxBatchTokens = Map.copyOf(maxBatchTokens);
     }
 
     /** The built-in CPU defaults for every engine. */
     public static CostModel defaults() {
-        return new CostModel(Map.of(), Map.of());
+        return new CostModel(Map.of(), Map.of(), Map.of());
     }
 
     /** Defaults overridden by the properties file at {@code path}; errors name the file and the key. */
@@ -104,21 +107,38 @@ public final class CostModel {
                 throw new Ayo4jException(origin + ": bad value for '" + key + "': " + value + " (" + e.getMessage() + ")");
             }
         }
-        return new CostModel(p, b);
+        return new CostModel(p, b, maxBatchTokens);
     }
 
     /** This model with one profile replaced. */
     public CostModel withProfile(String engine, String kind, CostProfile profile) {
         Map<String, CostProfile> p = new HashMap<>(profiles);
         p.put(engine + "." + kind, profile);
-        return new CostModel(p, maxBatch);
+        return new CostModel(p, maxBatch, maxBatchTokens);
     }
 
     /** This model with an engine's batch limit replaced. */
     public CostModel withMaxBatch(String engine, int n) {
         Map<String, Integer> b = new HashMap<>(maxBatch);
         b.put(engine, n);
-        return new CostModel(profiles, b);
+        return new CostModel(profiles, b, maxBatchTokens);
+    }
+
+    /**
+     * This model with the limits {@code capabilities} declares for {@code engine}: its batch size and its
+     * token budget per call. The entry point derives its one cost model from every engine this way.
+     */
+    public CostModel withEngine(String engine, dev.ayo4j.spi.EngineCapabilities capabilities) {
+        Map<String, Integer> b = new HashMap<>(maxBatch);
+        b.put(engine, capabilities.maxBatchSize());
+        Map<String, Integer> t = new HashMap<>(maxBatchTokens);
+        t.put(engine, capabilities.maxBatchTokens());
+        return new CostModel(profiles, b, t);
+    }
+
+    /** Most input tokens one call to {@code engine} may carry ({@link Integer#MAX_VALUE} when not declared). */
+    public int maxBatchTokens(String engine) {
+        return maxBatchTokens.getOrDefault(engine, Integer.MAX_VALUE);
     }
 
     /** The profile of primitives of {@code kind} on {@code engine}. */

@@ -4,6 +4,7 @@ import dev.ayo4j.Checks;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.CollectionAdmin;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.Passage;
@@ -46,7 +47,7 @@ import org.apache.lucene.store.FSDirectory;
  * Tasks fail one by one ({@link TaskResult.Failure}); results come in input order. Thread-safe:
  * ingests into one collection are serialised, searches run concurrently on the last commit.
  */
-public final class LuceneVectorStore implements Engine {
+public final class LuceneVectorStore implements Engine, CollectionAdmin {
     private static final System.Logger LOG = System.getLogger(LuceneVectorStore.class.getName());
     /** Collections smaller than 20,000 passages are searched exactly: about 10 ms per query at 384 dims. */
     public static final int DEFAULT_EXACT_BELOW = 20_000;
@@ -130,7 +131,36 @@ public final class LuceneVectorStore implements Engine {
         return TaskResult.success(c.search(queries, op.topK(), exactBelow, overFetch), queries.size(), 0);
     }
 
+    @Override
+    public List<String> collections() {
+        try (var dirs = Files.list(root)) {
+            List<String> names = new ArrayList<>();
+            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+                if (exists(d)) {
+                    names.add(d.getFileName().toString());
+                }
+            }
+            return List.copyOf(names);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list collections under " + root, e);
+        }
+    }
+
+    @Override
+    public int deleteSource(String collection, String source) {
+        try {
+            return collection(collection, false).deleteSource(source);
+        } catch (NonRetriableEngineException e) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Live passages in {@code collection}'s last commit; 0 if it does not exist. */
+    @Override
     public int size(String collection) {
         try {
             VectorCollection c = collection(collection, false);

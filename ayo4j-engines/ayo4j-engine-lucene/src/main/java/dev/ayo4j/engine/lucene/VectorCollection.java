@@ -106,13 +106,22 @@ final class VectorCollection implements AutoCloseable {
             Document doc = new Document();
             doc.add(new StringField(ID, p.id(), Field.Store.YES));
             doc.add(new StoredField(TEXT, p.text()));
-            doc.add(new StoredField(SOURCE, p.source()));
+            doc.add(new StringField(SOURCE, p.source(), Field.Store.YES));
             doc.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
             writer.updateDocument(new Term(ID, p.id()), doc);
         }
         writer.commit();
         searchers.maybeRefreshBlocking();
         dimension = dim;
+    }
+
+    /** Deletes every passage whose source is {@code source}, commits; returns how many were deleted. */
+    synchronized int deleteSource(String source) throws IOException {
+        int before = size();
+        writer.deleteDocuments(new Term(SOURCE, source));
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+        return before - size();
     }
 
     private void checkDimension(float[] v, int dim, String what) {

@@ -230,6 +230,26 @@ public final class OpenAiEngine implements Engine {
      * Fails the generations still streaming (their requests are aborted), then releases the HTTP
      * client; idempotent. Tasks executed afterwards fail.
      */
+    /**
+     * Reaches the server within {@code timeout} with {@code GET .../models}: any HTTP answer counts (the
+     * server is up); a refused connection or a timeout throws naming the endpoint.
+     */
+    @Override
+    public void awaitReady(java.time.Duration timeout) {
+        URI models = URI.create(endpoint.toString().replaceFirst("/(chat/)?completions$", "/models"));
+        try {
+            HttpClient.newBuilder().connectTimeout(timeout).build().send(HttpRequest.newBuilder(models)
+                    .timeout(timeout).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new dev.ayo4j.RetriableEngineException(String.format("engine %s: cannot reach the "
+                    + "OpenAI-compatible server at %s within %s: %s", options.name(), endpoint, timeout, e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.ayo4j.RetriableEngineException("engine " + options.name() + ": interrupted while reaching "
+                    + endpoint, e);
+        }
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
-import dev.ayo4j.app.EngineNames;
+import dev.ayo4j.app.EngineBinding;
+import dev.ayo4j.app.Role;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.Passes;
@@ -38,12 +39,12 @@ class OpenAiEngineRagIT {
 
     @Test
     void optimizedAdvancedRagAnswersThroughTheServer() {
-        EngineNames n = EngineNames.DEFAULT;
+        EngineBinding n = EngineBinding.DEFAULT;
         PrimitiveGraph graph = Apps.advancedRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(PASSAGES));
         PrimitiveGraph optimized = new Planner(Passes.STANDARD, PlannerContext.defaults()).optimize(graph).result();
-        Ayo4jRuntime.Builder b = Ayo4jRuntime.builder().ownedEngine(OpenAiEngine.builder().name(n.llm())
+        Ayo4jRuntime.Builder b = Ayo4jRuntime.builder().ownedEngine(OpenAiEngine.builder().name(n.engine(Role.LLM))
                 .baseUrl(server.baseUrl()).model("testing").cachePrompt(true).build());
-        for (String name : List.of(n.embedder(), n.reranker(), n.vectors())) {
+        for (String name : List.of(n.engine(Role.EMBEDDER), n.engine(Role.RERANKER), n.engine(Role.VECTORS))) {
             b.ownedEngine(TestingEngine.builder(name).build());
         }
         List<Passage> passages = new ArrayList<>();

@@ -1,0 +1,104 @@
+package dev.ayo4j.api;
+
+import dev.ayo4j.app.Role;
+import dev.ayo4j.runtime.EngineProviders;
+import dev.ayo4j.runtime.EngineSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads an engine file: YAML naming each engine, its provider, the roles it plays and its options.
+ *
+ * <pre>
+ * engines:
+ *   - name: llm
+ *     provider: openai            # llamacpp, openai, onnx, tei, lucene, or any provider on the class path
+ *     roles: [llm]                # llm, embedder, reranker, vectors
+ *     options:
+ *       baseUrl: http://127.0.0.1:8000/v1
+ *       model: qwen2.5-0.5b
+ *   - name: embedder
+ *     provider: tei
+ *     roles: [embedder]
+ *     options: {baseUrl: "http://127.0.0.1:8080", role: embed}
+ * </pre>
+ *
+ * Everything is checked before any engine is created: malformed YAML, an unknown field, provider or
+ * role, two engines of one name; each error names the file, line and field.
+ */
+public final class EngineFiles {
+    private static final Set<String> ENGINE_FIELDS = Set.of("name", "provider", "roles", "options");
+
+    private EngineFiles() {}
+
+    /** The engine specs of the file at {@code file}, checked against the providers on the class path. */
+    public static List<EngineSpec> load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigFileException(file.toString(), 0, "", "cannot read the engine file: " + e.getMessage());
+        }
+        return parse(file.toString(), text, EngineProviders.load());
+    }
+
+    /** The engine specs of {@code text}, read as the file called {@code file}. */
+    public static List<EngineSpec> parse(String file, String text, EngineProviders providers) {
+        YamlTree.MapNode root = YamlTree.parse(file, text);
+        root.allowOnly(Set.of("engines"));
+        YamlTree.ListNode list = YamlTree.list(root.required("engines"));
+        if (list.items().isEmpty()) {
+            throw list.error("no engines are listed");
+        }
+        List<EngineSpec> specs = new ArrayList<>();
+        Map<String, Integer> lines = new HashMap<>();
+        for (YamlTree.Node item : list.items()) {
+            YamlTree.MapNode m = YamlTree.map(item);
+            m.allowOnly(ENGINE_FIELDS);
+            String name = m.text("name").strip();
+            if (name.isEmpty()) {
+                throw m.required("name").error("an engine needs a name");
+            }
+            Integer earlier = lines.putIfAbsent(name, m.line());
+            if (earlier != null) {
+                throw m.required("name").error("two engines are called '%s' (the first on line %d)", name, earlier);
+            }
+            YamlTree.Node providerNode = m.required("provider");
+            String provider = YamlTree.scalar(providerNode).text().strip();
+            if (!providers.names().contains(provider)) {
+                throw providerNode.error("unknown provider '%s'; providers: %s", provider, providers.names());
+            }
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            YamlTree.Node rolesNode = m.get("roles");
+            if (rolesNode != null) {
+                List<YamlTree.Node> items = rolesNode instanceof YamlTree.ListNode l ? l.items() : List.of(rolesNode);
+                for (YamlTree.Node r : items) {
+                    String key = YamlTree.scalar(r).text();
+                    Role role = Role.byKey(key);
+                    if (role == null) {
+                        throw r.error("unknown role '%s'; roles: %s", key,
+                                Arrays.stream(Role.values()).map(Role::key).toList());
+                    }
+                    roles.add(role);
+                }
+            }
+            Map<String, String> options = new LinkedHashMap<>();
+            YamlTree.Node optionsNode = m.get("options");
+            if (optionsNode != null && !(optionsNode instanceof YamlTree.Scalar s && s.text().isEmpty())) {
+                YamlTree.map(optionsNode).fields().forEach((k, v) -> options.put(k, YamlTree.scalar(v).text()));
+            }
+            specs.add(EngineSpec.of(name, provider, options, roles));
+        }
+        return List.copyOf(specs);
+    }
+}

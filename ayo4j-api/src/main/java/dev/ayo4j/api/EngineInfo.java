@@ -1,0 +1,23 @@
+package dev.ayo4j.api;
+
+import dev.ayo4j.app.Role;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One engine of an {@link Ayo4j}, as a server's status page shows it.
+ *
+ * @param name          its name
+ * @param provider      the provider that created it
+ * @param roles         the roles it plays by default
+ * @param primitives    the primitive kinds it serves
+ * @param maxBatchSize  most tasks per call, as it declares
+ * @param maxBatchTokens most input tokens per call, as it declares
+ */
+public record EngineInfo(String name, String provider, Set<Role> roles, List<String> primitives, int maxBatchSize,
+                         int maxBatchTokens) {
+    public EngineInfo {
+        roles = Set.copyOf(roles);
+        primitives = List.copyOf(primitives);
+    }
+}

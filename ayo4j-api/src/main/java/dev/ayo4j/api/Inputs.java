@@ -1,0 +1,96 @@
+package dev.ayo4j.api;
+
+import dev.ayo4j.Checks;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The inputs of one run of a {@link PreparedApp}: typed values by {@link Key}, the collection to search
+ * (for an app that searches one; default: the app's own) and a deadline. Immutable; each {@code with}
+ * returns a copy.
+ *
+ * {@snippet :
+ * Inputs in = Inputs.question("Why is the sky blue?").collection("physics");
+ * }
+ */
+public final class Inputs {
+    private final Map<Key<?>, Object> values;
+    private final String collection;
+    private final Duration deadline;
+
+    private Inputs(Map<Key<?>, Object> values, String collection, Duration deadline) {
+        this.values = values;
+        this.collection = collection;
+        this.deadline = deadline;
+    }
+
+    /** No values yet. */
+    public static Inputs empty() {
+        return new Inputs(Map.of(), null, null);
+    }
+
+    /** The value {@code value} for {@code key}. */
+    public static <T> Inputs of(Key<T> key, T value) {
+        return empty().with(key, value);
+    }
+
+    /** A question for {@link Keys#QUESTION}: the input of every built-in app. */
+    public static Inputs question(String question) {
+        return of(Keys.QUESTION, question);
+    }
+
+    /** A copy with {@code key} set to {@code value}. */
+    public <T> Inputs with(Key<T> key, T value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        Checks.argument(key.javaType().isInstance(value), "input %s must be a %s, not a %s", key.name(),
+                key.javaType().getSimpleName(), value.getClass().getSimpleName());
+        Map<Key<?>, Object> copy = new LinkedHashMap<>(values);
+        copy.put(key, value);
+        return new Inputs(Collections.unmodifiableMap(copy), collection, deadline);
+    }
+
+    /** A copy that searches {@code name} instead of the app's own collection. */
+    public Inputs collection(String name) {
+        Checks.argument(!name.isBlank(), "collection name must not be blank");
+        return new Inputs(values, name, deadline);
+    }
+
+    /** A copy with a deadline for the whole run (default: the entry point's). */
+    public Inputs deadline(Duration d) {
+        Checks.argument(d.isPositive(), "deadline must be positive: %s", d);
+        return new Inputs(values, collection, d);
+    }
+
+    /** The values by key, in the order set. */
+    public Map<Key<?>, Object> values() {
+        return values;
+    }
+
+    /** The value of {@code key}, if set. */
+    public <T> Optional<T> get(Key<T> key) {
+        @SuppressWarnings("unchecked")
+        T v = (T) values.get(key);
+        return Optional.ofNullable(v);
+    }
+
+    /** The collection to search, when not the app's own. */
+    public Optional<String> collection() {
+        return Optional.ofNullable(collection);
+    }
+
+    /** The run's deadline, when not the entry point's default. */
+    public Optional<Duration> deadline() {
+        return Optional.ofNullable(deadline);
+    }
+
+    @Override
+    public String toString() {
+        return "Inputs" + values.keySet().stream().map(Key::name).toList()
+                + (collection == null ? "" : " over " + collection);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.ayo4j.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ayo4j.Ayo4jException;
+import dev.ayo4j.PlanningException;
+import dev.ayo4j.app.Role;
+import dev.ayo4j.runtime.EngineSpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Building an entry point from specs, and the errors of bad engine configurations. */
+class Ayo4jTest {
+    @TempDir
+    Path dir;
+
+    private EngineSpec vectors() {
+        return EngineSpec.of("vectors", "lucene", Map.of("root", dir.resolve("data").toString()), Set.of(Role.VECTORS));
+    }
+
+    @Test
+    void theCostModelTakesEachEnginesDeclaredLimits() throws IOException {
+        HttpServer health = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        health.createContext("/health", ex -> {
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        health.start();
+        try (Ayo4j ayo = Ayo4j.builder().engine(vectors()).engine(EngineSpec.of("embedder", "tei",
+                Map.of("baseUrl", "http://127.0.0.1:" + health.getAddress().getPort(), "maxBatch", "256"),
+                Set.of(Role.EMBEDDER))).build()) {
+            assertThat(ayo.costModel().maxBatch("embedder")).isEqualTo(256);
+            assertThat(ayo.costModel().maxBatch("vectors")).isEqualTo(64);
+            assertThat(ayo.engines()).extracting(EngineInfo::name).containsExactly("vectors", "embedder");
+            assertThat(ayo.apps()).contains("advanced-rag", "naive-rag", "multi-call");
+            assertThat(ayo.ready()).isTrue();
+        } finally {
+            health.stop(0);
+        }
+    }
+
+    @Test
+    void anUnreachableRemoteEngineFailsStartUpNamingItAndItsUrl() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> Ayo4j.builder().engine(vectors()).engine(EngineSpec.of("llm", "openai",
+                        Map.of("baseUrl", "http://127.0.0.1:" + port + "/v1", "model", "m"), Set.of(Role.LLM)))
+                .startTimeout(Duration.ofSeconds(2)).build())
+                .isInstanceOf(Ayo4jException.class).hasMessageContaining("engine llm")
+                .hasMessageContaining("http://127.0.0.1:" + port + "/v1");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void twoEnginesOfOneNameAreRefused() {
+        assertThatThrownBy(() -> Ayo4j.builder().engine(vectors()).engine(vectors()).build())
+                .isInstanceOf(Ayo4jException.class).hasMessageContaining("two engines are called 'vectors'");
+    }
+
+    @Test
+    void anUnknownProviderIsNamed() {
+        assertThatThrownBy(() -> Ayo4j.builder().engine(EngineSpec.of("llm", "tensorrt", Map.of(), Set.of())).build())
+                .isInstanceOf(Ayo4jException.class).hasMessageContaining("'tensorrt'").hasMessageContaining("lucene");
+    }
+
+    @Test
+    void anAppNeedingARoleNoEnginePlaysIsRefusedNamingIt() {
+        try (Ayo4j ayo = Ayo4j.builder().engine(vectors()).build()) {
+            assertThatThrownBy(() -> ayo.prepare("advanced-rag"))
+                    .isInstanceOf(PlanningException.class)
+                    .hasMessageContaining("app advanced-rag (module expand) needs role llm, which no engine plays");
+            assertThatThrownBy(() -> ayo.prepare("no-such-app")).hasMessageContaining("unknown app 'no-such-app'");
+        }
+    }
+
+    @Test
+    void anEngineFileWithABadProviderFailsBeforeAnyEngineIsCreated() throws IOException {
+        Path file = Files.writeString(dir.resolve("engines.yaml"), "engines:\n  - {name: llm, provider: vllm}\n");
+        assertThatThrownBy(() -> Ayo4j.builder().engines(file))
+                .isInstanceOf(ConfigFileException.class).hasMessageContaining("engines.yaml:2")
+                .hasMessageContaining("unknown provider 'vllm'");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.ayo4j.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ayo4j.app.Role;
+import dev.ayo4j.runtime.EngineProviders;
+import dev.ayo4j.runtime.EngineSpec;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EngineFilesTest {
+    private static final EngineProviders PROVIDERS = EngineProviders.load();
+
+    @Test
+    void readsEachEnginesProviderRolesAndOptions() {
+        List<EngineSpec> specs = EngineFiles.parse("e.yaml", """
+                engines:
+                  - name: small
+                    provider: openai
+                    roles: [llm]
+                    options: {baseUrl: "http://127.0.0.1:1/v1", model: tiny, maxConcurrency: 4}
+                  - name: vectors
+                    provider: lucene
+                    roles: vectors
+                    options: {root: /tmp/x}
+                """, PROVIDERS);
+        assertThat(specs).extracting(EngineSpec::name).containsExactly("small", "vectors");
+        assertThat(specs.getFirst().roles()).isEqualTo(Set.of(Role.LLM));
+        assertThat(specs.getFirst().config().options()).containsEntry("maxConcurrency", "4");
+        assertThat(specs.get(1).roles()).isEqualTo(Set.of(Role.VECTORS));
+    }
+
+    @Test
+    void malformedYamlNamesTheFileAndLine() {
+        assertThatThrownBy(() -> EngineFiles.parse("e.yaml", "engines:\n  - name: [llm\n", PROVIDERS))
+                .isInstanceOf(ConfigFileException.class).hasMessageStartingWith("e.yaml:")
+                .hasMessageContaining("malformed YAML");
+    }
+
+    @Test
+    void anUnknownProviderIsNamedWithTheKnownOnes() {
+        assertThatThrownBy(() -> EngineFiles.parse("e.yaml", """
+                engines:
+                  - name: llm
+                    provider: tensorrt
+                """, PROVIDERS))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageStartingWith("e.yaml:3: engines[0].provider: unknown provider 'tensorrt'")
+                .hasMessageContaining("llamacpp").hasMessageContaining("tei");
+    }
+
+    @Test
+    void twoEnginesOfOneNameAreRefused() {
+        assertThatThrownBy(() -> EngineFiles.parse("e.yaml", """
+                engines:
+                  - {name: llm, provider: lucene, options: {root: /tmp/a}}
+                  - {name: llm, provider: lucene, options: {root: /tmp/b}}
+                """, PROVIDERS))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageStartingWith("e.yaml:3: engines[1].name: two engines are called 'llm' (the first on line 2)");
+    }
+
+    @Test
+    void anUnknownRoleOrFieldIsNamed() {
+        assertThatThrownBy(() -> EngineFiles.parse("e.yaml", """
+                engines:
+                  - {name: llm, provider: lucene, roles: [writer]}
+                """, PROVIDERS)).hasMessageContaining("unknown role 'writer'");
+        assertThatThrownBy(() -> EngineFiles.parse("e.yaml", """
+                engines:
+                  - {name: llm, provider: lucene, option: {root: /tmp}}
+                """, PROVIDERS)).hasMessageContaining("engines[0].option: unknown field 'option'");
+    }
+}

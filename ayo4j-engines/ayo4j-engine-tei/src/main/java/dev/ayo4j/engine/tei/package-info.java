@@ -1,0 +1,2 @@
+/** An engine that calls a TEI-compatible encoder server (Hugging Face TEI, {@code ayo4j serve encoder}). */
+package dev.ayo4j.engine.tei;

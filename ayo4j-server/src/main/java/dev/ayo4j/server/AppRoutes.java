@@ -2,11 +2,10 @@ package dev.ayo4j.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ayo4j.runtime.RunEvent;
-import dev.ayo4j.runtime.RunListener;
+import dev.ayo4j.api.Result;
+import dev.ayo4j.api.StreamEvent;
 import dev.ayo4j.server.AppService.AppInfo;
 import dev.ayo4j.server.AppService.RunHandle;
-import dev.ayo4j.server.AppService.RunOutcome;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
@@ -34,7 +33,9 @@ final class AppRoutes {
         ObjectNode out = Json.object().put("object", "list");
         ArrayNode data = out.putArray("data");
         for (AppInfo a : runs.service().apps()) {
-            data.addObject().put("id", a.name()).put("description", a.description()).put("collection", a.collection());
+            ObjectNode n = data.addObject().put("id", a.name()).put("collection", a.collection());
+            n.set("inputs", Json.MAPPER.valueToTree(a.inputs()));
+            n.set("outputs", Json.MAPPER.valueToTree(a.outputs()));
         }
         Http.send(res, 200, out);
     }
@@ -59,8 +60,8 @@ final class AppRoutes {
         String collection = Json.optionalString(body, "collection");
         boolean stream = Json.bool(body, "stream", false) || Http.wantsEvents(req);
         if (!stream) {
-            RunHandle h = runs.start(app, question, collection, RunListener.NONE, req.path().path());
-            RunOutcome o = runs.await(h);
+            RunHandle h = runs.start(app, question, collection, _ -> { }, req.path().path());
+            Result o = runs.await(h);
             Http.send(res, 200, Runs.outcome(h.id(), app, o));
             return;
         }
@@ -72,12 +73,12 @@ final class AppRoutes {
                 ObjectNode p = Runs.primitive(e);
                 if (p != null) {
                     out.send("primitive", p);
-                } else if (e instanceof RunEvent.Token t) {
-                    out.send("token", Json.object().put("node", t.nodeId()).put("text", t.text()));
+                } else if (e instanceof StreamEvent.AnswerToken t) {
+                    out.send("token", Json.object().put("text", t.text()));
                 }
             });
             try {
-                RunOutcome o = runs.await(h);
+                Result o = runs.await(h);
                 out.send("sources", Runs.sources(o));
                 out.send("done", Runs.outcome(h.id(), app, o));
             } catch (RuntimeException e) {

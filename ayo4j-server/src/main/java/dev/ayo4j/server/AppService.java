@@ -1,21 +1,21 @@
 package dev.ayo4j.server;
 
+import dev.ayo4j.api.Result;
+import dev.ayo4j.api.StreamListener;
 import dev.ayo4j.encoders.server.EncoderProtocol;
-import dev.ayo4j.runtime.QueryResult;
-import dev.ayo4j.runtime.RunListener;
-import dev.ayo4j.spi.Passage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the server serves: prepared apps that run questions, collections that hold documents, and the
  * encoders, behind one narrow contract so that the HTTP layer never sees planner, graphs or engines.
- * Its one implementation today runs the built-in apps on the embedded engines; swapping in another
- * entry point is one class.
+ * Its implementation stands on the {@code Ayo4j} entry point ({@link AppServices#of}); tests of
+ * admission and shutdown give the server a hand-written fake instead.
  *
  * <p>Threading: every method is thread-safe and may be called from many request threads at once.
  * {@link #start} returns at once; the other methods block until done. Errors are unchecked: {@link
@@ -38,18 +38,19 @@ public interface AppService extends AutoCloseable {
 
     /**
      * Starts one run of {@code request}; {@code listener} hears its events as they happen (it must not
-     * block). The handle's future completes with the outcome or fails with the run's exception;
+     * block). The handle's future completes with the result or fails with the run's exception;
      * cancelling the handle withdraws the run's queued primitives.
      *
      * @throws ApiException for an unknown app or a collection with no documents, before anything runs
      */
-    RunHandle start(RunRequest request, RunListener listener);
+    RunHandle start(RunRequest request, StreamListener listener);
 
     /**
      * Chunks {@code documents} and ingests them into {@code collection} (created if missing), durably:
-     * when this returns, they survive a crash. Idempotent by document id: passages are replaced by id.
+     * when this returns, they survive a crash. Idempotent by document id: a document ingested again
+     * replaces its passages.
      */
-    IngestReport ingest(String collection, List<Upload> documents, Duration deadline);
+    IngestReport ingest(String collection, List<Upload> documents);
 
     /** Deletes document {@code id}'s passages from {@code collection}; returns how many there were. */
     int delete(String collection, String id);
@@ -67,19 +68,19 @@ public interface AppService extends AutoCloseable {
     /**
      * An app as clients see it.
      *
-     * @param name         what clients call it (OpenAI's {@code model})
-     * @param description  one sentence
-     * @param collection   the collection it searches by default; null if it searches none
-     * @param answerModule the module whose decoded tokens are the answer (its node ids start with it)
-     * @param llm          the engine whose calls count as tokens in {@code usage}
+     * @param name       what clients call it (OpenAI's {@code model})
+     * @param inputs     the names of the values a run supplies
+     * @param outputs    the names of the values a run returns
+     * @param collection the collection it searches when a run names none; null if it searches none
+     * @param llms       the engines whose calls count as tokens in {@code usage}
      */
-    record AppInfo(String name, String description, @Nullable String collection, String answerModule,
-                   String llm) {
+    record AppInfo(String name, List<String> inputs, List<String> outputs, @Nullable String collection,
+                   Set<String> llms) {
         public AppInfo {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(description, "description");
-            Objects.requireNonNull(answerModule, "answerModule");
-            Objects.requireNonNull(llm, "llm");
+            inputs = List.copyOf(inputs);
+            outputs = List.copyOf(outputs);
+            llms = Set.copyOf(llms);
         }
     }
 
@@ -104,26 +105,11 @@ public interface AppService extends AutoCloseable {
         /** The run's id, unique in this server's life. */
         String id();
 
-        /** Completes with the outcome, or fails with why the run failed. */
-        CompletableFuture<RunOutcome> outcome();
+        /** Completes with the result, or fails with why the run failed. */
+        CompletableFuture<Result> outcome();
 
         /** Cancels the run if it is still going; a no-op otherwise. */
         void cancel();
-    }
-
-    /**
-     * What a successful run produced.
-     *
-     * @param answer  the answer text
-     * @param sources the passages the answer was given, best first; empty for an app without retrieval
-     * @param result  the runtime's result: trace, critical path, lower bound
-     */
-    record RunOutcome(String answer, List<Passage> sources, QueryResult result) {
-        public RunOutcome {
-            Objects.requireNonNull(answer, "answer");
-            sources = List.copyOf(sources);
-            Objects.requireNonNull(result, "result");
-        }
     }
 
     /**

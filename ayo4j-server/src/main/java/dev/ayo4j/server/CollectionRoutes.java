@@ -107,7 +107,7 @@ final class CollectionRoutes {
     }
 
     private IngestReport ingest(String collection, List<Upload> group) {
-        return runs.service().ingest(collection, group, runs.limits().runDeadline());
+        return runs.service().ingest(collection, group);
     }
 
     private List<Upload> documents(JsonNode body) {

@@ -3,11 +3,10 @@ package dev.ayo4j.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ayo4j.runtime.RunEvent;
-import dev.ayo4j.runtime.RunListener;
+import dev.ayo4j.api.Result;
+import dev.ayo4j.api.StreamEvent;
 import dev.ayo4j.server.AppService.AppInfo;
 import dev.ayo4j.server.AppService.RunHandle;
-import dev.ayo4j.server.AppService.RunOutcome;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
@@ -50,8 +49,8 @@ final class OpenAiRoutes {
         boolean includeUsage = stream && body.path("stream_options").path("include_usage").asBoolean(false);
         AppInfo app = runs.service().app(model);
         if (!stream) {
-            RunHandle h = runs.start(model, question, null, RunListener.NONE, req.path().path());
-            RunOutcome o = runs.await(h);
+            RunHandle h = runs.start(model, question, null, _ -> { }, req.path().path());
+            Result o = runs.await(h);
             ObjectNode out = head(h.id(), model, "chat.completion");
             out.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
                     .putObject("message").put("role", "assistant").put("content", o.answer());
@@ -61,15 +60,14 @@ final class OpenAiRoutes {
         }
         RunPump pump = new RunPump();
         RunHandle h = runs.start(model, question, null, pump, req.path().path());
-        String prefix = app.answerModule() + ".";
         try (EventStream out = new EventStream(res)) {
             out.send(null, chunk(h.id(), model, Json.object().put("role", "assistant").put("content", ""), null));
             runs.pump(h, pump, out, e -> {
-                if (e instanceof RunEvent.Token t && t.nodeId() != null && t.nodeId().startsWith(prefix)) {
+                if (e instanceof StreamEvent.AnswerToken t) {
                     out.send(null, chunk(h.id(), model, Json.object().put("content", t.text()), null));
                 }
             });
-            RunOutcome o;
+            Result o;
             try {
                 o = runs.await(h);
             } catch (RuntimeException e) {
@@ -145,8 +143,8 @@ final class OpenAiRoutes {
         return c;
     }
 
-    private static ObjectNode usage(RunOutcome o, AppInfo app) {
-        int[] u = Runs.usage(o.result(), app.llm());
+    private static ObjectNode usage(Result o, AppInfo app) {
+        int[] u = Runs.usage(o, app.llms());
         return Json.object().put("prompt_tokens", u[0]).put("completion_tokens", u[1]).put("total_tokens", u[0] + u[1]);
     }
 }

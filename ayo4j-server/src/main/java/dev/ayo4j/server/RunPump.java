@@ -1,7 +1,7 @@
 package dev.ayo4j.server;
 
-import dev.ayo4j.runtime.RunEvent;
-import dev.ayo4j.runtime.RunListener;
+import dev.ayo4j.api.StreamEvent;
+import dev.ayo4j.api.StreamListener;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,16 +13,16 @@ import org.jspecify.annotations.Nullable;
  * which writes them to the client. The queue holds at most one run's events (a primitive's few events
  * and the answer's tokens), so it is bounded by the run itself.
  */
-final class RunPump implements RunListener {
-    private final BlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
+final class RunPump implements StreamListener {
+    private final BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
 
     @Override
-    public void onEvent(RunEvent event) {
+    public void onEvent(StreamEvent event) {
         events.add(event);
     }
 
     /** The next event, or null when none came within {@code wait}. */
-    @Nullable RunEvent next(Duration wait) throws InterruptedException {
+    @Nullable StreamEvent next(Duration wait) throws InterruptedException {
         return events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -1,7 +1,7 @@
 package dev.ayo4j.server;
 
 import dev.ayo4j.server.AppService.RunHandle;
-import dev.ayo4j.server.AppService.RunOutcome;
+import dev.ayo4j.api.Result;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ final class RunStore {
     static final int DEFAULT_CAPACITY = 1_000;
 
     /** One run: done once {@code outcome} or {@code error} is set. */
-    record Entry(String id, String app, long createdMillis, RunHandle handle, @Nullable RunOutcome outcome,
+    record Entry(String id, String app, long createdMillis, RunHandle handle, @Nullable Result outcome,
                  @Nullable ApiException error) {
         String status() {
             return outcome != null ? "succeeded" : error != null ? "failed" : "running";

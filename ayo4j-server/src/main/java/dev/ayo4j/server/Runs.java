@@ -2,14 +2,15 @@ package dev.ayo4j.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ayo4j.api.Result;
+import dev.ayo4j.api.Source;
+import dev.ayo4j.api.StreamEvent;
+import dev.ayo4j.api.StreamListener;
 import dev.ayo4j.runtime.QueryResult;
-import dev.ayo4j.runtime.RunEvent;
-import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.runtime.trace.TraceEvent;
 import dev.ayo4j.server.AppService.RunHandle;
-import dev.ayo4j.server.AppService.RunOutcome;
 import dev.ayo4j.server.AppService.RunRequest;
-import dev.ayo4j.spi.Passage;
+import java.util.Set;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,7 +52,7 @@ final class Runs {
     }
 
     /** Admits and starts a run; its permit returns when it ends. */
-    RunHandle start(String app, String question, @Nullable String collection, RunListener listener, String path) {
+    RunHandle start(String app, String question, @Nullable String collection, StreamListener listener, String path) {
         if (question.length() > limits.maxQuestionChars()) {
             throw ApiException.tooLarge("question", "the question has " + question.length()
                     + " characters, over the limit of " + limits.maxQuestionChars());
@@ -75,7 +76,7 @@ final class Runs {
     }
 
     /** Waits for the run's outcome; throws what it failed with. */
-    RunOutcome await(RunHandle h) {
+    Result await(RunHandle h) {
         try {
             return h.outcome().get(limits.runDeadline().toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -94,10 +95,10 @@ final class Runs {
      * Hands each event of the run to {@code onEvent} on this thread until the run ends, writing
      * keep-alives to {@code out} in between; cancels the run if the client goes.
      */
-    void pump(RunHandle h, RunPump pump, EventStream out, Consumer<RunEvent> onEvent) {
+    void pump(RunHandle h, RunPump pump, EventStream out, Consumer<StreamEvent> onEvent) {
         try {
             while (true) {
-                RunEvent e = pump.next(KEEP_ALIVE);
+                StreamEvent e = pump.next(KEEP_ALIVE);
                 if (e == null) {
                     if (h.outcome().isDone()) {
                         return;
@@ -106,7 +107,7 @@ final class Runs {
                     continue;
                 }
                 onEvent.accept(e);
-                if (e instanceof RunEvent.Succeeded || e instanceof RunEvent.Failed) {
+                if (e instanceof StreamEvent.Completed || e instanceof StreamEvent.Failed) {
                     return;
                 }
             }
@@ -119,12 +120,12 @@ final class Runs {
         }
     }
 
-    /** Prompt and completion tokens of the run's calls to {@code llm}. */
-    static int[] usage(QueryResult r, String llm) {
+    /** Prompt and completion tokens of the run's calls to the engines {@code llms}. */
+    static int[] usage(Result r, Set<String> llms) {
         int prompt = 0;
         int completion = 0;
         for (TraceEvent e : r.trace()) {
-            if (e.engine().equals(llm)) {
+            if (llms.contains(e.engine())) {
                 prompt += e.tokensIn();
                 completion += e.tokensOut();
             }
@@ -133,18 +134,18 @@ final class Runs {
     }
 
     /** A run's answer, sources and timings. */
-    static ObjectNode outcome(String id, String app, RunOutcome o) {
+    static ObjectNode outcome(String id, String app, Result o) {
         ObjectNode n = Json.object().put("id", id).put("object", "ayo4j.run").put("app", app)
                 .put("status", "succeeded").put("answer", o.answer());
         n.set("sources", sources(o));
-        n.set("timings", timings(o.result()));
+        n.set("timings", timings(o.query()));
         return n;
     }
 
-    static ArrayNode sources(RunOutcome o) {
+    static ArrayNode sources(Result o) {
         ArrayNode a = Json.MAPPER.createArrayNode();
-        for (Passage p : o.sources()) {
-            a.addObject().put("id", p.id()).put("source", p.source()).put("score", p.score()).put("text", p.text());
+        for (Source p : o.sources()) {
+            a.addObject().put("id", p.id()).put("document", p.document()).put("score", p.score()).put("text", p.text());
         }
         return a;
     }
@@ -174,7 +175,7 @@ final class Runs {
             throw ApiException.notFound("trace_not_found", "id", "run '" + e.id() + "' is " + e.status()
                     + ": only a succeeded run has a trace");
         }
-        QueryResult r = e.outcome().result();
+        QueryResult r = e.outcome().query();
         long origin = r.trace().stream().mapToLong(TraceEvent::enqueueNanos).min().orElse(0);
         ObjectNode n = Json.object().put("id", e.id()).put("app", e.app());
         n.setAll(timings(r));
@@ -192,14 +193,11 @@ final class Runs {
     }
 
     /** One primitive event of the run stream, or null for events that are not about a primitive. */
-    static @Nullable ObjectNode primitive(RunEvent e) {
+    static @Nullable ObjectNode primitive(StreamEvent e) {
         return switch (e) {
-            case RunEvent.Ready r -> Json.object().put("type", "ready").put("node", r.nodeId())
-                    .put("primitive", r.primitive()).put("engine", r.engine());
-            case RunEvent.Started s -> Json.object().put("type", "started").put("node", s.nodeId())
-                    .put("primitive", s.primitive()).put("engine", s.engine()).put("batch_id", s.batchId())
-                    .put("batch_size", s.batchSize());
-            case RunEvent.Finished f -> {
+            case StreamEvent.PrimitiveStarted s -> Json.object().put("type", "started").put("node", s.nodeId())
+                    .put("primitive", s.primitive()).put("engine", s.engine());
+            case StreamEvent.PrimitiveFinished f -> {
                 TraceEvent t = f.event();
                 yield Json.object().put("type", "finished").put("node", t.nodeId()).put("primitive", t.primitive())
                         .put("engine", t.engine()).put("outcome", t.outcome().name())
@@ -207,7 +205,7 @@ final class Runs {
                         .put("service_ms", ms(t.endNanos() - t.startNanos())).put("tokens_in", t.tokensIn())
                         .put("tokens_out", t.tokensOut());
             }
-            case RunEvent.Token _, RunEvent.Succeeded _, RunEvent.Failed _ -> null;
+            case StreamEvent.AnswerToken _, StreamEvent.Completed _, StreamEvent.Failed _ -> null;
         };
     }
 

@@ -1,8 +1,7 @@
 package dev.ayo4j.server;
 
-import dev.ayo4j.app.AppOptions;
+import dev.ayo4j.api.Ayo4j;
 import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
-import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.local.LocalStackOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,8 +38,8 @@ final class EmbeddedServer implements AutoCloseable {
         SyntheticModels.writeJsonListChain(model, QUERIES);
         Ayo4jServer server = Ayo4jServer.builder().port(0).limits(limits).apiKeys(ApiKeys.of(List.of(KEY)))
                 .grace(Duration.ofSeconds(2))
-                .service(() -> AppServices.embedded(LocalStack.open(LocalStackOptions.of(model, dir.resolve("data"))),
-                        COLLECTION, AppOptions.DEFAULT.withSearchK(4).withRerankK(2).withAnswerTokens(64)))
+                .service(() -> AppServices.of(Ayo4j.builder().embedded(LocalStackOptions.of(model, dir.resolve("data")))
+                        .build(), COLLECTION))
                 .build().start();
         EmbeddedServer s = new EmbeddedServer(server);
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();

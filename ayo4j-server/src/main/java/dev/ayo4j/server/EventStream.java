@@ -30,7 +30,8 @@ final class EventStream implements AutoCloseable {
     /** One event: {@code name} (none if null) and {@code value} written as one line of JSON. */
     void send(@Nullable String name, Object value) {
         String data = value instanceof String s ? s : new String(Json.bytes(value), java.nio.charset.StandardCharsets.UTF_8);
-        SseEvent.Builder b = SseEvent.builder().data(data);
+        // "data: " with its space, as OpenAI writes it; SSE parsers drop one leading space.
+        SseEvent.Builder b = SseEvent.builder().data(" " + data);
         if (name != null) {
             b.name(name);
         }

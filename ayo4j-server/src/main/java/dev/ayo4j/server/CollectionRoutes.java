@@ -38,7 +38,7 @@ final class CollectionRoutes {
     List<Route> routes() {
         return List.of(Route.get("/v1/collections", this::list),
                 Route.post("/v1/collections/{collection}/documents", this::upload),
-                Route.delete("/v1/collections/{collection}/documents/{id}", this::delete));
+                Route.delete("/v1/collections/{collection}/documents/{+id}", this::delete));
     }
 
     private void list(ServerRequest req, ServerResponse res) {

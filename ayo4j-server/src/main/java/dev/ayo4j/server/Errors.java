@@ -12,6 +12,7 @@ import dev.ayo4j.runtime.QueryCancelledException;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -66,7 +67,8 @@ final class Errors {
                 LOG.log(System.Logger.Level.WARNING, "deadline on {0}: {1}", path, x.getMessage());
                 yield ApiException.timeout();
             }
-            case QueryCancelledException x -> ApiException.unavailable("the run was cancelled: the server is stopping", 1);
+            case QueryCancelledException _, CancellationException _ ->
+                    ApiException.unavailable("the run was cancelled: the client left or the server is stopping", 1);
             case RetriableEngineException x -> {
                 LOG.log(System.Logger.Level.WARNING, "engine unavailable on " + path, x);
                 yield ApiException.unavailable("an engine could not serve the request now; retry later", 1);

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One route of the server: method, path template ({@code /v1/apps/{app}/runs}) and handler. The server
+ * One route of the server: method, path template in Helidon's syntax ({@code /v1/apps/{app}/runs}; {@code
+ * {+id}} for a parameter that may hold slashes) and handler. The server
  * registers exactly its list of routes, and the OpenAPI test checks the same list, so the document and
  * the server cannot drift apart.
  */
@@ -31,6 +32,11 @@ record Route(Method method, String path, Handler handler) {
 
     /** Whether {@code requestPath} matches the template, whatever the method. */
     boolean matches(String requestPath) {
-        return Pattern.matches(path.replaceAll("\\{[^}]+}", "[^/]+"), requestPath);
+        return Pattern.matches(path.replaceAll("\\{\\+[^}]+}", ".+").replaceAll("\\{[^}]+}", "[^/]+"), requestPath);
+    }
+
+    /** The template as OpenAPI writes it: {@code {+id}} becomes {@code {id}}. */
+    String openApiPath() {
+        return path.replace("{+", "{");
     }
 }

@@ -37,7 +37,7 @@ final class EmbeddedServer implements AutoCloseable {
         Path model = dir.resolve("chain.gguf");
         SyntheticModels.writeJsonListChain(model, QUERIES);
         Ayo4jServer server = Ayo4jServer.builder().port(0).limits(limits).apiKeys(ApiKeys.of(List.of(KEY)))
-                .grace(Duration.ofSeconds(2))
+                .grace(Duration.ofSeconds(2)).metrics(() -> "# HELP test_up a scrape function the test gives\ntest_up 1\n")
                 .service(() -> AppServices.of(Ayo4j.builder().embedded(LocalStackOptions.of(model, dir.resolve("data")))
                         .build(), COLLECTION))
                 .build().start();
@@ -69,6 +69,36 @@ final class EmbeddedServer implements AutoCloseable {
     HttpResponse<String> get(String path) throws Exception {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** The server-sent events of a POST, as (name, data) pairs in order. */
+    List<Sse> events(String path, String json) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> r = http.send(request(path).header("Accept", "text/event-stream")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("status " + r.statusCode() + ": " + String.join("\n", r.body().toList()));
+        }
+        List<Sse> out = new java.util.ArrayList<>();
+        String name = "message";
+        StringBuilder data = new StringBuilder();
+        for (String line : (Iterable<String>) r.body()::iterator) {
+            if (line.isEmpty()) {
+                if (!data.isEmpty()) {
+                    out.add(new Sse(name, data.toString()));
+                }
+                name = "message";
+                data.setLength(0);
+            } else if (line.startsWith("event:")) {
+                name = line.substring(6).strip();
+            } else if (line.startsWith("data:")) {
+                data.append(line.substring(5).startsWith(" ") ? line.substring(6) : line.substring(5));
+            }
+        }
+        return out;
+    }
+
+    /** One server-sent event. */
+    record Sse(String name, String data) {}
 
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(uri.resolve(path)).timeout(Duration.ofSeconds(60))

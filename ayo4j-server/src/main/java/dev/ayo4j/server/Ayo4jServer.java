@@ -176,6 +176,11 @@ public final class Ayo4jServer implements AutoCloseable {
                 + "; the routes are listed at /openapi.json");
     }
 
+    /** Runs and uploads admitted and not yet finished. */
+    int activeRuns() {
+        return gate.active();
+    }
+
     /** The routes served, in registration order (for the OpenAPI check). */
     List<Route> routes() {
         return routes;

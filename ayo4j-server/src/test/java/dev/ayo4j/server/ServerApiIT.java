@@ -208,4 +208,91 @@ class ServerApiIT {
         }
         assertThat(unanswered).isEmpty();
     }
+
+    @Test
+    void curlFromAShellGetsAnswersStreamsTracesAndClearErrors() throws Exception {
+        Process p = new ProcessBuilder("bash", "src/test/shell/curl-smoke.sh", s.uri.toString(), EmbeddedServer.KEY,
+                "lucene vector index").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("curl smoke test passed");
+    }
+
+    @Test
+    void boundedLoadWithDisconnectsAndBadBodiesAnswersEveryRequestOnceAndLeavesNothingBehind() throws Exception {
+        load();
+        System.gc();
+        long heapBefore = usedHeap();
+        int threadsBefore = threads();
+        load();
+        HttpResponse<String> after = s.post("/v1/chat/completions", CHAT.formatted(99));
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+        Thread.sleep(200);
+        System.gc();
+        // A second round leaves no more threads or memory than the first: pools are warm, nothing leaks.
+        assertThat(threads()).as(Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList()
+                .toString()).isLessThanOrEqualTo(threadsBefore + 2);
+        assertThat(usedHeap()).isLessThan(heapBefore + (64L << 20));
+    }
+
+    private static final String CHAT = "{\"model\": \"naive-rag\", \"messages\": [{\"role\": \"user\", \"content\": "
+            + "\"q %d\"}]}";
+
+    /** 30 clients at once: a third plain, a third with bad bodies, a third streaming and hanging up at once. */
+    private static void load() throws Exception {
+        List<java.util.concurrent.Callable<Integer>> clients = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            java.util.concurrent.Callable<Integer> client;
+            if (i % 3 == 0) {
+                client = () -> s.post("/v1/chat/completions", CHAT.formatted(n)).statusCode();
+            } else if (i % 3 == 1) {
+                client = () -> s.post("/v1/chat/completions", "{\"model\": \"naive-rag\", \"messages\": 7}").statusCode();
+            } else {
+                client = () -> {
+                    try (java.net.Socket socket = new java.net.Socket(s.uri.getHost(), s.uri.getPort())) {
+                        String body = CHAT.formatted(n).replace("{\"model\"", "{\"stream\": true, \"model\"");
+                        socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                                + "Bearer " + EmbeddedServer.KEY + "\r\nContent-Type: application/json\r\nContent-Length: "
+                                + body.length() + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        String head = new String(socket.getInputStream().readNBytes(12),
+                                java.nio.charset.StandardCharsets.US_ASCII);
+                        return Integer.parseInt(head.substring(9, 12));
+                    }
+                };
+            }
+            clients.add(client);
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var f : pool.invokeAll(clients)) {
+                statuses.add(f.get());
+            }
+        }
+        assertThat(statuses).hasSize(30).allMatch(c -> c == 200 || c == 400 || c == 429);
+        for (int i = 1; i < 30; i += 3) {
+            assertThat(statuses.get(i)).isEqualTo(400);
+        }
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (s.server.activeRuns() > 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(s.server.activeRuns()).as("runs still admitted after the load").isZero();
+    }
+
+    /**
+     * Live platform threads other than those of pools that grow to a fixed bound under load: virtual-thread
+     * carriers, the test client's, and the engine schedulers' batch threads (bounded by each engine's
+     * declared concurrency).
+     */
+    private static int threads() {
+        return (int) Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> !n.startsWith("ForkJoinPool") && !n.startsWith("HttpClient")
+                        && !n.matches("ayo4j-.*-batch-\\d+") && !n.equals("process reaper")).count();
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
 }

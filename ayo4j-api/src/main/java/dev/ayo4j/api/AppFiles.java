@@ -47,7 +47,9 @@ import java.util.regex.Matcher;
  * Modules: {@code index} (passages, into), {@code expand} (question, n, into), {@code search} (queries,
  * k, into, and index: the signal of an index module; without it the search reads the collection as
  * ingested beforehand), {@code rerank} (query, passages, k, into, order: score|arrival), {@code generate}
- * (template, maxTokens, into). Each may have a {@code name} (default: its kind). Everything is checked
+ * (template, maxTokens, into), {@code step} (function: a name registered with
+ * {@link Ayo4j.Builder#step}, inputs: the values it reads, kind: what it returns, into). Each may have a
+ * {@code name} (default: its kind). Everything is checked
  * before anything runs; each error names the file, line and field.
  */
 public final class AppFiles {
@@ -142,10 +144,10 @@ public final class AppFiles {
                         index = r.ref(m, "index", defined);
                     } else {
                         // Reads the collection as ingested beforehand: its readiness is an implicit input.
-                        index = Apps.INDEX;
-                        if (!defined.containsKey(Apps.INDEX)) {
-                            b.input(Apps.INDEX, ValueKind.SIGNAL);
-                            defined.put(Apps.INDEX, ValueKind.SIGNAL);
+                        index = Apps.INDEX.name();
+                        if (!defined.containsKey(Apps.INDEX.name())) {
+                            b.input(Apps.INDEX.name(), ValueKind.SIGNAL);
+                            defined.put(Apps.INDEX.name(), ValueKind.SIGNAL);
                         }
                     }
                     String queries = r.ref(m, "queries", defined);
@@ -185,8 +187,26 @@ public final class AppFiles {
                     yield r.check(m, "maxTokens", () -> new Module.Generate(moduleName, template,
                             r.integer(m, "maxTokens"), m.text("into")));
                 }
+                case "step" -> {
+                    m.allowOnly(Set.of("name", "function", "inputs", "kind", "into"));
+                    YamlTree.Node in = m.required("inputs");
+                    List<YamlTree.Node> reads = in instanceof YamlTree.ListNode l ? l.items() : List.of(in);
+                    List<String> names = new java.util.ArrayList<>();
+                    for (YamlTree.Node n : reads) {
+                        String v = YamlTree.scalar(n).text().strip();
+                        if (!defined.containsKey(v)) {
+                            throw n.error("'%s' is neither an input nor defined by an earlier module; values: %s", v,
+                                    defined.keySet());
+                        }
+                        names.add(v);
+                    }
+                    YamlTree.Scalar k = YamlTree.scalar(m.required("kind"));
+                    ValueKind stepKind = kind(k);
+                    yield r.check(m, "function", () -> new Module.Step(moduleName, m.text("function").strip(), names,
+                            stepKind, m.text("into")));
+                }
                 default -> throw wrapper.error("unknown module '%s'; modules: [index, expand, search, rerank, "
-                        + "generate]", kind);
+                        + "generate, step]", kind);
             };
             YamlTree.Node own = m.get("engines");
             if (own != null) {
@@ -198,6 +218,7 @@ public final class AppFiles {
                 case Module.ExpandQuery _ -> ValueKind.TEXT_LIST;
                 case Module.Search _, Module.Rerank _ -> ValueKind.PASSAGE_LIST;
                 case Module.Generate _ -> ValueKind.TEXT;
+                case Module.Step st -> st.kind();
             });
         }
         YamlTree.Node outputsNode = root.required("outputs");

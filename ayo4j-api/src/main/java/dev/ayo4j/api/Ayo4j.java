@@ -22,6 +22,7 @@ import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.runtime.EngineProviders;
 import dev.ayo4j.runtime.EngineSpec;
 import dev.ayo4j.runtime.RunListener;
+import dev.ayo4j.runtime.StepFunction;
 import dev.ayo4j.spi.CollectionAdmin;
 import dev.ayo4j.spi.Engine;
 import java.nio.file.Path;
@@ -241,6 +242,7 @@ public final class Ayo4j implements AutoCloseable {
     public static final class Builder {
         private final List<EngineSpec> specs = new ArrayList<>();
         private final Map<String, App> apps = new LinkedHashMap<>();
+        private final Map<String, StepFunction> steps = new LinkedHashMap<>();
         private LocalStackOptions embedded;
         private List<Pass> passes = Passes.STANDARD;
         private CostModel costModel = CostModel.defaults();
@@ -279,6 +281,18 @@ public final class Ayo4j implements AutoCloseable {
         /** Registers the app of the app file at {@code file}. */
         public Builder app(Path file) {
             return app(AppFiles.load(file));
+        }
+
+        /**
+         * Registers a user's Java function under {@code name}, for the {@code step} modules of apps (an app
+         * file's {@code - step: {function: NAME, ...}} or a {@code Module.Step}); see {@link StepFunction}.
+         */
+        public Builder step(String name, StepFunction function) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(function, "function");
+            Checks.argument(!steps.containsKey(name), "two steps called '%s'", name);
+            steps.put(name, function);
+            return this;
         }
 
         /** The optimization passes (default {@link Passes#STANDARD}); the engines' rules run after them. */
@@ -368,6 +382,7 @@ public final class Ayo4j implements AutoCloseable {
                 Ayo4jRuntime.Builder rb = Ayo4jRuntime.builder().costModel(model).defaultDeadline(deadline)
                         .listener(listener);
                 opened.values().forEach(rb::ownedEngine);
+                steps.forEach(rb::step);
                 Map<String, App> known = new LinkedHashMap<>(BuiltInApps.all());
                 for (App a : apps.values()) {
                     Checks.argument(!known.containsKey(a.name()), "app '%s' has the name of a built-in app", a.name());

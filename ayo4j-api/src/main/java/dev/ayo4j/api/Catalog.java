@@ -43,7 +43,7 @@ final class Catalog implements CollectionCatalog {
             passages.addAll(p);
         }
         if (!passages.isEmpty()) {
-            ingestApp().run(Inputs.of(Keys.PASSAGES, passages).collection(collection));
+            ingestApp().run(Inputs.of(Apps.PASSAGES, passages).collection(collection));
         }
         return new IngestReport(collection, kept, passages.size(), skipped);
     }

@@ -52,6 +52,52 @@ public final class EngineFiles {
         return parse(file.toString(), text, EngineProviders.load());
     }
 
+    /**
+     * The engine spec of a command-line flag {@code NAME=PROVIDER[,KEY=VALUE]...}, e.g.
+     * {@code llm=openai,baseUrl=http://127.0.0.1:8000/v1,model=qwen}; the key {@code roles} lists roles
+     * joined by {@code +} (default: the role {@code NAME} names, if any). Throws naming what is wrong.
+     */
+    public static EngineSpec parseFlag(String flag, EngineProviders providers) {
+        String[] parts = flag.split(",", -1);
+        int eq = parts[0].indexOf('=');
+        if (eq <= 0 || eq == parts[0].length() - 1) {
+            throw new dev.ayo4j.Ayo4jException("engine flag '" + flag + "': expected NAME=PROVIDER[,KEY=VALUE]...");
+        }
+        String name = parts[0].substring(0, eq).strip();
+        String provider = parts[0].substring(eq + 1).strip();
+        if (!providers.names().contains(provider)) {
+            throw new dev.ayo4j.Ayo4jException("engine flag '" + flag + "': unknown provider '" + provider
+                    + "'; providers: " + providers.names());
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (Role.byKey(name) != null) {
+            roles.add(Role.byKey(name));
+        }
+        for (int i = 1; i < parts.length; i++) {
+            int e = parts[i].indexOf('=');
+            if (e <= 0) {
+                throw new dev.ayo4j.Ayo4jException("engine flag '" + flag + "': '" + parts[i] + "' is not KEY=VALUE");
+            }
+            String key = parts[i].substring(0, e).strip();
+            String value = parts[i].substring(e + 1).strip();
+            if (key.equals("roles")) {
+                roles.clear();
+                for (String r : value.split("\\+")) {
+                    Role role = Role.byKey(r);
+                    if (role == null) {
+                        throw new dev.ayo4j.Ayo4jException("engine flag '" + flag + "': unknown role '" + r
+                                + "'; roles: " + Arrays.stream(Role.values()).map(Role::key).toList());
+                    }
+                    roles.add(role);
+                }
+            } else {
+                options.put(key, value);
+            }
+        }
+        return EngineSpec.of(name, provider, options, roles);
+    }
+
     /** The engine specs of {@code text}, read as the file called {@code file}. */
     public static List<EngineSpec> parse(String file, String text, EngineProviders providers) {
         YamlTree.MapNode root = YamlTree.parse(file, text);

@@ -1,5 +1,9 @@
 package dev.ayo4j.api;
 
+import dev.ayo4j.app.Apps;
+
+import dev.ayo4j.primitive.Port;
+
 import dev.ayo4j.Checks;
 import java.time.Duration;
 import java.util.Collections;
@@ -9,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The inputs of one run of a {@link PreparedApp}: typed values by {@link Key}, the collection to search
+ * The inputs of one run of a {@link PreparedApp}: typed values by {@link Port}, the collection to search
  * (for an app that searches one; default: the app's own) and a deadline. Immutable; each {@code with}
  * returns a copy.
  *
@@ -18,11 +22,11 @@ import java.util.Optional;
  * }
  */
 public final class Inputs {
-    private final Map<Key<?>, Object> values;
+    private final Map<Port<?>, Object> values;
     private final String collection;
     private final Duration deadline;
 
-    private Inputs(Map<Key<?>, Object> values, String collection, Duration deadline) {
+    private Inputs(Map<Port<?>, Object> values, String collection, Duration deadline) {
         this.values = values;
         this.collection = collection;
         this.deadline = deadline;
@@ -34,22 +38,22 @@ public final class Inputs {
     }
 
     /** The value {@code value} for {@code key}. */
-    public static <T> Inputs of(Key<T> key, T value) {
+    public static <T> Inputs of(Port<T> key, T value) {
         return empty().with(key, value);
     }
 
     /** A question for {@link Keys#QUESTION}: the input of every built-in app. */
     public static Inputs question(String question) {
-        return of(Keys.QUESTION, question);
+        return of(Apps.QUESTION, question);
     }
 
     /** A copy with {@code key} set to {@code value}. */
-    public <T> Inputs with(Key<T> key, T value) {
+    public <T> Inputs with(Port<T> key, T value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        Checks.argument(key.javaType().isInstance(value), "input %s must be a %s, not a %s", key.name(),
-                key.javaType().getSimpleName(), value.getClass().getSimpleName());
-        Map<Key<?>, Object> copy = new LinkedHashMap<>(values);
+        Checks.argument(Ports.javaType(key).isInstance(value), "input %s must be a %s, not a %s", key.name(),
+                Ports.javaType(key).getSimpleName(), value.getClass().getSimpleName());
+        Map<Port<?>, Object> copy = new LinkedHashMap<>(values);
         copy.put(key, value);
         return new Inputs(Collections.unmodifiableMap(copy), collection, deadline);
     }
@@ -67,12 +71,12 @@ public final class Inputs {
     }
 
     /** The values by key, in the order set. */
-    public Map<Key<?>, Object> values() {
+    public Map<Port<?>, Object> values() {
         return values;
     }
 
     /** The value of {@code key}, if set. */
-    public <T> Optional<T> get(Key<T> key) {
+    public <T> Optional<T> get(Port<T> key) {
         @SuppressWarnings("unchecked")
         T v = (T) values.get(key);
         return Optional.ofNullable(v);
@@ -90,7 +94,7 @@ public final class Inputs {
 
     @Override
     public String toString() {
-        return "Inputs" + values.keySet().stream().map(Key::name).toList()
+        return "Inputs" + values.keySet().stream().map(Port::name).toList()
                 + (collection == null ? "" : " over " + collection);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ayo4j.api;
 
+import dev.ayo4j.primitive.Port;
+
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.GraphValidationException;
 import dev.ayo4j.app.App;
@@ -84,19 +86,19 @@ final class Prepared implements PreparedApp {
     }
 
     @Override
-    public List<Key<?>> inputs() {
-        List<Key<?>> keys = new ArrayList<>();
+    public List<Port<?>> inputs() {
+        List<Port<?>> keys = new ArrayList<>();
         app.inputs().forEach((n, k) -> {
             if (!collectionSignals.contains(n)) {
-                keys.add(new Key<>(n, k));
+                keys.add(Port.of(n, k));
             }
         });
         return keys;
     }
 
     @Override
-    public List<Key<?>> outputs() {
-        return app.outputs().stream().<Key<?>>map(o -> new Key<>(o, app.values().get(o))).toList();
+    public List<Port<?>> outputs() {
+        return app.outputs().stream().<Port<?>>map(o -> Port.of(o, app.values().get(o))).toList();
     }
 
     @Override
@@ -171,7 +173,7 @@ final class Prepared implements PreparedApp {
             ValueKind declared = app.inputs().get(k.name());
             if (declared == null) {
                 throw new GraphValidationException(String.format("app %s has no input '%s'; inputs: %s", app.name(),
-                        k.name(), inputs().stream().map(Key::name).toList()));
+                        k.name(), inputs().stream().map(Port::name).toList()));
             }
             if (declared != k.kind()) {
                 throw new GraphValidationException(String.format("app %s: input '%s' is %s, not %s", app.name(),
@@ -185,7 +187,7 @@ final class Prepared implements PreparedApp {
         for (var e : app.inputs().entrySet()) {
             if (!values.containsKey(e.getKey())) {
                 throw new GraphValidationException(String.format("app %s: missing input '%s' (%s); given: %s",
-                        app.name(), e.getKey(), e.getValue(), inputs.values().keySet().stream().map(Key::name)
+                        app.name(), e.getKey(), e.getValue(), inputs.values().keySet().stream().map(Port::name)
                                 .toList()));
             }
         }
@@ -261,17 +263,17 @@ final class Prepared implements PreparedApp {
                 continue;
             }
             typical = switch (e.getValue()) {
-                case TEXT -> typical.with(Key.text(e.getKey()), "What does a typical question of about twenty "
+                case TEXT -> typical.with(Port.text(e.getKey()), "What does a typical question of about twenty "
                         + "words ask of the documents that this app searches and reads?");
                 case PASSAGE_LIST -> {
                     List<Passage> ps = new ArrayList<>();
                     for (int i = 0; i < 100; i++) {
                         ps.add(Passage.of("doc#" + i, "word ".repeat(110)));
                     }
-                    yield typical.with(Key.passages(e.getKey()), ps);
+                    yield typical.with(Port.passages(e.getKey()), ps);
                 }
-                case TEXT_LIST -> typical.with(Key.texts(e.getKey()), List.of("a query", "another query"));
-                case SIGNAL -> typical.with(Key.signal(e.getKey()), Apps.COLLECTION_READY);
+                case TEXT_LIST -> typical.with(Port.texts(e.getKey()), List.of("a query", "another query"));
+                case SIGNAL -> typical.with(Port.signal(e.getKey()), Apps.COLLECTION_READY);
                 default -> throw new Ayo4jException("app " + app.name() + ": input " + e.getKey() + " of kind "
                         + e.getValue() + " has no typical value to explain with");
             };

@@ -1,5 +1,7 @@
 package dev.ayo4j.api;
 
+import dev.ayo4j.primitive.Port;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,10 +22,10 @@ public interface PreparedApp {
     String name();
 
     /** The values a run must supply (a collection-searching app's readiness signal is supplied for it). */
-    List<Key<?>> inputs();
+    List<Port<?>> inputs();
 
     /** The values a run returns. */
-    List<Key<?>> outputs();
+    List<Port<?>> outputs();
 
     /** The collection the app searches when a run names none. */
     String collection();

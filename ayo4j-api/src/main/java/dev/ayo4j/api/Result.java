@@ -1,5 +1,9 @@
 package dev.ayo4j.api;
 
+import dev.ayo4j.app.Apps;
+
+import dev.ayo4j.primitive.Port;
+
 import dev.ayo4j.runtime.QueryResult;
 import dev.ayo4j.runtime.trace.TraceEvent;
 import dev.ayo4j.spi.Passage;
@@ -8,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one run of a prepared app returned: its outputs, read by {@link Key}, the answer and its sources
+ * What one run of a prepared app returned: its outputs, read by {@link Port}, the answer and its sources
  * for the RAG apps, and where its time went (the trace of every primitive, the critical path and the
  * lower bound no schedule can beat).
  */
@@ -34,15 +38,15 @@ public final class Result {
     }
 
     /** The output {@code key}; throws naming the outputs when the app has no such output. */
-    public <T> T get(Key<T> key) {
+    public <T> T get(Port<T> key) {
         Object v = query.outputs().get(key.name());
         if (v == null) {
             throw new IllegalArgumentException("run " + runId() + " of " + app + " has no output '" + key.name()
                     + "'; outputs: " + query.outputs().keySet());
         }
-        if (!key.javaType().isInstance(v)) {
+        if (!Ports.javaType(key).isInstance(v)) {
             throw new IllegalArgumentException("output " + key.name() + " is a " + v.getClass().getSimpleName()
-                    + ", not a " + key.javaType().getSimpleName());
+                    + ", not a " + Ports.javaType(key).getSimpleName());
         }
         @SuppressWarnings("unchecked")
         T t = (T) v;
@@ -50,7 +54,7 @@ public final class Result {
     }
 
     /** The output {@code key}, when the app has it. */
-    public <T> Optional<T> find(Key<T> key) {
+    public <T> Optional<T> find(Port<T> key) {
         return query.outputs().containsKey(key.name()) ? Optional.of(get(key)) : Optional.empty();
     }
 
@@ -59,12 +63,12 @@ public final class Result {
         if (answerKey == null) {
             throw new IllegalStateException("app " + app + " has no text output");
         }
-        return get(Key.text(answerKey));
+        return get(Port.text(answerKey));
     }
 
     /** The passages the answer was given from, best first, with scores; empty for an app without a context. */
     public List<Source> sources() {
-        return find(Keys.CONTEXT).orElse(List.<Passage>of()).stream().map(Source::of).toList();
+        return find(Apps.CONTEXT).orElse(List.<Passage>of()).stream().map(Source::of).toList();
     }
 
     /** One event per primitive that ran or was skipped, in graph order. */

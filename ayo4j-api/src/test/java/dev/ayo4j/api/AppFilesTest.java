@@ -34,7 +34,7 @@ class AppFilesTest {
         App app = AppFiles.parse("my-rag.yaml", GOOD, Map.of("searchK", "7"));
         assertThat(app.name()).isEqualTo("my-rag");
         assertThat(app.collection()).isEqualTo("guide");
-        assertThat(app.inputs()).containsKeys("question", Apps.INDEX);
+        assertThat(app.inputs()).containsKeys("question", Apps.INDEX.name());
         assertThat(app.engines().engine("generate", Role.LLM)).isEqualTo("big");
         assertThat(app.engines().engine("search", Role.EMBEDDER)).isEqualTo("embedder");
         assertThat(app.lower(QueryShape.ofPassages(0)).nodes()).anyMatch(n -> n.op()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.PlanningException;
+import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.Role;
 import dev.ayo4j.runtime.EngineSpec;
 import java.io.IOException;
@@ -51,6 +52,25 @@ class Ayo4jTest {
     }
 
     @Test
+    void theProvidersRulesReachThePlanner() {
+        var app = AppFiles.parse("echo.yaml", """
+                app: echo
+                inputs: {question: text}
+                modules:
+                  - step: {function: same, inputs: [question], kind: text, into: answer}
+                outputs: [answer]
+                """, Map.of());
+        int before = TestingRuleProvider.MATCHES.get();
+        try (Ayo4j ayo = Ayo4j.builder().engine(EngineSpec.of("store", "testing-rules", Map.of(), Set.of()))
+                .step("same", task -> task.input(Apps.QUESTION)).build()) {
+            PreparedApp echo = ayo.prepare(app);
+            assertThat(echo.run(Inputs.question("hello")).answer()).isEqualTo("hello");
+            assertThat(echo.explain()).contains("== after engine-rules");
+        }
+        assertThat(TestingRuleProvider.MATCHES.get()).isGreaterThan(before);
+    }
+
+    @Test
     void anUnreachableRemoteEngineFailsStartUpNamingItAndItsUrl() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -85,6 +105,29 @@ class Ayo4jTest {
                     .hasMessageContaining("app advanced-rag (module expand) needs role llm, which no engine plays");
             assertThatThrownBy(() -> ayo.prepare("no-such-app")).hasMessageContaining("unknown app 'no-such-app'");
         }
+    }
+
+    @Test
+    void anAppFileStepRunsTheFunctionRegisteredOnTheBuilder() {
+        var app = AppFiles.parse("shout.yaml", """
+                app: shout
+                inputs: {question: text}
+                modules:
+                  - step: {function: upper, inputs: [question], kind: text, into: answer}
+                outputs: [answer]
+                """, Map.of());
+        try (Ayo4j ayo = Ayo4j.builder().engine(vectors())
+                .step("upper", task -> task.input(Apps.QUESTION).toUpperCase(java.util.Locale.ROOT)).build()) {
+            Result r = ayo.prepare(app).run(Inputs.question("why so quiet?"));
+            assertThat(r.answer()).isEqualTo("WHY SO QUIET?");
+        }
+        assertThatThrownBy(() -> AppFiles.parse("shout.yaml", """
+                app: shout
+                inputs: {question: text}
+                modules:
+                  - step: {function: upper, inputs: [topic], kind: text, into: answer}
+                outputs: [answer]
+                """, Map.of())).hasMessageStartingWith("shout.yaml:4: modules[0].step.inputs[0]: 'topic'");
     }
 
     @Test

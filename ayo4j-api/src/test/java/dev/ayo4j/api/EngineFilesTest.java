@@ -33,6 +33,19 @@ class EngineFilesTest {
     }
 
     @Test
+    void aFlagNamesAnEngineItsProviderAndOptions() {
+        EngineSpec s = EngineFiles.parseFlag("llm=openai,baseUrl=http://127.0.0.1:1/v1,model=tiny", PROVIDERS);
+        assertThat(s.name()).isEqualTo("llm");
+        assertThat(s.provider()).isEqualTo("openai");
+        assertThat(s.roles()).isEqualTo(Set.of(Role.LLM));
+        assertThat(s.config().options()).containsEntry("model", "tiny");
+        assertThat(EngineFiles.parseFlag("enc=tei,baseUrl=http://h:1,roles=embedder+reranker", PROVIDERS).roles())
+                .isEqualTo(Set.of(Role.EMBEDDER, Role.RERANKER));
+        assertThatThrownBy(() -> EngineFiles.parseFlag("llm=vllm", PROVIDERS)).hasMessageContaining("unknown provider 'vllm'");
+        assertThatThrownBy(() -> EngineFiles.parseFlag("llm", PROVIDERS)).hasMessageContaining("NAME=PROVIDER");
+    }
+
+    @Test
     void malformedYamlNamesTheFileAndLine() {
         assertThatThrownBy(() -> EngineFiles.parse("e.yaml", "engines:\n  - name: [llm\n", PROVIDERS))
                 .isInstanceOf(ConfigFileException.class).hasMessageStartingWith("e.yaml:")

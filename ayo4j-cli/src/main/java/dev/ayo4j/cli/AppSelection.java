@@ -1,5 +1,6 @@
 package dev.ayo4j.cli;
 
+import dev.ayo4j.api.AppFiles;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 /** Options shared by commands that build a built-in app and plan it. */
 final class AppSelection {
     @Option(names = "--app", defaultValue = "advanced-rag",
-            description = "Built-in app: naive-rag, advanced-rag or multi-call (default: ${DEFAULT-VALUE}).")
+            description = "Built-in app (naive-rag, advanced-rag, multi-call) or an app file (.yaml) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String app;
 
     @Option(names = "--passages", defaultValue = "666", description = "Passages the query indexes (default: ${DEFAULT-VALUE}).")
@@ -42,13 +44,22 @@ final class AppSelection {
     Path costProfile;
 
     App buildApp() {
+        if (isFile()) {
+            return AppFiles.load(Path.of(app));
+        }
         AppOptions options = AppOptions.DEFAULT.withExpansions(expansions).withSearchK(searchK).withRerankK(rerankK)
                 .withContextOrder(contextOrder.value);
         return Apps.byName(app, options);
     }
 
+    /** Whether {@link #app} names an app file rather than a built-in app. */
+    boolean isFile() {
+        return app.endsWith(".yaml") || app.endsWith(".yml");
+    }
+
     QueryShape shape() {
-        return QueryShape.ofPassages(app.equals("multi-call") ? 0 : passages);
+        boolean indexes = buildApp().inputs().containsValue(dev.ayo4j.primitive.ValueKind.PASSAGE_LIST);
+        return QueryShape.ofPassages(indexes ? passages : 0);
     }
 
     List<Pass> passList() {

@@ -27,11 +27,19 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--question", defaultValue = QUESTION, description = "Question to answer (default: ${DEFAULT-VALUE}).")
     String question;
 
+    /** With engines named, the guide is ingested into collection demo-guide and advanced-rag answers once. */
+    @Mixin
+    EngineChoice engines;
+
     @Override
     public Integer call() {
         var log = System.out;
         Corpus corpus = new CorpusLoader(new Chunker(Chunker.DEFAULT_MAX_WORDS)).of("the bundled guide",
                 BundledGuide.documents());
+        if (engines.given()) {
+            return new FrontDoorRun(engines, "advanced-rag", question, stackOptions.deadline).call(corpus,
+                    "the bundled guide", "demo-guide", log);
+        }
         App app = Apps.advancedRag(AppOptions.DEFAULT.withContextOrder(stackOptions.contextOrder.value))
                 .withCollection("demo-guide");
         ResolvedModel model = stackOptions.resolveModel();

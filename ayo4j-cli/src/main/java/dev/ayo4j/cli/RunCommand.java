@@ -23,8 +23,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
 
-    @Option(names = "--app", defaultValue = "advanced-rag", description = "naive-rag or advanced-rag (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--app", defaultValue = "advanced-rag",
+            description = "naive-rag, advanced-rag, or an app file (.yaml) with --engines (default: ${DEFAULT-VALUE}).")
     String appName;
+
+    /** With engines named, the documents are ingested into a collection and the app answers once over it. */
+    @Mixin
+    EngineChoice engines;
 
     @Option(names = "--docs", required = true, description = "Folder of documents (.md, .txt, .rst, .adoc).")
     Path docs;
@@ -42,6 +47,17 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var log = System.out;
+        if (engines.given()) {
+            if (expansions != 3) {
+                throw new IllegalArgumentException("--expansions sets the embedded run's app; with --engines give an "
+                        + "app file (--app FILE.yaml) with its own options");
+            }
+            return new FrontDoorRun(engines, appName, question, stackOptions.deadline).call(
+                    new CorpusLoader(new Chunker(maxWords)).load(docs), docs.toString(), collection(docs), log);
+        }
+        if (appName.endsWith(".yaml") || appName.endsWith(".yml")) {
+            throw new IllegalArgumentException("an app file runs through an engine file: add --engines FILE");
+        }
         if (appName.equals("multi-call")) {
             throw new IllegalArgumentException("run answers over documents: use naive-rag or advanced-rag");
         }

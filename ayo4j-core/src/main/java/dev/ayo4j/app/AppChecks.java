@@ -2,6 +2,7 @@ package dev.ayo4j.app;
 
 import dev.ayo4j.GraphValidationException;
 import dev.ayo4j.primitive.ValueKind;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ final class AppChecks {
             case Module.ExpandQuery _ -> ValueKind.TEXT_LIST;
             case Module.Search _, Module.Rerank _ -> ValueKind.PASSAGE_LIST;
             case Module.Generate _ -> ValueKind.TEXT;
+            case Module.Step s -> s.kind();
         };
     }
 
@@ -38,6 +40,11 @@ final class AppChecks {
                                 app, p, m.name(), values.keySet()));
                     }
                     need(app, m, "{{" + p + "}}", p, values, Set.of(ValueKind.TEXT, ValueKind.PASSAGE_LIST));
+                }
+            }
+            case Module.Step s -> {
+                for (String v : s.inputs()) {
+                    need(app, m, "an input of step '" + s.step() + "'", v, values, EnumSet.allOf(ValueKind.class));
                 }
             }
         }

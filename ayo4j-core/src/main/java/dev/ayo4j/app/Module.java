@@ -2,6 +2,9 @@ package dev.ayo4j.app;
 
 import dev.ayo4j.Checks;
 import dev.ayo4j.primitive.PromptTemplate;
+import dev.ayo4j.primitive.ValueKind;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -80,6 +83,27 @@ public sealed interface Module {
             Objects.requireNonNull(template, "template");
             Objects.requireNonNull(into, "into");
             Checks.argument(maxTokens > 0, "maxTokens must be > 0: %s", maxTokens);
+        }
+    }
+
+    /**
+     * Runs the user's function registered on the runtime as {@code step} over the values {@code inputs},
+     * in place (filter passages, call a tool, format an answer); defines a value of kind {@code kind}.
+     * The function reads each input under the value's name, with the value's kind; it runs on no engine
+     * and the planner treats it as opaque.
+     */
+    record Step(String name, String step, List<String> inputs, ValueKind kind, String into) implements Module {
+        public Step {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(into, "into");
+            inputs = List.copyOf(inputs);
+            Checks.argument(!step.isBlank(), "module %s names no step function", name);
+            Checks.argument(!inputs.isEmpty(), "step module %s reads no value", name);
+            Checks.argument(new HashSet<>(inputs).size() == inputs.size(), "step module %s reads a value twice: %s",
+                    name, inputs);
+            Checks.argument(kind != ValueKind.GENERATION, "step module %s cannot define a live generation", name);
         }
     }
 }

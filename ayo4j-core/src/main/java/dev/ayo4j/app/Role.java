@@ -38,6 +38,7 @@ public enum Role {
             case Module.Index _, Module.Search _ -> Set.of(EMBEDDER, VECTORS);
             case Module.ExpandQuery _, Module.Generate _ -> Set.of(LLM);
             case Module.Rerank _ -> Set.of(RERANKER);
+            case Module.Step _ -> Set.of();
         };
     }
 }

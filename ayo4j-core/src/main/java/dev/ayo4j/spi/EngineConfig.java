@@ -25,6 +25,19 @@ public record EngineConfig(String name, Map<String, String> options, Map<String,
         this(name, options, Map.of());
     }
 
+    /**
+     * Throws {@link dev.ayo4j.NonRetriableEngineException} naming the options not in {@code known}, so that a
+     * typo in a file does not pass silently: {@code engine NAME: unknown PROVIDER option(s) [..]; known: [..]}.
+     */
+    public void requireKnownOptions(String provider, java.util.Set<String> known) {
+        java.util.Set<String> unknown = new java.util.TreeSet<>(options.keySet());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            throw new dev.ayo4j.NonRetriableEngineException(String.format("engine %s: unknown %s option(s) %s; "
+                    + "known: %s", name, provider, unknown, new java.util.TreeSet<>(known)));
+        }
+    }
+
     public String option(String key, String fallback) {
         return options.getOrDefault(key, fallback);
     }

@@ -1,5 +1,6 @@
 /**
- * ayo4j engines as LangChain4j 1.x models: {@link dev.ayo4j.langchain4j.Ayo4jChatModel} and
+ * ayo4j engines as LangChain4j 1.x models (the other way round, LangChain4j models as ayo4j engines, is
+ * {@code dev.ayo4j.langchain4j.engine}): {@link dev.ayo4j.langchain4j.Ayo4jChatModel} and
  * {@link dev.ayo4j.langchain4j.Ayo4jStreamingChatModel} run a {@code Prefill} on an ayo4j LLM engine,
  * {@link dev.ayo4j.langchain4j.Ayo4jEmbeddingModel} runs batched {@code Embed} tasks, and
  * {@link dev.ayo4j.langchain4j.Ayo4jScoringModel} runs a {@code Rerank}. Each call goes straight to the

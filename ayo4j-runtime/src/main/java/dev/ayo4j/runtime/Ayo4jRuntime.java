@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,7 +37,7 @@ import java.util.function.Function;
  *
  * {@snippet :
  * try (Ayo4jRuntime runtime = Ayo4jRuntime.builder().engine(llm).engine(embedder).build()) {
- *     QueryResult r = runtime.run(graph, Map.of("question", "Why?", "passages", passages), Duration.ofSeconds(30));
+ *     QueryResult r = runtime.run(graph, Map.of(Apps.QUESTION.name(), "Why?", Apps.PASSAGES.name(), passages), Duration.ofSeconds(30));
  *     String answer = r.output("answer", String.class);
  * }
  * }
@@ -44,8 +45,9 @@ import java.util.function.Function;
  * <p>Threading: thread-safe; {@link #submit} never blocks and may be called from many threads at once;
  * each query runs on the threads of the engine schedulers and virtual threads, never the caller's.
  * Errors: a query's future fails with an {@link Ayo4jException}: {@link GraphValidationException} for a
- * bad graph or missing input, {@link PlanningException} for an unknown engine or one that does not serve
- * a primitive (both before anything runs), an {@code EngineException} naming the node, primitive and
+ * bad graph or missing input, {@link PlanningException} for an unknown engine, one that does not serve
+ * a primitive, or an unknown user step (all before anything runs), an {@link Ayo4jException} naming the
+ * node and step when a user step fails, an {@code EngineException} naming the node, primitive and
  * engine, {@code DeadlineExceededException}, or {@link QueryCancelledException} after
  * {@code future.cancel(...)}. Closing stops the schedulers and closes only the engines it owns.
  */
@@ -57,6 +59,7 @@ public final class Ayo4jRuntime implements AutoCloseable {
     private static final int PLAN_CACHE_SIZE = 64;
 
     private final Map<String, Engine> engines;
+    private final Map<String, StepFunction> steps;
     private final Map<String, EngineScheduler> schedulers;
     private final List<Engine> owned;
     private final CostModel costModel;
@@ -70,6 +73,7 @@ public final class Ayo4jRuntime implements AutoCloseable {
 
     private Ayo4jRuntime(Builder b) {
         this.engines = Map.copyOf(b.engines);
+        this.steps = Map.copyOf(b.steps);
         this.owned = List.copyOf(b.owned);
         this.costModel = b.costModel;
         this.ticker = b.ticker;
@@ -126,7 +130,7 @@ public final class Ayo4jRuntime implements AutoCloseable {
         try {
             GraphPlan plan = plan(graph);
             check(queryId, plan, values);
-            run = new QueryRun(queryId, plan, values, schedulers, ticker, Math.max(0, deadline.toMillis()),
+            run = new QueryRun(queryId, plan, values, schedulers, steps, ticker, Math.max(0, deadline.toMillis()),
                     skipLateWarmUps, this.listener.andThen(listener));
         } catch (Ayo4jException e) {
             return CompletableFuture.failedFuture(e);
@@ -168,6 +172,11 @@ public final class Ayo4jRuntime implements AutoCloseable {
             throw new PlanningException("no engine '" + engine + "'; engines: " + schedulers.keySet());
         }
         return s;
+    }
+
+    /** Names of the user steps registered with {@link Builder#step}, which graphs may run. */
+    public Set<String> stepNames() {
+        return steps.keySet();
     }
 
     /** The ticker every time in this runtime comes from. */
@@ -226,6 +235,10 @@ public final class Ayo4jRuntime implements AutoCloseable {
                             queryId, engine, n.op().kindName(), n.id()));
                 }
             }
+            if (n.op() instanceof Primitive.Step s && !steps.containsKey(s.name())) {
+                throw new PlanningException(String.format("query %s: node %s runs step '%s', which this runtime "
+                        + "does not have; steps: %s", queryId, n.id(), s.name(), steps.keySet()));
+            }
             if (n.op() instanceof Primitive.Input(String name, ValueKind kind)) {
                 Object v = values.get(name);
                 if (v == null) {
@@ -249,6 +262,7 @@ public final class Ayo4jRuntime implements AutoCloseable {
     /** Builder of an {@link Ayo4jRuntime}; {@link #build()} checks the policies name known engines. */
     public static final class Builder {
         private final Map<String, Engine> engines = new LinkedHashMap<>();
+        private final Map<String, StepFunction> steps = new LinkedHashMap<>();
         private final List<Engine> owned = new ArrayList<>();
         private final Map<String, BatchPolicy> policies = new HashMap<>();
         private CostModel costModel = CostModel.defaults();
@@ -272,6 +286,20 @@ public final class Ayo4jRuntime implements AutoCloseable {
         public Builder ownedEngine(Engine engine) {
             engine(engine);
             owned.add(engine);
+            return this;
+        }
+
+        /**
+         * Registers the user function that {@link Primitive.Step}s called {@code name} run (apps name it in
+         * a {@code Module.Step}); a query whose graph runs a step not registered here is rejected before
+         * anything runs. See {@link StepFunction} for the function's contract.
+         */
+        public Builder step(String name, StepFunction function) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(function, "function");
+            Checks.argument(!name.isBlank(), "a step needs a name");
+            Checks.argument(!steps.containsKey(name), "two steps called '%s'", name);
+            steps.put(name, function);
             return this;
         }
 

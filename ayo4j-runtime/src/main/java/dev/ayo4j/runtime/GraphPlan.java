@@ -101,7 +101,7 @@ final class GraphPlan {
             case Primitive.Rerank p -> p.engine();
             case Primitive.Prefill p -> p.engine();
             case Primitive.PartialPrefill p -> p.engine();
-            case Primitive.Input _, Primitive.Output _, Primitive.Decode _, Primitive.DecodeItem _,
+            case Primitive.Input _, Primitive.Output _, Primitive.Decode _, Primitive.DecodeItem _, Primitive.Step _,
                  Primitive.Aggregate _ -> null;
         };
     }
@@ -115,7 +115,7 @@ final class GraphPlan {
             case Primitive.Rerank r -> r.candidates() * 150L;
             case Primitive.Prefill p -> p.promptTokens();
             case Primitive.PartialPrefill p -> p.prefixTokens();
-            case Primitive.Input _, Primitive.Output _, Primitive.Decode _, Primitive.DecodeItem _,
+            case Primitive.Input _, Primitive.Output _, Primitive.Decode _, Primitive.DecodeItem _, Primitive.Step _,
                  Primitive.Aggregate _ -> 0;
         };
         return (int) Math.min(Integer.MAX_VALUE, t);

@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Execution of one query's graph, event-driven: a node starts when every COMPLETION input has completed
  * and every STREAM input has published; engine primitives go to their engine's scheduler, the others
- * (input, output, aggregate, decode, decode item) run in place.
+ * (input, output, aggregate, decode, decode item, user step) run in place, a user step on a virtual
+ * thread of its own.
  *
  * <p>Every event (an engine result, an early publication, a decoded item, the deadline, a cancellation)
  * is posted to the run's queue and handled by whichever thread finds the queue idle, one at a time, so
@@ -59,6 +60,7 @@ final class QueryRun {
     private final GraphPlan plan;
     private final Map<String, Object> inputs;
     private final Map<String, EngineScheduler> schedulers;
+    private final Map<String, StepFunction> steps;
     private final Ticker ticker;
     private final long startNanos;
     private final long deadlineMillis;
@@ -82,13 +84,17 @@ final class QueryRun {
     private int unfinished;
     private boolean finished;
     private final List<Generation> generations = new ArrayList<>(2);
+    /** Threads of user steps still running: interrupted when the query ends first. */
+    private final List<Thread> stepThreads = new ArrayList<>(1);
     /** Warm-ups submitted to their engine and not yet settled: withdrawn if their prompt becomes complete. */
     private final List<Integer> queuedWarmUps = new ArrayList<>(2);
     private final boolean skipLateWarmUps;
     private final RunListener listener;
 
     QueryRun(String id, GraphPlan plan, Map<String, Object> inputs, Map<String, EngineScheduler> schedulers,
-             Ticker ticker, long deadlineMillis, boolean skipLateWarmUps, RunListener listener) {
+             Map<String, StepFunction> steps, Ticker ticker, long deadlineMillis, boolean skipLateWarmUps,
+             RunListener listener) {
+        this.steps = steps;
         this.id = id;
         this.listener = listener;
         this.skipLateWarmUps = skipLateWarmUps;
@@ -195,8 +201,9 @@ final class QueryRun {
         started[i] = ticker.read();
         switch (node.op()) {
             case Primitive.Input in -> settleLocal(i, inputs.get(in.name()));
-            case Primitive.Output _ -> settleLocal(i, gather(i).get("value"));
+            case Primitive.Output _ -> settleLocal(i, gather(i).get(Primitive.Output.VALUE));
             case Primitive.Aggregate a -> settleLocal(i, aggregate(i, a));
+            case Primitive.Step s -> step(i, s);
             case Primitive.Decode d -> decode(i, d);
             case Primitive.DecodeItem d -> decodeItem(i, d);
             case Primitive.PartialPrefill _ when skipLateWarmUps && promptComplete(i) ->
@@ -216,7 +223,7 @@ final class QueryRun {
         while (plan.nodes[at].op() instanceof Primitive.PartialPrefill) {
             int next = -1;
             for (Link l : plan.out.get(at)) {
-                if (Primitive.PartialPrefill.WARMUP.equals(l.toPort())) {
+                if (Primitive.PartialPrefill.WARMUP.name().equals(l.toPort())) {
                     next = l.to();
                     break;
                 }
@@ -227,7 +234,7 @@ final class QueryRun {
             at = next;
         }
         for (Link l : plan.in.get(at)) {
-            if (!Primitive.PartialPrefill.WARMUP.equals(l.toPort()) && state[l.from()] != DONE
+            if (!Primitive.PartialPrefill.WARMUP.name().equals(l.toPort()) && state[l.from()] != DONE
                     && state[l.from()] != ABSENT) {
                 return false;
             }
@@ -275,10 +282,10 @@ final class QueryRun {
             default -> { }
         }
         int items = switch (op) {
-            case Primitive.Embed _ -> ((List<?>) in.get("texts")).size();
-            case Primitive.Rerank _ -> ((List<?>) in.get("passages")).size();
-            case Primitive.VectorSearch _ -> ((List<?>) in.get("vectors")).size();
-            case Primitive.Ingest _ -> ((List<?>) in.get("passages")).size();
+            case Primitive.Embed _ -> ((List<?>) in.get(Primitive.Embed.TEXTS.name())).size();
+            case Primitive.Rerank _ -> ((List<?>) in.get(Primitive.Rerank.PASSAGES.name())).size();
+            case Primitive.VectorSearch _ -> ((List<?>) in.get(Primitive.VectorSearch.VECTORS.name())).size();
+            case Primitive.Ingest _ -> ((List<?>) in.get(Primitive.Ingest.PASSAGES.name())).size();
             default -> 1;
         };
         Task task = new Task(new TaskId(id, plan.nodes[i].id().value()), op, in, v -> post(() -> published(i, v)));
@@ -360,7 +367,7 @@ final class QueryRun {
     }
 
     private void decode(int i, Primitive.Decode d) {
-        Generation g = (Generation) gather(i).get("generation");
+        Generation g = Primitive.Decode.GENERATION.cast(gather(i).get(Primitive.Decode.GENERATION.name()));
         boolean list = d.format() instanceof OutputFormat.JsonList;
         int limit = d.format() instanceof OutputFormat.JsonList(int n) ? n : 0;
         g.subscribe(new Generation.Listener() {
@@ -400,7 +407,7 @@ final class QueryRun {
     }
 
     private void decodeItem(int i, Primitive.DecodeItem d) {
-        Generation g = (Generation) gather(i).get("generation");
+        Generation g = Primitive.DecodeItem.GENERATION.cast(gather(i).get(Primitive.DecodeItem.GENERATION.name()));
         g.subscribe(new Generation.Listener() {
             private final JsonListParser parser = new JsonListParser();
             private boolean sent;
@@ -502,6 +509,50 @@ final class QueryRun {
                 yield best.values().stream().sorted(Passage.BEST_FIRST).limit(a.topK()).toList();
             }
         };
+    }
+
+    /**
+     * Runs user step {@code i} on a virtual thread of its own, since its function may block, and settles
+     * it with the result once that is checked against the step's output kind.
+     */
+    private void step(int i, Primitive.Step s) {
+        StepFunction function = steps.get(s.name());
+        if (function == null) {
+            throw new IllegalStateException("step '" + s.name() + "' was checked before the run");
+        }
+        Task task = Task.of(new TaskId(id, plan.nodes[i].id().value()), s, gather(i));
+        Thread[] self = new Thread[1];
+        self[0] = Thread.ofVirtual().name("ayo4j-step-" + s.name()).unstarted(() -> {
+            Object value = null;
+            Throwable failure = null;
+            try {
+                Object result = function.apply(task);
+                if (result == null) {
+                    throw new IllegalStateException("it returned null, not a " + s.output() + " value");
+                }
+                value = s.result().cast(result);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            Object v = value;
+            Throwable f = failure;
+            post(() -> stepDone(i, s, self[0], v, f));
+        });
+        stepThreads.add(self[0]);
+        self[0].start();
+    }
+
+    private void stepDone(int i, Primitive.Step s, Thread thread, @Nullable Object value, @Nullable Throwable failure) {
+        stepThreads.remove(thread);
+        if (finished) {
+            return;
+        }
+        if (failure != null) {
+            failNode(i, new Ayo4jException(String.format("%s failed: step '%s': %s", where(i), s.name(),
+                    failure.getMessage() == null ? failure.toString() : failure.getMessage()), failure));
+            return;
+        }
+        settleLocal(i, value);
     }
 
     private void settleLocal(int i, Object value) {
@@ -624,6 +675,7 @@ final class QueryRun {
         for (Generation g : generations) {
             g.cancel();
         }
+        stepThreads.forEach(Thread::interrupt);
         RunListeners.deliver(listener, new RunEvent.Failed(id, cause));
         future.completeExceptionally(cause);
     }

@@ -8,6 +8,8 @@ import dev.ayo4j.bench.app.AppBenchmark;
 import dev.ayo4j.bench.app.BenchData;
 import dev.ayo4j.bench.app.EngineSource;
 import dev.ayo4j.bench.app.LocalEngines;
+import dev.ayo4j.bench.app.SpecEngines;
+import dev.ayo4j.api.EngineFiles;
 import dev.ayo4j.bench.app.SvgPlots;
 import dev.ayo4j.bench.app.Workload;
 import dev.ayo4j.bench.devices.DeviceCalibration;
@@ -125,6 +127,11 @@ public final class AppBenchCommand implements Callable<Integer> {
     /** Values of {@code --devices}. */
     enum Devices { MACHINE, MODELED }
 
+    @Option(names = "--engines", paramLabel = "FILE",
+            description = "Engine file naming one engine per role (llm, embedder, reranker, vectors), each made by "
+                    + "its provider; default: the embedded engines.")
+    @Nullable Path engineFile;
+
     @Option(names = "--json", description = "Write the report as JSON to this file.")
     @Nullable Path json;
 
@@ -152,6 +159,11 @@ public final class AppBenchCommand implements Callable<Integer> {
         var config = new AppBenchmark.Config(workloads, queries, passages, corpusPassages,
                 AppOptions.DEFAULT.withAnswerTokens(answerTokens).withContextOrder(contextOrder.value), rates == null ? List.of() : rates,
                 loads, arrivals.contains("poisson"), arrivals.contains("bursty") ? burst : 0, !noAblation, deadline);
+        if (engineFile != null) {
+            AppBenchReport report = runOnFile(data, workloads, config, placement, out);
+            finish(report, out);
+            return 0;
+        }
         Path dataDir = Files.createTempDirectory("ayo4j-bench-app");
         AppBenchReport report;
         try (ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
@@ -174,6 +186,26 @@ public final class AppBenchCommand implements Callable<Integer> {
         } finally {
             deleteRecursively(dataDir);
         }
+        finish(report, out);
+        return 0;
+    }
+
+    /** The benchmark on the engines of {@link #engineFile}; modeled devices need the embedded LLM's settings. */
+    private AppBenchReport runOnFile(BenchData data, List<Workload> workloads, AppBenchmark.Config config,
+                                     String placement, java.io.PrintStream out) {
+        if (devices == Devices.MODELED) {
+            throw new IllegalArgumentException("--devices modeled fits costs on the embedded engines; drop --engines");
+        }
+        try (ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
+             SpecEngines engines = new SpecEngines(EngineFiles.load(engineFile))) {
+            var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(encoderThreads, lc4jExecutor);
+            out.println("engines: " + engines.describe());
+            return new AppBenchmark(engines, data, lc4jEmbeddings, config, out).run("engine file " + engineFile,
+                    "the engines of " + engineFile + " (" + engines.describe() + "); LangChain4j: " + placement);
+        }
+    }
+
+    private void finish(AppBenchReport report, java.io.PrintStream out) throws IOException {
         AppBenchTables.print(report, out);
         if (json != null) {
             Json.write(json, report);
@@ -187,7 +219,6 @@ public final class AppBenchCommand implements Callable<Integer> {
             }
             out.println("wrote plots to " + plots);
         }
-        return 0;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

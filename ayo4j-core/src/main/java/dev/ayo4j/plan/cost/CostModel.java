@@ -28,9 +28,13 @@ import java.util.Properties;
  *
  * Kinds are primitive kind names ({@code Embed}, {@code Ingest}, {@code VectorSearch}, {@code Rerank},
  * {@code Prefill}, {@code PartialPrefill}, {@code Decode}); coefficients are {@code fixedMs},
- * {@code perItemMs}, {@code perTokenMs} and {@code perTokenSquaredMs}.
+ * {@code perItemMs}, {@code perTokenMs} and {@code perTokenSquaredMs}. User steps run in place, under the
+ * pseudo engine {@value #LOCAL} ({@code local.Step.fixedMs = 50} for a step that calls a slow tool); by
+ * default they cost nothing, as inputs, outputs and aggregates do.
  */
 public final class CostModel {
+    /** Pseudo engine name under which user steps, which run in place on no engine, are profiled. */
+    public static final String LOCAL = "local";
     /** Most items per engine call of an engine whose capabilities were not given. */
     public static final int DEFAULT_MAX_BATCH = 512;
     /** Default tokens an item of a decoded JSON list takes. */
@@ -164,6 +168,7 @@ public final class CostModel {
             case Primitive.PartialPrefill p -> profile(p.engine(), "PartialPrefill").millis(1, p.prefixTokens());
             case Primitive.Decode d -> profile(d.engine(), "Decode").millis(d.maxTokens(), 0);
             case Primitive.DecodeItem d -> profile(d.engine(), "Decode").millis(TOKENS_PER_LIST_ITEM, 0);
+            case Primitive.Step _ -> profile(LOCAL, "Step").millis(1, 0);
         };
     }
 }

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
  * embeds merge, the searches that read them become identical too.
  *
  * <p>Graph inputs and outputs are never merged: they are the query's interface, not computations.
+ * User steps are not merged by default either: their functions are opaque and may have effects.
  */
 public final class DedupRule implements Rule {
     /**
@@ -37,9 +38,9 @@ public final class DedupRule implements Rule {
      * @param kinds primitive classes that may be merged; never {@code Input} or {@code Output}
      */
     public record Config(Set<Class<? extends Primitive>> kinds) {
-        /** Every primitive kind except graph inputs and outputs. */
+        /** Every primitive kind except graph inputs and outputs and user steps. */
         public static final Config DEFAULT = new Config(RuleSupport.ALL_KINDS.stream()
-                .filter(c -> c != Primitive.Input.class && c != Primitive.Output.class)
+                .filter(c -> c != Primitive.Input.class && c != Primitive.Output.class && c != Primitive.Step.class)
                 .collect(Collectors.toUnmodifiableSet()));
 
         public Config {

@@ -28,10 +28,10 @@ final class RuleSupport {
 
     private RuleSupport() {}
 
-    /** The engine a primitive is addressed to, or null for inputs, outputs and in-place aggregates. */
+    /** The engine a primitive is addressed to, or null for inputs, outputs, in-place aggregates and user steps. */
     static @Nullable String engineOf(Primitive op) {
         return switch (op) {
-            case Primitive.Input _, Primitive.Output _, Primitive.Aggregate _ -> null;
+            case Primitive.Input _, Primitive.Output _, Primitive.Aggregate _, Primitive.Step _ -> null;
             case Primitive.Embed e -> e.engine();
             case Primitive.Ingest i -> i.engine();
             case Primitive.VectorSearch s -> s.engine();

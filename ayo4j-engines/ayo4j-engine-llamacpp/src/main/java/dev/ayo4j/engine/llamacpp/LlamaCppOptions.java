@@ -6,7 +6,6 @@ import dev.ayo4j.spi.EngineConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,12 +83,7 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
      * documented on the constants. Unknown keys are rejected, so that a typo does not pass silently.
      */
     public static LlamaCppOptions fromConfig(EngineConfig config) {
-        Set<String> unknown = new TreeSet<>(config.options().keySet());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new NonRetriableEngineException(String.format(
-                    "engine %s: unknown llamacpp option(s) %s; known: %s", config.name(), unknown, new TreeSet<>(KEYS)));
-        }
+        config.requireKnownOptions("llamacpp", KEYS);
         String model = config.option("model", "");
         if (model.isBlank()) {
             throw new NonRetriableEngineException("engine " + config.name() + ": option 'model' (a GGUF file) is required");

@@ -42,6 +42,11 @@ final class VectorCollection implements AutoCloseable {
     static final String ID = "id";
     static final String TEXT = "text";
     static final String SOURCE = "source";
+    /**
+     * The source again, indexed (not stored) so that a document's passages can be deleted by it; a field
+     * of its own, because Lucene refuses to index a field that earlier segments only stored.
+     */
+    static final String SOURCE_KEY = "source.key";
     static final String VECTOR = "vector";
     /** Slack on the squared norm of a unit vector, for float rounding. */
     private static final double UNIT_TOLERANCE = 1e-3;
@@ -106,7 +111,8 @@ final class VectorCollection implements AutoCloseable {
             Document doc = new Document();
             doc.add(new StringField(ID, p.id(), Field.Store.YES));
             doc.add(new StoredField(TEXT, p.text()));
-            doc.add(new StringField(SOURCE, p.source(), Field.Store.YES));
+            doc.add(new StoredField(SOURCE, p.source()));
+            doc.add(new StringField(SOURCE_KEY, p.source(), Field.Store.NO));
             doc.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
             writer.updateDocument(new Term(ID, p.id()), doc);
         }
@@ -118,7 +124,7 @@ final class VectorCollection implements AutoCloseable {
     /** Deletes every passage whose source is {@code source}, commits; returns how many were deleted. */
     synchronized int deleteSource(String source) throws IOException {
         int before = size();
-        writer.deleteDocuments(new Term(SOURCE, source));
+        writer.deleteDocuments(new Term(SOURCE_KEY, source));
         writer.commit();
         searchers.maybeRefreshBlocking();
         return before - size();

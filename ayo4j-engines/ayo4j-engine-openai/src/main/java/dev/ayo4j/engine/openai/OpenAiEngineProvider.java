@@ -32,12 +32,7 @@ public final class OpenAiEngineProvider implements EngineProvider {
 
     @Override
     public Engine create(EngineConfig config) {
-        Set<String> unknown = new TreeSet<>(config.options().keySet());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new NonRetriableEngineException(String.format("engine %s: unknown openai option(s) %s; known: %s",
-                    config.name(), unknown, new TreeSet<>(KEYS)));
-        }
+        config.requireKnownOptions(NAME, KEYS);
         try {
             OpenAiEngine.Builder b = OpenAiEngine.builder().name(config.name())
                     .baseUrl(required(config, "baseUrl"))

@@ -109,7 +109,7 @@ final class TeiEngine implements Engine {
     private Map<Task, TaskResult> embedAll(List<Task> tasks) {
         List<String> all = new ArrayList<>();
         for (Task t : tasks) {
-            all.addAll(t.<List<String>>input("texts"));
+            all.addAll(t.input(Primitive.Embed.TEXTS));
         }
         Map<Task, TaskResult> out = new LinkedHashMap<>();
         try {
@@ -124,7 +124,7 @@ final class TeiEngine implements Engine {
             }
             int at = 0;
             for (Task t : tasks) {
-                int n = t.<List<String>>input("texts").size();
+                int n = t.input(Primitive.Embed.TEXTS).size();
                 List<float[]> vectors = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     JsonNode row = tree.get(at++);
@@ -144,9 +144,9 @@ final class TeiEngine implements Engine {
 
     private TaskResult rerank(Task task, int topK) {
         try {
-            List<Passage> passages = task.input("passages");
+            List<Passage> passages = task.input(Primitive.Rerank.PASSAGES);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("query", task.<String>input("query"));
+            body.put("query", task.input(Primitive.Rerank.QUERY));
             body.put("texts", passages.stream().map(Passage::text).toList());
             body.put("truncate", true);
             JsonNode tree = post("/rerank", body);

@@ -9,7 +9,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Provider {@value #NAME} of engines that call a TEI-compatible encoder server: Hugging Face's
@@ -44,12 +43,7 @@ public final class TeiEngineProvider implements EngineProvider {
 
     @Override
     public Engine create(EngineConfig config) {
-        Set<String> unknown = new TreeSet<>(config.options().keySet());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new NonRetriableEngineException(String.format("engine %s: unknown tei option(s) %s; known: %s",
-                    config.name(), unknown, new TreeSet<>(KEYS)));
-        }
+        config.requireKnownOptions(NAME, KEYS);
         String url = config.option("baseUrl", "").strip();
         if (url.isEmpty()) {
             throw new NonRetriableEngineException("engine " + config.name() + ": option 'baseUrl' is required");

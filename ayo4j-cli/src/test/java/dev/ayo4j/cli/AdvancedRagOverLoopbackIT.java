@@ -1,7 +1,13 @@
-package dev.ayo4j.api;
+package dev.ayo4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ayo4j.api.Ayo4j;
+import dev.ayo4j.api.CollectionCatalog;
+import dev.ayo4j.api.Inputs;
+import dev.ayo4j.api.Result;
+import dev.ayo4j.api.Source;
+import dev.ayo4j.api.StreamEvent;
 import dev.ayo4j.local.Document;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.ayo4j.api;
+package dev.ayo4j.cli;
 
 import dev.ayo4j.encoders.policies.EncoderPolicyConfig;
 import dev.ayo4j.encoders.pool.EncoderPool;

@@ -1,4 +1,4 @@
-package dev.ayo4j.api;
+package dev.ayo4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

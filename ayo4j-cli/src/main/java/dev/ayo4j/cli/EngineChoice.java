@@ -1,0 +1,36 @@
+package dev.ayo4j.cli;
+
+import dev.ayo4j.api.Ayo4j;
+import dev.ayo4j.api.EngineFiles;
+import dev.ayo4j.runtime.EngineProviders;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options that name the engines of a command: an engine file, flags, or both. */
+final class EngineChoice {
+    @Option(names = "--engines", paramLabel = "FILE",
+            description = "Engine file (YAML) naming each engine, its provider, roles and options.")
+    Path file;
+
+    @Option(names = "--engine", paramLabel = "NAME=PROVIDER[,KEY=VALUE]...",
+            description = "One engine, e.g. llm=openai,baseUrl=http://127.0.0.1:8000/v1,model=qwen; roles=a+b "
+                    + "sets its roles (default: the role its name names). Repeatable; adds to --engines.")
+    List<String> flags = List.of();
+
+    /** Whether any engine was named; without, a command runs on the embedded engines. */
+    boolean given() {
+        return file != null || !flags.isEmpty();
+    }
+
+    /** A builder holding the named engines. */
+    Ayo4j.Builder builder() {
+        Ayo4j.Builder b = Ayo4j.builder();
+        if (file != null) {
+            b.engines(file);
+        }
+        EngineProviders providers = EngineProviders.load();
+        flags.forEach(f -> b.engine(EngineFiles.parseFlag(f, providers)));
+        return b;
+    }
+}

@@ -38,8 +38,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port; 0 picks a free one (default 8080).")
     Integer port;
 
-    @Option(names = "--engines", description = "Engine file (default: the embedded stack).")
-    Path engines;
+    @Mixin
+    EngineChoice engines;
 
     @Option(names = "--api-keys", description = "File of API keys, one a line; " + ApiKeys.ENV + " adds more.")
     Path apiKeys;
@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig file = config == null ? ServerConfig.DEFAULT : ServerConfig.load(config);
-        Path engineFile = engines != null ? engines : file.engines();
+        Path engineFile = file.engines();
         String collection = file.effectiveCollection();
         ApiKeys keys = ApiKeys.load(apiKeys != null ? apiKeys : file.apiKeys(), System.getenv());
         Ayo4jServer server = Ayo4jServer.builder()
@@ -65,10 +65,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private AppService open(Path engineFile, List<Path> apps, String collection) {
-        Ayo4j.Builder b = Ayo4j.builder();
-        if (engineFile != null) {
+        Ayo4j.Builder b = engines.given() ? engines.builder() : Ayo4j.builder();
+        if (!engines.given() && engineFile != null) {
             b.engines(engineFile);
-        } else {
+        } else if (!engines.given()) {
             var model = stackOptions.resolveModel();
             System.out.println("LLM: " + model.description());
             b.embedded(stackOptions.stack(model));

@@ -4,7 +4,7 @@ import dev.ayo4j.api.Ayo4j;
 import dev.ayo4j.api.CollectionCatalog;
 import dev.ayo4j.api.EngineInfo;
 import dev.ayo4j.api.Inputs;
-import dev.ayo4j.api.Key;
+import dev.ayo4j.primitive.Port;
 import dev.ayo4j.api.PreparedApp;
 import dev.ayo4j.api.Result;
 import dev.ayo4j.api.StreamListener;
@@ -49,8 +49,8 @@ final class FrontDoorAppService implements AppService {
             PreparedApp p = ayo.prepare(name);
             apps.put(name, p);
             boolean searches = p.inputs().stream().noneMatch(k -> k.name().equals("passages"));
-            infos.put(name, new AppInfo(name, p.inputs().stream().map(Key::name).toList(),
-                    p.outputs().stream().map(Key::name).toList(), searches ? defaultCollection : null, llms));
+            infos.put(name, new AppInfo(name, p.inputs().stream().map(Port::name).toList(),
+                    p.outputs().stream().map(Port::name).toList(), searches ? defaultCollection : null, llms));
         }
         this.encoderModel = EncoderModel.bundled(BundledEncoder.ALL_MINILM_L6_V2,
                 EncoderOptions.DEFAULTS.withThreads(encoderThreads));

@@ -69,7 +69,8 @@ final class LoopbackStack implements AutoCloseable {
         EncoderModel model = keep(EncoderModel.bundled(which, EncoderOptions.DEFAULTS.withThreads(1)));
         EncoderPool pool = keep(EncoderPool.builder(which.name()).policy("fifo-token-budget", EncoderPolicyConfig.DEFAULT)
                 .local(model).build());
-        return EncoderServer.start(pool, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), true);
+        return EncoderServer.start(pool, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                EncoderServer.Options.DEFAULT);
     }
 
     private <T extends AutoCloseable> T keep(T c) {

@@ -56,7 +56,7 @@ public final class EngineScheduler implements AutoCloseable {
     }
 
     /** A queued task with its callbacks. */
-    private record Pending(Task task, OnStart onStart, Consumer<Completion> onDone) {}
+    record Pending(Task task, OnStart onStart, Consumer<Completion> onDone) {}
 
     private final Engine engine;
     private final Ticker ticker;

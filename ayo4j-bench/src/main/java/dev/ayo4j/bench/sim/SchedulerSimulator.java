@@ -1,7 +1,7 @@
 package dev.ayo4j.bench.sim;
 
 import dev.ayo4j.Checks;
-import dev.ayo4j.encoders.CostModel;
+import dev.ayo4j.encoders.ForwardPassLatency;
 import dev.ayo4j.runtime.dispatch.DispatchCore;
 import dev.ayo4j.runtime.dispatch.VirtualTime;
 import dev.ayo4j.runtime.dispatch.Work;
@@ -15,11 +15,11 @@ import java.util.Objects;
  * ordered queue, dispatched by the same {@link DispatchCore} as {@code EngineScheduler} with
  * {@code maxConcurrency = workers}, driven in {@link VirtualTime}: whenever a worker is free the unmodified
  * {@link BatchPolicy} decides at virtual time. A batch occupies its worker for
- * {@link CostModel#latencyNanos} of its rows and padded length. Deterministic: the same trace, policy and
+ * {@link ForwardPassLatency#latencyNanos} of its rows and padded length. Deterministic: the same trace, policy and
  * profile give the same figures.
  */
 public final class SchedulerSimulator {
-    private final CostModel cost;
+    private final ForwardPassLatency cost;
     private final int workers;
     private final int maxBatch;
 
@@ -27,7 +27,7 @@ public final class SchedulerSimulator {
      * A pool of {@code workers} workers costed by {@code cost}; a batch is cut at {@code maxBatch} tasks, the
      * engine's limit (as the scheduler does).
      */
-    public SchedulerSimulator(CostModel cost, int workers, int maxBatch) {
+    public SchedulerSimulator(ForwardPassLatency cost, int workers, int maxBatch) {
         this.cost = Objects.requireNonNull(cost, "cost");
         Checks.argument(workers > 0, "workers must be > 0: %s", workers);
         Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);

@@ -52,7 +52,7 @@ public final class DispatchCore<T> {
      * @param levels          the levels and the split of members over them
      * @param maxAttempts     runs an item gets when members fail under it (1: never re-dispatched)
      * @param backoffNanos    first back-off of a failed member before it is probed
-     * @param maxBackoffNanos longest back-off (it doubles per failed probe)
+     * @param maxBackoffNanos longest back-off it doubles up to, per failure and failed probe
      */
     public record Config(String name, int members, int maxBatch, BatchPolicy policy, Levels levels, int maxAttempts,
                          long backoffNanos, long maxBackoffNanos) {
@@ -63,8 +63,8 @@ public final class DispatchCore<T> {
             Checks.argument(members > 0, "members must be > 0: %s", members);
             Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
             Checks.argument(maxAttempts > 0, "maxAttempts must be > 0: %s", maxAttempts);
-            Checks.argument(backoffNanos > 0 && maxBackoffNanos >= backoffNanos,
-                    "need 0 < backoff <= max backoff: %s, %s ns", backoffNanos, maxBackoffNanos);
+            Checks.argument(backoffNanos > 0 && maxBackoffNanos > 0, "back-offs must be > 0: %s, %s ns", backoffNanos,
+                    maxBackoffNanos);
         }
 
         /** One level, {@code members} interchangeable workers that never fail over: an engine's scheduler. */

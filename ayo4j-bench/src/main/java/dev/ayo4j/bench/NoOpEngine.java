@@ -55,14 +55,14 @@ public final class NoOpEngine implements Engine {
     private static Object answer(Task task) {
         return switch (task.op()) {
             case Primitive.Embed _ -> {
-                List<String> texts = task.input("texts");
+                List<String> texts = task.input(Primitive.Embed.TEXTS);
                 yield texts.stream().map(_ -> new float[] {1f}).toList();
             }
             case Primitive.Ingest _, Primitive.PartialPrefill _ -> Signal.done("no-op");
             case Primitive.VectorSearch s -> IntStream.range(0, s.topK())
                     .mapToObj(i -> new Passage("p" + i, "passage " + i, 1.0 / (i + 1), "no-op")).toList();
             case Primitive.Rerank r -> {
-                List<Passage> in = task.input("passages");
+                List<Passage> in = task.input(Primitive.Rerank.PASSAGES);
                 yield in.subList(0, Math.min(r.topK(), in.size()));
             }
             case Primitive.Prefill p -> {

@@ -72,7 +72,7 @@ public final class RuntimeBenchmark {
                 .optimize(Apps.advancedRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(passages))).result();
         List<Passage> corpus = IntStream.range(0, passages)
                 .mapToObj(i -> Passage.of("doc" + i, "passage number " + i)).toList();
-        Map<String, Object> inputs = Map.of("question", "what is measured?", "passages", corpus);
+        Map<String, Object> inputs = Map.of(Apps.QUESTION.name(), "what is measured?", Apps.PASSAGES.name(), corpus);
         EngineNames names = EngineNames.DEFAULT;
         Ayo4jRuntime.Builder builder = Ayo4jRuntime.builder();
         for (String name : List.of(names.llm(), names.embedder(), names.reranker(), names.vectors())) {

@@ -1,5 +1,6 @@
 package dev.ayo4j.cli;
 
+import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.PrimitiveGraph;
@@ -43,7 +44,7 @@ final class RagComparison {
         PrimitiveGraph graph = app.lower(shape);
         PlannerContext context = PlannerContext.defaults();
         PrimitiveGraph optimized = new Planner(Passes.STANDARD, context).optimize(graph).result();
-        Map<String, Object> inputs = Map.of("question", question, "passages", corpus.passages());
+        Map<String, Object> inputs = Map.of(Apps.QUESTION.name(), question, Apps.PASSAGES.name(), corpus.passages());
 
         log.println("warming up the engines (one unmeasured run)...");
         try (Ayo4jRuntime runtime = stack.newRuntime()) {

@@ -68,7 +68,7 @@ public final class Lowering {
             int count = kind == ValueKind.PASSAGE_LIST ? shape.passages() : 1;
             int tokens = kind == ValueKind.PASSAGE_LIST ? shape.passages() * shape.passageTokens()
                     : shape.questionTokens();
-            values.put(name, new Producer(PortRef.of(id, "value"), kind, count, tokens));
+            values.put(name, new Producer(PortRef.of(id, Primitive.Input.VALUE), kind, count, tokens));
         });
         EngineNames e = app.engines();
         Set<String> perQuery = new HashSet<>();
@@ -98,7 +98,7 @@ public final class Lowering {
             Producer p = values.get(out);
             PortRef from = p.port(out, "output " + out);
             NodeId id = b.add("output." + out, new Primitive.Output(out, p.kind()));
-            b.connect(from.node(), from.port(), id, "value");
+            b.connect(from.node(), from.port(), id, Primitive.Output.VALUE);
         }
         return b.build();
     }
@@ -115,10 +115,10 @@ public final class Lowering {
                 Math.max(1, passages.tokens() / passages.count())));
         NodeId ingest = b.add(m.name() + ".ingest", new Primitive.Ingest(e.vectors(), app.collection(),
                 passages.count()));
-        bind(b, passages, embed, "texts");
-        bind(b, passages, ingest, "passages");
-        b.connect(embed, "vectors", ingest, "vectors");
-        values.put(m.into(), new Producer(PortRef.of(ingest, "index"), ValueKind.SIGNAL, 1, 1));
+        bind(b, passages, embed, Primitive.Embed.TEXTS.name());
+        bind(b, passages, ingest, Primitive.Ingest.PASSAGES.name());
+        b.connect(embed, Primitive.Embed.VECTORS, ingest, Primitive.Ingest.VECTORS);
+        values.put(m.into(), new Producer(PortRef.of(ingest, Primitive.Ingest.INDEX), ValueKind.SIGNAL, 1, 1));
         return new Span(embed, ingest);
     }
 
@@ -130,9 +130,9 @@ public final class Lowering {
                 OutputFormat.jsonList(m.n()), maxTokens, Templates.tokens(template) + question.tokens(), false));
         NodeId decode = b.add(m.name() + ".decode", new Primitive.Decode(e.llm(), OutputFormat.jsonList(m.n()),
                 maxTokens));
-        bind(b, question, prefill, "question");
-        b.stream(prefill, "generation", decode, "generation");
-        values.put(m.into(), new Producer(PortRef.of(decode, "items"), ValueKind.TEXT_LIST, m.n(),
+        bind(b, question, prefill, template.placeholders().getFirst());
+        b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
+        values.put(m.into(), new Producer(PortRef.of(decode, Primitive.Decode.ITEMS), ValueKind.TEXT_LIST, m.n(),
                 m.n() * QUERY_TOKENS));
         return new Span(prefill, decode);
     }
@@ -144,11 +144,11 @@ public final class Lowering {
         NodeId embed = b.add(m.name() + ".embed", new Primitive.Embed(e.embedder(), queries.count(), perQuery));
         NodeId lookup = b.add(m.name() + ".vsearch", new Primitive.VectorSearch(e.vectors(), app.collection(),
                 queries.count(), m.k()));
-        bind(b, queries, embed, "texts");
-        b.connect(embed, "vectors", lookup, "vectors");
-        bind(b, index, lookup, "index");
+        bind(b, queries, embed, Primitive.Embed.TEXTS.name());
+        b.connect(embed, Primitive.Embed.VECTORS, lookup, Primitive.VectorSearch.VECTORS);
+        bind(b, index, lookup, Primitive.VectorSearch.INDEX.name());
         int found = queries.count() * m.k();
-        values.put(m.into(), new Producer(PortRef.of(lookup, "passages"), ValueKind.PASSAGE_LIST, found,
+        values.put(m.into(), new Producer(PortRef.of(lookup, Primitive.VectorSearch.PASSAGES), ValueKind.PASSAGE_LIST, found,
                 found * PASSAGE_TOKENS));
         return new Span(embed, lookup);
     }
@@ -172,10 +172,10 @@ public final class Lowering {
             NodeId embed = b.add(m.name() + ".embed" + suffix, new Primitive.Embed(e.embedder(), 1, perQuery));
             NodeId lookup = b.add(m.name() + ".vsearch" + suffix, new Primitive.VectorSearch(e.vectors(),
                     app.collection(), 1, m.k()));
-            b.edge(Edge.sliced(from, PortRef.of(embed, "texts"), new Slice(i, i + 1)));
-            b.connect(embed, "vectors", lookup, "vectors");
-            bind(b, index, lookup, "index");
-            branches.add(PortRef.of(lookup, "passages"));
+            b.edge(Edge.sliced(from, PortRef.of(embed, Primitive.Embed.TEXTS), new Slice(i, i + 1)));
+            b.connect(embed, Primitive.Embed.VECTORS, lookup, Primitive.VectorSearch.VECTORS);
+            bind(b, index, lookup, Primitive.VectorSearch.INDEX.name());
+            branches.add(PortRef.of(lookup, Primitive.VectorSearch.PASSAGES));
             first = first == null ? embed : first;
             last = lookup;
         }
@@ -190,11 +190,11 @@ public final class Lowering {
             return rerankPerQuery(b, e, m, query, passages, values);
         }
         NodeId rerank = b.add(m.name(), new Primitive.Rerank(e.reranker(), passages.count(), m.k()));
-        bind(b, query, rerank, "query");
-        bind(b, passages, rerank, "passages");
+        bind(b, query, rerank, Primitive.Rerank.QUERY.name());
+        bind(b, passages, rerank, Primitive.Rerank.PASSAGES.name());
         int kept = Math.min(m.k(), passages.count());
         int perPassage = Math.max(1, passages.tokens() / passages.count());
-        values.put(m.into(), new Producer(PortRef.of(rerank, "passages"), ValueKind.PASSAGE_LIST, kept,
+        values.put(m.into(), new Producer(PortRef.of(rerank, Primitive.Rerank.PASSAGES), ValueKind.PASSAGE_LIST, kept,
                 kept * perPassage));
         return new Span(rerank, rerank);
     }
@@ -209,15 +209,15 @@ public final class Lowering {
         NodeId first = null;
         for (int i = 0; i < n; i++) {
             NodeId rerank = b.add(m.name() + "[" + i + "]", new Primitive.Rerank(e.reranker(), perBranch, m.k()));
-            bind(b, query, rerank, "query");
+            bind(b, query, rerank, Primitive.Rerank.QUERY.name());
             PortRef branch = passages.branches().get(i);
-            b.connect(branch.node(), branch.port(), rerank, "passages");
-            b.connect(rerank, "passages", join, Primitive.Aggregate.port(i));
+            b.connect(branch.node(), branch.port(), rerank, Primitive.Rerank.PASSAGES.name());
+            b.connect(rerank, Primitive.Rerank.PASSAGES.name(), join, Primitive.Aggregate.port(i));
             first = first == null ? rerank : first;
         }
         int kept = Math.min(m.k(), passages.count());
         int perPassage = Math.max(1, passages.tokens() / passages.count());
-        values.put(m.into(), new Producer(PortRef.of(join, "out"), ValueKind.PASSAGE_LIST, kept, kept * perPassage));
+        values.put(m.into(), new Producer(PortRef.of(join, Primitive.Aggregate.OUT), ValueKind.PASSAGE_LIST, kept, kept * perPassage));
         return new Span(first, join);
     }
 
@@ -233,8 +233,8 @@ public final class Lowering {
         for (String p : m.template().placeholders()) {
             bind(b, values.get(p), prefill, p);
         }
-        b.stream(prefill, "generation", decode, "generation");
-        values.put(m.into(), new Producer(PortRef.of(decode, "text"), ValueKind.TEXT, 1, m.maxTokens()));
+        b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
+        values.put(m.into(), new Producer(PortRef.of(decode, Primitive.Decode.TEXT), ValueKind.TEXT, 1, m.maxTokens()));
         return new Span(prefill, decode);
     }
 

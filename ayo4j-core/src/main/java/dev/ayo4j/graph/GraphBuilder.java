@@ -1,6 +1,7 @@
 package dev.ayo4j.graph;
 
 import dev.ayo4j.GraphValidationException;
+import dev.ayo4j.primitive.Port;
 import dev.ayo4j.primitive.Primitive;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,11 +67,24 @@ public final class GraphBuilder {
     }
 
     /** Binds {@code from.fromPort} to {@code to.toPort} with a COMPLETION edge. */
+    public GraphBuilder connect(NodeId from, Port<?> fromPort, NodeId to, Port<?> toPort) {
+        return connect(from, fromPort.name(), to, toPort.name());
+    }
+
+    /**
+     * Binds {@code from.fromPort} to {@code to.toPort} with a COMPLETION edge, by port name: for ports
+     * named at run time (template placeholders, aggregate inputs); fixed ports go by their constants.
+     */
     public GraphBuilder connect(NodeId from, String fromPort, NodeId to, String toPort) {
         return edge(Edge.of(PortRef.of(from, fromPort), PortRef.of(to, toPort)));
     }
 
     /** Binds {@code from.fromPort} to {@code to.toPort} with a STREAM edge. */
+    public GraphBuilder stream(NodeId from, Port<?> fromPort, NodeId to, Port<?> toPort) {
+        return stream(from, fromPort.name(), to, toPort.name());
+    }
+
+    /** Binds {@code from.fromPort} to {@code to.toPort} with a STREAM edge, by port name. */
     public GraphBuilder stream(NodeId from, String fromPort, NodeId to, String toPort) {
         return edge(Edge.stream(PortRef.of(from, fromPort), PortRef.of(to, toPort)));
     }

@@ -32,7 +32,7 @@ public final class GraphValidator {
             if (consumer == null) {
                 return litmus.fail("edge " + e + " ends at unknown node " + e.to().node());
             }
-            Port out = producer.op().output(e.from().port());
+            Port<?> out = producer.op().output(e.from().port());
             if (out == null) {
                 return litmus.fail(String.format("node %s (%s) has no output port '%s'; it has %s",
                         producer.id(), producer.op().kindName(), e.from().port(), producer.op().outputs()));
@@ -43,7 +43,7 @@ public final class GraphValidator {
                 }
                 continue;
             }
-            Port in = consumer.op().input(e.to().port());
+            Port<?> in = consumer.op().input(e.to().port());
             if (in == null) {
                 return litmus.fail(String.format("node %s (%s) has no input port '%s'; it has %s",
                         consumer.id(), consumer.op().kindName(), e.to().port(), consumer.op().inputs()));
@@ -72,7 +72,7 @@ public final class GraphValidator {
         Set<String> inputNames = new HashSet<>();
         Set<String> outputNames = new HashSet<>();
         for (Node n : g.nodes()) {
-            for (Port p : n.op().inputs()) {
+            for (Port<?> p : n.op().inputs()) {
                 int count = bindings.getOrDefault(PortRef.of(n.id(), p.name()), 0);
                 if (count == 0) {
                     return litmus.fail(String.format("unbound input port %s.%s (%s) of %s", n.id(), p.name(),

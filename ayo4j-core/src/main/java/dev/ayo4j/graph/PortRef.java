@@ -1,5 +1,6 @@
 package dev.ayo4j.graph;
 
+import dev.ayo4j.primitive.Port;
 import java.util.Objects;
 
 /** A port of a node: {@code node.port}. */
@@ -18,6 +19,11 @@ public record PortRef(NodeId node, String port) {
 
     public static PortRef of(NodeId node, String port) {
         return new PortRef(node, port);
+    }
+
+    /** The port {@code port} of {@code node}. */
+    public static PortRef of(NodeId node, Port<?> port) {
+        return new PortRef(node, port.name());
     }
 
     public static PortRef of(String node, String port) {

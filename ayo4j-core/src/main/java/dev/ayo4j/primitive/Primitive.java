@@ -1,6 +1,9 @@
 package dev.ayo4j.primitive;
 
 import dev.ayo4j.Checks;
+import dev.ayo4j.spi.Generation;
+import dev.ayo4j.spi.Passage;
+import dev.ayo4j.spi.Signal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,17 +26,17 @@ public sealed interface Primitive
                 Primitive.Decode, Primitive.DecodeItem, Primitive.Aggregate {
 
     /** Input ports, in a stable order. */
-    List<Port> inputs();
+    List<Port<?>> inputs();
 
     /** Output ports, in a stable order. */
-    List<Port> outputs();
+    List<Port<?>> outputs();
 
     /** One-line description used by explain text and digests; stable across runs. */
     String describe();
 
     /** The input port called {@code name}, or null. */
-    default @Nullable Port input(String name) {
-        for (Port p : inputs()) {
+    default @Nullable Port<?> input(String name) {
+        for (Port<?> p : inputs()) {
             if (p.name().equals(name)) {
                 return p;
             }
@@ -42,8 +45,8 @@ public sealed interface Primitive
     }
 
     /** The output port called {@code name}, or null. */
-    default @Nullable Port output(String name) {
-        for (Port p : outputs()) {
+    default @Nullable Port<?> output(String name) {
+        for (Port<?> p : outputs()) {
             if (p.name().equals(name)) {
                 return p;
             }
@@ -58,30 +61,47 @@ public sealed interface Primitive
 
     /** A value supplied with the query: the question, the passages to index. */
     record Input(String name, ValueKind kind) implements Primitive {
+        /** Name of the one output port, whose kind is the input's. */
+        public static final String VALUE = "value";
+
         public Input {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(kind, "kind");
         }
 
-        @Override public List<Port> inputs() { return List.of(); }
-        @Override public List<Port> outputs() { return List.of(new Port("value", kind)); }
+        /** The output port, carrying the query's value. */
+        public Port<?> value() { return Port.of(VALUE, kind); }
+
+        @Override public List<Port<?>> inputs() { return List.of(); }
+        @Override public List<Port<?>> outputs() { return List.of(value()); }
         @Override public String describe() { return "Input(" + name + ": " + kind + ")"; }
     }
 
     /** A result the query returns. */
     record Output(String name, ValueKind kind) implements Primitive {
+        /** Name of the one input port, whose kind is the output's. */
+        public static final String VALUE = "value";
+
         public Output {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(kind, "kind");
         }
 
-        @Override public List<Port> inputs() { return List.of(new Port("value", kind)); }
-        @Override public List<Port> outputs() { return List.of(); }
+        /** The input port, carrying the value returned. */
+        public Port<?> value() { return Port.of(VALUE, kind); }
+
+        @Override public List<Port<?>> inputs() { return List.of(value()); }
+        @Override public List<Port<?>> outputs() { return List.of(); }
         @Override public String describe() { return "Output(" + name + ": " + kind + ")"; }
     }
 
     /** Embeds {@code items} texts of about {@code tokensPerItem} tokens each into vectors. */
     record Embed(String engine, int items, int tokensPerItem) implements Primitive {
+        /** The texts to embed. */
+        public static final Port<List<String>> TEXTS = Port.texts("texts");
+        /** One vector per text, in input order. */
+        public static final Port<List<float[]>> VECTORS = Port.vectors("vectors");
+
         public Embed {
             Objects.requireNonNull(engine, "engine");
             Checks.argument(items > 0, "Embed needs at least one item: %s", items);
@@ -90,8 +110,8 @@ public sealed interface Primitive
 
         public Embed withItems(int n) { return new Embed(engine, n, tokensPerItem); }
 
-        @Override public List<Port> inputs() { return List.of(new Port("texts", ValueKind.TEXT_LIST)); }
-        @Override public List<Port> outputs() { return List.of(new Port("vectors", ValueKind.VECTOR_LIST)); }
+        @Override public List<Port<?>> inputs() { return List.of(TEXTS); }
+        @Override public List<Port<?>> outputs() { return List.of(VECTORS); }
         @Override public String describe() {
             return "Embed(engine=" + engine + ", items=" + items + ", tokens/item=" + tokensPerItem + ")";
         }
@@ -99,6 +119,13 @@ public sealed interface Primitive
 
     /** Stores {@code items} passages with their vectors in a collection of a vector store. */
     record Ingest(String engine, String collection, int items) implements Primitive {
+        /** The passages to store. */
+        public static final Port<List<Passage>> PASSAGES = Port.passages("passages");
+        /** One vector per passage, in input order. */
+        public static final Port<List<float[]>> VECTORS = Port.vectors("vectors");
+        /** Signals that the passages are searchable. */
+        public static final Port<Signal> INDEX = Port.signal("index");
+
         public Ingest {
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(collection, "collection");
@@ -107,10 +134,10 @@ public sealed interface Primitive
 
         public Ingest withItems(int n) { return new Ingest(engine, collection, n); }
 
-        @Override public List<Port> inputs() {
-            return List.of(new Port("passages", ValueKind.PASSAGE_LIST), new Port("vectors", ValueKind.VECTOR_LIST));
+        @Override public List<Port<?>> inputs() {
+            return List.of(PASSAGES, VECTORS);
         }
-        @Override public List<Port> outputs() { return List.of(new Port("index", ValueKind.SIGNAL)); }
+        @Override public List<Port<?>> outputs() { return List.of(INDEX); }
         @Override public String describe() {
             return "Ingest(engine=" + engine + ", collection=" + collection + ", items=" + items + ")";
         }
@@ -118,6 +145,13 @@ public sealed interface Primitive
 
     /** Finds the {@code topK} nearest passages for each of {@code queries} vectors, merged by id. */
     record VectorSearch(String engine, String collection, int queries, int topK) implements Primitive {
+        /** The query vectors. */
+        public static final Port<List<float[]>> VECTORS = Port.vectors("vectors");
+        /** Waits for the collection to be searchable. */
+        public static final Port<Signal> INDEX = Port.signal("index");
+        /** The passages found, merged by id. */
+        public static final Port<List<Passage>> PASSAGES = Port.passages("passages");
+
         public VectorSearch {
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(collection, "collection");
@@ -127,10 +161,10 @@ public sealed interface Primitive
 
         public VectorSearch withQueries(int n) { return new VectorSearch(engine, collection, n, topK); }
 
-        @Override public List<Port> inputs() {
-            return List.of(new Port("vectors", ValueKind.VECTOR_LIST), new Port("index", ValueKind.SIGNAL));
+        @Override public List<Port<?>> inputs() {
+            return List.of(VECTORS, INDEX);
         }
-        @Override public List<Port> outputs() { return List.of(new Port("passages", ValueKind.PASSAGE_LIST)); }
+        @Override public List<Port<?>> outputs() { return List.of(PASSAGES); }
         @Override public String describe() {
             return "VectorSearch(engine=" + engine + ", collection=" + collection + ", queries=" + queries
                     + ", top=" + topK + ")";
@@ -139,6 +173,11 @@ public sealed interface Primitive
 
     /** Scores about {@code candidates} passages against a query and keeps the best {@code topK}. */
     record Rerank(String engine, int candidates, int topK) implements Primitive {
+        /** The query the passages are scored against. */
+        public static final Port<String> QUERY = Port.text("query");
+        /** The candidates (input) and the best of them, best first (output): one name for both. */
+        public static final Port<List<Passage>> PASSAGES = Port.passages("passages");
+
         public Rerank {
             Objects.requireNonNull(engine, "engine");
             Checks.argument(candidates > 0, "Rerank needs at least one candidate: %s", candidates);
@@ -147,10 +186,10 @@ public sealed interface Primitive
 
         public Rerank withCandidates(int n) { return new Rerank(engine, n, topK); }
 
-        @Override public List<Port> inputs() {
-            return List.of(new Port("query", ValueKind.TEXT), new Port("passages", ValueKind.PASSAGE_LIST));
+        @Override public List<Port<?>> inputs() {
+            return List.of(QUERY, PASSAGES);
         }
-        @Override public List<Port> outputs() { return List.of(new Port("passages", ValueKind.PASSAGE_LIST)); }
+        @Override public List<Port<?>> outputs() { return List.of(PASSAGES); }
         @Override public String describe() {
             return "Rerank(engine=" + engine + ", candidates=" + candidates + ", top=" + topK + ")";
         }
@@ -165,6 +204,9 @@ public sealed interface Primitive
      */
     record Prefill(String engine, PromptTemplate template, OutputFormat format, int maxTokens, int promptTokens,
                    boolean warmed) implements Primitive {
+        /** The live generation, handed to decode primitives over STREAM edges. */
+        public static final Port<Generation> GENERATION = Port.generation("generation");
+
         public Prefill {
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(template, "template");
@@ -177,17 +219,17 @@ public sealed interface Primitive
             return new Prefill(engine, template, format, maxTokens, promptTokens, w);
         }
 
-        @Override public List<Port> inputs() {
-            List<Port> ports = new ArrayList<>();
+        @Override public List<Port<?>> inputs() {
+            List<Port<?>> ports = new ArrayList<>();
             for (String name : template.placeholders()) {
-                ports.add(new Port(name, ValueKind.TEXT));
+                ports.add(Port.text(name));
             }
             if (warmed) {
-                ports.add(new Port(PartialPrefill.WARMUP, ValueKind.SIGNAL));
+                ports.add(PartialPrefill.WARMUP);
             }
             return List.copyOf(ports);
         }
-        @Override public List<Port> outputs() { return List.of(new Port("generation", ValueKind.GENERATION)); }
+        @Override public List<Port<?>> outputs() { return List.of(GENERATION); }
         @Override public String describe() {
             return "Prefill(engine=" + engine + ", " + template + ", out=" + format + ", max=" + maxTokens
                     + ", tokens~" + promptTokens + (warmed ? ", warmed" : "") + ")";
@@ -201,8 +243,8 @@ public sealed interface Primitive
      */
     record PartialPrefill(String engine, PromptTemplate template, int segments, int prefixTokens, boolean warmed)
             implements Primitive {
-        /** Name of the signal port that links a partial prefill to the prefill it warms. */
-        public static final String WARMUP = "warmup";
+        /** The signal port that links a partial prefill to the prefill it warms. */
+        public static final Port<Signal> WARMUP = Port.signal("warmup");
 
         public PartialPrefill {
             Objects.requireNonNull(engine, "engine");
@@ -213,17 +255,17 @@ public sealed interface Primitive
             Checks.argument(prefixTokens > 0, "prefixTokens must be > 0: %s", prefixTokens);
         }
 
-        @Override public List<Port> inputs() {
-            List<Port> ports = new ArrayList<>();
+        @Override public List<Port<?>> inputs() {
+            List<Port<?>> ports = new ArrayList<>();
             for (String name : template.placeholdersIn(segments)) {
-                ports.add(new Port(name, ValueKind.TEXT));
+                ports.add(Port.text(name));
             }
             if (warmed) {
-                ports.add(new Port(WARMUP, ValueKind.SIGNAL));
+                ports.add(WARMUP);
             }
             return List.copyOf(ports);
         }
-        @Override public List<Port> outputs() { return List.of(new Port(WARMUP, ValueKind.SIGNAL)); }
+        @Override public List<Port<?>> outputs() { return List.of(WARMUP); }
         @Override public String describe() {
             return "PartialPrefill(engine=" + engine + ", " + template + ", segments=" + segments + "/"
                     + template.segments().size() + ", tokens~" + prefixTokens + (warmed ? ", warmed" : "") + ")";
@@ -232,19 +274,29 @@ public sealed interface Primitive
 
     /** Reads a generation to its end: the whole text, or the whole JSON list. */
     record Decode(String engine, OutputFormat format, int maxTokens) implements Primitive {
+        /** The generation to read. */
+        public static final Port<Generation> GENERATION = Port.generation("generation");
+        /** The whole text, for a free-text format. */
+        public static final Port<String> TEXT = Port.text("text");
+        /** The whole list, for a JSON-list format. */
+        public static final Port<List<String>> ITEMS = Port.texts("items");
+
         public Decode {
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(format, "format");
             Checks.argument(maxTokens > 0, "maxTokens must be > 0: %s", maxTokens);
         }
 
-        @Override public List<Port> inputs() { return List.of(new Port("generation", ValueKind.GENERATION)); }
-        @Override public List<Port> outputs() {
+        /** The one output port: {@link #TEXT} or {@link #ITEMS}, by format. */
+        public Port<?> result() {
             return switch (format) {
-                case OutputFormat.FreeText _ -> List.of(new Port("text", ValueKind.TEXT));
-                case OutputFormat.JsonList _ -> List.of(new Port("items", ValueKind.TEXT_LIST));
+                case OutputFormat.FreeText _ -> TEXT;
+                case OutputFormat.JsonList _ -> ITEMS;
             };
         }
+
+        @Override public List<Port<?>> inputs() { return List.of(GENERATION); }
+        @Override public List<Port<?>> outputs() { return List.of(result()); }
         @Override public String describe() {
             return "Decode(engine=" + engine + ", out=" + format + ", max=" + maxTokens + ")";
         }
@@ -256,13 +308,18 @@ public sealed interface Primitive
      * resolved as absent and the branch it feeds is skipped.
      */
     record DecodeItem(String engine, int index, int count) implements Primitive {
+        /** The generation whose list item is read. */
+        public static final Port<Generation> GENERATION = Port.generation("generation");
+        /** The item. */
+        public static final Port<String> ITEM = Port.text("item");
+
         public DecodeItem {
             Objects.requireNonNull(engine, "engine");
             Checks.argument(index >= 0 && index < count, "item index %s out of range for %s items", index, count);
         }
 
-        @Override public List<Port> inputs() { return List.of(new Port("generation", ValueKind.GENERATION)); }
-        @Override public List<Port> outputs() { return List.of(new Port("item", ValueKind.TEXT)); }
+        @Override public List<Port<?>> inputs() { return List.of(GENERATION); }
+        @Override public List<Port<?>> outputs() { return List.of(ITEM); }
         @Override public String describe() {
             return "DecodeItem(engine=" + engine + ", item=" + index + "/" + count + ")";
         }
@@ -270,6 +327,9 @@ public sealed interface Primitive
 
     /** Merges the outputs of {@code arity} parallel branches; runs in place, on no engine. */
     record Aggregate(AggregateMode mode, ValueKind kind, int arity, int topK) implements Primitive {
+        /** Name of the output port, whose kind is the aggregate's. */
+        public static final String OUT = "out";
+
         public Aggregate {
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(kind, "kind");
@@ -298,14 +358,14 @@ public sealed interface Primitive
             return "in" + i;
         }
 
-        @Override public List<Port> inputs() {
-            List<Port> ports = new ArrayList<>(arity);
+        @Override public List<Port<?>> inputs() {
+            List<Port<?>> ports = new ArrayList<>(arity);
             for (int i = 0; i < arity; i++) {
-                ports.add(new Port(port(i), kind));
+                ports.add(Port.of(port(i), kind));
             }
             return List.copyOf(ports);
         }
-        @Override public List<Port> outputs() { return List.of(new Port("out", kind)); }
+        @Override public List<Port<?>> outputs() { return List.of(Port.of(OUT, kind)); }
         @Override public String describe() {
             return "Aggregate(" + mode + (mode == AggregateMode.TOP_K || mode == AggregateMode.ARRIVAL ? " " + topK : "") + ", " + kind + ", arity="
                     + arity + ")";

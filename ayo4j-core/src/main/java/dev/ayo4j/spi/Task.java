@@ -1,5 +1,6 @@
 package dev.ayo4j.spi;
 
+import dev.ayo4j.primitive.Port;
 import dev.ayo4j.primitive.Primitive;
 import java.util.Map;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * One primitive of one query, handed to an engine with its input values.
  *
- * <p>Input values by port name: {@code String} for TEXT, {@code List<String>} for TEXT_LIST,
+ * <p>Input values by port name (read them through the primitive's typed port constants with {@link
+ * #input(Port)}): {@code String} for TEXT, {@code List<String>} for TEXT_LIST,
  * {@code List<Passage>} for PASSAGE_LIST, {@code List<float[]>} for VECTOR_LIST, {@link Signal} for
  * SIGNAL. Coercions declared by {@code ValueKind.canFeed} are already applied.
  *
@@ -31,13 +33,22 @@ public record Task(TaskId id, Primitive op, Map<String, Object> inputs, Consumer
         return new Task(id, op, inputs, _ -> {});
     }
 
-    /** The input on {@code port}, cast to the caller's type; throws naming the port if absent. */
-    @SuppressWarnings("unchecked")
-    public <T> T input(String port) {
-        Object v = inputs.get(port);
+    /**
+     * The input on {@code port}, e.g. {@code task.input(Primitive.Embed.TEXTS)}, as the port's Java type.
+     *
+     * @throws IllegalArgumentException naming the task and port when the input is absent or is not of the
+     *                                  port's type
+     */
+    public <T> T input(Port<T> port) {
+        Object v = inputs.get(port.name());
         if (v == null) {
-            throw new IllegalArgumentException("task " + id + " (" + op.kindName() + ") has no input '" + port + "'");
+            throw new IllegalArgumentException(String.format("task %s (%s) has no input '%s'", id, op.kindName(),
+                    port.name()));
         }
-        return (T) v;
+        try {
+            return port.cast(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(String.format("task %s (%s): %s", id, op.kindName(), e.getMessage()), e);
+        }
     }
 }

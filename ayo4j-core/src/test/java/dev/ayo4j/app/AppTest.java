@@ -43,10 +43,10 @@ class AppTest {
     @Test
     void aRagAppOverACollectionIngestedBeforehandSearchesOnceTheIndexInputIsGiven() {
         PrimitiveGraph g = Apps.advancedRagOverCollection(AppOptions.DEFAULT).lower(QueryShape.ofPassages(0));
-        assertThat(g.node(NodeId.of(Apps.INDEX)).op()).isEqualTo(new Primitive.Input(Apps.INDEX, ValueKind.SIGNAL));
+        assertThat(g.node(NodeId.of(Apps.INDEX.name())).op()).isEqualTo(new Primitive.Input(Apps.INDEX.name(), ValueKind.SIGNAL));
         assertThat(g.nodes()).noneMatch(n -> n.op() instanceof Primitive.Embed e && e.items() > 3)
                 .noneMatch(n -> n.op() instanceof Primitive.Ingest);
-        assertThat(g.edges()).anyMatch(e -> e.from().node().equals(NodeId.of(Apps.INDEX))
+        assertThat(g.edges()).anyMatch(e -> e.from().node().equals(NodeId.of(Apps.INDEX.name()))
                 && e.to().node().equals(NodeId.of("search.vsearch")));
     }
 
@@ -54,7 +54,7 @@ class AppTest {
     void theIngestAppIndexesItsPassagesAndOutputsTheSignal() {
         PrimitiveGraph g = Apps.ingest().lower(QueryShape.ofPassages(40));
         assertThat(g.nodes()).anyMatch(n -> n.op() instanceof Primitive.Ingest i && i.items() == 40);
-        assertThat(g.node(NodeId.of("output." + Apps.INDEX)).op())
-                .isEqualTo(new Primitive.Output(Apps.INDEX, ValueKind.SIGNAL));
+        assertThat(g.node(NodeId.of("output." + Apps.INDEX.name())).op())
+                .isEqualTo(new Primitive.Output(Apps.INDEX.name(), ValueKind.SIGNAL));
     }
 }

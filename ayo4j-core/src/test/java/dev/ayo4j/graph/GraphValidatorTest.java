@@ -28,9 +28,9 @@ class GraphValidatorTest {
         b.connect(c, "out", a, "in1");
         b.connect(a, "out", c, "in0");
         b.connect(NodeId.of("passages"), "value", c, "in1");
-        b.connect(a, "out", out, "value");
+        b.connect(a, Primitive.Aggregate.OUT, out, Primitive.Output.VALUE);
         NodeId q = b.add("output.q", new Primitive.Output("q", ValueKind.TEXT));
-        b.connect(NodeId.of("question"), "value", q, "value");
+        b.connect(NodeId.of("question"), Primitive.Input.VALUE, q, Primitive.Output.VALUE);
         PrimitiveGraph g = b.buildUnchecked();
         assertThat(GraphValidator.validate(g, Litmus.QUIET)).isFalse();
         assertThatThrownBy(b::build).isInstanceOf(GraphValidationException.class)
@@ -43,9 +43,9 @@ class GraphValidatorTest {
         NodeId embed = b.add("embed", new Primitive.Embed("embedder", 3, 10));
         NodeId ingest = b.add("ingest", new Primitive.Ingest("vectors", "docs", 3));
         NodeId out = b.add("out", new Primitive.Output("index", ValueKind.SIGNAL));
-        b.connect(embed, "vectors", ingest, "vectors");
-        b.connect(NodeId.of("passages"), "value", ingest, "passages");
-        b.connect(ingest, "index", out, "value");
+        b.connect(embed, Primitive.Embed.VECTORS, ingest, Primitive.Ingest.VECTORS);
+        b.connect(NodeId.of("passages"), Primitive.Input.VALUE, ingest, Primitive.Ingest.PASSAGES.name());
+        b.connect(ingest, Primitive.Ingest.INDEX.name(), out, Primitive.Output.VALUE);
         assertThatThrownBy(b::build).isInstanceOf(GraphValidationException.class)
                 .hasMessageContaining("unbound input port embed.texts");
     }
@@ -56,12 +56,12 @@ class GraphValidatorTest {
         NodeId embed = b.add("embed", new Primitive.Embed("embedder", 3, 10));
         NodeId ingest = b.add("ingest", new Primitive.Ingest("vectors", "docs", 3));
         NodeId out = b.add("out", new Primitive.Output("index", ValueKind.SIGNAL));
-        b.connect(NodeId.of("passages"), "value", embed, "texts");
+        b.connect(NodeId.of("passages"), Primitive.Input.VALUE, embed, Primitive.Embed.TEXTS.name());
         b.edge(Edge.sliced(PortRef.of(embed, "vectors"), PortRef.of(ingest, "vectors"), Slice.byLength(0, 3)));
-        b.connect(NodeId.of("passages"), "value", ingest, "passages");
-        b.connect(ingest, "index", out, "value");
+        b.connect(NodeId.of("passages"), Primitive.Input.VALUE, ingest, Primitive.Ingest.PASSAGES.name());
+        b.connect(ingest, Primitive.Ingest.INDEX.name(), out, Primitive.Output.VALUE);
         NodeId q = b.add("output.q", new Primitive.Output("q", ValueKind.TEXT));
-        b.connect(NodeId.of("question"), "value", q, "value");
+        b.connect(NodeId.of("question"), Primitive.Input.VALUE, q, Primitive.Output.VALUE);
         assertThatThrownBy(b::build).isInstanceOf(GraphValidationException.class)
                 .hasMessageContaining("embed.vectors").hasMessageContaining("VECTOR_LIST by length");
     }
@@ -71,9 +71,9 @@ class GraphValidatorTest {
         GraphBuilder b = withInputs();
         NodeId ingest = b.add("ingest", new Primitive.Ingest("vectors", "docs", 3));
         NodeId out = b.add("out", new Primitive.Output("index", ValueKind.SIGNAL));
-        b.connect(NodeId.of("passages"), "value", ingest, "passages");
-        b.connect(NodeId.of("question"), "value", ingest, "vectors");
-        b.connect(ingest, "index", out, "value");
+        b.connect(NodeId.of("passages"), Primitive.Input.VALUE, ingest, Primitive.Ingest.PASSAGES.name());
+        b.connect(NodeId.of("question"), Primitive.Input.VALUE, ingest, Primitive.Ingest.VECTORS.name());
+        b.connect(ingest, Primitive.Ingest.INDEX.name(), out, Primitive.Output.VALUE);
         assertThatThrownBy(b::build).isInstanceOf(GraphValidationException.class)
                 .hasMessageContaining("type mismatch")
                 .hasMessageContaining("question.value")
@@ -85,8 +85,8 @@ class GraphValidatorTest {
         GraphBuilder b = withInputs();
         NodeId embed = b.add("embed", new Primitive.Embed("embedder", 1, 10));
         NodeId out = b.add("out", new Primitive.Output("vectors", ValueKind.VECTOR_LIST));
-        b.stream(NodeId.of("question"), "value", embed, "texts");
-        b.connect(embed, "vectors", out, "value");
+        b.stream(NodeId.of("question"), Primitive.Input.VALUE, embed, Primitive.Embed.TEXTS.name());
+        b.connect(embed, Primitive.Embed.VECTORS.name(), out, Primitive.Output.VALUE);
         assertThatThrownBy(b::build).isInstanceOf(GraphValidationException.class)
                 .hasMessageContaining("STREAM edge").hasMessageContaining("question.value")
                 .hasMessageContaining("generation port");
@@ -97,7 +97,7 @@ class GraphValidatorTest {
         GraphBuilder b = PrimitiveGraph.builder("mute");
         NodeId q = b.add("question", new Primitive.Input("question", ValueKind.TEXT));
         NodeId embed = b.add("embed", new Primitive.Embed("embedder", 1, 10));
-        b.connect(q, "value", embed, "texts");
+        b.connect(q, Primitive.Input.VALUE, embed, Primitive.Embed.TEXTS.name());
         assertThatThrownBy(b::build).isInstanceOf(GraphValidationException.class)
                 .hasMessageContaining("graph mute has no output");
     }
@@ -107,8 +107,8 @@ class GraphValidatorTest {
         GraphBuilder b = withInputs();
         NodeId out = b.add("out", new Primitive.Output("context", ValueKind.PASSAGE_LIST));
         NodeId q = b.add("output.q", new Primitive.Output("q", ValueKind.TEXT));
-        b.connect(NodeId.of("passages"), "value", out, "value");
-        b.connect(NodeId.of("question"), "value", q, "value");
+        b.connect(NodeId.of("passages"), Primitive.Input.VALUE, out, Primitive.Output.VALUE);
+        b.connect(NodeId.of("question"), Primitive.Input.VALUE, q, Primitive.Output.VALUE);
         assertThat(GraphValidator.validate(b.build(), Litmus.QUIET)).isTrue();
     }
 }

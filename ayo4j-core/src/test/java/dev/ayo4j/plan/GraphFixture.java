@@ -60,9 +60,9 @@ public record GraphFixture(String name, int passages, int passageTokens, int exp
     public NodeId addIndex(GraphBuilder b, NodeId passagesInput) {
         NodeId embed = b.add("index.embed", new Primitive.Embed(EMBEDDER, passages, passageTokens));
         NodeId ingest = b.add("index.ingest", new Primitive.Ingest(VECTORS, COLLECTION, passages));
-        b.connect(passagesInput, "value", embed, "texts");
-        b.connect(passagesInput, "value", ingest, "passages");
-        b.connect(embed, "vectors", ingest, "vectors");
+        b.connect(passagesInput, Primitive.Input.VALUE, embed, Primitive.Embed.TEXTS.name());
+        b.connect(passagesInput, Primitive.Input.VALUE, ingest, Primitive.Ingest.PASSAGES.name());
+        b.connect(embed, Primitive.Embed.VECTORS, ingest, Primitive.Ingest.VECTORS);
         return ingest;
     }
 
@@ -72,7 +72,7 @@ public record GraphFixture(String name, int passages, int passageTokens, int exp
         NodeId passagesIn = b.add("passages", new Primitive.Input("passages", ValueKind.PASSAGE_LIST));
         NodeId ingest = addIndex(b, passagesIn);
         NodeId out = b.add("output.index", new Primitive.Output("index", ValueKind.SIGNAL));
-        b.connect(ingest, "index", out, "value");
+        b.connect(ingest, Primitive.Ingest.INDEX.name(), out, Primitive.Output.VALUE);
         return b.build();
     }
 
@@ -86,12 +86,12 @@ public record GraphFixture(String name, int passages, int passageTokens, int exp
         NodeId search = b.add("search.vsearch", new Primitive.VectorSearch(VECTORS, COLLECTION, 1, searchK));
         NodeId rerank = b.add("rerank", new Primitive.Rerank(RERANKER, searchK, rerankK));
         NodeId out = b.add("output.context", new Primitive.Output("context", ValueKind.PASSAGE_LIST));
-        b.connect(question, "value", embed, "texts");
-        b.connect(embed, "vectors", search, "vectors");
-        b.connect(ingest, "index", search, "index");
-        b.connect(question, "value", rerank, "query");
-        b.connect(search, "passages", rerank, "passages");
-        b.connect(rerank, "passages", out, "value");
+        b.connect(question, Primitive.Input.VALUE, embed, Primitive.Embed.TEXTS.name());
+        b.connect(embed, Primitive.Embed.VECTORS, search, Primitive.VectorSearch.VECTORS);
+        b.connect(ingest, Primitive.Ingest.INDEX, search, Primitive.VectorSearch.INDEX);
+        b.connect(question, Primitive.Input.VALUE, rerank, Primitive.Rerank.QUERY.name());
+        b.connect(search, Primitive.VectorSearch.PASSAGES, rerank, Primitive.Rerank.PASSAGES);
+        b.connect(rerank, Primitive.Rerank.PASSAGES.name(), out, Primitive.Output.VALUE);
         return b.build();
     }
 
@@ -119,13 +119,13 @@ public record GraphFixture(String name, int passages, int passageTokens, int exp
         NodeId rerank = b.add("rerank", new Primitive.Rerank(RERANKER, queries * searchK, rerankK));
         NodeId out = b.add("output.context", new Primitive.Output("context", ValueKind.PASSAGE_LIST));
         b.connect(question, "value", prefill, "question");
-        b.stream(prefill, "generation", decode, "generation");
+        b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
         b.connect(decode, decoded, embed, "texts");
-        b.connect(embed, "vectors", search, "vectors");
-        b.connect(ingest, "index", search, "index");
-        b.connect(question, "value", rerank, "query");
-        b.connect(search, "passages", rerank, "passages");
-        b.connect(rerank, "passages", out, "value");
+        b.connect(embed, Primitive.Embed.VECTORS, search, Primitive.VectorSearch.VECTORS);
+        b.connect(ingest, Primitive.Ingest.INDEX, search, Primitive.VectorSearch.INDEX);
+        b.connect(question, Primitive.Input.VALUE, rerank, Primitive.Rerank.QUERY.name());
+        b.connect(search, Primitive.VectorSearch.PASSAGES, rerank, Primitive.Rerank.PASSAGES);
+        b.connect(rerank, Primitive.Rerank.PASSAGES.name(), out, Primitive.Output.VALUE);
         return b.build();
     }
 
@@ -146,19 +146,19 @@ public record GraphFixture(String name, int passages, int passageTokens, int exp
         NodeId decode = b.add("answer.decode", new Primitive.Decode(LLM, OutputFormat.text(), 64));
         NodeId out = b.add("output.answer", new Primitive.Output("answer", ValueKind.TEXT));
         b.connect(question, "value", draftPrefill, "question");
-        b.stream(draftPrefill, "generation", draft, "generation");
+        b.stream(draftPrefill, Primitive.Prefill.GENERATION, draft, Primitive.Decode.GENERATION);
         for (String p : t.placeholders()) {
             switch (p) {
-                case "question" -> b.connect(question, "value", prefill, p);
-                case "draft" -> b.connect(draft, "text", prefill, p);
+                case "question" -> b.connect(question, Primitive.Input.VALUE, prefill, p);
+                case "draft" -> b.connect(draft, Primitive.Decode.TEXT.name(), prefill, p);
                 default -> throw new IllegalArgumentException("fixture knows {{question}} and {{draft}}, not " + p);
             }
         }
-        b.stream(prefill, "generation", decode, "generation");
-        b.connect(decode, "text", out, "value");
+        b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
+        b.connect(decode, Primitive.Decode.TEXT.name(), out, Primitive.Output.VALUE);
         if (!t.placeholders().contains("draft")) {
             NodeId draftOut = b.add("output.draft", new Primitive.Output("draft", ValueKind.TEXT));
-            b.connect(draft, "text", draftOut, "value");
+            b.connect(draft, Primitive.Decode.TEXT.name(), draftOut, Primitive.Output.VALUE);
         }
         return b.build();
     }

@@ -42,7 +42,7 @@ public final class Ayo4jEmbeddingModel implements EmbeddingModel {
                     .map(TextSegment::text).toList();
             int perItem = Math.max(1, texts.stream().mapToInt(EngineCalls::estimateTokens).sum() / texts.size());
             var s = calls.call(new Primitive.Embed(calls.engine().name(), texts.size(), perItem),
-                    Map.of("texts", texts), _ -> {});
+                    Map.of(Primitive.Embed.TEXTS.name(), texts), _ -> {});
             @SuppressWarnings("unchecked")
             List<float[]> vectors = (List<float[]>) s.value();
             if (vectors.size() != texts.size()) {

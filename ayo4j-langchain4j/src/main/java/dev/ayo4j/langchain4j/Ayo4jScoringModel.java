@@ -38,7 +38,7 @@ public final class Ayo4jScoringModel implements ScoringModel {
             passages.add(Passage.of(Integer.toString(i), segments.get(i).text()));
         }
         var op = new Primitive.Rerank(calls.engine().name(), passages.size(), passages.size());
-        var s = calls.call(op, Map.of("query", query, "passages", passages), _ -> {});
+        var s = calls.call(op, Map.of(Primitive.Rerank.QUERY.name(), query, Primitive.Rerank.PASSAGES.name(), passages), _ -> {});
         @SuppressWarnings("unchecked")
         List<Passage> scored = (List<Passage>) s.value();
         Map<String, Double> byId = new HashMap<>();

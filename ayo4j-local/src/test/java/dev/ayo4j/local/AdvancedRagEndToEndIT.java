@@ -131,13 +131,13 @@ class AdvancedRagEndToEndIT {
         AppOptions options = AppOptions.DEFAULT.withSearchK(4).withRerankK(3);
         QueryResult ingested = run(Apps.ingest().withCollection("e2e-corpus")
                 .lower(new QueryShape(corpus.passages().size(), 30, 1)), Map.of("passages", corpus.passages()));
-        assertThat(ingested.outputs()).containsKey(Apps.INDEX);
+        assertThat(ingested.outputs()).containsKey(Apps.INDEX.name());
         App overCollection = Apps.advancedRagOverCollection(options).withCollection("e2e-corpus");
         App perQuery = Apps.advancedRag(options).withCollection("e2e-per-query");
 
         QueryResult searched = run(new Planner(Passes.STANDARD, PlannerContext.defaults())
                         .optimize(overCollection.lower(new QueryShape(0, 30, 20))).result(),
-                Map.of("question", QUESTION, Apps.INDEX, Apps.COLLECTION_READY));
+                Map.of(Apps.QUESTION.name(), QUESTION, Apps.INDEX.name(), Apps.COLLECTION_READY));
         stack.reopenLlm();
         QueryResult indexed = run(perQuery.lower(new QueryShape(corpus.passages().size(), 30, 20)),
                 Map.of("question", QUESTION, "passages", corpus.passages()));

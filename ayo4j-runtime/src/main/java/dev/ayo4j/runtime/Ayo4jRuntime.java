@@ -36,7 +36,7 @@ import java.util.function.Function;
  *
  * {@snippet :
  * try (Ayo4jRuntime runtime = Ayo4jRuntime.builder().engine(llm).engine(embedder).build()) {
- *     QueryResult r = runtime.run(graph, Map.of("question", "Why?", "passages", passages), Duration.ofSeconds(30));
+ *     QueryResult r = runtime.run(graph, Map.of(Apps.QUESTION.name(), "Why?", Apps.PASSAGES.name(), passages), Duration.ofSeconds(30));
  *     String answer = r.output("answer", String.class);
  * }
  * }

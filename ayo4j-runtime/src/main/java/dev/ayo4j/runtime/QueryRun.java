@@ -195,7 +195,7 @@ final class QueryRun {
         started[i] = ticker.read();
         switch (node.op()) {
             case Primitive.Input in -> settleLocal(i, inputs.get(in.name()));
-            case Primitive.Output _ -> settleLocal(i, gather(i).get("value"));
+            case Primitive.Output _ -> settleLocal(i, gather(i).get(Primitive.Output.VALUE));
             case Primitive.Aggregate a -> settleLocal(i, aggregate(i, a));
             case Primitive.Decode d -> decode(i, d);
             case Primitive.DecodeItem d -> decodeItem(i, d);
@@ -216,7 +216,7 @@ final class QueryRun {
         while (plan.nodes[at].op() instanceof Primitive.PartialPrefill) {
             int next = -1;
             for (Link l : plan.out.get(at)) {
-                if (Primitive.PartialPrefill.WARMUP.equals(l.toPort())) {
+                if (Primitive.PartialPrefill.WARMUP.name().equals(l.toPort())) {
                     next = l.to();
                     break;
                 }
@@ -227,7 +227,7 @@ final class QueryRun {
             at = next;
         }
         for (Link l : plan.in.get(at)) {
-            if (!Primitive.PartialPrefill.WARMUP.equals(l.toPort()) && state[l.from()] != DONE
+            if (!Primitive.PartialPrefill.WARMUP.name().equals(l.toPort()) && state[l.from()] != DONE
                     && state[l.from()] != ABSENT) {
                 return false;
             }
@@ -275,10 +275,10 @@ final class QueryRun {
             default -> { }
         }
         int items = switch (op) {
-            case Primitive.Embed _ -> ((List<?>) in.get("texts")).size();
-            case Primitive.Rerank _ -> ((List<?>) in.get("passages")).size();
-            case Primitive.VectorSearch _ -> ((List<?>) in.get("vectors")).size();
-            case Primitive.Ingest _ -> ((List<?>) in.get("passages")).size();
+            case Primitive.Embed _ -> ((List<?>) in.get(Primitive.Embed.TEXTS.name())).size();
+            case Primitive.Rerank _ -> ((List<?>) in.get(Primitive.Rerank.PASSAGES.name())).size();
+            case Primitive.VectorSearch _ -> ((List<?>) in.get(Primitive.VectorSearch.VECTORS.name())).size();
+            case Primitive.Ingest _ -> ((List<?>) in.get(Primitive.Ingest.PASSAGES.name())).size();
             default -> 1;
         };
         Task task = new Task(new TaskId(id, plan.nodes[i].id().value()), op, in, v -> post(() -> published(i, v)));
@@ -360,7 +360,7 @@ final class QueryRun {
     }
 
     private void decode(int i, Primitive.Decode d) {
-        Generation g = (Generation) gather(i).get("generation");
+        Generation g = Primitive.Decode.GENERATION.cast(gather(i).get(Primitive.Decode.GENERATION.name()));
         boolean list = d.format() instanceof OutputFormat.JsonList;
         int limit = d.format() instanceof OutputFormat.JsonList(int n) ? n : 0;
         g.subscribe(new Generation.Listener() {
@@ -400,7 +400,7 @@ final class QueryRun {
     }
 
     private void decodeItem(int i, Primitive.DecodeItem d) {
-        Generation g = (Generation) gather(i).get("generation");
+        Generation g = Primitive.DecodeItem.GENERATION.cast(gather(i).get(Primitive.DecodeItem.GENERATION.name()));
         g.subscribe(new Generation.Listener() {
             private final JsonListParser parser = new JsonListParser();
             private boolean sent;

@@ -85,7 +85,7 @@ class Ayo4jRuntimeTest {
     @Test
     void failedEngineTaskFailsOnlyItsOwnQueryNamingNodeAndCause() {
         runtime = Ayo4jRuntime.builder().ticker(new ManualTicker())
-                .engine(TestingEngine.builder("embedder").throwWhen(t -> t.inputs().get("texts") instanceof List<?> l
+                .engine(TestingEngine.builder("embedder").throwWhen(t -> t.inputs().get(Primitive.Embed.TEXTS.name()) instanceof List<?> l
                         && l.contains("boom")).build())
                 .policy("embedder", BatchPolicies.oneAtATime()).build();
         PrimitiveGraph g = Fixtures.embedOnly("embedder");

@@ -28,7 +28,7 @@ class EngineSchedulerSelectionTest {
         CompletableFuture<EngineScheduler.Completion> f = new CompletableFuture<>();
         done.add(f);
         Task task = Task.of(new TaskId("q" + queryStart, node), new Primitive.Embed("embedder", 1, tokens),
-                Map.of("texts", List.of(node)));
+                Map.of(Primitive.Embed.TEXTS.name(), List.of(node)));
         s.submit(task, 1, queryStart, tokens, 1, f::complete);
     }
 

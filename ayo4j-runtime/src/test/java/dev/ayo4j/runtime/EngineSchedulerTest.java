@@ -23,7 +23,7 @@ class EngineSchedulerTest {
     private final Map<String, CompletableFuture<EngineScheduler.Completion>> done = new ConcurrentHashMap<>();
 
     private static Task embed(String query, String node) {
-        return Task.of(new TaskId(query, node), new Primitive.Embed("embedder", 1, 4), Map.of("texts", List.of(node)));
+        return Task.of(new TaskId(query, node), new Primitive.Embed("embedder", 1, 4), Map.of(Primitive.Embed.TEXTS.name(), List.of(node)));
     }
 
     private void submit(EngineScheduler s, String query, String node, double priority, long queryStart) {

@@ -28,7 +28,7 @@ final class Fixtures {
     }
 
     static Map<String, Object> ragInputs(String question) {
-        return Map.of("question", question, "passages", passages());
+        return Map.of(Apps.QUESTION.name(), question, Apps.PASSAGES.name(), passages());
     }
 
     static PrimitiveGraph advancedRag() {
@@ -45,8 +45,8 @@ final class Fixtures {
         var q = b.add("question", new Primitive.Input("question", ValueKind.TEXT));
         var e = b.add("embed", new Primitive.Embed(engine, 1, 8));
         var o = b.add("output.vectors", new Primitive.Output("vectors", ValueKind.VECTOR_LIST));
-        b.connect(q, "value", e, "texts");
-        b.connect(e, "vectors", o, "value");
+        b.connect(q, Primitive.Input.VALUE, e, Primitive.Embed.TEXTS.name());
+        b.connect(e, Primitive.Embed.VECTORS.name(), o, Primitive.Output.VALUE);
         return b.build();
     }
 }

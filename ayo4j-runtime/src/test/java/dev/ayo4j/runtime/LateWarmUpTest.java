@@ -43,8 +43,8 @@ class LateWarmUpTest {
         b.connect(q, "value", prefill, "question");
         b.connect(c, "value", prefill, "context");
         b.connect(warm, Primitive.PartialPrefill.WARMUP, prefill, Primitive.PartialPrefill.WARMUP);
-        b.stream(prefill, "generation", decode, "generation");
-        b.connect(decode, "text", out, "value");
+        b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
+        b.connect(decode, Primitive.Decode.TEXT.name(), out, Primitive.Output.VALUE);
         return b.build();
     }
 
@@ -73,14 +73,14 @@ class LateWarmUpTest {
         NodeId prefill = b.add("prefill", new Primitive.Prefill("llm", TEMPLATE, OutputFormat.text(), 8, 20, true));
         NodeId decode = b.add("decode", new Primitive.Decode("llm", OutputFormat.text(), 8));
         NodeId out = b.add("output.answer", new Primitive.Output("answer", ValueKind.TEXT));
-        b.connect(q, "value", rerank, "query");
-        b.connect(p, "value", rerank, "passages");
+        b.connect(q, Primitive.Input.VALUE, rerank, Primitive.Rerank.QUERY.name());
+        b.connect(p, Primitive.Input.VALUE, rerank, Primitive.Rerank.PASSAGES.name());
         b.connect(q, "value", warm, "question");
         b.connect(q, "value", prefill, "question");
         b.connect(rerank, "passages", prefill, "context");
         b.connect(warm, Primitive.PartialPrefill.WARMUP, prefill, Primitive.PartialPrefill.WARMUP);
-        b.stream(prefill, "generation", decode, "generation");
-        b.connect(decode, "text", out, "value");
+        b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
+        b.connect(decode, Primitive.Decode.TEXT.name(), out, Primitive.Output.VALUE);
 
         TestingGate gate = new TestingGate();
         TestingEngine llm = TestingEngine.builder("llm").build();

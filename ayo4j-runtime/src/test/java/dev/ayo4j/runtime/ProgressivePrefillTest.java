@@ -133,7 +133,7 @@ class ProgressivePrefillTest {
             llm.batchesOf(kind).forEach(b -> {
                 for (Task t : b.tasks()) {
                     if (kind.isInstance(t.op())) {
-                        out.put(t.id().node(), t.input(TaskInputs.PROMPT));
+                        out.put(t.id().node(), TaskInputs.prompt(t));
                     }
                 }
             });

@@ -45,9 +45,9 @@ class QueryRunTest {
         NodeId docs = b.add("passages", new Primitive.Input("passages", ValueKind.PASSAGE_LIST));
         NodeId embedDocs = b.add("index.embed", new Primitive.Embed("engine", Fixtures.PASSAGES, 8));
         NodeId ingest = b.add("index.ingest", new Primitive.Ingest("engine", "c", Fixtures.PASSAGES));
-        b.connect(docs, "value", embedDocs, "texts");
-        b.connect(docs, "value", ingest, "passages");
-        b.connect(embedDocs, "vectors", ingest, "vectors");
+        b.connect(docs, Primitive.Input.VALUE, embedDocs, Primitive.Embed.TEXTS.name());
+        b.connect(docs, Primitive.Input.VALUE, ingest, Primitive.Ingest.PASSAGES.name());
+        b.connect(embedDocs, Primitive.Embed.VECTORS, ingest, Primitive.Ingest.VECTORS);
         NodeId prefill = b.add("expand.prefill", new Primitive.Prefill("engine", Templates.expansion(items),
                 OutputFormat.jsonList(items), 64, 40, false));
         b.connect(q, "value", prefill, "question");
@@ -56,14 +56,14 @@ class QueryRunTest {
             NodeId item = b.add("item[" + i + "]", new Primitive.DecodeItem("engine", i, items));
             NodeId embed = b.add("embed[" + i + "]", new Primitive.Embed("engine", 1, 16));
             NodeId search = b.add("search[" + i + "]", new Primitive.VectorSearch("engine", "c", 1, 3));
-            b.stream(prefill, "generation", item, "generation");
-            b.connect(item, "item", embed, "texts");
-            b.connect(embed, "vectors", search, "vectors");
-            b.connect(ingest, "index", search, "index");
-            b.connect(search, "passages", merge, Primitive.Aggregate.port(i));
+            b.stream(prefill, Primitive.Prefill.GENERATION, item, Primitive.DecodeItem.GENERATION);
+            b.connect(item, Primitive.DecodeItem.ITEM, embed, Primitive.Embed.TEXTS);
+            b.connect(embed, Primitive.Embed.VECTORS, search, Primitive.VectorSearch.VECTORS);
+            b.connect(ingest, Primitive.Ingest.INDEX, search, Primitive.VectorSearch.INDEX);
+            b.connect(search, Primitive.VectorSearch.PASSAGES.name(), merge, Primitive.Aggregate.port(i));
         }
         NodeId out = b.add("output.context", new Primitive.Output("context", ValueKind.PASSAGE_LIST));
-        b.connect(merge, "out", out, "value");
+        b.connect(merge, Primitive.Aggregate.OUT, out, Primitive.Output.VALUE);
         return b.build();
     }
 
@@ -76,8 +76,8 @@ class QueryRunTest {
         NodeId decode = b.add("decode", new Primitive.Decode("engine", OutputFormat.text(), 32));
         NodeId out = b.add("output.answer", new Primitive.Output("answer", ValueKind.TEXT));
         b.connect(q, "value", prefill, "question");
-        b.stream(prefill, "generation", decode, "generation");
-        b.connect(decode, "text", out, "value");
+        b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
+        b.connect(decode, Primitive.Decode.TEXT.name(), out, Primitive.Output.VALUE);
         return b.build();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ayo4j.app.Apps;
 import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.PromptTemplate;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.Test;
 public abstract class AbstractEngineContractTest {
     /** Longest a test waits for a generation to end: a guard against a hung engine, not a timing check. */
     protected static final long GENERATION_TIMEOUT_SECONDS = 120;
+
+    /** The placeholder of the prompt templates these tests send: the built-in apps' question. */
+    private static final String QUESTION = Apps.QUESTION.name();
 
     private Engine engine;
     private long nextBatch;
@@ -159,12 +163,13 @@ public abstract class AbstractEngineContractTest {
             vectors.add(v);
         }
         Task ingest = Task.of(new TaskId("contract", "ingest"), new Primitive.Ingest(engine.name(), collection, 3),
-                Map.of("passages", passages, "vectors", vectors));
+                Map.of(Primitive.Ingest.PASSAGES.name(), passages, Primitive.Ingest.VECTORS.name(), vectors));
         assertThat(engine.execute(batch(List.of(ingest))).getFirst())
                 .isInstanceOfSatisfying(TaskResult.Success.class, s -> assertThat(s.value()).isInstanceOf(Signal.class));
         Task search = Task.of(new TaskId("contract", "search"),
                 new Primitive.VectorSearch(engine.name(), collection, 1, 2),
-                Map.of("vectors", List.of(vectors.get(1)), "index", Signal.done("ready")));
+                Map.of(Primitive.VectorSearch.VECTORS.name(), List.of(vectors.get(1)),
+                        Primitive.VectorSearch.INDEX.name(), Signal.done("ready")));
         TaskResult found = engine.execute(batch(List.of(search))).getFirst();
         assertThat(found).isInstanceOfSatisfying(TaskResult.Success.class, s -> {
             @SuppressWarnings("unchecked")
@@ -181,7 +186,7 @@ public abstract class AbstractEngineContractTest {
         List<Passage> passages = List.of(Passage.of("a", "cats purr"), Passage.of("b", "dogs bark"),
                 Passage.of("c", "cats sleep a lot"), Passage.of("d", "the stock market"));
         Task t = Task.of(new TaskId("contract", "rerank"), new Primitive.Rerank(engine.name(), 4, 2),
-                Map.of("query", "what do cats do?", "passages", passages));
+                Map.of(Primitive.Rerank.QUERY.name(), "what do cats do?", Primitive.Rerank.PASSAGES.name(), passages));
         TaskResult r = engine.execute(batch(List.of(t))).getFirst();
         assertThat(r).isInstanceOfSatisfying(TaskResult.Success.class, s -> {
             @SuppressWarnings("unchecked")
@@ -199,7 +204,7 @@ public abstract class AbstractEngineContractTest {
         AtomicReference<Object> published = new AtomicReference<>();
         Task t = new Task(new TaskId("contract", "prefill"),
                 new Primitive.Prefill(engine.name(), template, OutputFormat.text(), 16, 20, false),
-                Map.of("question", question, TaskInputs.PROMPT, template.render(Map.of("question", question))),
+                Map.of(QUESTION, question, TaskInputs.PROMPT, template.render(Map.of(QUESTION, question))),
                 published::set);
         TaskResult r = engine.execute(batch(List.of(t))).getFirst();
         assertThat(r).isInstanceOf(TaskResult.Success.class);
@@ -216,7 +221,7 @@ public abstract class AbstractEngineContractTest {
         PromptTemplate template = PromptTemplate.of("You answer questions. Question: {{question}}\nContext: {{context}}");
         String question = "Why?";
         Task t = Task.of(new TaskId("contract", "warm"), new Primitive.PartialPrefill(engine.name(), template, 2, 8, false),
-                Map.of("question", question, TaskInputs.PROMPT, template.renderPrefix(2, Map.of("question", question))));
+                Map.of(QUESTION, question, TaskInputs.PROMPT, template.renderPrefix(2, Map.of(QUESTION, question))));
         TaskResult r = engine.execute(batch(List.of(t))).getFirst();
         assertThat(r).isInstanceOfSatisfying(TaskResult.Success.class,
                 s -> assertThat(s.value()).isInstanceOf(Signal.class));
@@ -231,7 +236,7 @@ public abstract class AbstractEngineContractTest {
     /** An embed task of {@code texts} for this engine. */
     protected final Task embedTask(String node, List<String> texts) {
         return Task.of(new TaskId("contract", node), new Primitive.Embed(engine.name(), texts.size(), 4),
-                Map.of("texts", texts));
+                Map.of(Primitive.Embed.TEXTS.name(), texts));
     }
 
     /** A batch with a fresh id. */

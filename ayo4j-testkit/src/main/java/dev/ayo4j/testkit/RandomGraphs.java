@@ -1,6 +1,7 @@
 package dev.ayo4j.testkit;
 
 import dev.ayo4j.app.App;
+import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.ContextOrder;
 import dev.ayo4j.app.Module;
 import dev.ayo4j.app.QueryShape;
@@ -22,6 +23,10 @@ import java.util.SplittableRandom;
  * sizes, together with matching query inputs. The same seed always yields the same case.
  */
 public final class RandomGraphs {
+    /** The apps' inputs, named as the built-in apps name theirs (templates say {@code {{question}}}). */
+    private static final String QUESTION = Apps.QUESTION.name();
+    private static final String PASSAGES = Apps.PASSAGES.name();
+
     private static final String[] WORDS = {"alpha", "beta", "graph", "prefill", "rerank", "vector", "query",
         "engine", "token", "batch", "cache", "index", "stream", "answer", "context", "latency"};
 
@@ -47,12 +52,12 @@ public final class RandomGraphs {
         SplittableRandom r = new SplittableRandom(seed);
         int passages = 1 + r.nextInt(r.nextBoolean() ? 40 : 1500);
         App.Builder b = App.builder("random-" + Long.toHexString(seed))
-                .input("question", ValueKind.TEXT)
-                .input("passages", ValueKind.PASSAGE_LIST)
-                .then(new Module.Index("index", "passages", "index"));
-        String queries = "question";
+                .input(QUESTION, ValueKind.TEXT)
+                .input(PASSAGES, ValueKind.PASSAGE_LIST)
+                .then(new Module.Index("index", PASSAGES, "index"));
+        String queries = QUESTION;
         if (r.nextBoolean()) {
-            b.then(new Module.ExpandQuery("expand", "question", 1 + r.nextInt(5), "queries"));
+            b.then(new Module.ExpandQuery("expand", QUESTION, 1 + r.nextInt(5), "queries"));
             queries = "queries";
         }
         int k = 1 + r.nextInt(30);
@@ -69,7 +74,7 @@ public final class RandomGraphs {
         if (r.nextInt(4) != 0) {
             // Drawn from a stream of its own, so that the cases of every other seed stay as they were.
             ContextOrder order = new SplittableRandom(~seed).nextInt(3) == 0 ? ContextOrder.ARRIVAL : ContextOrder.SCORE;
-            b.then(new Module.Rerank("rerank", "question", searched, 1 + r.nextInt(8), "context", order));
+            b.then(new Module.Rerank("rerank", QUESTION, searched, 1 + r.nextInt(8), "context", order));
             context = "context";
         }
         String preamble = words(r, 4 + r.nextInt(20));
@@ -88,8 +93,8 @@ public final class RandomGraphs {
         }
         App app = b.build();
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("question", words(r, 3 + r.nextInt(12)) + "?");
-        inputs.put("passages", passages(r, passages));
+        inputs.put(QUESTION, words(r, 3 + r.nextInt(12)) + "?");
+        inputs.put(PASSAGES, passages(r, passages));
         PrimitiveGraph graph = app.lower(new QueryShape(passages, 20 + r.nextInt(300), 4 + r.nextInt(40)));
         return new Case(seed, app, graph, inputs);
     }

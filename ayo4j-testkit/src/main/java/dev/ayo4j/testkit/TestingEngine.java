@@ -124,7 +124,7 @@ public final class TestingEngine implements Engine {
                 case Primitive.Prefill p -> prefill(t, p);
                 case Primitive.PartialPrefill _ -> {
                     hold(t);
-                    String prefix = t.input(TaskInputs.PROMPT);
+                    String prefix = TaskInputs.prompt(t);
                     yield TaskResult.success(Signal.done("warm " + TestingOutputs.hex(prefix)),
                             TestingOutputs.tokens(prefix), 0);
                 }
@@ -140,7 +140,7 @@ public final class TestingEngine implements Engine {
 
     private TaskResult embed(Task t) {
         hold(t);
-        List<String> texts = t.input("texts");
+        List<String> texts = t.input(Primitive.Embed.TEXTS);
         List<float[]> vectors = new ArrayList<>(texts.size());
         int tokens = 0;
         for (String s : texts) {
@@ -152,8 +152,8 @@ public final class TestingEngine implements Engine {
 
     private TaskResult ingest(Task t, Primitive.Ingest op) {
         hold(t);
-        List<Passage> passages = t.input("passages");
-        List<float[]> vectors = t.input("vectors");
+        List<Passage> passages = t.input(Primitive.Ingest.PASSAGES);
+        List<float[]> vectors = t.input(Primitive.Ingest.VECTORS);
         Checks.argument(passages.size() == vectors.size(), "%s passages but %s vectors", passages.size(),
                 vectors.size());
         Map<String, Stored> store = collections.computeIfAbsent(op.collection(), _ -> new ConcurrentHashMap<>());
@@ -165,7 +165,7 @@ public final class TestingEngine implements Engine {
 
     private TaskResult search(Task t, Primitive.VectorSearch op) {
         hold(t);
-        List<float[]> queries = t.input("vectors");
+        List<float[]> queries = t.input(Primitive.VectorSearch.VECTORS);
         Map<String, Stored> store = collections.getOrDefault(op.collection(), Map.of());
         Map<String, Passage> best = new HashMap<>();
         for (float[] q : queries) {
@@ -185,8 +185,8 @@ public final class TestingEngine implements Engine {
 
     private TaskResult rerank(Task t, Primitive.Rerank op) {
         hold(t);
-        String query = t.input("query");
-        List<Passage> passages = t.input("passages");
+        String query = t.input(Primitive.Rerank.QUERY);
+        List<Passage> passages = t.input(Primitive.Rerank.PASSAGES);
         Map<String, Passage> byId = new LinkedHashMap<>();
         for (Passage p : passages) {
             byId.putIfAbsent(p.id(), p.withScore(TestingOutputs.unit(query + "\u0000" + p.id())));
@@ -197,7 +197,7 @@ public final class TestingEngine implements Engine {
     }
 
     private TaskResult prefill(Task t, Primitive.Prefill op) {
-        String prompt = t.input(TaskInputs.PROMPT);
+        String prompt = TaskInputs.prompt(t);
         GenerationStream stream = new GenerationStream();
         t.publish().accept(stream);
         hold(t);

@@ -226,7 +226,7 @@ public final class AppBenchmark {
         PrimitiveGraph graph = new Planner(Passes.STANDARD, PlannerContext.defaults()).optimize(Apps.ingest()
                 .withCollection(collection).lower(AyoSystem.shape(new BenchQuery(0, "", passages)))).result();
         try (Ayo4jRuntime runtime = engines.newRuntime()) {
-            runtime.run(graph, Map.of("passages", passages), deadline);
+            runtime.run(graph, Map.of(Apps.PASSAGES.name(), passages), deadline);
         }
     }
 

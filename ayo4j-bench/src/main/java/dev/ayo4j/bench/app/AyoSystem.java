@@ -70,12 +70,12 @@ public final class AyoSystem implements BenchSystem {
         long start = System.nanoTime();
         PrimitiveGraph graph = graph(query, collection);
         Map<String, Object> inputs = new HashMap<>();
-        inputs.put("question", query.question());
-        if (app.inputs().containsKey("passages")) {
-            inputs.put("passages", query.passages());
+        inputs.put(Apps.QUESTION.name(), query.question());
+        if (app.inputs().containsKey(Apps.PASSAGES.name())) {
+            inputs.put(Apps.PASSAGES.name(), query.passages());
         }
-        if (app.inputs().containsKey(Apps.INDEX)) {
-            inputs.put(Apps.INDEX, Apps.COLLECTION_READY);
+        if (app.inputs().containsKey(Apps.INDEX.name())) {
+            inputs.put(Apps.INDEX.name(), Apps.COLLECTION_READY);
         }
         QueryResult r;
         try {

@@ -1,5 +1,6 @@
 package dev.ayo4j.bench.app;
 
+import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.Module;
 import dev.ayo4j.graph.NodeId;
@@ -142,7 +143,7 @@ public final class LangChain4jRag implements BenchSystem {
             answer = chat(augmented.chatMessage());
         } else {
             Map<String, Object> values = new HashMap<>();
-            values.put("question", query.question());
+            values.put(Apps.QUESTION.name(), query.question());
             for (Module m : app.modules()) {
                 Module.Generate g = (Module.Generate) m;
                 Map<String, Object> vars = new HashMap<>();
@@ -166,8 +167,8 @@ public final class LangChain4jRag implements BenchSystem {
             passages.add(Passage.of("c", c.textSegment().text()));
         }
         Module.Generate g = (Module.Generate) app.modules().getLast();
-        Map<String, Object> vars = Map.of("question", question,
-                "context", Coercions.numberedContext(passages));
+        Map<String, Object> vars = Map.of(Apps.QUESTION.name(), question,
+                Apps.CONTEXT.name(), Coercions.numberedContext(passages));
         return UserMessage.from(PromptTemplate.from(g.template().text()).apply(vars).text());
     }
 

@@ -1,5 +1,6 @@
 package dev.ayo4j.bench.app;
 
+import dev.ayo4j.app.Templates;
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.Apps;
@@ -76,21 +77,21 @@ public final class SequentialChain implements BenchSystem {
         PrimitiveGraph graph = app.withCollection(collection).lower(AyoSystem.shape(query));
         Run run = new Run(s, graph, t0, "seq-" + IDS.incrementAndGet());
         Map<String, Object> values = new HashMap<>();
-        values.put("question", query.question());
-        values.put("passages", query.passages());
-        values.put(Apps.INDEX, Apps.COLLECTION_READY);
+        values.put(Apps.QUESTION.name(), query.question());
+        values.put(Apps.PASSAGES.name(), query.passages());
+        values.put(Apps.INDEX.name(), Apps.COLLECTION_READY);
         for (Module m : app.modules()) {
             switch (m) {
                 case Module.Index i -> {
                     List<Passage> passages = passages(values.get(i.passages()));
                     List<float[]> vectors = run.call(s.embedder(), i.name() + ".embed",
-                            Map.of("texts", passages.stream().map(Passage::text).toList()));
+                            Map.of(Primitive.Embed.TEXTS.name(), passages.stream().map(Passage::text).toList()));
                     Signal index = run.call(s.vectors(), i.name() + ".ingest",
-                            Map.of("passages", passages, "vectors", vectors));
+                            Map.of(Primitive.Ingest.PASSAGES.name(), passages, Primitive.Ingest.VECTORS.name(), vectors));
                     values.put(i.into(), index);
                 }
                 case Module.ExpandQuery e -> values.put(e.into(), JsonListParser.parse(run.generate(s.llm(), e.name(),
-                        Map.of("question", (String) values.get(e.question())))));
+                        Map.of(Templates.expansion(e.n()).placeholders().getFirst(), (String) values.get(e.question())))));
                 case Module.Search sr -> {
                     Object q = values.get(sr.queries());
                     List<String> texts = q instanceof String one ? List.of(one) : strings(q);
@@ -99,15 +100,15 @@ public final class SequentialChain implements BenchSystem {
                         List<List<Passage>> lists = new ArrayList<>();
                         for (int i = 0; i < texts.size(); i++) {
                             List<float[]> vectors = run.call(s.embedder(), sr.name() + ".embed[" + i + "]",
-                                    Map.of("texts", List.of(texts.get(i))));
+                                    Map.of(Primitive.Embed.TEXTS.name(), List.of(texts.get(i))));
                             lists.add(run.call(s.vectors(), sr.name() + ".vsearch[" + i + "]",
-                                    Map.of("vectors", vectors, "index", values.get(sr.index()))));
+                                    Map.of(Primitive.VectorSearch.VECTORS.name(), vectors, Primitive.VectorSearch.INDEX.name(), values.get(sr.index()))));
                         }
                         values.put(sr.into(), new PerQuery(lists));
                     } else {
-                        List<float[]> vectors = run.call(s.embedder(), sr.name() + ".embed", Map.of("texts", texts));
+                        List<float[]> vectors = run.call(s.embedder(), sr.name() + ".embed", Map.of(Primitive.Embed.TEXTS.name(), texts));
                         List<Passage> found = run.call(s.vectors(), sr.name() + ".vsearch",
-                                Map.of("vectors", vectors, "index", values.get(sr.index())));
+                                Map.of(Primitive.VectorSearch.VECTORS.name(), vectors, Primitive.VectorSearch.INDEX.name(), values.get(sr.index())));
                         values.put(sr.into(), found);
                     }
                 }
@@ -117,12 +118,13 @@ public final class SequentialChain implements BenchSystem {
                         Object[] reranked = new Object[lists.size()];
                         for (int i = 0; i < lists.size(); i++) {
                             reranked[i] = run.call(s.reranker(), r.name() + "[" + i + "]",
-                                    Map.of("query", question, "passages", lists.get(i)));
+                                    Map.of(Primitive.Rerank.QUERY.name(), question, Primitive.Rerank.PASSAGES.name(), lists.get(i)));
                         }
                         values.put(r.into(), Coercions.arrivalJoin(reranked, r.k()));
                     } else {
                         values.put(r.into(), run.call(s.reranker(), r.name(),
-                                Map.of("query", question, "passages", passages(values.get(r.passages())))));
+                                Map.of(Primitive.Rerank.QUERY.name(), question, Primitive.Rerank.PASSAGES.name(),
+                                        passages(values.get(r.passages())))));
                     }
                 }
                 case Module.Generate g -> {

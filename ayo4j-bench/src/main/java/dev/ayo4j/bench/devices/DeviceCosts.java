@@ -59,10 +59,10 @@ public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double
     /** The units a task's cost grows with, as {@link #nanos(Batch)} counts them; 0 for LLM work. */
     static double units(Task t) {
         return switch (t.op()) {
-            case Primitive.Embed _ -> chars(t.<List<String>>input("texts"));
-            case Primitive.Ingest _ -> t.<List<?>>input("passages").size();
-            case Primitive.VectorSearch _ -> t.<List<?>>input("vectors").size();
-            case Primitive.Rerank _ -> t.<String>input("query").length() + passageChars(t.input("passages"));
+            case Primitive.Embed _ -> chars(t.input(Primitive.Embed.TEXTS));
+            case Primitive.Ingest _ -> t.input(Primitive.Ingest.PASSAGES).size();
+            case Primitive.VectorSearch _ -> t.input(Primitive.VectorSearch.VECTORS).size();
+            case Primitive.Rerank _ -> t.input(Primitive.Rerank.QUERY).length() + passageChars(t.input(Primitive.Rerank.PASSAGES));
             default -> 0;
         };
     }

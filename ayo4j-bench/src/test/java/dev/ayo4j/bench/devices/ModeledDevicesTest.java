@@ -112,7 +112,7 @@ class ModeledDevicesTest {
         Engines e = new ModeledDevices(real(), COSTS, 0.1, sleeper).open();
         List<Passage> passages = List.of(Passage.of("a", "alpha beta"), Passage.of("b", "gamma"));
         Task rerank = new Task(new TaskId("q", "rerank"), new Primitive.Rerank(NAMES.reranker(), 2, 1),
-                Map.of("query", "why", "passages", passages), _ -> {});
+                Map.of(Primitive.Rerank.QUERY.name(), "why", Primitive.Rerank.PASSAGES.name(), passages), _ -> {});
 
         List<TaskResult> results = e.reranker().execute(new Batch(1, List.of(rerank)));
 

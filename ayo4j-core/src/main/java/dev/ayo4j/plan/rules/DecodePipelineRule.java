@@ -97,8 +97,8 @@ public final class DecodePipelineRule implements Rule {
         if (c == null) {
             return;
         }
-        Edge index = RuleSupport.inputEdge(g, c.search().id(), "index");
-        Edge query = RuleSupport.inputEdge(g, c.rerank().id(), "query");
+        Edge index = RuleSupport.inputEdge(g, c.search().id(), Primitive.VectorSearch.INDEX.name());
+        Edge query = RuleSupport.inputEdge(g, c.rerank().id(), Primitive.Rerank.QUERY.name());
         if (index == null || query == null) {
             return;
         }
@@ -116,20 +116,20 @@ public final class DecodePipelineRule implements Rule {
             NodeId embed = b.add(c.embed().id().derive(suffix), c.embedOp().withItems(1));
             NodeId search = b.add(c.search().id().derive(suffix), c.searchOp().withQueries(1));
             NodeId rerank = b.add(c.rerank().id().derive(suffix), c.rerankOp().withCandidates(c.searchOp().topK()));
-            b.edge(Edge.stream(c.generation().from(), PortRef.of(item, "generation")));
-            b.connect(item, "item", embed, "texts");
-            b.connect(embed, "vectors", search, "vectors");
-            b.edge(index.withTo(PortRef.of(search, "index")));
-            b.edge(query.withTo(PortRef.of(rerank, "query")));
-            b.connect(search, "passages", rerank, "passages");
-            b.connect(rerank, "passages", top, Primitive.Aggregate.port(i));
+            b.edge(Edge.stream(c.generation().from(), PortRef.of(item, Primitive.DecodeItem.GENERATION)));
+            b.connect(item, Primitive.DecodeItem.ITEM, embed, Primitive.Embed.TEXTS);
+            b.connect(embed, Primitive.Embed.VECTORS, search, Primitive.VectorSearch.VECTORS);
+            b.edge(index.withTo(PortRef.of(search, Primitive.VectorSearch.INDEX)));
+            b.edge(query.withTo(PortRef.of(rerank, Primitive.Rerank.QUERY)));
+            b.connect(search, Primitive.VectorSearch.PASSAGES, rerank, Primitive.Rerank.PASSAGES);
+            b.connect(rerank, Primitive.Rerank.PASSAGES.name(), top, Primitive.Aggregate.port(i));
             copyOrder(g, c.decode(), item, b);
             copyOrder(g, c.embed(), embed, b);
             copyOrder(g, c.search(), search, b);
             copyOrder(g, c.rerank(), rerank, b);
         }
         for (Edge out : rerankOut) {
-            b.edge(out.withFrom(PortRef.of(top, "out")));
+            b.edge(out.withFrom(PortRef.of(top, Primitive.Aggregate.OUT)));
         }
         call.transformTo(b);
     }
@@ -140,7 +140,7 @@ public final class DecodePipelineRule implements Rule {
         Node decode = call.node();
         var op = (Primitive.Decode) decode.op();
         int n = ((OutputFormat.JsonList) op.format()).items();
-        Edge generation = RuleSupport.inputEdge(g, decode.id(), "generation");
+        Edge generation = RuleSupport.inputEdge(g, decode.id(), Primitive.Decode.GENERATION.name());
         GraphBuilder b = call.builder();
         b.remove(decode.id());
         Map<Integer, NodeId> items = new TreeMap<>();
@@ -148,11 +148,11 @@ public final class DecodePipelineRule implements Rule {
             int i = e.slice().from();
             NodeId item = items.computeIfAbsent(i, _ -> {
                 NodeId id = b.add(decode.id().derive("[" + i + "]"), new Primitive.DecodeItem(op.engine(), i, n));
-                b.edge(Edge.stream(generation.from(), PortRef.of(id, "generation")));
+                b.edge(Edge.stream(generation.from(), PortRef.of(id, Primitive.DecodeItem.GENERATION)));
                 copyOrder(g, decode, id, b);
                 return id;
             });
-            b.edge(Edge.of(PortRef.of(item, "item"), e.to()));
+            b.edge(Edge.of(PortRef.of(item, Primitive.DecodeItem.ITEM), e.to()));
         }
         call.transformTo(b);
     }
@@ -172,7 +172,7 @@ public final class DecodePipelineRule implements Rule {
         }
         for (Edge e : out) {
             if (!e.carriesData() || e.kind() != EdgeKind.COMPLETION || e.slice() == null || e.slice().size() != 1
-                    || e.slice().from() >= n || !e.from().port().equals("items")) {
+                    || e.slice().from() >= n || !e.from().port().equals(Primitive.Decode.ITEMS.name())) {
                 return null;
             }
         }
@@ -191,15 +191,15 @@ public final class DecodePipelineRule implements Rule {
             return null;
         }
         int n = ((OutputFormat.JsonList) ((Primitive.Decode) node.op()).format()).items();
-        Node embed = soleConsumer(g, node, "texts");
+        Node embed = soleConsumer(g, node, Primitive.Embed.TEXTS.name());
         if (embed == null || !(embed.op() instanceof Primitive.Embed embedOp)) {
             return null;
         }
-        Node search = soleConsumer(g, embed, "vectors");
+        Node search = soleConsumer(g, embed, Primitive.VectorSearch.VECTORS.name());
         if (search == null || !(search.op() instanceof Primitive.VectorSearch searchOp)) {
             return null;
         }
-        Node rerank = soleConsumer(g, search, "passages");
+        Node rerank = soleConsumer(g, search, Primitive.Rerank.PASSAGES.name());
         if (rerank == null || !(rerank.op() instanceof Primitive.Rerank rerankOp)) {
             return null;
         }
@@ -215,7 +215,7 @@ public final class DecodePipelineRule implements Rule {
                 || n < 2 || n > config.maxItems()) {
             return null;
         }
-        Edge generation = RuleSupport.inputEdge(g, node.id(), "generation");
+        Edge generation = RuleSupport.inputEdge(g, node.id(), Primitive.Decode.GENERATION.name());
         return generation == null || generation.kind() != EdgeKind.STREAM ? null : generation;
     }
 

@@ -132,7 +132,7 @@ public final class ProgressivePrefillRule implements Rule {
                     new Primitive.PartialPrefill(m.prefill().engine(), t, covered, tokens, previous != null));
             for (String name : names) {
                 if (name.equals(m.placeholder())) {
-                    b.connect(prefix, "out", step, name);
+                    b.connect(prefix, Primitive.Aggregate.OUT, step, name);
                 } else {
                     Edge in = RuleSupport.inputEdge(g, node.id(), name);
                     if (in != null) {
@@ -162,7 +162,7 @@ public final class ProgressivePrefillRule implements Rule {
         if (!(node.op() instanceof Primitive.Prefill prefill)) {
             return null;
         }
-        Edge warmup = prefill.warmed() ? RuleSupport.inputEdge(g, node.id(), Primitive.PartialPrefill.WARMUP) : null;
+        Edge warmup = prefill.warmed() ? RuleSupport.inputEdge(g, node.id(), Primitive.PartialPrefill.WARMUP.name()) : null;
         if (prefill.warmed() && (warmup == null
                 || !(g.node(warmup.from().node()).op() instanceof Primitive.PartialPrefill))) {
             return null;

@@ -147,10 +147,10 @@ public final class StageDecomposeRule implements Rule {
             String suffix = "[" + (i + 1) + "/" + chunks + "]";
             NodeId e = b.add(embedId.derive(suffix), m.embedOp().withItems(slice.size()));
             NodeId in = b.add(ingestId.derive(suffix), m.ingestOp().withItems(slice.size()));
-            b.edge(Edge.sliced(source, PortRef.of(e, "texts"), slice));
-            b.edge(Edge.sliced(source, PortRef.of(in, "passages"), slice));
-            b.connect(e, "vectors", in, "vectors");
-            b.connect(in, "index", all, Primitive.Aggregate.port(i));
+            b.edge(Edge.sliced(source, PortRef.of(e, Primitive.Embed.TEXTS), slice));
+            b.edge(Edge.sliced(source, PortRef.of(in, Primitive.Ingest.PASSAGES), slice));
+            b.connect(e, Primitive.Embed.VECTORS, in, Primitive.Ingest.VECTORS);
+            b.connect(in, Primitive.Ingest.INDEX.name(), all, Primitive.Aggregate.port(i));
             for (Edge o : embedOrder) {
                 b.edge(o.withTo(new PortRef(e, PortRef.ORDER)));
             }
@@ -159,7 +159,7 @@ public final class StageDecomposeRule implements Rule {
             }
         }
         for (Edge out : ingestOut) {
-            b.edge(out.withFrom(PortRef.of(all, "out")));
+            b.edge(out.withFrom(PortRef.of(all, Primitive.Aggregate.OUT)));
         }
         call.transformTo(b);
     }
@@ -229,19 +229,19 @@ public final class StageDecomposeRule implements Rule {
         if (!(node.op() instanceof Primitive.Embed embed) || embed.items() < 2) {
             return null;
         }
-        Edge texts = RuleSupport.inputEdge(g, node.id(), "texts");
+        Edge texts = RuleSupport.inputEdge(g, node.id(), Primitive.Embed.TEXTS.name());
         if (texts == null || texts.slice() != null) {
             return null;
         }
         List<Edge> out = g.outgoing(node.id());
-        if (out.size() != 1 || !out.getFirst().carriesData() || !out.getFirst().to().port().equals("vectors")) {
+        if (out.size() != 1 || !out.getFirst().carriesData() || !out.getFirst().to().port().equals(Primitive.Ingest.VECTORS.name())) {
             return null;
         }
         Node consumer = g.node(out.getFirst().to().node());
         if (!(consumer.op() instanceof Primitive.Ingest ingest)) {
             return null;
         }
-        Edge passages = RuleSupport.inputEdge(g, consumer.id(), "passages");
+        Edge passages = RuleSupport.inputEdge(g, consumer.id(), Primitive.Ingest.PASSAGES.name());
         if (passages == null || passages.slice() != null || !passages.from().equals(texts.from())) {
             return null;
         }

@@ -81,7 +81,7 @@ class DecodePipelineRuleTest {
     void declinesWhenTheItemsHaveASecondConsumer() {
         GraphBuilder b = GraphFixture.DEFAULT.withPassages(10).expansion().toBuilder();
         NodeId queries = b.add("output.queries", new Primitive.Output("queries", ValueKind.TEXT_LIST));
-        b.connect(NodeId.of("expand.decode"), "items", queries, "value");
+        b.connect(NodeId.of("expand.decode"), Primitive.Decode.ITEMS.name(), queries, Primitive.Output.VALUE);
         PrimitiveGraph g = b.build();
         assertThat(plan(CoreRules.DECODE_PIPELINE, g).result()).isEqualTo(g);
     }
@@ -90,7 +90,7 @@ class DecodePipelineRuleTest {
     void declinesWhenTheSearchResultsHaveASecondConsumer() {
         GraphBuilder b = GraphFixture.DEFAULT.withPassages(10).expansion().toBuilder();
         NodeId raw = b.add("output.raw", new Primitive.Output("raw", ValueKind.PASSAGE_LIST));
-        b.connect(NodeId.of("search.vsearch"), "passages", raw, "value");
+        b.connect(NodeId.of("search.vsearch"), Primitive.VectorSearch.PASSAGES.name(), raw, Primitive.Output.VALUE);
         PrimitiveGraph g = b.build();
         assertThat(plan(CoreRules.DECODE_PIPELINE, g).result()).isEqualTo(g);
     }

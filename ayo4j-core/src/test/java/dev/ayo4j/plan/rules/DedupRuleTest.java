@@ -39,15 +39,15 @@ class DedupRuleTest {
             NodeId search = b.add(branch + ".vsearch", new Primitive.VectorSearch(GraphFixture.VECTORS,
                     GraphFixture.COLLECTION, 1, 5));
             NodeId rerank = b.add(branch + ".rerank", new Primitive.Rerank(GraphFixture.RERANKER, 5, 2));
-            b.connect(question, "value", embed, "texts");
-            b.connect(embed, "vectors", search, "vectors");
-            b.connect(ingest, "index", search, "index");
-            b.connect(question, "value", rerank, "query");
-            b.connect(search, "passages", rerank, "passages");
-            b.connect(rerank, "passages", concat, Primitive.Aggregate.port(branch.equals("a") ? 0 : 1));
+            b.connect(question, Primitive.Input.VALUE, embed, Primitive.Embed.TEXTS.name());
+            b.connect(embed, Primitive.Embed.VECTORS, search, Primitive.VectorSearch.VECTORS);
+            b.connect(ingest, Primitive.Ingest.INDEX, search, Primitive.VectorSearch.INDEX);
+            b.connect(question, Primitive.Input.VALUE, rerank, Primitive.Rerank.QUERY.name());
+            b.connect(search, Primitive.VectorSearch.PASSAGES, rerank, Primitive.Rerank.PASSAGES);
+            b.connect(rerank, Primitive.Rerank.PASSAGES.name(), concat, Primitive.Aggregate.port(branch.equals("a") ? 0 : 1));
         }
         NodeId out = b.add("output.context", new Primitive.Output("context", ValueKind.PASSAGE_LIST));
-        b.connect(concat, "out", out, "value");
+        b.connect(concat, Primitive.Aggregate.OUT, out, Primitive.Output.VALUE);
         return b.build();
     }
 
@@ -75,7 +75,7 @@ class DedupRuleTest {
             b.connect(e, "vectors", all, Primitive.Aggregate.port(i));
         }
         NodeId out = b.add("output.vectors", new Primitive.Output("vectors", ValueKind.VECTOR_LIST));
-        b.connect(all, "out", out, "value");
+        b.connect(all, Primitive.Aggregate.OUT, out, Primitive.Output.VALUE);
         PrimitiveGraph g = b.build();
         assertThat(plan(CoreRules.DEDUP, g).result()).isEqualTo(g);
     }

@@ -63,7 +63,7 @@ class DependencyPruneRuleTest {
         NodeId question = b.add("question", new Primitive.Input("question", ValueKind.TEXT));
         NodeId ingest = GraphFixture.DEFAULT.withPassages(4).addIndex(b, passages);
         NodeId out = b.add("output.question", new Primitive.Output("question", ValueKind.TEXT));
-        b.connect(question, "value", out, "value");
+        b.connect(question, Primitive.Input.VALUE, out, Primitive.Output.VALUE);
         b.order(ingest, out);
         PrimitiveGraph g = b.build();
         Planner.Plan p = plan(CoreRules.DEPENDENCY_PRUNE, g);

@@ -117,7 +117,7 @@ class StageDecomposeRuleTest {
     void declinesEmbedWithTwoConsumers() {
         GraphBuilder b = GraphFixture.DEFAULT.index().toBuilder();
         NodeId vectorsOut = b.add("output.vectors", new Primitive.Output("vectors", ValueKind.VECTOR_LIST));
-        b.connect(NodeId.of("index.embed"), "vectors", vectorsOut, "value");
+        b.connect(NodeId.of("index.embed"), Primitive.Embed.VECTORS.name(), vectorsOut, Primitive.Output.VALUE);
         PrimitiveGraph g = b.build();
         assertThat(plan(CoreRules.STAGE_DECOMPOSE, g).result()).isEqualTo(g);
     }
@@ -151,8 +151,8 @@ class StageDecomposeRuleTest {
         GraphBuilder b = g.toBuilder();
         NodeId embed = b.add("other.embed", new Primitive.Embed(GraphFixture.EMBEDDER, 1, 24));
         NodeId out = b.add("output.vectors", new Primitive.Output("vectors", ValueKind.VECTOR_LIST));
-        b.connect(NodeId.of("question"), "value", embed, "texts");
-        b.connect(embed, "vectors", out, "value");
+        b.connect(NodeId.of("question"), Primitive.Input.VALUE, embed, Primitive.Embed.TEXTS.name());
+        b.connect(embed, Primitive.Embed.VECTORS.name(), out, Primitive.Output.VALUE);
         return b.build();
     }
 

@@ -182,11 +182,11 @@ public final class EncoderPool implements Engine {
         for (Task task : batch.tasks()) {
             try {
                 pending.add(switch (task.op()) {
-                    case Primitive.Embed _ -> submit(task.<List<String>>input("texts"), true);
+                    case Primitive.Embed _ -> submit(task.input(Primitive.Embed.TEXTS), true);
                     case Primitive.Rerank _ -> {
-                        List<Passage> passages = task.input("passages");
+                        List<Passage> passages = task.input(Primitive.Rerank.PASSAGES);
                         List<String> texts = new ArrayList<>();
-                        texts.add(task.<String>input("query"));
+                        texts.add(task.input(Primitive.Rerank.QUERY));
                         passages.forEach(p -> texts.add(p.text()));
                         yield submit(texts, true);
                     }
@@ -209,7 +209,7 @@ public final class EncoderPool implements Engine {
             try {
                 List<float[]> vectors = await(f);
                 results.add(task.op() instanceof Primitive.Rerank(var _, var _, int topK)
-                        ? TaskResult.success(ranked(task.input("passages"), vectors, topK))
+                        ? TaskResult.success(ranked(task.input(Primitive.Rerank.PASSAGES), vectors, topK))
                         : TaskResult.success(vectors));
             } catch (RuntimeException e) {
                 results.add(TaskResult.failure(e));

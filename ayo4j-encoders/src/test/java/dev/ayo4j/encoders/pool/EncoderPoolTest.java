@@ -80,7 +80,7 @@ class EncoderPoolTest {
 
     @Test
     void servesEmbedAndRerankTasksAsAnEngine() {
-        var embed = Task.of(new TaskId("q", "e"), new Primitive.Embed("pool", 2, 8), Map.of("texts", List.of("a", "b c")));
+        var embed = Task.of(new TaskId("q", "e"), new Primitive.Embed("pool", 2, 8), Map.of(Primitive.Embed.TEXTS.name(), List.of("a", "b c")));
         var rerank = Task.of(new TaskId("q", "r"), new Primitive.Rerank("pool", 2, 1), Map.of("query", "cats on mats",
                 "passages", List.of(Passage.of("x", "the stock market fell"), Passage.of("y", "a cat sat on the mat"))));
         List<TaskResult> results = pool.execute(new Batch(1, List.of(embed, rerank)));

@@ -139,7 +139,7 @@ class LlamaCppEngineTest {
     void resultsComeInInputOrderAndAFailingTaskDoesNotFailOthers() {
         Task missingInput = Tasks.prefill("bad", Tasks.QA, OutputFormat.text(), Map.of("question", "no context"));
         Task unsupported = Task.of(new TaskId("emb", "embed"), new Primitive.Embed("llm", 1, 4),
-                Map.of("texts", List.of("x")));
+                Map.of(Primitive.Embed.TEXTS.name(), List.of("x")));
 
         List<TaskResult> results = Tasks.run(engine, qa("a", "first", "one"), missingInput,
                 Tasks.warmUp("w", "second"), unsupported, qa("b", "third", "three"));

@@ -115,8 +115,8 @@ public final class LuceneVectorStore implements Engine {
     }
 
     private TaskResult ingest(Primitive.Ingest op, Task task) throws IOException {
-        List<Passage> passages = task.input("passages");
-        List<float[]> vectors = task.input("vectors");
+        List<Passage> passages = task.input(Primitive.Ingest.PASSAGES);
+        List<float[]> vectors = task.input(Primitive.Ingest.VECTORS);
         VectorCollection c = collection(op.collection(), true);
         c.ingest(passages, vectors);
         int size = c.size();
@@ -125,7 +125,7 @@ public final class LuceneVectorStore implements Engine {
     }
 
     private TaskResult search(Primitive.VectorSearch op, Task task) throws IOException {
-        List<float[]> queries = task.input("vectors");
+        List<float[]> queries = task.input(Primitive.VectorSearch.VECTORS);
         VectorCollection c = collection(op.collection(), false);
         return TaskResult.success(c.search(queries, op.topK(), exactBelow, overFetch), queries.size(), 0);
     }

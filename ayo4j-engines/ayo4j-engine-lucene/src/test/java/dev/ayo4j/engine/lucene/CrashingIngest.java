@@ -39,7 +39,7 @@ public final class CrashingIngest {
 
     static Task ingest(String node, List<Passage> passages, List<float[]> vectors) {
         return Task.of(new TaskId("crash", node), new Primitive.Ingest("store", "docs", passages.size()),
-                Map.of("passages", passages, "vectors", vectors));
+                Map.of(Primitive.Ingest.PASSAGES.name(), passages, Primitive.Ingest.VECTORS.name(), vectors));
     }
 
     public static void main(String[] args) throws Exception {

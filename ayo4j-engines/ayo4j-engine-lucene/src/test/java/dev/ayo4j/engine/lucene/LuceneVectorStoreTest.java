@@ -32,12 +32,12 @@ class LuceneVectorStoreTest {
 
     private static Task ingest(String collection, List<Passage> passages, List<float[]> vectors) {
         return Task.of(new TaskId("q", "ingest-" + collection), new Primitive.Ingest("store", collection, Math.max(1,
-                passages.size())), Map.of("passages", passages, "vectors", vectors));
+                passages.size())), Map.of(Primitive.Ingest.PASSAGES.name(), passages, Primitive.Ingest.VECTORS.name(), vectors));
     }
 
     private static Task search(String collection, List<float[]> queries, int topK) {
         return Task.of(new TaskId("q", "search-" + collection), new Primitive.VectorSearch("store", collection,
-                queries.size(), topK), Map.of("vectors", queries, "index", Signal.done("ready")));
+                queries.size(), topK), Map.of(Primitive.VectorSearch.VECTORS.name(), queries, Primitive.VectorSearch.INDEX.name(), Signal.done("ready")));
     }
 
     private static Object value(TaskResult r) {
@@ -164,7 +164,7 @@ class LuceneVectorStoreTest {
         try (var store = LuceneVectorStore.builder("store", root).build()) {
             ingestAll(store, "docs", Vectors.passages("p", 5), v8);
             Task wrongOp = Task.of(new TaskId("q", "embed"), new Primitive.Embed("store", 1, 1),
-                    Map.of("texts", List.of("x")));
+                    Map.of(Primitive.Embed.TEXTS.name(), List.of("x")));
             List<TaskResult> results = store.execute(new Batch(3, List.of(
                     search("missing", List.of(v8.get(0)), 2),
                     search("docs", List.of(v8.get(2)), 1),

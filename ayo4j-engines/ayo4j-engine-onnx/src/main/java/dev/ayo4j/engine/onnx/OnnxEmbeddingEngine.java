@@ -106,7 +106,7 @@ public final class OnnxEmbeddingEngine implements Engine {
             throw new NonRetriableEngineException("engine " + name + " serves Embed, not " + task.op().kindName()
                     + " (task " + task.id() + ")");
         }
-        List<String> texts = task.input("texts");
+        List<String> texts = task.input(Primitive.Embed.TEXTS);
         List<Tokens> tokens = new ArrayList<>(texts.size());
         for (int k = 0; k < texts.size(); k++) {
             Tokens t = model.tokenize(texts.get(k));

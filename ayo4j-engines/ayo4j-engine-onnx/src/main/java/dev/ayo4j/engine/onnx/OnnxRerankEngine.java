@@ -97,8 +97,8 @@ public final class OnnxRerankEngine implements Engine {
                     throw new NonRetriableEngineException("engine " + name + " serves Rerank, not "
                             + task.op().kindName() + " (task " + task.id() + ")");
                 }
-                String query = task.input("query");
-                List<Passage> passages = task.input("passages");
+                String query = task.input(Primitive.Rerank.QUERY);
+                List<Passage> passages = task.input(Primitive.Rerank.PASSAGES);
                 var request = new RerankScorer.Request(query, passages.stream().map(Passage::text).toList());
                 String reason = scorer.reject(request);
                 if (reason != null) {

@@ -35,7 +35,7 @@ class OnnxEmbeddingEngineTest {
 
     private static Task embed(String node, List<String> texts) {
         return Task.of(new TaskId("q", node), new Primitive.Embed("embedder", Math.max(1, texts.size()), 16),
-                Map.of("texts", texts));
+                Map.of(Primitive.Embed.TEXTS.name(), texts));
     }
 
     @Test
@@ -72,7 +72,7 @@ class OnnxEmbeddingEngineTest {
     @Test
     void failsOnlyTheTaskThatIsNotAnEmbed() {
         Task wrong = Task.of(new TaskId("q", "rr"), new Primitive.Rerank("embedder", 2, 1),
-                Map.of("query", "x", "passages", List.of(Passage.of("a", "b"))));
+                Map.of(Primitive.Rerank.QUERY.name(), "x", Primitive.Rerank.PASSAGES.name(), List.of(Passage.of("a", "b"))));
         Task missing = Task.of(new TaskId("q", "e2"), new Primitive.Embed("embedder", 1, 1), Map.of());
         List<TaskResult> results = engine.execute(new Batch(2, List.of(embed("e1", List.of("ok")), wrong, missing)));
         assertThat(results.get(0)).isInstanceOf(TaskResult.Success.class);

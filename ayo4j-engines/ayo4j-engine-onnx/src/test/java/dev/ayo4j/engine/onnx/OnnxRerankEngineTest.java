@@ -29,7 +29,7 @@ class OnnxRerankEngineTest {
 
     private static Task rerank(String node, String query, List<Passage> passages, int topK) {
         return Task.of(new TaskId("q", node), new Primitive.Rerank("reranker", passages.size(), topK),
-                Map.of("query", query, "passages", passages));
+                Map.of(Primitive.Rerank.QUERY.name(), query, Primitive.Rerank.PASSAGES.name(), passages));
     }
 
     @SuppressWarnings("unchecked")

@@ -82,7 +82,7 @@ class ScifactRecallIT {
                 List<Passage> passages = chunk.stream().map(id -> new Passage(id, corpus.get(id), 0, id)).toList();
                 Task ingest = Task.of(new TaskId("scifact", "ingest" + from),
                         new Primitive.Ingest("store", "scifact", chunk.size()),
-                        Map.of("passages", passages, "vectors", vectors));
+                        Map.of(Primitive.Ingest.PASSAGES.name(), passages, Primitive.Ingest.VECTORS.name(), vectors));
                 TaskResult r = store.execute(new Batch(from, List.of(ingest))).getFirst();
                 assertThat(r).isInstanceOf(TaskResult.Success.class);
             }
@@ -102,7 +102,7 @@ class ScifactRecallIT {
             float[] q = embed(embedder, List.of(queries.get(e.getKey()))).getFirst();
             Task search = Task.of(new TaskId("scifact", "q" + e.getKey()),
                     new Primitive.VectorSearch("store", "scifact", 1, K),
-                    Map.of("vectors", List.of(q), "index", Signal.done("ready")));
+                    Map.of(Primitive.VectorSearch.VECTORS.name(), List.of(q), Primitive.VectorSearch.INDEX.name(), Signal.done("ready")));
             @SuppressWarnings("unchecked")
             List<Passage> hits = (List<Passage>) ((TaskResult.Success) store.execute(new Batch(0, List.of(search)))
                     .getFirst()).value();
@@ -120,7 +120,7 @@ class ScifactRecallIT {
     @SuppressWarnings("unchecked")
     private static List<float[]> embed(OnnxEmbeddingEngine embedder, List<String> texts) {
         TaskResult r = embedder.execute(new Batch(0, List.of(Task.of(new TaskId("scifact", "embed"),
-                new Primitive.Embed("embedder", texts.size(), 128), Map.of("texts", texts))))).getFirst();
+                new Primitive.Embed("embedder", texts.size(), 128), Map.of(Primitive.Embed.TEXTS.name(), texts))))).getFirst();
         return (List<float[]>) ((TaskResult.Success) r).value();
     }
 

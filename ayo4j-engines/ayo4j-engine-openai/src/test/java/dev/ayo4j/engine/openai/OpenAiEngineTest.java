@@ -87,7 +87,7 @@ class OpenAiEngineTest {
         JsonNode body = request.body();
         assertThat(request.path()).isEqualTo("/v1/completions");
         assertThat(body.path("model").asText()).isEqualTo("testing");
-        assertThat(body.path("prompt").asText()).isEqualTo(task.input(TaskInputs.PROMPT));
+        assertThat(body.path("prompt").asText()).isEqualTo(TaskInputs.prompt(task));
         assertThat(body.path("stream").asBoolean()).isTrue();
         assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
         assertThat(body.path("max_tokens").asInt()).isEqualTo(((Primitive.Prefill) task.op()).maxTokens());
@@ -124,7 +124,7 @@ class OpenAiEngineTest {
         JsonNode messages = request.body().path("messages");
         assertThat(messages).hasSize(1);
         assertThat(messages.path(0).path("role").asText()).isEqualTo("user");
-        assertThat(messages.path(0).path("content").asText()).isEqualTo(task.input(TaskInputs.PROMPT));
+        assertThat(messages.path(0).path("content").asText()).isEqualTo(TaskInputs.prompt(task));
         assertThat(request.authorization()).isEqualTo("Bearer secret");
     }
 
@@ -230,7 +230,7 @@ class OpenAiEngineTest {
     @Test
     void rejectsPrimitivesItDoesNotServe() {
         OpenAiEngine e = engine();
-        Task embed = Task.of(new TaskId("q", "e"), new Primitive.Embed(e.name(), 1, 4), Map.of("texts", List.of("x")));
+        Task embed = Task.of(new TaskId("q", "e"), new Primitive.Embed(e.name(), 1, 4), Map.of(Primitive.Embed.TEXTS.name(), List.of("x")));
 
         assertThat(e.execute(Tasks.batch(embed)).getFirst()).isInstanceOfSatisfying(TaskResult.Failure.class,
                 f -> assertThat(f.cause()).isInstanceOf(NonRetriableEngineException.class)

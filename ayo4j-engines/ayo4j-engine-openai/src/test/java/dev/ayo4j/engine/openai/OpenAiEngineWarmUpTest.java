@@ -35,7 +35,7 @@ class OpenAiEngineWarmUpTest {
         assertThat(request.body().path("max_tokens").asInt()).isEqualTo(1);
         assertThat(request.body().path("stream").asBoolean(true)).isFalse();
         assertThat(request.body().path("cache_prompt").asBoolean()).isTrue();
-        assertThat(request.body().path("prompt").asText()).isEqualTo(warm.input(TaskInputs.PROMPT));
+        assertThat(request.body().path("prompt").asText()).isEqualTo(TaskInputs.prompt(warm));
     }
 
     @Test
@@ -43,8 +43,8 @@ class OpenAiEngineWarmUpTest {
         String question = "Why is the sky blue?";
         Task warm = Tasks.warmUp(engine.name(), question);
         Task full = Tasks.answer(engine.name(), question, "[1] Air scatters short wavelengths more.");
-        String prefix = warm.input(TaskInputs.PROMPT);
-        String prompt = full.input(TaskInputs.PROMPT);
+        String prefix = TaskInputs.prompt(warm);
+        String prompt = TaskInputs.prompt(full);
         assertThat(prompt).startsWith(prefix);
 
         engine.execute(Tasks.batch(warm));
@@ -61,7 +61,7 @@ class OpenAiEngineWarmUpTest {
 
         Tasks.generation(engine.execute(Tasks.batch(full)).getFirst()).text().get(30, TimeUnit.SECONDS);
 
-        assertThat(server.lastRequest().prefilledChars()).isEqualTo(full.<String>input(TaskInputs.PROMPT).length());
+        assertThat(server.lastRequest().prefilledChars()).isEqualTo(TaskInputs.prompt(full).length());
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Engine scheduler: the shell that gives one engine's {@link DispatchCore} a lock, an owner thread and batch
@@ -160,32 +161,17 @@ public final class EngineScheduler implements AutoCloseable {
 
     /** Queued tasks. */
     public int queued() {
-        lock.lock();
-        try {
-            return core.queued();
-        } finally {
-            lock.unlock();
-        }
+        return locked(core::queued);
     }
 
     /** Queued tasks of {@code query}. */
     public int queued(String query) {
-        lock.lock();
-        try {
-            return core.queued(query);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> core.queued(query));
     }
 
     /** Batches executing on the engine. */
     public int inFlight() {
-        lock.lock();
-        try {
-            return core.inFlight();
-        } finally {
-            lock.unlock();
-        }
+        return locked(core::inFlight);
     }
 
     /** Asks the policy again now, e.g. after a manual ticker moved past a deadline it asked for. */
@@ -200,9 +186,13 @@ public final class EngineScheduler implements AutoCloseable {
 
     /** Whether the owner thread has ticked the core since the last event (for tests that drive time by hand). */
     boolean settled() {
+        return locked(() -> ticked == events);
+    }
+
+    private <R> R locked(Supplier<R> read) {
         lock.lock();
         try {
-            return ticked == events;
+            return read.get();
         } finally {
             lock.unlock();
         }

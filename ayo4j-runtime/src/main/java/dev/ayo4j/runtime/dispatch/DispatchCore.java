@@ -117,6 +117,7 @@ public final class DispatchCore<T> {
     private long batchIds;
     private int queued;
     private int busy;
+    private int down;
     private int streaming;
     private long batches;
     private long usefulTokens;
@@ -129,6 +130,7 @@ public final class DispatchCore<T> {
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.levels = config.levels();
         int k = levels.count();
+        Checks.argument(k >= 1 && k <= 64, "levels must be 1 to 64: %s", k);
         for (int b = 0; b < k; b++) {
             queues.add(new TreeSet<>(ORDER));
         }
@@ -198,6 +200,7 @@ public final class DispatchCore<T> {
         }
         int m = f.member();
         up[m] = false;
+        down++;
         downUntil[m] = ticker.read() + backoff[m];
         backoff[m] = Math.min(config.maxBackoffNanos(), backoff[m] * 2);
         reallocate(lastRates);
@@ -219,6 +222,7 @@ public final class DispatchCore<T> {
         probing[member] = false;
         if (healthy) {
             up[member] = true;
+            down--;
             reallocate(lastRates);
         } else {
             downUntil[member] = ticker.read() + backoff[member];
@@ -313,23 +317,25 @@ public final class DispatchCore<T> {
         long now = ticker.read();
         List<Action<T>> actions = new ArrayList<>(2);
         long wake = Long.MAX_VALUE;
-        for (int m = 0; m < up.length; m++) {
-            if (!up[m] && !probing[m]) {
-                if (downUntil[m] <= now) {
-                    probing[m] = true;
-                    actions.add(new Action.Probe<>(m));
-                } else {
-                    wake = Math.min(wake, downUntil[m]);
+        if (down > 0) {
+            for (int m = 0; m < up.length; m++) {
+                if (!up[m] && !probing[m]) {
+                    if (downUntil[m] <= now) {
+                        probing[m] = true;
+                        actions.add(new Action.Probe<>(m));
+                    } else {
+                        wake = Math.min(wake, downUntil[m]);
+                    }
                 }
             }
         }
-        boolean[] waiting = new boolean[levels.count()];
-        for (int m = 0; m < up.length && busy < up.length; m++) {
+        long waiting = 0; // levels whose policy asked to wait, as bits
+        for (int m = 0; m < up.length && busy < up.length && queued > 0; m++) {
             if (!up[m] || busyItems[m] > 0) {
                 continue;
             }
             int level = eligibleLevel(m);
-            if (level < 0 || waiting[level]) {
+            if (level < 0 || (waiting & (1L << level)) != 0) {
                 continue;
             }
             TreeSet<Queued<T>> queue = queues.get(level);
@@ -338,7 +344,7 @@ public final class DispatchCore<T> {
                 case BatchDecision.Dispatch(int count) -> head(queue, count);
                 case BatchDecision.DispatchSelected(List<Integer> indices) -> selected(queue, indices);
                 case BatchDecision.WaitUntil(long deadline) when deadline > now -> {
-                    waiting[level] = true;
+                    waiting |= 1L << level;
                     wake = Math.min(wake, deadline);
                     yield List.of();
                 }
@@ -347,6 +353,8 @@ public final class DispatchCore<T> {
             };
             if (!batch.isEmpty()) {
                 actions.add(start(m, batch, now));
+            } else if (levels.count() == 1) {
+                break; // every free member would be told the same
             }
         }
         actions.add(new Action.WaitUntil<>(wake));

@@ -90,7 +90,7 @@ final class Dispatcher {
                 work.add(Work.inArrivalOrder(new Text(job, i, texts.get(i)), job, tokens[i]));
             }
             core.submit(work);
-            changed.signalAll();
+            changed();
         } finally {
             lock.unlock();
         }
@@ -151,14 +151,7 @@ final class Dispatcher {
         lock.lock();
         try {
             while (!core.closed()) {
-                long wait = Long.MAX_VALUE;
-                for (Action<Text> action : core.tick()) {
-                    switch (action) {
-                        case Action.Run<Text> run -> memberThreads.get(run.member()).execute(() -> run(run));
-                        case Action.Probe<Text>(int m) -> memberThreads.get(m).execute(() -> probe(m));
-                        case Action.WaitUntil<Text>(long deadline) -> wait = deadline;
-                    }
-                }
+                long wait = perform(core.tick());
                 if (wait == Long.MAX_VALUE) {
                     changed.await();
                 } else {
@@ -173,6 +166,28 @@ final class Dispatcher {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Under the lock, after an event: ticks the core at once on this thread (a member that just finished gets
+     * its next batch without waking the owner) and wakes the owner for the deadline of the next tick.
+     */
+    private void changed() {
+        perform(core.tick());
+        changed.signalAll();
+    }
+
+    /** Hands each run and probe to its member's thread; returns the deadline of the next tick. */
+    private long perform(List<Action<Text>> actions) {
+        long wait = Long.MAX_VALUE;
+        for (Action<Text> action : actions) {
+            switch (action) {
+                case Action.Run<Text> run -> memberThreads.get(run.member()).execute(() -> run(run));
+                case Action.Probe<Text>(int m) -> memberThreads.get(m).execute(() -> probe(m));
+                case Action.WaitUntil<Text>(long deadline) -> wait = deadline;
+            }
+        }
+        return wait;
     }
 
     /** On member {@code run.member()}'s thread: encode the batch and report. */
@@ -202,7 +217,7 @@ final class Dispatcher {
                     done.add(t.job());
                 }
             }
-            changed.signalAll();
+            changed();
         } finally {
             lock.unlock();
         }
@@ -220,7 +235,7 @@ final class Dispatcher {
         try {
             core.fail(batchId, memberAtFault).forEach(t -> failed.add(t.job()));
             failed.forEach(core::cancel);
-            changed.signalAll();
+            changed();
         } finally {
             lock.unlock();
         }
@@ -232,7 +247,7 @@ final class Dispatcher {
         lock.lock();
         try {
             core.probed(m, healthy);
-            changed.signalAll();
+            changed();
         } finally {
             lock.unlock();
         }
@@ -242,7 +257,7 @@ final class Dispatcher {
         lock.lock();
         try {
             if (!core.cancel(job).isEmpty()) {
-                changed.signalAll();
+                changed();
             }
         } finally {
             lock.unlock();

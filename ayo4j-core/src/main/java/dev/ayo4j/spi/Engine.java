@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Engine that executes primitives: an LLM, an encoder, a vector store.
  *
- * <p>Threading: the engine scheduler calls {@link #execute} from virtual threads, at most
+ * <p>Threading: the engine scheduler calls {@link #execute} from platform threads of its own pool (engines
+ * may block in native code, which would pin a virtual thread's carrier), at most
  * {@link EngineCapabilities#maxConcurrency()} calls at once. {@code execute} blocks until each task's
  * output is available and returns one result per task, in input order; a task that fails gets a
  * {@link TaskResult.Failure} and does not fail its batch-mates. It throws only when the whole engine

@@ -40,25 +40,36 @@ public final class TaskInputs {
         if (task.inputs().get(PROMPT) instanceof String given) {
             return given;
         }
-        return switch (task.op()) {
-            case Primitive.Prefill p -> render(task, p.template(), p.template().segments().size());
-            case Primitive.PartialPrefill p -> render(task, p.template(), p.segments());
+        return render(task.op(), task.inputs(), "task " + task.id());
+    }
+
+    /**
+     * The one renderer of prompts: what a {@code Prefill} (whole template) or {@code PartialPrefill} (its
+     * prefix) sends, from {@code inputs} keyed by placeholder name. The runtime renders {@link #PROMPT}
+     * with it; {@link #prompt} falls back to it.
+     *
+     * @param where names the task in errors ("task q1/n3")
+     * @throws NonRetriableEngineException naming {@code where} and the placeholder when an input is missing
+     *                                     or is not text, or when {@code op} is not a prefill
+     */
+    public static String render(Primitive op, Map<String, ?> inputs, String where) {
+        return switch (op) {
+            case Primitive.Prefill p -> render(where, inputs, p.template(), p.template().segments().size());
+            case Primitive.PartialPrefill p -> render(where, inputs, p.template(), p.segments());
             default -> throw new NonRetriableEngineException(String.format(
-                    "task %s is a %s, which has no prompt", task.id(), task.op().kindName()));
+                    "%s is a %s, which has no prompt", where, op.kindName()));
         };
     }
 
-    private static String render(Task task, PromptTemplate template, int segments) {
+    private static String render(String where, Map<String, ?> inputs, PromptTemplate template, int segments) {
         Map<String, String> values = new HashMap<>();
         for (String name : template.placeholdersIn(segments)) {
-            switch (task.inputs().get(name)) {
+            switch (inputs.get(name)) {
                 case String s -> values.put(name, s);
                 case null -> throw new NonRetriableEngineException(String.format(
-                        "task %s: no input for placeholder {{%s}}; inputs: %s", task.id(), name,
-                        task.inputs().keySet()));
+                        "%s: no input for placeholder {{%s}}; inputs: %s", where, name, inputs.keySet()));
                 case Object other -> throw new NonRetriableEngineException(String.format(
-                        "task %s: input %s is a %s, expected text", task.id(), name,
-                        other.getClass().getSimpleName()));
+                        "%s: input %s is a %s, expected text", where, name, other.getClass().getSimpleName()));
             }
         }
         return template.renderPrefix(segments, values);

@@ -33,7 +33,7 @@ public record LengthBins(List<Integer> upperBounds) {
     /**
      * The default for CPU encoders: 32, 64, 128, 256, 512. On a CPU every padded token costs (cost is close
      * to linear in tokens, notes-encoders §3a; there is no 64-token staircase to exploit), so bins double and
-     * padding inside a bin is bounded by 2x. {@link #fromCostModel} with {@link CostModel#measuredCpuFp32()},
+     * padding inside a bin is bounded by 2x. {@link #fromLatency} with {@link ForwardPassLatency#measuredCpuFp32()},
      * 32-token granularity and a cost-waste bound of 1.0 gives nearly the same bounds (32, 64, 128, 224, 448,
      * 512): the attention term makes long bins slightly narrower.
      */
@@ -58,7 +58,7 @@ public record LengthBins(List<Integer> upperBounds) {
      * {@code 1 + maxWaste} times one at the bin's lowest length. A staircase profile (flat within a tile)
      * yields one bin per stair; a linear CPU profile yields geometric bins.
      */
-    public static LengthBins fromCostModel(CostModel cost, int maxLength, int granularity, double maxWaste) {
+    public static LengthBins fromLatency(ForwardPassLatency cost, int maxLength, int granularity, double maxWaste) {
         Checks.argument(maxLength > 0 && granularity > 0 && maxWaste >= 0,
                 "need maxLength > 0, granularity > 0, maxWaste >= 0: %s, %s, %s", maxLength, granularity, maxWaste);
         List<Integer> bounds = new ArrayList<>();

@@ -22,8 +22,8 @@ public final class QuadraticFit {
 
     /** Fitted coefficients: milliseconds, per token, per token squared. */
     public record Coefficients(double a, double b, double c) {
-        public CostModel toCostModel() {
-            return CostModel.quadratic(a, b, c);
+        public ForwardPassLatency toLatency() {
+            return ForwardPassLatency.quadratic(a, b, c);
         }
 
         /** Largest relative error over {@code samples}. */

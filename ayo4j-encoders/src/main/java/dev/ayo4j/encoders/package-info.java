@@ -1,5 +1,5 @@
 /**
- * Encoder-pool logic for variable-length inputs (after Arlo, ICPP 2024): {@link dev.ayo4j.encoders.CostModel
+ * Encoder-pool logic for variable-length inputs (after Arlo, ICPP 2024): {@link dev.ayo4j.encoders.ForwardPassLatency
  * cost models} of a forward pass, {@link dev.ayo4j.encoders.LengthBins length bins}, Arlo's congestion-aware
  * {@link dev.ayo4j.encoders.ArloRouting routing} and periodic worker {@link dev.ayo4j.encoders.Allocator
  * allocation}. Everything here is pure: no clock, no I/O. Batch policies live in

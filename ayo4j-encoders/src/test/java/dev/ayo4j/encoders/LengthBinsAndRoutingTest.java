@@ -17,22 +17,22 @@ class LengthBinsAndRoutingTest {
 
     @Test
     void aStaircaseProfileGivesOneBinPerStair() {
-        assertThat(LengthBins.fromCostModel(CostModel.arloBertBase3090(), 512, 8, 0.05))
+        assertThat(LengthBins.fromLatency(ForwardPassLatency.arloBertBase3090(), 512, 8, 0.05))
                 .isEqualTo(LengthBins.uniform(64, 512));
     }
 
     @Test
     void theMeasuredCpuProfileGivesRoughlyDoublingBins() {
-        assertThat(LengthBins.fromCostModel(CostModel.measuredCpuFp32(), 512, 32, 1.0).upperBounds())
+        assertThat(LengthBins.fromLatency(ForwardPassLatency.measuredCpuFp32(), 512, 32, 1.0).upperBounds())
                 .containsExactly(32, 64, 128, 224, 416, 512);
     }
 
     @Test
     void theMeasuredProfileMatchesTheNotesTable() {
-        CostModel cpu = CostModel.measuredCpuFp32();
+        ForwardPassLatency cpu = ForwardPassLatency.measuredCpuFp32();
         assertThat(cpu.latencyNanos(8, 64) / 1e6).isBetween(77.27 * 0.9, 77.27 * 1.1);
         assertThat(cpu.latencyNanos(1, 512) / 1e6).isBetween(98.54 * 0.9, 98.54 * 1.1);
-        CostModel gpu = CostModel.arloBertBase3090();
+        ForwardPassLatency gpu = ForwardPassLatency.arloBertBase3090();
         assertThat((double) gpu.latencyNanos(1, 512) / gpu.latencyNanos(1, 64)).isBetween(4.2, 4.25);
     }
 

@@ -32,6 +32,6 @@ class QuadraticFitTest {
         QuadraticFit.Coefficients c = QuadraticFit.fit(samples);
         assertThat(c.b()).isNotNegative();
         assertThat(c.c()).isZero();
-        assertThat(c.toCostModel().latencyNanos(4, 512)).isGreaterThan(c.toCostModel().latencyNanos(1, 512));
+        assertThat(c.toLatency().latencyNanos(4, 512)).isGreaterThan(c.toLatency().latencyNanos(1, 512));
     }
 }

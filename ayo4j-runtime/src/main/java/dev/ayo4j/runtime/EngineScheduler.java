@@ -3,50 +3,46 @@ package dev.ayo4j.runtime;
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.runtime.dispatch.Action;
+import dev.ayo4j.runtime.dispatch.DispatchCore;
+import dev.ayo4j.runtime.dispatch.Work;
 import dev.ayo4j.spi.Batch;
-import dev.ayo4j.spi.BatchDecision;
 import dev.ayo4j.spi.BatchPolicy;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.Generation;
-import dev.ayo4j.spi.QueueView;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
 import dev.ayo4j.spi.TaskResult;
 import dev.ayo4j.spi.Ticker;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Engine scheduler: the one queue and owner thread of an engine, batching tasks across queries.
+ * Engine scheduler: the shell that gives one engine's {@link DispatchCore} a lock, an owner thread and batch
+ * threads, batching tasks across queries. Its one job is doing what the core decides; deciding is the core's.
  *
  * <p>Tasks are ordered by their remaining critical path (largest first: the primitive whose query has
  * the longest way to go is served first), then by their query's start (older first), then by arrival.
  * The owner virtual thread sleeps on a condition and is woken by a submission, a completion, a
- * cancellation or {@link #wakeUp()}; it waits with a timeout only until a deadline the {@link BatchPolicy}
- * asked for, so nothing polls. While fewer than {@code maxConcurrency} batches are in flight it asks the
- * policy, then runs each batch on its own virtual thread and hands every task's result to its callback.
- * An engine that throws fails every task of its batch, naming the engine, the primitives and the cause,
- * and the scheduler goes on.
+ * cancellation or {@link #wakeUp()}; it then ticks the core and waits with a timeout only until a deadline
+ * the {@link BatchPolicy} asked for, so nothing polls. The core keeps at most {@code maxConcurrency} batches
+ * in flight; each runs on a platform thread of the scheduler's pool, and every task's result goes to its
+ * callback. An engine that throws fails every task of its batch, naming the engine, the primitives and the
+ * cause, and the scheduler goes on.
  *
  * <p>Thread-safe. Callbacks run on the batch's thread after the slot is freed, must not block, and
  * never run under the scheduler's lock.
  */
 public final class EngineScheduler implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EngineScheduler.class.getName());
-    private static final Comparator<Pending> ORDER = Comparator.comparingDouble(Pending::priority).reversed()
-            .thenComparingLong(Pending::queryStartNanos).thenComparingLong(Pending::seq);
 
     /** What a callback learns about its task: the result and where and when it ran. */
     record Completion(TaskResult result, long batchId, int batchSize, long startNanos, long endNanos) {}
@@ -60,35 +56,33 @@ public final class EngineScheduler implements AutoCloseable {
         void started(long batchId, int batchSize, long startNanos);
     }
 
-    /** A queued task with its ordering keys and the view a policy sees. */
-    private record Pending(Task task, double priority, long queryStartNanos, long seq, QueueView.Entry entry,
-                           OnStart onStart, Consumer<Completion> onDone) {}
+    /** A queued task with its callbacks. */
+    record Pending(Task task, OnStart onStart, Consumer<Completion> onDone) {}
 
     private final Engine engine;
-    private final BatchPolicy policy;
     private final Ticker ticker;
-    private final int maxBatch;
-    private final int maxConcurrency;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final TreeSet<Pending> queue = new TreeSet<>(ORDER);
-    private final Map<String, List<Pending>> byQuery = new HashMap<>();
-    private final View view = new View();
+    private final DispatchCore<Pending> core;
+    private final Consumer<Action<?>> decisions;
     private final ExecutorService batchThreads;
     private final Thread owner;
-    private long seq;
-    private long batchIds;
-    private int inFlight;
-    private int streaming;
-    private boolean closed;
+    private long events;
+    private long ticked = -1;
 
     /** Starts the scheduler's owner thread for {@code engine}. */
     public EngineScheduler(Engine engine, BatchPolicy policy, Ticker ticker) {
+        this(engine, policy, ticker, _ -> { });
+    }
+
+    /** As {@link #EngineScheduler(Engine, BatchPolicy, Ticker)}; {@code decisions} hears every action, under the lock. */
+    EngineScheduler(Engine engine, BatchPolicy policy, Ticker ticker, Consumer<Action<?>> decisions) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.policy = Objects.requireNonNull(policy, "policy");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
-        this.maxBatch = engine.capabilities().maxBatchSize();
-        this.maxConcurrency = engine.capabilities().maxConcurrency();
+        this.decisions = Objects.requireNonNull(decisions, "decisions");
+        this.core = new DispatchCore<>(DispatchCore.Config.shared("engine " + engine.name(),
+                engine.capabilities().maxConcurrency(), engine.capabilities().maxBatchSize(),
+                Objects.requireNonNull(policy, "policy")), ticker);
         // Batches run on platform threads, reused: engines block in native code (llama.cpp, ONNX Runtime,
         // tokenizers), which pins a virtual thread's carrier. On a 2-core machine two such calls would
         // pin every carrier and stall all other virtual threads, schedulers included.
@@ -119,15 +113,12 @@ public final class EngineScheduler implements AutoCloseable {
     /** As {@link #submit(Task, double, long, int, int, Consumer)}; {@code onStart} hears when its batch begins. */
     void submit(Task task, double priority, long queryStartNanos, int tokens, int items, OnStart onStart,
                 Consumer<Completion> onDone) {
+        Work<Pending> work = new Work<>(new Pending(task, onStart, onDone), task.id().query(), priority,
+                queryStartNanos, tokens, items, task.op() instanceof Primitive.PartialPrefill);
         lock.lock();
         try {
-            if (!closed) {
-                Pending p = new Pending(task, priority, queryStartNanos, seq++,
-                        new QueueView.Entry(ticker.read(), tokens, items,
-                                task.op() instanceof Primitive.PartialPrefill), onStart, onDone);
-                queue.add(p);
-                byQuery.computeIfAbsent(task.id().query(), _ -> new ArrayList<>(2)).add(p);
-                changed.signal();
+            if (core.submit(work)) {
+                signal();
                 return;
             }
         } finally {
@@ -143,15 +134,9 @@ public final class EngineScheduler implements AutoCloseable {
     public int cancel(String query) {
         lock.lock();
         try {
-            List<Pending> mine = byQuery.remove(query);
-            if (mine == null) {
-                return 0;
-            }
-            for (Pending p : mine) {
-                queue.remove(p);
-            }
-            changed.signal();
-            return mine.size();
+            int n = core.cancel(query).size();
+            signal();
+            return n;
         } finally {
             lock.unlock();
         }
@@ -164,19 +149,11 @@ public final class EngineScheduler implements AutoCloseable {
     public boolean withdraw(TaskId id) {
         lock.lock();
         try {
-            List<Pending> mine = byQuery.get(id.query());
-            if (mine == null) {
-                return false;
+            boolean withdrawn = core.withdraw(id.query(), p -> p.task().id().equals(id));
+            if (withdrawn) {
+                signal();
             }
-            for (Pending p : mine) {
-                if (p.task().id().equals(id)) {
-                    queue.remove(p);
-                    forget(p);
-                    changed.signal();
-                    return true;
-                }
-            }
-            return false;
+            return withdrawn;
         } finally {
             lock.unlock();
         }
@@ -184,40 +161,38 @@ public final class EngineScheduler implements AutoCloseable {
 
     /** Queued tasks. */
     public int queued() {
-        lock.lock();
-        try {
-            return queue.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(core::queued);
     }
 
     /** Queued tasks of {@code query}. */
     public int queued(String query) {
-        lock.lock();
-        try {
-            List<Pending> mine = byQuery.get(query);
-            return mine == null ? 0 : mine.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> core.queued(query));
     }
 
     /** Batches executing on the engine. */
     public int inFlight() {
-        lock.lock();
-        try {
-            return inFlight;
-        } finally {
-            lock.unlock();
-        }
+        return locked(core::inFlight);
     }
 
     /** Asks the policy again now, e.g. after a manual ticker moved past a deadline it asked for. */
     public void wakeUp() {
         lock.lock();
         try {
-            changed.signal();
+            signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the owner thread has ticked the core since the last event (for tests that drive time by hand). */
+    boolean settled() {
+        return locked(() -> ticked == events);
+    }
+
+    private <R> R locked(Supplier<R> read) {
+        lock.lock();
+        try {
+            return read.get();
         } finally {
             lock.unlock();
         }
@@ -226,13 +201,15 @@ public final class EngineScheduler implements AutoCloseable {
     /** Stops dispatching and fails the queued tasks; batches in flight finish. Idempotent. */
     @Override
     public void close() {
+        List<Pending> left;
         lock.lock();
         try {
-            closed = true;
-            changed.signal();
+            left = core.close();
+            signal();
         } finally {
             lock.unlock();
         }
+        failClosed(left);
         try {
             owner.join();
         } catch (InterruptedException e) {
@@ -241,49 +218,46 @@ public final class EngineScheduler implements AutoCloseable {
         batchThreads.shutdown();
     }
 
+    /** Under the lock: an event happened, the owner must tick. */
+    private void signal() {
+        events++;
+        changed.signal();
+    }
+
     private void loop() {
-        List<Pending> left;
+        List<Pending> left = List.of();
         lock.lock();
         try {
-            while (!closed) {
-                if (queue.isEmpty() || inFlight >= maxConcurrency) {
+            while (!core.closed()) {
+                ticked = events;
+                long wait = Long.MAX_VALUE;
+                for (Action<Pending> action : core.tick()) {
+                    decisions.accept(action);
+                    switch (action) {
+                        case Action.Run<Pending> run -> batchThreads.execute(() -> run(run.batchId(), run.items()));
+                        case Action.Probe<Pending> _ -> { } // engine scheduler members never go down
+                        case Action.WaitUntil<Pending>(long deadline) -> wait = deadline;
+                    }
+                }
+                if (wait == Long.MAX_VALUE) {
                     changed.await();
-                    continue;
-                }
-                long now = ticker.read();
-                view.reset();
-                BatchDecision decision;
-                try {
-                    decision = policy.decide(view, now);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "batch policy of engine " + engine.name()
-                            + " failed; dispatching the head of the queue", e);
-                    decision = BatchDecision.dispatch(1);
-                }
-                switch (decision) {
-                    case BatchDecision.Dispatch(int count) -> dispatch(Math.min(count, maxBatch));
-                    case BatchDecision.DispatchSelected(List<Integer> indices) -> dispatchSelected(indices);
-                    case BatchDecision.WaitUntil(long deadline) -> {
-                        if (deadline == Long.MAX_VALUE) {
-                            changed.await();
-                        } else if (deadline > now) {
-                            changed.awaitNanos(deadline - now);
-                        } else {
-                            // A deadline in the past would spin; the policy meant "now".
-                            dispatch(maxBatch);
-                        }
+                } else {
+                    long nanos = wait - ticker.read();
+                    if (nanos > 0) {
+                        changed.awaitNanos(nanos);
                     }
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            left = new ArrayList<>(queue);
-            queue.clear();
-            byQuery.clear();
-            closed = true;
+            left = core.close();
             lock.unlock();
         }
+        failClosed(left);
+    }
+
+    private void failClosed(List<Pending> left) {
         long now = ticker.read();
         for (Pending p : left) {
             p.onDone().accept(new Completion(TaskResult.failure(new Ayo4jException("engine scheduler of "
@@ -292,60 +266,8 @@ public final class EngineScheduler implements AutoCloseable {
         }
     }
 
-    /** Takes up to {@code count} tasks off the head of the queue and starts their batch. Under the lock. */
-    private void dispatch(int count) {
-        int n = Math.min(count, queue.size());
-        Pending[] taken = new Pending[n];
-        for (int i = 0; i < n; i++) {
-            Pending p = queue.pollFirst();
-            taken[i] = p;
-            forget(p);
-        }
-        start(taken);
-    }
-
-    /**
-     * Takes the tasks at the policy's chosen view positions (up to {@code maxBatch}, in the order listed)
-     * and starts their batch. Under the lock, before the queue changes, so the view still matches it. An
-     * index past the queue is the policy's bug: the head of the queue goes instead, as for a failing policy.
-     */
-    private void dispatchSelected(List<Integer> indices) {
-        int n = Math.min(indices.size(), maxBatch);
-        int size = queue.size();
-        for (int i = 0; i < n; i++) {
-            if (indices.get(i) >= size) {
-                LOG.log(System.Logger.Level.WARNING, "batch policy of engine " + engine.name() + " selected queue index "
-                        + indices.get(i) + " of " + size + " queued; dispatching the head of the queue");
-                dispatch(1);
-                return;
-            }
-        }
-        Pending[] taken = new Pending[n];
-        for (int i = 0; i < n; i++) {
-            taken[i] = view.pending(indices.get(i));
-        }
-        for (Pending p : taken) {
-            queue.remove(p);
-            forget(p);
-        }
-        start(taken);
-    }
-
-    private void forget(Pending p) {
-        List<Pending> mine = byQuery.get(p.task().id().query());
-        if (mine != null && mine.remove(p) && mine.isEmpty()) {
-            byQuery.remove(p.task().id().query());
-        }
-    }
-
-    private void start(Pending[] taken) {
-        inFlight++;
-        long id = ++batchIds;
-        batchThreads.execute(() -> run(id, taken));
-    }
-
-    private void run(long id, Pending[] taken) {
-        List<Task> tasks = new ArrayList<>(taken.length);
+    private void run(long id, List<Pending> taken) {
+        List<Task> tasks = new ArrayList<>(taken.size());
         for (Pending p : taken) {
             tasks.add(p.task());
         }
@@ -353,7 +275,7 @@ public final class EngineScheduler implements AutoCloseable {
         for (Pending p : taken) {
             if (p.onStart() != OnStart.NONE) {
                 try {
-                    p.onStart().started(id, taken.length, start);
+                    p.onStart().started(id, taken.size(), start);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.ERROR, "start callback of " + p.task().id() + " failed", e);
                 }
@@ -380,20 +302,19 @@ public final class EngineScheduler implements AutoCloseable {
         }
         lock.lock();
         try {
-            inFlight--;
-            streaming += generations.size();
-            changed.signal();
+            core.complete(id, generations.size());
+            signal();
         } finally {
             lock.unlock();
         }
         for (Generation g : generations) {
             g.text().whenComplete((_, _) -> generationEnded());
         }
-        for (int i = 0; i < taken.length; i++) {
+        for (int i = 0; i < taken.size(); i++) {
             try {
-                taken[i].onDone().accept(new Completion(results.get(i), id, taken.length, start, end));
+                taken.get(i).onDone().accept(new Completion(results.get(i), id, taken.size(), start, end));
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "callback of " + taken[i].task().id() + " failed", e);
+                LOG.log(System.Logger.Level.ERROR, "callback of " + taken.get(i).task().id() + " failed", e);
             }
         }
     }
@@ -401,8 +322,8 @@ public final class EngineScheduler implements AutoCloseable {
     private void generationEnded() {
         lock.lock();
         try {
-            streaming--;
-            changed.signal();
+            core.generationEnded();
+            signal();
         } finally {
             lock.unlock();
         }
@@ -421,55 +342,5 @@ public final class EngineScheduler implements AutoCloseable {
     @Override
     public String toString() {
         return "EngineScheduler(" + engine.name() + ")";
-    }
-
-    /**
-     * The queue as a policy sees it; entries are read lazily from the head, so a policy that looks at
-     * the first few entries costs that much. Used only by the owner thread under the lock.
-     */
-    private final class View implements QueueView {
-        private Pending[] head = new Pending[16];
-        private int filled;
-        private Iterator<Pending> it;
-
-        void reset() {
-            filled = 0;
-            it = null;
-        }
-
-        @Override
-        public int size() {
-            return queue.size();
-        }
-
-        @Override
-        public Entry entry(int i) {
-            return pending(i).entry();
-        }
-
-        /** The {@code i}-th queued task, read lazily from the head. */
-        Pending pending(int i) {
-            Objects.checkIndex(i, queue.size());
-            if (it == null) {
-                it = queue.iterator();
-            }
-            while (filled <= i) {
-                if (filled == head.length) {
-                    head = Arrays.copyOf(head, head.length * 2);
-                }
-                head[filled++] = it.next();
-            }
-            return head[i];
-        }
-
-        @Override
-        public int inFlight() {
-            return inFlight;
-        }
-
-        @Override
-        public int streaming() {
-            return streaming;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ayo4j.runtime;
 
+import dev.ayo4j.runtime.trace.MeasuredCriticalPath;
 import dev.ayo4j.graph.Edge;
 import dev.ayo4j.graph.EdgeKind;
 import dev.ayo4j.graph.GraphValidator;
@@ -40,6 +41,8 @@ final class GraphPlan {
     final int[] tokens;
     /** Distinct engines the graph's primitives run on. */
     final List<String> engines;
+    /** The edges into each node, as the measured critical path reads them. */
+    final List<List<MeasuredCriticalPath.Edge>> edgesIn;
 
     private GraphPlan(PrimitiveGraph graph, CostModel costModel) {
         GraphValidator.validate(graph, Litmus.THROW);
@@ -81,6 +84,8 @@ final class GraphPlan {
         }
         engines = java.util.Arrays.stream(engineOf).filter(java.util.Objects::nonNull).distinct().toList();
         topo = graph.topologicalOrder().stream().mapToInt(index::get).toArray();
+        edgesIn = in.stream().map(links -> links.stream()
+                .map(l -> new MeasuredCriticalPath.Edge(l.from(), l.stream())).toList()).toList();
     }
 
     /** Compiles {@code graph}; throws {@code GraphValidationException} naming the fault if it is invalid. */

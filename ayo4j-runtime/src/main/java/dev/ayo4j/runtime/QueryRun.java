@@ -6,14 +6,13 @@ import dev.ayo4j.EngineException;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.RetriableEngineException;
 import dev.ayo4j.graph.Node;
-import dev.ayo4j.primitive.AggregateMode;
-import dev.ayo4j.primitive.OutputFormat;
+import dev.ayo4j.primitive.Port;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.GraphPlan.Link;
+import dev.ayo4j.runtime.trace.MeasuredCriticalPath;
 import dev.ayo4j.runtime.trace.TraceEvent;
 import dev.ayo4j.runtime.trace.TraceEvent.Outcome;
 import dev.ayo4j.spi.Generation;
-import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
@@ -26,29 +25,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Execution of one query's graph, event-driven: a node starts when every COMPLETION input has completed
- * and every STREAM input has published; engine primitives go to their engine's scheduler, the others
- * (input, output, aggregate, decode, decode item, user step) run in place, a user step on a virtual
- * thread of its own.
+ * Execution of one query's graph as a state machine: its one job is moving nodes from pending to running
+ * to done (or absent) as events arrive. A node starts when every COMPLETION input has completed and every
+ * STREAM input has published; engine primitives go to their engine's scheduler, the others run in place
+ * through {@link LocalOperators} (a user step on a virtual thread of its own); the {@link WarmUpGuard} says which warm-ups to skip or withdraw.
  *
  * <p>Every event (an engine result, an early publication, a decoded item, the deadline, a cancellation)
- * is posted to the run's queue and handled by whichever thread finds the queue idle, one at a time, so
- * the state below needs no lock and posting never blocks (a generation may deliver its chunks while
- * holding its own lock). Every path ends the future: success when all nodes are done or skipped, or
- * the first failure, the deadline, or a cancellation, which withdraws the query's queued tasks and
- * cancels its live generations.
+ * runs on the run's {@link EventLoop}, one at a time, so the state below needs no lock. Every path ends
+ * the future: success when all nodes are done or skipped, or the first failure, the deadline, or a
+ * cancellation, which withdraws the query's queued tasks and cancels its live generations.
  *
  * <p>A warm-up ({@code PartialPrefill}) that fails, or that the engine reports as not done
  * ({@link Signal#ok()} false), does not fail the query: it completes with a failed signal and the trace
  * outcome {@link Outcome#FELL_BACK}, and the prompt it would have warmed is prefilled as usual.
- *
- * <p>This class is larger than the house target because the readiness rules, the local primitives and
- * the failure paths share its confined state; splitting them would mean passing that state around.
  */
 final class QueryRun {
     private static final byte PENDING = 0;
@@ -65,8 +57,8 @@ final class QueryRun {
     private final long startNanos;
     private final long deadlineMillis;
     private final CompletableFuture<QueryResult> future = new CompletableFuture<>();
-    private final ConcurrentLinkedQueue<Runnable> events = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger wip = new AtomicInteger();
+    private final EventLoop events = new EventLoop(this::pump,
+            ex -> fail(new Ayo4jException("query " + id() + ": internal error: " + ex, ex)));
     private volatile DeadlineTimer.@Nullable Handle deadline;
 
     // Confined to the thread that drains the events.
@@ -86,9 +78,7 @@ final class QueryRun {
     private final List<Generation> generations = new ArrayList<>(2);
     /** Threads of user steps still running: interrupted when the query ends first. */
     private final List<Thread> stepThreads = new ArrayList<>(1);
-    /** Warm-ups submitted to their engine and not yet settled: withdrawn if their prompt becomes complete. */
-    private final List<Integer> queuedWarmUps = new ArrayList<>(2);
-    private final boolean skipLateWarmUps;
+    private final WarmUpGuard warmUps;
     private final RunListener listener;
 
     QueryRun(String id, GraphPlan plan, Map<String, Object> inputs, Map<String, EngineScheduler> schedulers,
@@ -97,7 +87,6 @@ final class QueryRun {
         this.steps = steps;
         this.id = id;
         this.listener = listener;
-        this.skipLateWarmUps = skipLateWarmUps;
         this.plan = plan;
         this.inputs = inputs;
         this.schedulers = schedulers;
@@ -115,6 +104,17 @@ final class QueryRun {
         readyQueue = new int[n];
         unfinished = n;
         startNanos = ticker.read();
+        warmUps = new WarmUpGuard(plan, skipLateWarmUps, new WarmUpGuard.RunView() {
+            @Override
+            public boolean settled(int i) {
+                return state[i] == DONE || state[i] == ABSENT;
+            }
+
+            @Override
+            public boolean running(int i) {
+                return state[i] == RUNNING;
+            }
+        });
     }
 
     String id() {
@@ -147,23 +147,7 @@ final class QueryRun {
     }
 
     private void post(Runnable event) {
-        events.add(event);
-        if (wip.getAndIncrement() != 0) {
-            return;
-        }
-        int missed = 1;
-        do {
-            Runnable e;
-            while ((e = events.poll()) != null) {
-                try {
-                    e.run();
-                    pump();
-                } catch (RuntimeException ex) {
-                    fail(new Ayo4jException("query " + id + ": internal error: " + ex, ex));
-                }
-            }
-            missed = wip.addAndGet(-missed);
-        } while (missed != 0);
+        events.post(event);
     }
 
     private void pump() {
@@ -204,42 +188,21 @@ final class QueryRun {
             case Primitive.Output _ -> settleLocal(i, gather(i).get(Primitive.Output.VALUE));
             case Primitive.Aggregate a -> settleLocal(i, aggregate(i, a));
             case Primitive.Step s -> step(i, s);
-            case Primitive.Decode d -> decode(i, d);
-            case Primitive.DecodeItem d -> decodeItem(i, d);
-            case Primitive.PartialPrefill _ when skipLateWarmUps && promptComplete(i) ->
+            case Primitive.Decode d -> {
+                Generation g = generation(i, Primitive.Decode.GENERATION);
+                LocalOperators.readAll(g, d.format(), chunk -> token(i, chunk), value -> post(() -> decoded(i, g, value)),
+                        cause -> post(() -> generationFailed(i, cause)));
+            }
+            case Primitive.DecodeItem d -> {
+                Generation g = generation(i, Primitive.DecodeItem.GENERATION);
+                LocalOperators.readItem(g, d.index(), item -> post(() -> decoded(i, g, item)),
+                        () -> post(() -> itemMissing(i)), cause -> post(() -> generationFailed(i, cause)));
+            }
+            case Primitive.PartialPrefill _ when warmUps.skipOnStart(i) ->
                     skipWarmUp(i, "skipped: the prompt was already complete");
             case Primitive.Embed _, Primitive.Ingest _, Primitive.VectorSearch _, Primitive.Rerank _,
                  Primitive.Prefill _, Primitive.PartialPrefill _ -> submit(i);
         }
-    }
-
-    /**
-     * Whether every input of the prompt that warm-up {@code i} prepares (the Prefill at the end of its
-     * chain of warmup edges) is already final, warm-ups aside: then the warm-up could only queue ahead of
-     * the full prefill.
-     */
-    private boolean promptComplete(int i) {
-        int at = i;
-        while (plan.nodes[at].op() instanceof Primitive.PartialPrefill) {
-            int next = -1;
-            for (Link l : plan.out.get(at)) {
-                if (Primitive.PartialPrefill.WARMUP.name().equals(l.toPort())) {
-                    next = l.to();
-                    break;
-                }
-            }
-            if (next < 0) {
-                return false;
-            }
-            at = next;
-        }
-        for (Link l : plan.in.get(at)) {
-            if (!Primitive.PartialPrefill.WARMUP.name().equals(l.toPort()) && state[l.from()] != DONE
-                    && state[l.from()] != ABSENT) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean anyInputAbsent(int i) {
@@ -274,12 +237,8 @@ final class QueryRun {
     private void submit(int i) {
         Primitive op = plan.nodes[i].op();
         Map<String, Object> in = gather(i);
-        switch (op) {
-            case Primitive.Prefill p -> in.put(TaskInputs.PROMPT, p.template().render(placeholders(in, p.template()
-                    .placeholders())));
-            case Primitive.PartialPrefill p -> in.put(TaskInputs.PROMPT, p.template().renderPrefix(p.segments(),
-                    placeholders(in, p.template().placeholdersIn(p.segments()))));
-            default -> { }
+        if (op instanceof Primitive.Prefill || op instanceof Primitive.PartialPrefill) {
+            in.put(TaskInputs.PROMPT, TaskInputs.render(op, in, where(i)));
         }
         int items = switch (op) {
             case Primitive.Embed _ -> ((List<?>) in.get(Primitive.Embed.TEXTS.name())).size();
@@ -289,22 +248,14 @@ final class QueryRun {
             default -> 1;
         };
         Task task = new Task(new TaskId(id, plan.nodes[i].id().value()), op, in, v -> post(() -> published(i, v)));
-        if (op instanceof Primitive.PartialPrefill && skipLateWarmUps) {
-            queuedWarmUps.add(i);
+        if (op instanceof Primitive.PartialPrefill) {
+            warmUps.submitted(i);
         }
         EngineScheduler.OnStart onStart = listener == RunListener.NONE ? EngineScheduler.OnStart.NONE
                 : (batch, size, at) -> RunListeners.deliver(listener, new RunEvent.Started(id,
                         plan.nodes[i].id().value(), op.kindName(), plan.engineOf[i], batch, size, at));
         schedulers.get(plan.engineOf[i]).submit(task, plan.remainingMs[i], startNanos, plan.tokens[i], items,
                 onStart, c -> post(() -> engineDone(i, c)));
-    }
-
-    private static Map<String, String> placeholders(Map<String, Object> in, Iterable<String> names) {
-        Map<String, String> values = new HashMap<>();
-        for (String name : names) {
-            values.put(name, (String) in.get(name));
-        }
-        return values;
     }
 
     private void published(int i, Object value) {
@@ -366,88 +317,14 @@ final class QueryRun {
         }
     }
 
-    private void decode(int i, Primitive.Decode d) {
-        Generation g = Primitive.Decode.GENERATION.cast(gather(i).get(Primitive.Decode.GENERATION.name()));
-        boolean list = d.format() instanceof OutputFormat.JsonList;
-        int limit = d.format() instanceof OutputFormat.JsonList(int n) ? n : 0;
-        g.subscribe(new Generation.Listener() {
-            private final StringBuilder text = new StringBuilder();
-            private final JsonListParser parser = list ? new JsonListParser() : null;
-
-            @Override
-            public void onChunk(String chunk) {
-                if (listener != RunListener.NONE) {
-                    RunListeners.deliver(listener, new RunEvent.Token(id, plan.nodes[i].id().value(), chunk));
-                }
-                if (parser != null) {
-                    parser.feed(chunk);
-                } else {
-                    text.append(chunk);
-                }
-            }
-
-            @Override
-            public void onEnd() {
-                Object value;
-                if (parser != null) {
-                    parser.end();
-                    List<String> items = parser.items();
-                    value = List.copyOf(items.subList(0, Math.min(limit, items.size())));
-                } else {
-                    value = text.toString();
-                }
-                post(() -> decoded(i, g, value));
-            }
-
-            @Override
-            public void onError(Throwable cause) {
-                post(() -> generationFailed(i, cause));
-            }
-        });
+    private Generation generation(int i, Port<Generation> port) {
+        return port.cast(gather(i).get(port.name()));
     }
 
-    private void decodeItem(int i, Primitive.DecodeItem d) {
-        Generation g = Primitive.DecodeItem.GENERATION.cast(gather(i).get(Primitive.DecodeItem.GENERATION.name()));
-        g.subscribe(new Generation.Listener() {
-            private final JsonListParser parser = new JsonListParser();
-            private boolean sent;
-
-            @Override
-            public void onChunk(String chunk) {
-                if (!sent) {
-                    parser.feed(chunk);
-                    offer();
-                }
-            }
-
-            private void offer() {
-                if (!sent && parser.items().size() > d.index()) {
-                    sent = true;
-                    String item = parser.items().get(d.index());
-                    post(() -> decoded(i, g, item));
-                }
-            }
-
-            @Override
-            public void onEnd() {
-                if (!sent) {
-                    parser.end();
-                    offer();
-                }
-                if (!sent) {
-                    sent = true;
-                    post(() -> itemMissing(i));
-                }
-            }
-
-            @Override
-            public void onError(Throwable cause) {
-                if (!sent) {
-                    sent = true;
-                    post(() -> generationFailed(i, cause));
-                }
-            }
-        });
+    private void token(int i, String chunk) {
+        if (listener != RunListener.NONE) {
+            RunListeners.deliver(listener, new RunEvent.Token(id, plan.nodes[i].id().value(), chunk));
+        }
     }
 
     private void decoded(int i, Generation g, Object value) {
@@ -484,31 +361,7 @@ final class QueryRun {
                 byPort[Integer.parseInt(l.toPort().substring(2))] = value(l);
             }
         }
-        List<Object> present = new ArrayList<>(a.arity());
-        for (Object v : byPort) {
-            if (v != null) {
-                present.add(v);
-            }
-        }
-        return switch (a.mode()) {
-            case ALL -> {
-                long ok = present.stream().filter(s -> ((Signal) s).ok()).count();
-                yield new Signal(ok == present.size(), ok + " of " + a.arity() + " ok, "
-                        + (a.arity() - present.size()) + " absent");
-            }
-            case CONCAT -> List.copyOf(Coercions.concat(present));
-            case ARRIVAL -> Coercions.arrivalJoin(byPort, a.topK());
-            case TOP_K -> {
-                Map<String, Passage> best = new LinkedHashMap<>();
-                for (Object list : present) {
-                    for (Object o : (List<?>) list) {
-                        Passage p = (Passage) o;
-                        best.merge(p.id(), p, (x, y) -> Passage.BEST_FIRST.compare(x, y) <= 0 ? x : y);
-                    }
-                }
-                yield best.values().stream().sorted(Passage.BEST_FIRST).limit(a.topK()).toList();
-            }
-        };
+        return LocalOperators.aggregate(a, byPort);
     }
 
     /**
@@ -571,7 +424,7 @@ final class QueryRun {
 
     /** Marks node {@code i} done (or skipped, when {@code value} is null) and readies its consumers. */
     private void settle(int i, @Nullable Object value, TraceEvent event) {
-        queuedWarmUps.remove(Integer.valueOf(i));
+        warmUps.settled(i);
         state[i] = value == null ? ABSENT : DONE;
         output[i] = value;
         trace[i] = event;
@@ -588,7 +441,7 @@ final class QueryRun {
         published[i] = true;
         if (unfinished == 0) {
             succeed();
-        } else if (!queuedWarmUps.isEmpty()) {
+        } else {
             withdrawLateWarmUps();
         }
     }
@@ -598,9 +451,8 @@ final class QueryRun {
      * has become complete: the full prefill could start now, and would otherwise wait on them.
      */
     private void withdrawLateWarmUps() {
-        for (Integer j : List.copyOf(queuedWarmUps)) {
-            if (state[j] == RUNNING && promptComplete(j) && schedulers.get(plan.engineOf[j])
-                    .withdraw(new TaskId(id, plan.nodes[j].id().value()))) {
+        for (int j : warmUps.late()) {
+            if (schedulers.get(plan.engineOf[j]).withdraw(new TaskId(id, plan.nodes[j].id().value()))) {
                 skipWarmUp(j, "skipped: the prompt became complete while the warm-up was queued");
             }
         }
@@ -624,29 +476,10 @@ final class QueryRun {
             }
             events.add(trace[i]);
         }
-        QueryResult result = new QueryResult(id, outputs, events, end - startNanos, criticalPath());
+        QueryResult result = new QueryResult(id, outputs, events, end - startNanos,
+                MeasuredCriticalPath.nanos(plan.topo, plan.edgesIn::get, trace));
         RunListeners.deliver(listener, new RunEvent.Succeeded(result));
         future.complete(result);
-    }
-
-    /**
-     * The longest chain over graph edges of measured service times. Over a STREAM edge the consumer may
-     * start when its producer starts (decode reads a generation from its first token), so the chain
-     * continues from the producer's start, not its end: the two services overlap.
-     */
-    private long criticalPath() {
-        long[] upTo = new long[plan.size()];
-        long longest = 0;
-        for (int i : plan.topo) {
-            long before = 0;
-            for (Link l : plan.in.get(i)) {
-                long from = upTo[l.from()] - (l.stream() ? trace[l.from()].serviceNanos() : 0);
-                before = Math.max(before, from);
-            }
-            upTo[i] = before + trace[i].serviceNanos();
-            longest = Math.max(longest, upTo[i]);
-        }
-        return longest;
     }
 
     private void deadlinePassed() {

@@ -6,7 +6,7 @@ import dev.ayo4j.bench.sim.Request;
 import dev.ayo4j.bench.sim.SchedulerSimulator;
 import dev.ayo4j.bench.sim.SimResult;
 import dev.ayo4j.bench.sim.Workloads;
-import dev.ayo4j.encoders.CostModel;
+import dev.ayo4j.encoders.ForwardPassLatency;
 import dev.ayo4j.encoders.QuadraticFit;
 import dev.ayo4j.encoders.policies.EncoderPolicyConfig;
 import dev.ayo4j.encoders.policies.PolicyRegistry;
@@ -37,7 +37,7 @@ public final class EncoderBenchmark {
     private static final long SECOND = 1_000_000_000L;
     private final Ticker ticker = Ticker.systemTicker();
     /** The simulator's cost model: measured on this engine at the start of {@link #run}. */
-    private CostModel simCost = CostModel.measuredCpuFp32();
+    private ForwardPassLatency simCost = ForwardPassLatency.measuredCpuFp32();
 
     /**
      * What to run.
@@ -148,7 +148,7 @@ public final class EncoderBenchmark {
      * warm passes each) and fits {@code a + b·bs·L + c·bs·L²} to it: the simulator then runs on this
      * machine's profile, as measured now, rather than on one taken elsewhere.
      */
-    private CostModel profile(EncoderModel model, PrintStream out) {
+    private ForwardPassLatency profile(EncoderModel model, PrintStream out) {
         List<QuadraticFit.Sample> samples = new ArrayList<>();
         for (int bs : new int[] {1, 4, 16}) {
             for (int len : new int[] {16, 64, 128, 256, 512}) {
@@ -172,7 +172,7 @@ public final class EncoderBenchmark {
         QuadraticFit.Coefficients c = QuadraticFit.fit(samples);
         out.printf("cost profile measured here (%d shapes): %.3f ms + %.5f ms/token + %.3g ms/token^2, worst cell error"
                 + " %.0f%%%n", samples.size(), c.a(), c.b(), c.c(), 100 * c.worstRelativeError(samples));
-        return c.toCostModel();
+        return c.toLatency();
     }
 
     private double[] unloaded(EncoderModel model, List<String> texts) {

@@ -3,7 +3,7 @@ package dev.ayo4j.bench.sim;
 import dev.ayo4j.Checks;
 import dev.ayo4j.encoders.Allocator;
 import dev.ayo4j.encoders.ArloRouting;
-import dev.ayo4j.encoders.CostModel;
+import dev.ayo4j.encoders.ForwardPassLatency;
 import dev.ayo4j.encoders.LengthBins;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,14 +40,14 @@ public final class ClusterSimulator {
         }
     }
 
-    private final CostModel cost;
+    private final ForwardPassLatency cost;
     private final LengthBins bins;
     private final int workers;
     private final long sloNanos;
     private final long switchNanos;
     private final ArloRouting routing;
 
-    public ClusterSimulator(CostModel cost, LengthBins bins, int workers, long sloNanos, long switchNanos,
+    public ClusterSimulator(ForwardPassLatency cost, LengthBins bins, int workers, long sloNanos, long switchNanos,
                             ArloRouting routing) {
         this.cost = Objects.requireNonNull(cost, "cost");
         this.bins = Objects.requireNonNull(bins, "bins");

@@ -1,7 +1,7 @@
 package dev.ayo4j.bench.sim;
 
 import dev.ayo4j.encoders.ArloRouting;
-import dev.ayo4j.encoders.CostModel;
+import dev.ayo4j.encoders.ForwardPassLatency;
 import dev.ayo4j.encoders.LengthBins;
 import dev.ayo4j.encoders.policies.EncoderPolicyConfig;
 import dev.ayo4j.encoders.policies.PolicyRegistry;
@@ -29,7 +29,7 @@ public final class EncoderSimulations {
      * @param workers  workers sharing the queue
      * @param trace    requests
      */
-    public record Scenario(String name, CostModel cost, int workers, List<Request> trace) {}
+    public record Scenario(String name, ForwardPassLatency cost, int workers, List<Request> trace) {}
 
     /**
      * The standard scenarios: on the measured CPU profile (one 2-thread session), the skewed mix at 70 req/s
@@ -37,7 +37,7 @@ public final class EncoderSimulations {
      * 3,000 skewed requests at once; on Arlo's GPU profile, the Twitter-like mix on 4 workers at 2,500 req/s.
      */
     public static List<Scenario> scenarios(long seed) {
-        CostModel cpu = CostModel.measuredCpuFp32();
+        ForwardPassLatency cpu = ForwardPassLatency.measuredCpuFp32();
         return List.of(
                 new Scenario("cpu skewed poisson 70/s", cpu, 1, Workloads.poisson(Workloads.skewed(), 70, 60, seed)),
                 new Scenario("cpu skewed mmpp 40-120/s", cpu, 1,
@@ -45,7 +45,7 @@ public final class EncoderSimulations {
                 new Scenario("cpu twitter poisson 150/s", cpu, 1,
                         Workloads.poisson(Workloads.twitterLike(), 150, 60, seed)),
                 new Scenario("cpu skewed saturation", cpu, 1, Workloads.saturation(Workloads.skewed(), 3000, seed)),
-                new Scenario("gpu twitter poisson 2500/s x4", CostModel.arloBertBase3090(), 4,
+                new Scenario("gpu twitter poisson 2500/s x4", ForwardPassLatency.arloBertBase3090(), 4,
                         Workloads.poisson(Workloads.twitterLike(), 2500, 20, seed)));
     }
 
@@ -56,7 +56,7 @@ public final class EncoderSimulations {
         List<SimResult> results = new ArrayList<>();
         for (String name : registry.names()) {
             EncoderPolicyConfig c = config.withCost(scenario.cost());
-            if (scenario.cost().equals(CostModel.arloBertBase3090())) {
+            if (scenario.cost().equals(ForwardPassLatency.arloBertBase3090())) {
                 c = c.withBins(LengthBins.uniform(64, 512));
             }
             results.add(sim.run(name, registry.create(name, c), scenario.trace()));
@@ -72,7 +72,7 @@ public final class EncoderSimulations {
      */
     public static List<SimResult> allocationAblation(long seed) {
         List<Request> trace = Workloads.mmpp(Workloads.drifting(60 * SECOND), 7000, 13000, 5, 120, seed);
-        ClusterSimulator sim = new ClusterSimulator(CostModel.arloBertBase3090(), LengthBins.uniform(64, 512), 40,
+        ClusterSimulator sim = new ClusterSimulator(ForwardPassLatency.arloBertBase3090(), LengthBins.uniform(64, 512), 40,
                 150_000_000L, SECOND, ArloRouting.DEFAULT);
         return List.of(
                 sim.run("even split", new ClusterSimulator.Strategy.Even(), trace),

@@ -3,7 +3,7 @@ package dev.ayo4j.bench.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ayo4j.encoders.ArloRouting;
-import dev.ayo4j.encoders.CostModel;
+import dev.ayo4j.encoders.ForwardPassLatency;
 import dev.ayo4j.encoders.LengthBins;
 import dev.ayo4j.encoders.policies.EncoderPolicyConfig;
 import dev.ayo4j.encoders.policies.PolicyRegistry;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Determinism and sanity of the simulators on small traces (virtual time; each run takes milliseconds). */
 class SchedulerSimulatorTest {
     private static final long SECOND = 1_000_000_000L;
-    private static final CostModel CPU = CostModel.measuredCpuFp32();
+    private static final ForwardPassLatency CPU = ForwardPassLatency.measuredCpuFp32();
 
     private static Map<String, SimResult> compare(List<Request> trace) {
         EncoderSimulations.Scenario s = new EncoderSimulations.Scenario("test", CPU, 1, trace);
@@ -86,7 +86,7 @@ class SchedulerSimulatorTest {
     @Test
     void periodicReallocationBeatsAnEvenSplitOnADriftingMix() {
         List<Request> trace = Workloads.mmpp(Workloads.drifting(20 * SECOND), 1400, 2600, 3, 20, 4);
-        ClusterSimulator sim = new ClusterSimulator(CostModel.arloBertBase3090(), LengthBins.uniform(64, 512), 8,
+        ClusterSimulator sim = new ClusterSimulator(ForwardPassLatency.arloBertBase3090(), LengthBins.uniform(64, 512), 8,
                 150_000_000L, SECOND / 4, ArloRouting.DEFAULT);
         SimResult even = sim.run("even", new ClusterSimulator.Strategy.Even(), trace);
         SimResult periodic = sim.run("periodic", new ClusterSimulator.Strategy.Periodic(2 * SECOND), trace);

@@ -2,7 +2,7 @@ package dev.ayo4j.encoders.policies;
 
 import dev.ayo4j.Checks;
 import dev.ayo4j.encoders.ArloRouting;
-import dev.ayo4j.encoders.CostModel;
+import dev.ayo4j.encoders.ForwardPassLatency;
 import dev.ayo4j.encoders.LengthBins;
 import dev.ayo4j.spi.BatchDecision;
 import dev.ayo4j.spi.BatchPolicy;
@@ -31,7 +31,7 @@ import java.util.Objects;
  * </ol>
  */
 record ArloPolicy(LengthBins bins, int tokenBudget, int maxBatch, long maxWaitNanos, ArloRouting routing,
-                  int scanLimit, CostModel cost, boolean costGate) implements BatchPolicy {
+                  int scanLimit, ForwardPassLatency cost, boolean costGate) implements BatchPolicy {
     ArloPolicy {
         Objects.requireNonNull(bins, "bins");
         Objects.requireNonNull(routing, "routing");

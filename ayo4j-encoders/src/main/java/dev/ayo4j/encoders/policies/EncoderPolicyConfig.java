@@ -2,7 +2,7 @@ package dev.ayo4j.encoders.policies;
 
 import dev.ayo4j.Checks;
 import dev.ayo4j.encoders.ArloRouting;
-import dev.ayo4j.encoders.CostModel;
+import dev.ayo4j.encoders.ForwardPassLatency;
 import dev.ayo4j.encoders.LengthBins;
 import java.util.Objects;
 
@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param costGate     whether {@code arlo} only batches a text where that is cheaper than running it alone
  */
 public record EncoderPolicyConfig(int maxBatch, int tokenBudget, long maxWaitNanos, int window, int scanLimit,
-                                  LengthBins bins, ArloRouting routing, CostModel cost, boolean costGate) {
+                                  LengthBins bins, ArloRouting routing, ForwardPassLatency cost, boolean costGate) {
     /** Most tasks per batch by default: 32, the batch of the notes' fixed-count baseline and of Infinity. */
     public static final int DEFAULT_MAX_BATCH = 32;
     /** Padded-token budget by default: 1,024, best for throughput on the measured CPU (notes-encoders §3b c4). */
@@ -34,7 +34,7 @@ public record EncoderPolicyConfig(int maxBatch, int tokenBudget, long maxWaitNan
      */
     public static final EncoderPolicyConfig DEFAULT = new EncoderPolicyConfig(DEFAULT_MAX_BATCH,
             DEFAULT_TOKEN_BUDGET, 0, 32 * DEFAULT_MAX_BATCH, 1024, LengthBins.cpuDefault(), ArloRouting.DEFAULT,
-            CostModel.measuredCpuFp32(), true);
+            ForwardPassLatency.measuredCpuFp32(), true);
 
     public EncoderPolicyConfig {
         Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
@@ -75,7 +75,7 @@ public record EncoderPolicyConfig(int maxBatch, int tokenBudget, long maxWaitNan
                 costGate);
     }
 
-    public EncoderPolicyConfig withCost(CostModel value) {
+    public EncoderPolicyConfig withCost(ForwardPassLatency value) {
         return new EncoderPolicyConfig(maxBatch, tokenBudget, maxWaitNanos, window, scanLimit, bins, routing, value,
                 costGate);
     }

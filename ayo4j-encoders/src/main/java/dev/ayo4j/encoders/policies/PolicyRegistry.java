@@ -3,6 +3,7 @@ package dev.ayo4j.encoders.policies;
 import dev.ayo4j.encoders.UnknownPolicyException;
 import dev.ayo4j.runtime.policies.BatchPolicies;
 import dev.ayo4j.spi.BatchPolicy;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,9 @@ import java.util.function.Function;
  * <p>{@link #standard()} holds:
  * <ul>
  *   <li>{@code one-at-a-time}: one text per run, one run at a time per engine slot;</li>
- *   <li>{@code fifo-fixed}: arrival order, fixed count {@code maxBatch};</li>
+ *   <li>{@code fifo-fixed}: arrival order, fixed count {@code maxBatch}: the runtime's work-conserving policy
+ *       without a token budget (dispatch at once on an idle engine, else wait up to {@code maxWait} for a full
+ *       batch);</li>
  *   <li>{@code fifo-token-budget}: Hugging Face TEI, arrival order within a padded-token budget;</li>
  *   <li>{@code sorted-window}: Infinity, a window sorted by length cut into fixed-count batches;</li>
  *   <li>{@code arlo}: length bins, congestion-aware demotion, budget and cost gate inside a bin;</li>
@@ -26,8 +29,8 @@ import java.util.function.Function;
 public final class PolicyRegistry {
     private static final PolicyRegistry STANDARD = new PolicyRegistry(Map.of())
             .with("one-at-a-time", _ -> BatchPolicies.maxBatch(1))
-            .with("fifo-fixed", c -> new FifoFixedPolicy(c.maxBatch(), c.maxWaitNanos()))
-            .with("fifo-token-budget", c -> new FifoTokenBudgetPolicy(c.tokenBudget(), c.maxBatch(), c.maxWaitNanos()))
+            .with("fifo-fixed", c -> BatchPolicies.workConserving(c.maxBatch(), Duration.ofNanos(c.maxWaitNanos())))
+            .with("fifo-token-budget", c -> new PaddedTokenBudgetPolicy(c.tokenBudget(), c.maxBatch(), c.maxWaitNanos()))
             .with("sorted-window", c -> new SortedWindowPolicy(c.maxBatch(), c.window(), c.maxWaitNanos()))
             .with("arlo", c -> arlo(c))
             .with("arlo-budget", c -> arlo(c.withCostGate(false)));

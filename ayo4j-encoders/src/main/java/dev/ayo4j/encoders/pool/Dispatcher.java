@@ -3,7 +3,7 @@ package dev.ayo4j.encoders.pool;
 import dev.ayo4j.RetriableEngineException;
 import dev.ayo4j.encoders.Allocator;
 import dev.ayo4j.encoders.ArloRouting;
-import dev.ayo4j.encoders.CostModel;
+import dev.ayo4j.encoders.ForwardPassLatency;
 import dev.ayo4j.encoders.LengthBins;
 import dev.ayo4j.spi.BatchDecision;
 import dev.ayo4j.spi.BatchPolicy;
@@ -79,7 +79,7 @@ final class Dispatcher {
     private final BatchPolicy policy;
     private final @Nullable LengthBins bins;
     private final ArloRouting routing;
-    private final CostModel cost;
+    private final ForwardPassLatency cost;
     private final int tokenBudget;
     private final int maxBatch;
     private final int capacity;
@@ -106,7 +106,7 @@ final class Dispatcher {
     private boolean closed;
 
     Dispatcher(String pool, int members, Ticker ticker, BatchPolicy policy, @Nullable LengthBins bins,
-               ArloRouting routing, CostModel cost, int tokenBudget, int maxBatch, int capacity, long periodNanos,
+               ArloRouting routing, ForwardPassLatency cost, int tokenBudget, int maxBatch, int capacity, long periodNanos,
                int maxAttempts, long backoffNanos, long maxBackoffNanos) {
         this.pool = pool;
         this.ticker = ticker;

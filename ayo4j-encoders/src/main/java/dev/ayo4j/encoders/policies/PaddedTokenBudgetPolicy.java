@@ -10,8 +10,8 @@ import dev.ayo4j.spi.QueueView;
  * tokens, rows × longest text, stay within {@code tokenBudget} (TEI's {@code --max-batch-tokens}) and the
  * tasks within {@code maxBatch}; the head always goes, even alone over the budget. No sorting by length.
  */
-record FifoTokenBudgetPolicy(int tokenBudget, int maxBatch, long maxWaitNanos) implements BatchPolicy {
-    FifoTokenBudgetPolicy {
+record PaddedTokenBudgetPolicy(int tokenBudget, int maxBatch, long maxWaitNanos) implements BatchPolicy {
+    PaddedTokenBudgetPolicy {
         Checks.argument(tokenBudget > 0, "tokenBudget must be > 0: %s", tokenBudget);
         Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
         Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);

@@ -11,7 +11,7 @@ import dev.ayo4j.Checks;
  * arguments.
  */
 @FunctionalInterface
-public interface CostModel {
+public interface ForwardPassLatency {
     /** Nanoseconds one forward pass of {@code batchSize} rows padded to {@code paddedLength} tokens takes. */
     long latencyNanos(int batchSize, int paddedLength);
 
@@ -24,16 +24,16 @@ public interface CostModel {
      * error 7.4 % (8×256). Summed over the skewed 256-text workload one at a time it predicts about
      * 2.7 s against the 2.74 s measured.
      */
-    static CostModel measuredCpuFp32() {
-        return new QuadraticCostModel(1.202, 0.14946, 5.441e-5);
+    static ForwardPassLatency measuredCpuFp32() {
+        return new QuadraticLatency(1.202, 0.14946, 5.441e-5);
     }
 
     /**
      * A cost of {@code a + b·bs·L + c·bs·L²} milliseconds, the shape measured on CPUs (notes-encoders §3a):
      * a fixed per-run overhead, a per-token term and an attention term.
      */
-    static CostModel quadratic(double aMillis, double bMillisPerToken, double cMillisPerToken2) {
-        return new QuadraticCostModel(aMillis, bMillisPerToken, cMillisPerToken2);
+    static ForwardPassLatency quadratic(double aMillis, double bMillisPerToken, double cMillisPerToken2) {
+        return new QuadraticLatency(aMillis, bMillisPerToken, cMillisPerToken2);
     }
 
     /**
@@ -44,19 +44,19 @@ public interface CostModel {
      * 1; for larger batches this model scales the per-step term with the rows, an assumption that
      * overstates a GPU's cost of small batches.
      */
-    static CostModel arloBertBase3090() {
-        return new StaircaseCostModel(0.622, 0.530, 64);
+    static ForwardPassLatency arloBertBase3090() {
+        return new StaircaseLatency(0.622, 0.530, 64);
     }
 
     /** Fixed overhead plus a per-row cost per {@code step}-token stair: a static-shape accelerator. */
-    static CostModel staircase(double aMillis, double stepMillisPerRow, int step) {
-        return new StaircaseCostModel(aMillis, stepMillisPerRow, step);
+    static ForwardPassLatency staircase(double aMillis, double stepMillisPerRow, int step) {
+        return new StaircaseLatency(aMillis, stepMillisPerRow, step);
     }
 }
 
 /** {@code a + b·bs·L + c·bs·L²} milliseconds. */
-record QuadraticCostModel(double a, double b, double c) implements CostModel {
-    QuadraticCostModel {
+record QuadraticLatency(double a, double b, double c) implements ForwardPassLatency {
+    QuadraticLatency {
         Checks.argument(a > 0 && b >= 0 && c >= 0, "cost coefficients must be a > 0, b >= 0, c >= 0: %s, %s, %s", a, b, c);
     }
 
@@ -68,8 +68,8 @@ record QuadraticCostModel(double a, double b, double c) implements CostModel {
 }
 
 /** {@code a + perStep·bs·ceil(L/step)} milliseconds. */
-record StaircaseCostModel(double a, double perStep, int step) implements CostModel {
-    StaircaseCostModel {
+record StaircaseLatency(double a, double perStep, int step) implements ForwardPassLatency {
+    StaircaseLatency {
         Checks.argument(a > 0 && perStep > 0 && step > 0, "staircase needs a > 0, perStep > 0, step > 0: %s, %s, %s",
                 a, perStep, step);
     }

@@ -79,6 +79,8 @@ public final class EngineScheduler implements AutoCloseable {
     private long seq;
     private long batchIds;
     private int inFlight;
+    private long busyNanos;
+    private long busySince;
     private int streaming;
     private boolean closed;
 
@@ -213,6 +215,19 @@ public final class EngineScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Nanoseconds on the ticker during which at least one batch was executing on the engine, since the
+     * scheduler started, counting the batches in flight up to now: its rate is the engine's busy fraction.
+     */
+    public long busyNanos() {
+        lock.lock();
+        try {
+            return inFlight > 0 ? busyNanos + (ticker.read() - busySince) : busyNanos;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Asks the policy again now, e.g. after a manual ticker moved past a deadline it asked for. */
     public void wakeUp() {
         lock.lock();
@@ -339,7 +354,9 @@ public final class EngineScheduler implements AutoCloseable {
     }
 
     private void start(Pending[] taken) {
-        inFlight++;
+        if (inFlight++ == 0) {
+            busySince = ticker.read();
+        }
         long id = ++batchIds;
         batchThreads.execute(() -> run(id, taken));
     }
@@ -380,7 +397,9 @@ public final class EngineScheduler implements AutoCloseable {
         }
         lock.lock();
         try {
-            inFlight--;
+            if (--inFlight == 0) {
+                busyNanos += ticker.read() - busySince;
+            }
             streaming += generations.size();
             changed.signal();
         } finally {

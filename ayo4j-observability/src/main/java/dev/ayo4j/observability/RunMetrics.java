@@ -38,6 +38,7 @@ final class RunMetrics implements RunListener {
     private final Ticker ticker;
     private final Map<PrimitiveKey, PrimitiveMeters> primitives = new ConcurrentHashMap<>();
     private final Map<String, EngineMeters> engineMeters = new ConcurrentHashMap<>();
+    private final Map<String, LlmMeters> llmMeters = new ConcurrentHashMap<>();
     private final Map<String, QueryState> queries = new ConcurrentHashMap<>();
     private final Map<BatchKey, long[]> openBatches = new ConcurrentHashMap<>();
     private final RunMeters ok;
@@ -68,7 +69,7 @@ final class RunMetrics implements RunListener {
                 if (d != null && d[1] == 0) {
                     d[1] = ticker.read();
                     if (d[0] != 0) {
-                        engine(q.decodeEngine).ttft.record(d[1] - d[0], TimeUnit.NANOSECONDS);
+                        llm(q.decodeEngine).ttft.record(d[1] - d[0], TimeUnit.NANOSECONDS);
                     }
                 }
             }
@@ -113,21 +114,21 @@ final class RunMetrics implements RunListener {
             if (t.tokensIn() > 0) {
                 m.tokensIn.record(t.tokensIn());
             }
-            if (t.tokensOut() > 0) {
+            if (t.tokensOut() > 0 && m.tokensOut != null) {
                 m.tokensOut.record(t.tokensOut());
             }
         }
         if (m.warmUps != null) {
             m.warmUps.increment();
             if (t.outcome() == TraceEvent.Outcome.OK && t.tokensIn() > 0) {
-                engine(t.engine()).warmedTokens.increment(t.tokensIn());
+                llm(t.engine()).warmedTokens.increment(t.tokensIn());
             }
         }
         if (t.primitive().equals("Decode")) {
             QueryState q = queries.get(t.queryId());
             long[] d = q == null ? null : q.decodes.remove(t.nodeId());
             if (d != null && d[1] != 0 && t.tokensOut() > 1) {
-                engine(q.decodeEngine).tpot.record((t.endNanos() - d[1]) / (t.tokensOut() - 1), TimeUnit.NANOSECONDS);
+                llm(q.decodeEngine).tpot.record((t.endNanos() - d[1]) / (t.tokensOut() - 1), TimeUnit.NANOSECONDS);
             }
         }
         if (t.batchId() >= 0 && t.batchSize() > 1) {
@@ -191,7 +192,7 @@ final class RunMetrics implements RunListener {
                             "ayo4j.primitive", k.primitive())
                     .serviceLevelObjectives(DURATION_BUCKETS).register(registry);
             in = tokens(op, d, "input");
-            out = tokens(op, d, "output");
+            out = op.equals(GenAi.OP_TEXT_COMPLETION) ? tokens(op, d, "output") : null;
         }
         Counter warmUps = k.primitive().equals("PartialPrefill") ? Counter.builder("ayo4j.llm.warmups")
                 .description("prompt warm-ups by outcome").tags("ayo4j.engine", k.engine(), "outcome", outcome)
@@ -200,8 +201,7 @@ final class RunMetrics implements RunListener {
     }
 
     private DistributionSummary tokens(String op, EngineDescription d, String type) {
-        return DistributionSummary.builder(GenAi.CLIENT_TOKEN_USAGE).baseUnit("{token}")
-                .description("tokens per engine call")
+        return DistributionSummary.builder(GenAi.CLIENT_TOKEN_USAGE).description("tokens per engine call")
                 .tags(GenAi.OPERATION_NAME, op, GenAi.PROVIDER_NAME, d.provider(), GenAi.REQUEST_MODEL, d.model(),
                         GenAi.TOKEN_TYPE, type)
                 .serviceLevelObjectives(TOKEN_BUCKETS).register(registry);
@@ -209,6 +209,10 @@ final class RunMetrics implements RunListener {
 
     private EngineMeters engine(String name) {
         return engineMeters.computeIfAbsent(name == null ? TraceEvent.LOCAL : name, EngineMeters::new);
+    }
+
+    private LlmMeters llm(String name) {
+        return llmMeters.computeIfAbsent(name == null ? TraceEvent.LOCAL : name, LlmMeters::new);
     }
 
     private static Duration[] durations(double... seconds) {
@@ -243,17 +247,24 @@ final class RunMetrics implements RunListener {
         final AtomicLong lastBatch = new AtomicLong(-1);
         final DistributionSummary batchSize;
         final DistributionSummary batchTokens;
+
+        EngineMeters(String engine) {
+            batchSize = DistributionSummary.builder("ayo4j.engine.batch.size").description("primitives per batch")
+                    .tag("ayo4j.engine", engine).register(registry);
+            batchTokens = DistributionSummary.builder("ayo4j.engine.batch.tokens")
+                    .description("input tokens per batch").tag("ayo4j.engine", engine).register(registry);
+        }
+    }
+
+    /** Meters of one LLM engine. */
+    private final class LlmMeters {
         final Counter warmedTokens;
         final Timer ttft;
         final Timer tpot;
 
-        EngineMeters(String engine) {
+        LlmMeters(String engine) {
             EngineDescription d = engines.apply(engine);
-            batchSize = DistributionSummary.builder("ayo4j.engine.batch.size").description("primitives per batch")
-                    .tag("ayo4j.engine", engine).register(registry);
-            batchTokens = DistributionSummary.builder("ayo4j.engine.batch.tokens").baseUnit("{token}")
-                    .description("input tokens per batch").tag("ayo4j.engine", engine).register(registry);
-            warmedTokens = Counter.builder("ayo4j.llm.prompt_cache.warmed_tokens").baseUnit("{token}")
+            warmedTokens = Counter.builder("ayo4j.llm.prompt_cache.warmed_tokens")
                     .description("prompt tokens cached by warm-ups ahead of their full prefill")
                     .tag("ayo4j.engine", engine).register(registry);
             ttft = Timer.builder(GenAi.SERVER_TIME_TO_FIRST_TOKEN)

@@ -2,6 +2,7 @@ package dev.ayo4j.cli;
 
 import dev.ayo4j.cli.encoder.ServeCommand;
 import dev.ayo4j.cli.model.ModelCommand;
+import dev.ayo4j.cli.telemetry.TelemetryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ayo4j", mixinStandardHelpOptions = true, version = "ayo4j 0.1.0",
         description = "Runs LLM applications as optimized primitive dataflow graphs on local engines.",
         subcommands = {DemoCommand.class, RunCommand.class, ExplainCommand.class, BenchCommand.class,
-            ModelCommand.class, ServeCommand.class})
+            ModelCommand.class, ServeCommand.class, TelemetryCommand.class})
 public final class Ayo4jCli implements Runnable {
     /** Held strongly: java.util.logging keeps loggers only weakly, and would forget the level set here. */
     private static final java.util.logging.Logger DJL_LOGGER = java.util.logging.Logger.getLogger("ai.djl");

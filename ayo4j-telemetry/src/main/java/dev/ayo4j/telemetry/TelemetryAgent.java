@@ -174,7 +174,7 @@ public final class TelemetryAgent implements AutoCloseable {
             String status = c.status();
             if (status != null && reported.add(status)) {
                 problems.add(status);
-                LOG.log(System.Logger.Level.WARNING, status);
+                LOG.log(System.Logger.Level.INFO, status);
             }
         }
         Snapshot s = new Snapshot(at, now, bySource);

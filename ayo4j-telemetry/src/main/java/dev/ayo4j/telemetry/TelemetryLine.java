@@ -49,11 +49,11 @@ public final class TelemetryLine {
             StringBuilder net = new StringBuilder();
             for (Sample rx : now.of("node_network_receive_bytes_total")) {
                 String dev = rx.label("device");
-                if (dev.equals("lo")) {
-                    continue;
-                }
                 Sample tx = now.of("node_network_transmit_bytes_total").stream()
                         .filter(s -> dev.equals(s.label("device"))).findFirst().orElse(rx);
+                if (dev.equals("lo") || rx.value() + tx.value() == 0) {
+                    continue;
+                }
                 net.append(String.format(Locale.ROOT, " %s rx %s tx %s", dev,
                         rate((rx.value() - value(before, rx)) / seconds), rate((tx.value() - value(before, tx)) / seconds)));
             }

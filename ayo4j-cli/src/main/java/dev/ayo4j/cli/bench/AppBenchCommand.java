@@ -1,5 +1,7 @@
 package dev.ayo4j.cli.bench;
 
+import dev.ayo4j.observability.files.Limits;
+import dev.ayo4j.observability.files.TraceFiles;
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.bench.app.AppBenchReport;
@@ -128,6 +130,9 @@ public final class AppBenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the report as JSON to this file.")
     @Nullable Path json;
 
+    @Option(names = "--traces", description = "Also write the ayo4j systems' runs and primitives as Parquet trace files to this folder.")
+    @Nullable Path traces;
+
     @Option(names = "--plots", description = "Write SVG plots (latency vs rate, Gantt of one query) to this folder.")
     @Nullable Path plots;
 
@@ -154,7 +159,8 @@ public final class AppBenchCommand implements Callable<Integer> {
                 loads, arrivals.contains("poisson"), arrivals.contains("bursty") ? burst : 0, !noAblation, deadline);
         Path dataDir = Files.createTempDirectory("ayo4j-bench-app");
         AppBenchReport report;
-        try (ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
+        try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
+             ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              LocalStack stack = LocalStack.open(LocalStackOptions.of(resolved.path(), dataDir)
                      .withThreads(llmThreads, encoderThreads).withSynthetic(!resolved.meaningfulText()))) {
             var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(encoderThreads, lc4jExecutor);
@@ -170,7 +176,12 @@ public final class AppBenchCommand implements Callable<Integer> {
                         + "; LangChain4j's all-MiniLM-L6-v2 on this machine's CPU";
                 out.println("placement: " + placement);
             }
-            report = new AppBenchmark(engines, data, lc4jEmbeddings, config, out).run(resolved.description(), placement);
+            AppBenchmark bench = new AppBenchmark(engines, data, lc4jEmbeddings, config, out);
+            if (traceFiles != null) {
+                bench.traces(traceFiles::listener);
+                out.println("trace files: " + traceFiles.directory());
+            }
+            report = bench.run(resolved.description(), placement);
         } finally {
             deleteRecursively(dataDir);
         }

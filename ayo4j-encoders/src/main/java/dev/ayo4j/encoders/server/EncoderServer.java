@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP server of an {@link EncoderPool} speaking Hugging Face TEI's and OpenAI's embedding protocols, on the
@@ -42,6 +44,7 @@ import java.util.concurrent.Executors;
  *       "float" | "base64"}} → {@code {"object": "list", "data": [{"object": "embedding", "embedding": [...],
  *       "index": 0}], "model": ..., "usage": {...}}} (OpenAI). Token-id inputs are refused.</li>
  *   <li>{@code GET /health} → 200 while a member is live, else 503; {@code GET /info} → model and window.</li>
+ *   <li>{@code GET /metrics} → Prometheus text from the scrape function given at start; 404 without one.</li>
  * </ul>
  *
  * <p>Errors are JSON {@code {"error": message, "error_type": type}} with TEI's statuses, mapped in one place
@@ -59,9 +62,12 @@ public final class EncoderServer implements AutoCloseable {
     private final boolean truncateByDefault;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final @Nullable Supplier<String> metrics;
 
-    private EncoderServer(EncoderPool pool, boolean truncateByDefault, InetSocketAddress address) throws IOException {
+    private EncoderServer(EncoderPool pool, boolean truncateByDefault, InetSocketAddress address,
+                          @Nullable Supplier<String> metrics) throws IOException {
         this.pool = pool;
+        this.metrics = metrics;
         this.truncateByDefault = truncateByDefault;
         this.server = HttpServer.create(address, 0);
         server.setExecutor(executor);
@@ -74,8 +80,14 @@ public final class EncoderServer implements AutoCloseable {
      * to requests that do not say. The caller keeps ownership of the pool.
      */
     public static EncoderServer start(EncoderPool pool, InetSocketAddress address, boolean truncateByDefault) {
+        return start(pool, address, truncateByDefault, null);
+    }
+
+    /** As {@link #start(EncoderPool, InetSocketAddress, boolean)}, serving {@code metrics} (Prometheus text) at {@code GET /metrics}. */
+    public static EncoderServer start(EncoderPool pool, InetSocketAddress address, boolean truncateByDefault,
+                                      @Nullable Supplier<String> metrics) {
         try {
-            return new EncoderServer(Objects.requireNonNull(pool, "pool"), truncateByDefault, address);
+            return new EncoderServer(Objects.requireNonNull(pool, "pool"), truncateByDefault, address, metrics);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
@@ -120,6 +132,7 @@ public final class EncoderServer implements AutoCloseable {
                             .put("max_input_length", pool.window());
                     yield info;
                 }
+                case "/metrics" -> metrics(ex, method);
                 case "/embed" -> embed(read(ex, method));
                 case "/rerank" -> rerank(read(ex, method));
                 case "/v1/embeddings" -> openAi(read(ex, method));
@@ -139,6 +152,18 @@ public final class EncoderServer implements AutoCloseable {
         ObjectNode node = JSON.createObjectNode().put("status", s.live() > 0 ? "ok" : "unhealthy")
                 .put("members", s.members()).put("live", s.live()).put("queued", s.queued());
         send(ex, s.live() > 0 ? 200 : 503, node);
+        return null;
+    }
+
+    private Object metrics(HttpExchange ex, String method) throws IOException {
+        requireMethod(method, "GET");
+        if (metrics == null) {
+            throw new BadRequest(404, "no such endpoint: /metrics");
+        }
+        byte[] bytes = metrics.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
         return null;
     }
 

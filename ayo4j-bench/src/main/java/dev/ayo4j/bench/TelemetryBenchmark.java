@@ -58,27 +58,44 @@ public final class TelemetryBenchmark {
                          int rounds, int primitivesPerQuery) {}
 
     /**
-     * Starts {@code command} (the agent, its output discarded), waits {@code warmup}, and measures its CPU time
-     * over {@code window}; the process is stopped afterwards.
+     * Starts each agent command (its output discarded) at once, waits {@code warmup}, and measures each one's
+     * CPU time over {@code window}; the processes are stopped afterwards. {@code commands} maps the sampling
+     * interval to its command.
      */
-    public AgentFigures agent(String interval, List<String> command, Duration warmup, Duration window)
+    public List<AgentFigures> agents(java.util.Map<String, List<String>> commands, Duration warmup, Duration window)
             throws IOException, InterruptedException {
-        Path err = Files.createTempFile("ayo4j-agent", ".err");
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(err.toFile()).start();
+        List<String> intervals = List.copyOf(commands.keySet());
+        List<Process> running = new ArrayList<>();
+        List<Path> errs = new ArrayList<>();
         try {
+            for (String interval : intervals) {
+                Path err = Files.createTempFile("ayo4j-agent", ".err");
+                errs.add(err);
+                running.add(new ProcessBuilder(commands.get(interval)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(err.toFile()).start());
+            }
             Thread.sleep(warmup);
-            Duration cpu0 = cpu(p, err);
+            long[] before = new long[running.size()];
+            for (int i = 0; i < running.size(); i++) {
+                before[i] = cpu(running.get(i), errs.get(i)).toNanos();
+            }
             long t0 = ticker.read();
             Thread.sleep(window);
-            Duration cpu1 = cpu(p, err);
+            List<AgentFigures> out = new ArrayList<>();
             double seconds = (ticker.read() - t0) / 1e9;
-            double cpuSeconds = (cpu1.toNanos() - cpu0.toNanos()) / 1e9;
-            return new AgentFigures(interval, seconds, cpuSeconds, cpuSeconds / seconds);
+            for (int i = 0; i < running.size(); i++) {
+                double cpuSeconds = (cpu(running.get(i), errs.get(i)).toNanos() - before[i]) / 1e9;
+                out.add(new AgentFigures(intervals.get(i), seconds, cpuSeconds, cpuSeconds / seconds));
+            }
+            return out;
         } finally {
-            p.destroy();
-            p.waitFor();
-            Files.deleteIfExists(err);
+            for (Process p : running) {
+                p.destroy();
+                p.waitFor();
+            }
+            for (Path e : errs) {
+                Files.deleteIfExists(e);
+            }
         }
     }
 
@@ -92,38 +109,48 @@ public final class TelemetryBenchmark {
 
     /**
      * {@code bench runtime}'s scheduler workload ({@code queries} concurrent optimized advanced-rag queries on
-     * no-op engines, {@code rounds} timed rounds) with instrumentation off, metrics, metrics and spans, and
-     * trace files written under {@code traces}; off runs first and last, and the baseline is the lower of them.
+     * no-op engines) with instrumentation off, metrics, metrics and spans, and trace files written under
+     * {@code traces}: {@code cycles} times through the four settings in turn, {@code rounds} timed rounds each
+     * time, so that drift of a shared machine falls on every setting alike; each figure is the median of its
+     * settings' per-cycle medians.
      */
-    public Report instrumentation(int queries, int rounds, Path traces, List<AgentFigures> agent) {
+    public Report instrumentation(int queries, int rounds, int cycles, Path traces, List<AgentFigures> agent) {
         RuntimeBenchmark bench = new RuntimeBenchmark();
-        List<InstrumentationFigures> out = new ArrayList<>();
-        RuntimeBenchmark.SchedulerFigures first = bench.scheduler(queries, 2, rounds, RunListener.NONE);
-        double[] medians = new double[3];
-        Observability metrics = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                OpenTelemetry.noop());
-        medians[0] = bench.scheduler(queries, 2, rounds, metrics.listener("advanced-rag")).medianMicrosPerPrimitive();
+        bench.scheduler(queries, 3, 1, RunListener.NONE);
+        List<String> settings = List.of("off", "metrics (Micrometer, Prometheus registry)",
+                "metrics + spans (OpenTelemetry SDK, batch processor)", "trace files (Parquet through DuckDB)");
+        double[][] medians = new double[settings.size()][cycles];
         AtomicLong exported = new AtomicLong();
+        int primitives = 0;
         try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
-                .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exported)).build()).build()).build()) {
+                .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exported)).setMaxQueueSize(1 << 16).build()).build()).build();
+             TraceFiles files = TraceFiles.open(traces, Limits.DEFAULT)) {
+            Observability metrics = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                    OpenTelemetry.noop());
             Observability both = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), otel);
-            medians[1] = bench.scheduler(queries, 2, rounds, both.listener("advanced-rag")).medianMicrosPerPrimitive();
+            List<RunListener> listeners = List.of(RunListener.NONE, metrics.listener("advanced-rag"),
+                    both.listener("advanced-rag"), files.listener("advanced-rag", "ayo4j"));
+            for (int c = 0; c < cycles; c++) {
+                for (int s = 0; s < settings.size(); s++) {
+                    RuntimeBenchmark.SchedulerFigures f = bench.scheduler(queries, 1, rounds, listeners.get(s));
+                    medians[s][c] = f.medianMicrosPerPrimitive();
+                    primitives = f.primitivesPerQuery();
+                }
+            }
         }
-        try (TraceFiles files = TraceFiles.open(traces, Limits.DEFAULT)) {
-            medians[2] = bench.scheduler(queries, 2, rounds, files.listener("advanced-rag", "ayo4j"))
-                    .medianMicrosPerPrimitive();
+        List<InstrumentationFigures> out = new ArrayList<>();
+        double off = median(medians[0]);
+        for (int s = 0; s < settings.size(); s++) {
+            double m = median(medians[s]);
+            out.add(new InstrumentationFigures(settings.get(s), m, m - off));
         }
-        RuntimeBenchmark.SchedulerFigures last = bench.scheduler(queries, 2, rounds, RunListener.NONE);
-        double off = Math.min(first.medianMicrosPerPrimitive(), last.medianMicrosPerPrimitive());
-        out.add(new InstrumentationFigures("off (first run)", first.medianMicrosPerPrimitive(),
-                first.medianMicrosPerPrimitive() - off));
-        out.add(new InstrumentationFigures("metrics (Micrometer, Prometheus registry)", medians[0], medians[0] - off));
-        out.add(new InstrumentationFigures("metrics + spans (OpenTelemetry SDK, batch processor)", medians[1],
-                medians[1] - off));
-        out.add(new InstrumentationFigures("trace files (Parquet through DuckDB)", medians[2], medians[2] - off));
-        out.add(new InstrumentationFigures("off (last run)", last.medianMicrosPerPrimitive(),
-                last.medianMicrosPerPrimitive() - off));
-        return new Report(agent, out, queries, rounds, first.primitivesPerQuery());
+        return new Report(agent, out, queries, rounds * cycles, primitives);
+    }
+
+    private static double median(double[] xs) {
+        double[] copy = xs.clone();
+        java.util.Arrays.sort(copy);
+        return Stats.percentile(copy, 50);
     }
 
     /** Span exporter that counts and drops: the SDK's cost without a collector's. */

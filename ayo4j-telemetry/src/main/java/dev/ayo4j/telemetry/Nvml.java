@@ -37,7 +37,6 @@ final class Nvml implements AutoCloseable {
     static final int PCIE_TX = 0;
     /** {@code NVML_PCIE_UTIL_RX_BYTES}. */
     static final int PCIE_RX = 1;
-    private static final int NVML_ERROR_NOT_SUPPORTED = 3;
     /** {@code nvmlFieldValue_t}: fieldId, scopeId, timestamp, latencyUsec, valueType, nvmlReturn, value. */
     private static final MemoryLayout FIELD_VALUE = MemoryLayout.structLayout(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG,
             JAVA_INT, JAVA_INT, JAVA_LONG);
@@ -203,14 +202,9 @@ final class Nvml implements AutoCloseable {
         return v >= 0 ? v : (double) (v >>> 1) * 2 + (v & 1);
     }
 
+    /** Whether a call succeeded; any error (most often {@code NVML_ERROR_NOT_SUPPORTED}, 3) leaves the figure out. */
     private static boolean ok(int rc) {
-        if (rc == 0) {
-            return true;
-        }
-        if (rc == NVML_ERROR_NOT_SUPPORTED) {
-            return false;
-        }
-        return false;
+        return rc == 0;
     }
 
     private static void check(String function, int rc) {

@@ -19,7 +19,23 @@ final class ProcFiles {
         return Files.readString(p, StandardCharsets.US_ASCII).strip();
     }
 
+    /** The whitespace-separated fields of {@code line}, without a regular expression (this runs every round). */
     static String[] fields(String line) {
-        return line.strip().split("\\s+");
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(16);
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(line.substring(start, i));
+            }
+        }
+        return out.toArray(String[]::new);
     }
 }

@@ -21,7 +21,7 @@ final class SampleMeters {
     private static final System.Logger LOG = System.getLogger(SampleMeters.class.getName());
 
     private final MeterRegistry registry;
-    private final Map<String, double[]> values = new ConcurrentHashMap<>();
+    private final Map<Series, double[]> values = new ConcurrentHashMap<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
     SampleMeters(MeterRegistry registry) {
@@ -30,7 +30,7 @@ final class SampleMeters {
 
     void update(List<Sample> samples) {
         for (Sample s : samples) {
-            double[] cell = values.get(s.key());
+            double[] cell = values.get(new Series(s.metric(), s.labels()));
             if (cell == null) {
                 cell = register(s);
             }
@@ -59,7 +59,10 @@ final class SampleMeters {
             LOG.log(System.Logger.Level.WARNING, "not exporting " + s.metric() + ": " + e.getMessage());
             return null;
         }
-        values.put(s.key(), cell);
+        values.put(new Series(s.metric(), s.labels()), cell);
         return cell;
     }
+
+    /** Identity of a series. */
+    private record Series(String metric, Map<String, String> labels) {}
 }

@@ -28,19 +28,28 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
     /** Target: instrumentation adds under 2 microseconds per primitive. */
     static final double INSTRUMENTATION_TARGET_MICROS = 2;
 
-    @Option(names = "--warmup", defaultValue = "5s", converter = IntervalConverter.class,
+    /**
+     * JVM options of the measured agent: those {@code bin/ayo4j} gives the {@code telemetry} command (a small
+     * heap, the serial collector, the client compiler).
+     */
+    static final List<String> AGENT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m");
+
+    @Option(names = "--warmup", defaultValue = "30s", converter = IntervalConverter.class,
             description = "Agent start-up left out of the measurement (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
-    @Option(names = "--window", defaultValue = "20s", converter = IntervalConverter.class,
+    @Option(names = "--window", defaultValue = "30s", converter = IntervalConverter.class,
             description = "Agent CPU measured over this long per interval (default: ${DEFAULT-VALUE}).")
     Duration window;
 
     @Option(names = "--queries", defaultValue = "1000", description = "Concurrent queries per round (default: ${DEFAULT-VALUE}).")
     int queries;
 
-    @Option(names = "--rounds", defaultValue = "7", description = "Timed rounds per setting (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds per setting and cycle (default: ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(names = "--cycles", defaultValue = "3", description = "Times through the settings in turn (default: ${DEFAULT-VALUE}).")
+    int cycles;
 
     @Option(names = "--json", description = "Also write the figures as JSON to this file.")
     @Nullable Path json;
@@ -48,22 +57,24 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         TelemetryBenchmark bench = new TelemetryBenchmark();
-        List<TelemetryBenchmark.AgentFigures> agent = new ArrayList<>();
-        for (String interval : List.of("1s", "100ms")) {
-            System.out.printf("agent: ayo4j telemetry --interval %s as a process of its own, %d s warm-up, %d s measured...%n",
-                    interval, warmup.toSeconds(), window.toSeconds());
-            var a = bench.agent(interval, agentCommand(interval), warmup, window);
-            agent.add(a);
-            System.out.printf("  %.3f s CPU in %.1f s: %.2f %% of one core%s%n", a.cpuSeconds(), a.windowSeconds(),
-                    100 * a.coreShare(), interval.equals("1s") ? String.format(" (target: < %.0f %%) %s",
+        System.out.printf("agent: ayo4j telemetry at --interval 1s and 100ms, each a process of its own (%s), "
+                + "%d s warm-up, %d s measured...%n", String.join(" ", AGENT_JVM_OPTIONS), warmup.toSeconds(),
+                window.toSeconds());
+        java.util.Map<String, List<String>> commands = new java.util.LinkedHashMap<>();
+        commands.put("1s", agentCommand("1s"));
+        commands.put("100ms", agentCommand("100ms"));
+        List<TelemetryBenchmark.AgentFigures> agent = bench.agents(commands, warmup, window);
+        for (var a : agent) {
+            System.out.printf("  --interval %-5s %.3f s CPU in %.1f s: %.2f %% of one core%s%n", a.interval(), a.cpuSeconds(),
+                    a.windowSeconds(), 100 * a.coreShare(), a.interval().equals("1s") ? String.format(" (target: < %.0f %%) %s",
                             100 * AGENT_TARGET_SHARE, a.coreShare() < AGENT_TARGET_SHARE ? "OK" : "MISSED") : "");
         }
         System.out.printf("instrumentation: %d concurrent advanced-rag queries per round on no-op engines, %d rounds "
-                + "per setting...%n", queries, rounds);
+                + "per setting, %d cycles through the settings...%n", queries, rounds, cycles);
         Path traces = Files.createTempDirectory("ayo4j-bench-traces");
         TelemetryBenchmark.Report report;
         try {
-            report = bench.instrumentation(queries, rounds, traces, agent);
+            report = bench.instrumentation(queries, rounds, cycles, traces, agent);
         } finally {
             try (Stream<Path> walk = Files.walk(traces)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -74,7 +85,7 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
         System.out.printf("  %-55s %12s %12s%n", "setting (" + report.primitivesPerQuery() + " primitives per query)",
                 "us/primitive", "added");
         for (var f : report.instrumentation()) {
-            boolean off = f.setting().startsWith("off");
+            boolean off = f.setting().equals("off");
             System.out.printf("  %-55s %12.2f %+12.2f%s%n", f.setting(), f.medianMicrosPerPrimitive(),
                     f.addedMicrosPerPrimitive(), off ? "" : String.format(" (target: < %.0f us) %s",
                             INSTRUMENTATION_TARGET_MICROS, f.addedMicrosPerPrimitive() < INSTRUMENTATION_TARGET_MICROS
@@ -91,7 +102,10 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
     private static List<String> agentCommand(String interval) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Ayo4jCli.class.getName(), "telemetry", "--interval", interval);
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(AGENT_JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Ayo4jCli.class.getName(), "telemetry",
+                "--interval", interval));
+        return command;
     }
 }

@@ -87,8 +87,7 @@ public final class TelemetryCommand implements Callable<Integer> {
             }
             AtomicReference<Snapshot> previous = new AtomicReference<>(agent.latest());
             AtomicInteger printed = new AtomicInteger();
-            int reported = agent.problems().size();
-            AtomicInteger problems = new AtomicInteger(reported);
+            AtomicInteger problems = new AtomicInteger(agent.problems().size());
             agent.listener(s -> {
                 List<String> now = agent.problems();
                 for (int i = problems.getAndSet(now.size()); i < now.size(); i++) {

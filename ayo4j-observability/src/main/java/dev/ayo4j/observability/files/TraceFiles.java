@@ -37,12 +37,15 @@ import org.duckdb.DuckDBConnection;
  * one stray temporary file (deleted when the directory is next opened); rows not yet written are lost then.
  * When writing fails (a full disk), the rows are dropped with a warning rather than held.
  *
- * <p>Thread-safe; {@link #add} and the listeners never block on the disk (writing happens on one background
- * thread, except when a kind's rows reach a file's worth, which the caller then writes).
+ * <p>Thread-safe; {@link #add} and the listeners never block on the disk: files are written on one background
+ * thread, and when it falls more than {@link #MAX_PENDING_FILES} files behind, further full files' rows are
+ * dropped with a warning rather than queued.
  */
 public final class TraceFiles implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TraceFiles.class.getName());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** Full files waiting for the writer thread beyond which rows are dropped. */
+    public static final int MAX_PENDING_FILES = 4;
 
     private final Path dir;
     private final Limits limits;
@@ -51,6 +54,7 @@ public final class TraceFiles implements AutoCloseable {
     private final Table primitives;
     private final Table samples;
     private final ScheduledExecutorService flusher;
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private long seq;
     private boolean closed;
 
@@ -254,7 +258,25 @@ public final class TraceFiles implements AutoCloseable {
                 }
             }
             if (full != null) {
-                TraceFiles.this.write(kind, full);
+                List<Object[]> rows = full;
+                if (pending.incrementAndGet() > MAX_PENDING_FILES) {
+                    pending.decrementAndGet();
+                    LOG.log(System.Logger.Level.WARNING, "trace files behind; dropped {0} {1} rows", rows.size(),
+                            kind.prefix());
+                    return;
+                }
+                try {
+                    flusher.execute(() -> {
+                        try {
+                            TraceFiles.this.write(kind, rows);
+                        } finally {
+                            pending.decrementAndGet();
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    pending.decrementAndGet();
+                    TraceFiles.this.write(kind, rows);
+                }
             }
         }
 

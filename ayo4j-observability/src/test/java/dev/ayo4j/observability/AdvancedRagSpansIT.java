@@ -61,6 +61,7 @@ class AdvancedRagSpansIT {
         InMemorySpanExporter spans = InMemorySpanExporter.create();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         QueryResult r;
+        List<SpanData> all;
         try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
                 .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build();
              LocalStack stack = LocalStack.open(LocalStackOptions.of(model, dir.resolve("data")))) {
@@ -71,12 +72,13 @@ class AdvancedRagSpansIT {
                 r = runtime.submit("real-1", graph, Map.of("question", "How are vectors stored?", "passages", passages),
                         Duration.ofMinutes(2), obs.listener("advanced-rag", caller)).get();
             }
+            all = spans.getFinishedSpanItems();  // before the SDK's shutdown clears the exporter
         }
-        SpanData root = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("run advanced-rag"))
+        SpanData root = all.stream().filter(s -> s.getName().equals("run advanced-rag"))
                 .findFirst().orElseThrow();
         assertThat(root.getTraceId()).isEqualTo(TRACE_ID);
         assertThat(root.getParentSpanId()).isEqualTo(PARENT);
-        Map<String, SpanData> byNode = spans.getFinishedSpanItems().stream()
+        Map<String, SpanData> byNode = all.stream()
                 .filter(s -> s.getParentSpanId().equals(root.getSpanId()))
                 .collect(Collectors.toMap(s -> s.getAttributes().get(AttributeKey.stringKey(Attrs.NODE)), s -> s));
         assertThat(byNode.keySet()).containsExactlyInAnyOrderElementsOf(r.trace().stream().map(TraceEvent::nodeId).toList());

@@ -93,9 +93,12 @@ final class RunTracing implements RunListener {
             run.recordException(failure);
             run.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
         }
-        Context inRun = parent.with(run);
-        for (TraceEvent e : trace) {
-            primitive(inRun, e);
+        // A run the sampler left out is not recorded: its primitives would not be either, so skip building them.
+        if (run.isRecording()) {
+            Context inRun = parent.with(run);
+            for (TraceEvent e : trace) {
+                primitive(inRun, e);
+            }
         }
         run.end(clocks.epochNanos(endNanos), TimeUnit.NANOSECONDS);
     }

@@ -147,4 +147,20 @@ class ObservabilityTest {
         assertThatThrownBy(obs::scrape).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("SimpleMeterRegistry");
     }
+
+    @Test
+    void runsTheSamplerLeavesOutMakeNoSpans() throws Exception {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
+                .setSampler(io.opentelemetry.sdk.trace.samplers.Sampler.alwaysOff())
+                .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build()) {
+            Observability obs = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), otel);
+            try (Ayo4jRuntime runtime = Runs.runtime(obs.listener("advanced-rag"), b -> b)) {
+                runtime.run(Runs.advancedRag(), Runs.inputs("q"), Runs.GUARD);
+            }
+            assertThat(spans.getFinishedSpanItems()).isEmpty();
+            assertThat(obs.scrape()).as("metrics do not depend on sampling")
+                    .contains("ayo4j_runs_total{ayo4j_app=\"advanced-rag\",outcome=\"ok\"} 1.0");
+        }
+    }
 }

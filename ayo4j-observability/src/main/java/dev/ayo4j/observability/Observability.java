@@ -51,6 +51,11 @@ public final class Observability implements AutoCloseable {
     /** App label of {@link #listener()}. */
     public static final String DEFAULT_APP = "default";
     private static final String SCOPE = "dev.ayo4j";
+    /**
+     * OTLP protocol unless {@code OTEL_EXPORTER_OTLP_PROTOCOL} says otherwise: spans are sent with the JDK's
+     * HTTP client, which speaks OTLP over HTTP, not gRPC.
+     */
+    public static final String OTLP_PROTOCOL = "http/protobuf";
 
     private final MeterRegistry registry;
     private final OpenTelemetry openTelemetry;
@@ -94,7 +99,8 @@ public final class Observability implements AutoCloseable {
      * The OpenTelemetry that the standard environment asks for: {@link OpenTelemetry#noop()} unless a
      * variable {@code OTEL_EXPORTER_OTLP_*} or {@code OTEL_TRACES_EXPORTER} is set; then an SDK autoconfigured
      * from {@code OTEL_*} variables and {@code otel.*} system properties, exporting traces only (metrics go
-     * through Micrometer), with service name {@code ayo4j} unless {@code OTEL_SERVICE_NAME} says otherwise.
+     * through Micrometer), with service name {@code ayo4j} and protocol {@link #OTLP_PROTOCOL} unless the
+     * variables say otherwise.
      */
     public static OpenTelemetry openTelemetryFromEnvironment() {
         return openTelemetryFrom(System.getenv());
@@ -108,7 +114,7 @@ public final class Observability implements AutoCloseable {
         }
         return AutoConfiguredOpenTelemetrySdk.builder()
                 .addPropertiesSupplier(() -> Map.of("otel.metrics.exporter", "none", "otel.logs.exporter", "none",
-                        "otel.service.name", "ayo4j"))
+                        "otel.service.name", "ayo4j", "otel.exporter.otlp.protocol", OTLP_PROTOCOL))
                 .build().getOpenTelemetrySdk();
     }
 

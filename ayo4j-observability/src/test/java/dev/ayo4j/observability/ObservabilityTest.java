@@ -136,6 +136,37 @@ class ObservabilityTest {
     }
 
     @Test
+    void exportsARunsSpansOverOtlpWhenTheStandardVariablesAskForIt() throws Exception {
+        java.util.List<String> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer collector = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        collector.createContext("/", ex -> {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            posts.add(ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " "
+                    + ex.getRequestHeaders().getFirst("Content-Type") + " " + body.length);
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        collector.start();
+        String endpoint = "http://127.0.0.1:" + collector.getAddress().getPort();
+        // Autoconfigure reads otel.* system properties beside OTEL_* variables; the map stands in for the variables.
+        System.setProperty("otel.exporter.otlp.endpoint", endpoint);
+        try {
+            OpenTelemetry otel = Observability.openTelemetryFrom(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint));
+            assertThat(otel).isInstanceOf(OpenTelemetrySdk.class);
+            Observability obs = Observability.create(new SimpleMeterRegistry(), otel);
+            try (Ayo4jRuntime runtime = Runs.runtime(obs.listener("advanced-rag"), b -> b)) {
+                runtime.run(Runs.advancedRag(), Runs.inputs("q"), Runs.GUARD);
+            }
+            obs.close();
+            assertThat(posts).anySatisfy(p -> assertThat(p).startsWith("POST /v1/traces application/x-protobuf"));
+        } finally {
+            System.clearProperty("otel.exporter.otlp.endpoint");
+            collector.stop(0);
+        }
+    }
+
+    @Test
     void extractIgnoresAMalformedTraceparent() {
         Context c = Observability.extract(Map.of("traceparent", "garbage"));
         assertThat(Span.fromContext(c).getSpanContext().isValid()).isFalse();

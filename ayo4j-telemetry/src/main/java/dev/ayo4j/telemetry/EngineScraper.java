@@ -38,7 +38,8 @@ public final class EngineScraper implements Collector {
         }
         this.url = url.getPath() == null || url.getPath().isEmpty() || url.getPath().equals("/")
                 ? url.resolve("/metrics") : url;
-        this.instance = url.getHost() + ":" + url.getPort();
+        int port = url.getPort() >= 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+        this.instance = url.getHost() + ":" + port;
         this.client = Objects.requireNonNull(client, "client");
     }
 

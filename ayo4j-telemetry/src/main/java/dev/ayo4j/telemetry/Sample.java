@@ -1,7 +1,6 @@
 package dev.ayo4j.telemetry;
 
 import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -64,9 +63,5 @@ public record Sample(String metric, Type type, SortedMap<String, String> labels,
             m.put(kv[i], kv[i + 1]);
         }
         return m;
-    }
-
-    static Map<String, String> copy(Map<String, String> m) {
-        return new TreeMap<>(m);
     }
 }

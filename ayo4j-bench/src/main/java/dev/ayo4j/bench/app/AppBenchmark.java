@@ -1,6 +1,5 @@
 package dev.ayo4j.bench.app;
 
-import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.Checks;
 import dev.ayo4j.app.App;
@@ -20,11 +19,11 @@ import dev.ayo4j.plan.Planner;
 import dev.ayo4j.plan.PlannerContext;
 import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.runtime.QueryResult;
+import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.spi.Passage;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.store.embedding.EmbeddingStore;
-import java.util.function.BiFunction;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**

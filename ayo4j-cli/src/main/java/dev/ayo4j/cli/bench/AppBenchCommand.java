@@ -1,7 +1,5 @@
 package dev.ayo4j.cli.bench;
 
-import dev.ayo4j.observability.files.Limits;
-import dev.ayo4j.observability.files.TraceFiles;
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.bench.app.AppBenchReport;
@@ -24,6 +22,8 @@ import dev.ayo4j.models.ModelCache;
 import dev.ayo4j.models.ModelResolver;
 import dev.ayo4j.models.ResolvedModel;
 import dev.ayo4j.models.SyntheticShape;
+import dev.ayo4j.observability.files.Limits;
+import dev.ayo4j.observability.files.TraceFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

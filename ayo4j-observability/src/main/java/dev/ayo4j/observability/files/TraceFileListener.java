@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Run listener that hands a {@code runs} row and its {@code primitives} rows to {@link TraceFiles} when a run
  * ends. A completed run's rows come from its result; a failed run's from the primitives that ended before it
- * failed, which are kept until then.
+ * failed, which are kept until then. Query ids repeat across runtimes ({@code q1}, {@code q2}, ...), so the
+ * {@code run_id} written is the query id and a tag of this listener, {@code q1/5f3a09c2}: unique across the
+ * runtimes that share a directory, and the same in both files, which join on it.
  */
 final class TraceFileListener implements RunListener {
     private final TraceFiles files;
@@ -25,6 +27,7 @@ final class TraceFileListener implements RunListener {
     private final String system;
     private final Ticker ticker = Ticker.systemTicker();
     private final long offsetNanos;
+    private final String tag = java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextInt());
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
     TraceFileListener(TraceFiles files, String app, String system) {
@@ -53,7 +56,7 @@ final class TraceFileListener implements RunListener {
                 QueryResult r = s.result();
                 long end = r.trace().stream().mapToLong(TraceEvent::endNanos).max().orElse(ticker.read());
                 long start = end - r.endToEndNanos();
-                files.addRun(new Object[] {r.queryId(), app, system, TraceSchema.OUTCOME_OK, time(start),
+                files.addRun(new Object[] {runId(r.queryId()), app, system, TraceSchema.OUTCOME_OK, time(start),
                     r.endToEndNanos() / 1e6, r.criticalPathNanos() / 1e6, r.lowerBoundNanos() / 1e6, null});
                 primitives(r.queryId(), start, r.trace());
             }
@@ -70,7 +73,7 @@ final class TraceFileListener implements RunListener {
                     }
                 }
                 String error = f.cause().getMessage() != null ? f.cause().getMessage() : f.cause().toString();
-                files.addRun(new Object[] {f.queryId(), app, system, TraceSchema.OUTCOME_FAILED, time(start),
+                files.addRun(new Object[] {runId(f.queryId()), app, system, TraceSchema.OUTCOME_FAILED, time(start),
                     (now - start) / 1e6, null, null, error});
                 primitives(f.queryId(), start, done);
             }
@@ -79,11 +82,15 @@ final class TraceFileListener implements RunListener {
 
     private void primitives(String runId, long start, List<TraceEvent> trace) {
         for (TraceEvent e : trace) {
-            files.addPrimitive(new Object[] {runId, app, system, e.nodeId(), e.primitive(), e.engine(),
+            files.addPrimitive(new Object[] {runId(runId), app, system, e.nodeId(), e.primitive(), e.engine(),
                 (e.enqueueNanos() - start) / 1e6, (e.startNanos() - start) / 1e6, (e.endNanos() - start) / 1e6,
                 e.waitNanos() / 1e6, e.serviceNanos() / 1e6, e.batchId(), e.batchSize(), e.tokensIn(), e.tokensOut(),
                 e.outcome().name().toLowerCase(Locale.ROOT)});
         }
+    }
+
+    private String runId(String queryId) {
+        return queryId + "/" + tag;
     }
 
     private LocalDateTime time(long tickerNanos) {

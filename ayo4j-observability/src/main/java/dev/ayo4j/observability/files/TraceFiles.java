@@ -45,7 +45,7 @@ public final class TraceFiles implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TraceFiles.class.getName());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Full files waiting for the writer thread beyond which rows are dropped. */
-    public static final int MAX_PENDING_FILES = 4;
+    public static final int MAX_PENDING_FILES = 8;
 
     private final Path dir;
     private final Limits limits;

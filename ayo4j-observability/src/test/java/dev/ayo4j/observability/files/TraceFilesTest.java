@@ -57,7 +57,8 @@ class TraceFilesTest {
             assertThat(r.getString(1)).isEqualTo("failed");
             assertThat(r.getString(5)).contains("Rerank");
             r = st.executeQuery("SELECT count(*), min(enqueue_ms), max(end_ms) FROM read_parquet('" + dir
-                    + "/primitives-*.parquet') WHERE run_id = '" + ok.queryId() + "' AND system = 'ayo4j'");
+                    + "/primitives-*.parquet') p JOIN read_parquet('" + dir + "/runs-*.parquet') r USING (run_id) "
+                    + "WHERE r.outcome = 'ok' AND p.system = 'ayo4j' AND run_id LIKE '" + ok.queryId() + "/%'");
             r.next();
             assertThat(r.getInt(1)).isEqualTo(ok.trace().size());
             assertThat(r.getDouble(2)).isGreaterThanOrEqualTo(0);
@@ -66,30 +67,48 @@ class TraceFilesTest {
     }
 
     @Test
-    void rotatesBySizeAndDeletesTheOldestBeyondTheTotal() throws Exception {
-        Limits limits = Limits.DEFAULT.withMaxFileBytes(4_000).withMaxTotalBytes(20_000);
-        try (TraceFiles files = TraceFiles.open(dir, limits)) {
-            for (int batch = 0; batch < 40; batch++) {
-                int b = batch;
-                files.add(IntStream.range(0, 50).mapToObj(i -> new SampleRow(Instant.now(), "host-a", "proc",
-                        "node_cpu_seconds_total", "cpu=" + i + ",mode=user", b * 100 + i)).toList());
+    void rotatesBySize() throws Exception {
+        try (TraceFiles files = TraceFiles.open(dir, Limits.DEFAULT.withMaxFileBytes(4_000))) {
+            for (int batch = 0; batch < 5; batch++) {
+                files.add(samples(batch, 60));
             }
         }
-        List<String> names = names();
-        assertThat(names.size()).as("several files: rotated by size").isGreaterThan(3);
+        assertThat(names()).as("each batch outgrew a file").hasSizeGreaterThanOrEqualTo(5)
+                .allMatch(n -> n.matches("samples-\\d{8}-\\d{6}-\\d{6}\\.parquet"));
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            assertThat(columns(st, "samples")).isEqualTo(columnsOf(TraceSchema.SAMPLES));
+            ResultSet r = st.executeQuery("SELECT count(*) FROM read_parquet('" + dir + "/samples-*.parquet')");
+            r.next();
+            assertThat(r.getInt(1)).as("nothing lost").isEqualTo(5 * 60);
+        }
+    }
+
+    @Test
+    void deletesTheOldestFilesBeyondTheTotal() throws Exception {
+        Limits limits = new Limits(10_000, 20_000, Duration.ofMinutes(5));
+        try (TraceFiles files = TraceFiles.open(dir, limits)) {
+            for (int batch = 0; batch < 40; batch++) {
+                files.add(samples(batch, 50));
+                files.flush();
+            }
+        }
         long total = 0;
-        for (String n : names) {
+        for (String n : names()) {
             total += Files.size(dir.resolve(n));
         }
         assertThat(total).isLessThanOrEqualTo(limits.maxTotalBytes());
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
-            assertThat(columns(st, "samples")).isEqualTo(columnsOf(TraceSchema.SAMPLES));
             ResultSet r = st.executeQuery("SELECT max(value), min(value) FROM read_parquet('" + dir
                     + "/samples-*.parquet')");
             r.next();
             assertThat(r.getDouble(1)).as("the newest rows are kept").isEqualTo(39 * 100 + 49);
             assertThat(r.getDouble(2)).as("the oldest went").isGreaterThan(0);
         }
+    }
+
+    private static List<SampleRow> samples(int batch, int n) {
+        return IntStream.range(0, n).mapToObj(i -> new SampleRow(Instant.now(), "host-a", "proc",
+                "node_cpu_seconds_total", "cpu=" + i + ",mode=user", batch * 100 + i)).toList();
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.ayo4j.analytics.WorkloadReport.Lengths;
 import dev.ayo4j.analytics.WorkloadReport.LlmPlan;
 import dev.ayo4j.analytics.WorkloadReport.Window;
 import dev.ayo4j.encoders.Allocator;
-import dev.ayo4j.encoders.CostModel;
+import dev.ayo4j.encoders.ForwardPassLatency;
 import dev.ayo4j.encoders.LengthBins;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -182,8 +182,8 @@ public final class WorkloadAnalysis {
     }
 
     private static EncoderPlan encoderPlan(Database db, int maxTokens, double durationS, double peakToMean) {
-        CostModel cost = CostModel.measuredCpuFp32();
-        LengthBins bins = LengthBins.fromCostModel(cost, maxTokens, BIN_GRANULARITY, BIN_WASTE);
+        ForwardPassLatency cost = ForwardPassLatency.measuredCpuFp32();
+        LengthBins bins = LengthBins.fromLatency(cost, maxTokens, BIN_GRANULARITY, BIN_WASTE);
         long[] perBin = new long[bins.count()];
         long truncated = 0;
         double padded = 0;

@@ -11,6 +11,7 @@ import dev.ayo4j.plan.Planner;
 import dev.ayo4j.plan.PlannerContext;
 import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.runtime.QueryResult;
+import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Ticker;
 import java.time.Duration;
@@ -68,6 +69,11 @@ public final class RuntimeBenchmark {
 
     /** Runs rounds of {@code queries} concurrent optimized advanced-rag queries on no-op engines. */
     public SchedulerFigures scheduler(int queries, int warmupRounds, int rounds) {
+        return scheduler(queries, warmupRounds, rounds, RunListener.NONE);
+    }
+
+    /** As {@link #scheduler(int, int, int)}, with {@code listener} hearing every run (instrumentation's cost). */
+    public SchedulerFigures scheduler(int queries, int warmupRounds, int rounds, RunListener listener) {
         int passages = 64;
         PrimitiveGraph graph = new Planner(Passes.STANDARD, PlannerContext.defaults())
                 .optimize(Apps.advancedRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(passages))).result();
@@ -75,7 +81,7 @@ public final class RuntimeBenchmark {
                 .mapToObj(i -> Passage.of("doc" + i, "passage number " + i)).toList();
         Map<String, Object> inputs = Map.of(Apps.QUESTION.name(), "what is measured?", Apps.PASSAGES.name(), corpus);
         EngineBinding names = EngineBinding.DEFAULT;
-        Ayo4jRuntime.Builder builder = Ayo4jRuntime.builder();
+        Ayo4jRuntime.Builder builder = Ayo4jRuntime.builder().listener(listener);
         for (String name : List.of(names.engine(Role.LLM), names.engine(Role.EMBEDDER), names.engine(Role.RERANKER), names.engine(Role.VECTORS))) {
             builder.ownedEngine(new NoOpEngine(name));
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import dev.ayo4j.cli.telemetry.TelemetryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ayo4j", mixinStandardHelpOptions = true, version = "ayo4j 0.1.0",
         description = "Runs LLM applications as optimized primitive dataflow graphs on local engines.",
         subcommands = {DemoCommand.class, RunCommand.class, ExplainCommand.class, BenchCommand.class,
-            ModelCommand.class, ServeCommand.class, AnalyzeCommand.class})
+            ModelCommand.class, ServeCommand.class, AnalyzeCommand.class, TelemetryCommand.class})
 public final class Ayo4jCli implements Runnable {
     /** Held strongly: java.util.logging keeps loggers only weakly, and would forget the level set here. */
     private static final java.util.logging.Logger DJL_LOGGER = java.util.logging.Logger.getLogger("ai.djl");

@@ -24,7 +24,7 @@ public interface ForwardPassLatency {
      * error 7.4 % (8×256). Summed over the skewed 256-text workload one at a time it predicts about
      * 2.7 s against the 2.74 s measured.
      */
-    static ForwardPassLatency measuredCpuFp32() {
+    public static ForwardPassLatency measuredCpuFp32() {
         return new QuadraticLatency(1.202, 0.14946, 5.441e-5);
     }
 

@@ -165,6 +165,11 @@ public final class Ayo4jRuntime implements AutoCloseable {
         return scheduler(engine).queued();
     }
 
+    /** Names of this runtime's engines, sorted. */
+    public java.util.SortedSet<String> engineNames() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(schedulers.keySet()));
+    }
+
     /** The scheduler of {@code engine}; throws naming the known engines if there is none. */
     public EngineScheduler scheduler(String engine) {
         EngineScheduler s = schedulers.get(engine);

@@ -69,6 +69,10 @@ public final class EngineScheduler implements AutoCloseable {
     private final Thread owner;
     private long events;
     private long ticked = -1;
+    /** Batches executing on the engine, and since when one has been: the engine's busy time. Under the lock. */
+    private int executing;
+    private long busySince;
+    private long busyNanos;
 
     /** Starts the scheduler's owner thread for {@code engine}. */
     public EngineScheduler(Engine engine, BatchPolicy policy, Ticker ticker) {
@@ -169,6 +173,14 @@ public final class EngineScheduler implements AutoCloseable {
         return locked(() -> core.queued(query));
     }
 
+    /**
+     * Nanoseconds on the ticker during which at least one batch was executing on the engine, since the
+     * scheduler started, counting the batches in flight up to now: its rate is the engine's busy fraction.
+     */
+    public long busyNanos() {
+        return locked(() -> executing > 0 ? busyNanos + (ticker.read() - busySince) : busyNanos);
+    }
+
     /** Batches executing on the engine. */
     public int inFlight() {
         return locked(core::inFlight);
@@ -234,7 +246,12 @@ public final class EngineScheduler implements AutoCloseable {
                 for (Action<Pending> action : core.tick()) {
                     decisions.accept(action);
                     switch (action) {
-                        case Action.Run<Pending> run -> batchThreads.execute(() -> run(run.batchId(), run.items()));
+                        case Action.Run<Pending> run -> {
+                            if (executing++ == 0) {
+                                busySince = ticker.read();
+                            }
+                            batchThreads.execute(() -> run(run.batchId(), run.items()));
+                        }
                         case Action.Probe<Pending> _ -> { } // engine scheduler members never go down
                         case Action.WaitUntil<Pending>(long deadline) -> wait = deadline;
                     }
@@ -302,6 +319,9 @@ public final class EngineScheduler implements AutoCloseable {
         }
         lock.lock();
         try {
+            if (--executing == 0) {
+                busyNanos += ticker.read() - busySince;
+            }
             core.complete(id, generations.size());
             signal();
         } finally {

@@ -19,6 +19,7 @@ import dev.ayo4j.plan.Planner;
 import dev.ayo4j.plan.PlannerContext;
 import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.runtime.QueryResult;
+import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.spi.Passage;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -37,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,6 +101,7 @@ public final class AppBenchmark {
     private final PrintStream log;
     private final AtomicInteger collections = new AtomicInteger();
     private @Nullable EmbeddingStore<TextSegment> lc4jCorpus;
+    private BiFunction<String, String, RunListener> traces = (a, s) -> RunListener.NONE;
 
     /**
      * A benchmark on the engines of {@code engines}, with LangChain4j's own embedding model
@@ -119,6 +122,12 @@ public final class AppBenchmark {
      */
     public static EmbeddingModel langChain4jMiniLm(int threads, java.util.concurrent.Executor executor) {
         return LangChain4jMiniLm.open(threads, executor);
+    }
+
+    /** Also records the runs of the ayo4j systems: a listener per app name and system name. */
+    public AppBenchmark traces(BiFunction<String, String, RunListener> listeners) {
+        this.traces = java.util.Objects.requireNonNull(listeners, "listeners");
+        return this;
     }
 
     /** Runs every workload; {@code model} and {@code placement} are recorded as given. */
@@ -309,6 +318,9 @@ public final class AppBenchmark {
      */
     List<QueryOutcome> measure(BenchSystem s, List<BenchQuery> queries, Arrivals arrivals, boolean ownCollections) {
         Engines run = engines.open();
+        if (s instanceof AyoSystem a) {
+            a.traces(traces);
+        }
         s.begin(run);
         try {
             List<QueryOutcome> out = new ArrayList<>();

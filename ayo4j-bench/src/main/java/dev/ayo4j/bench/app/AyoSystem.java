@@ -10,6 +10,7 @@ import dev.ayo4j.plan.Planner;
 import dev.ayo4j.plan.PlannerContext;
 import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.runtime.QueryResult;
+import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.runtime.trace.TraceEvent;
 import dev.ayo4j.spi.Passage;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +33,7 @@ public final class AyoSystem implements BenchSystem {
     private final List<Pass> passes;
     private final Duration deadline;
     private @Nullable Ayo4jRuntime runtime;
+    private BiFunction<String, String, RunListener> traces = (a, s) -> RunListener.NONE;
 
     public AyoSystem(String name, App app, List<Pass> passes, Duration deadline) {
         this.name = Objects.requireNonNull(name, "name");
@@ -53,9 +56,14 @@ public final class AyoSystem implements BenchSystem {
         return "ayo4j runtime, passes " + (passes.isEmpty() ? "none" : passes.stream().map(Pass::name).toList());
     }
 
+    /** Where runs are also recorded: a listener per app name and system name (default: nowhere). */
+    public void traces(BiFunction<String, String, RunListener> listeners) {
+        this.traces = Objects.requireNonNull(listeners, "listeners");
+    }
+
     @Override
     public void begin(Engines engines) {
-        runtime = engines.newRuntime();
+        runtime = engines.newRuntime(traces.apply(app.name(), name));
     }
 
     /** The graph of {@code query}, lowered and optimized as this system runs it. */

@@ -1,6 +1,7 @@
 package dev.ayo4j.bench.app;
 
 import dev.ayo4j.runtime.Ayo4jRuntime;
+import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.spi.Engine;
 import java.util.Objects;
 
@@ -19,6 +20,12 @@ public record Engines(Engine llm, Engine embedder, Engine reranker, Engine vecto
 
     /** A runtime over these engines with the default batch policies; it does not close them. */
     public Ayo4jRuntime newRuntime() {
-        return Ayo4jRuntime.builder().engine(llm).engine(embedder).engine(reranker).engine(vectors).build();
+        return newRuntime(RunListener.NONE);
+    }
+
+    /** As {@link #newRuntime()}, and {@code listener} hears every run. */
+    public Ayo4jRuntime newRuntime(RunListener listener) {
+        return Ayo4jRuntime.builder().engine(llm).engine(embedder).engine(reranker).engine(vectors).listener(listener)
+                .build();
     }
 }

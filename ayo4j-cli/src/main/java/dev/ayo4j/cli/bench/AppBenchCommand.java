@@ -24,6 +24,8 @@ import dev.ayo4j.models.ModelCache;
 import dev.ayo4j.models.ModelResolver;
 import dev.ayo4j.models.ResolvedModel;
 import dev.ayo4j.models.SyntheticShape;
+import dev.ayo4j.observability.files.Limits;
+import dev.ayo4j.observability.files.TraceFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +137,9 @@ public final class AppBenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the report as JSON to this file.")
     @Nullable Path json;
 
+    @Option(names = "--traces", description = "Also write the ayo4j systems' runs and primitives as Parquet trace files to this folder.")
+    @Nullable Path traces;
+
     @Option(names = "--plots", description = "Write SVG plots (latency vs rate, Gantt of one query) to this folder.")
     @Nullable Path plots;
 
@@ -166,7 +171,8 @@ public final class AppBenchCommand implements Callable<Integer> {
         }
         Path dataDir = Files.createTempDirectory("ayo4j-bench-app");
         AppBenchReport report;
-        try (ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
+        try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
+             ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              LocalStack stack = LocalStack.open(LocalStackOptions.of(resolved.path(), dataDir)
                      .withThreads(llmThreads, encoderThreads).withSynthetic(!resolved.meaningfulText()))) {
             var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(encoderThreads, lc4jExecutor);
@@ -182,7 +188,12 @@ public final class AppBenchCommand implements Callable<Integer> {
                         + "; LangChain4j's all-MiniLM-L6-v2 on this machine's CPU";
                 out.println("placement: " + placement);
             }
-            report = new AppBenchmark(engines, data, lc4jEmbeddings, config, out).run(resolved.description(), placement);
+            AppBenchmark bench = new AppBenchmark(engines, data, lc4jEmbeddings, config, out);
+            if (traceFiles != null) {
+                bench.traces(traceFiles::listener);
+                out.println("trace files: " + traceFiles.directory());
+            }
+            report = bench.run(resolved.description(), placement);
         } finally {
             deleteRecursively(dataDir);
         }

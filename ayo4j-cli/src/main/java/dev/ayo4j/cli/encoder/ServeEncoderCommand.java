@@ -10,6 +10,9 @@ import dev.ayo4j.engine.onnx.BundledEncoder;
 import dev.ayo4j.engine.onnx.EncoderModel;
 import dev.ayo4j.engine.onnx.EncoderOptions;
 import dev.ayo4j.engine.onnx.Overflow;
+import dev.ayo4j.telemetry.TelemetryAgent;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ayo4j serve encoder}: an encoder pool behind TEI's {@code /embed} and {@code /rerank}, OpenAI's
- * {@code /v1/embeddings} and {@code /health}, until interrupted.
+ * {@code /v1/embeddings}, {@code /health} and {@code /metrics} (the pool's meters and this host's telemetry, as
+ * Prometheus text), until interrupted.
  */
 @Command(name = "encoder", mixinStandardHelpOptions = true,
         description = "Serve a bundled encoder over the TEI and OpenAI embedding APIs.")
@@ -106,9 +110,12 @@ public final class ServeEncoderCommand implements Callable<Integer> {
                 builder.local(encoder);
             }
             remotes.forEach(builder::remote);
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             try (EncoderPool pool = builder.build();
+                 TelemetryAgent telemetry = TelemetryAgent.start(registry, TelemetryAgent.Options.DEFAULT);
                  EncoderServer server = EncoderServer.start(pool, new InetSocketAddress(host, port),
-                         serverOptions.withTruncateByDefault(truncate))) {
+                         serverOptions.withTruncateByDefault(truncate), registry::scrape)) {
+                EncoderPoolMeters.bind(pool, registry);
                 System.out.printf("serving %s (window %d tokens, policy %s, %d member(s)%s) on %s%n", pool.model(),
                         pool.window(), policy, members + remotes.size(), keys.enabled() ? ", API keys required" : "",
                         server.uri());

@@ -26,6 +26,8 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +51,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *       "float" | "base64"}} → {@code {"object": "list", "data": [{"object": "embedding", "embedding": [...],
  *       "index": 0}], "model": ..., "usage": {...}}} (OpenAI). Token-id inputs are refused.</li>
  *   <li>{@code GET /health} → 200 while a member is live, else 503; {@code GET /info} → model and window.</li>
+ *   <li>{@code GET /metrics} → Prometheus text from the scrape function given at start; 404 without one.</li>
  * </ul>
  *
  * <p>Errors are JSON {@code {"error": message, "error_type": type}} with TEI's statuses, mapped in one place
@@ -127,14 +130,17 @@ public final class EncoderServer implements AutoCloseable {
     }
 
     private final EncoderPool pool;
+    private final @Nullable Supplier<String> metrics;
     private final Options options;
     private final boolean truncateByDefault;
     private final int maxInputs;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    private EncoderServer(EncoderPool pool, Options options, InetSocketAddress address) throws IOException {
+    private EncoderServer(EncoderPool pool, Options options, InetSocketAddress address,
+                          @Nullable Supplier<String> metrics) throws IOException {
         this.pool = pool;
+        this.metrics = metrics;
         this.options = options;
         this.truncateByDefault = options.truncateByDefault();
         this.maxInputs = Math.min(options.maxInputs(), pool.capacity());
@@ -150,9 +156,15 @@ public final class EncoderServer implements AutoCloseable {
      * ownership of the pool.
      */
     public static EncoderServer start(EncoderPool pool, InetSocketAddress address, Options options) {
+        return start(pool, address, options, null);
+    }
+
+    /** As {@link #start(EncoderPool, InetSocketAddress, Options)}, serving {@code metrics} (Prometheus text) at {@code GET /metrics}. */
+    public static EncoderServer start(EncoderPool pool, InetSocketAddress address, Options options,
+                                      @Nullable Supplier<String> metrics) {
         try {
             return new EncoderServer(Objects.requireNonNull(pool, "pool"), Objects.requireNonNull(options, "options"),
-                    address);
+                    address, metrics);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
@@ -230,6 +242,7 @@ public final class EncoderServer implements AutoCloseable {
                             .put("max_input_length", pool.window());
                     yield info;
                 }
+                case "/metrics" -> metrics(ex, method);
                 case "/embed" -> embed(read(ex, method));
                 case "/rerank" -> rerank(read(ex, method));
                 case "/v1/embeddings" -> openAi(read(ex, method));
@@ -390,6 +403,18 @@ public final class EncoderServer implements AutoCloseable {
             row.add(x);
         }
         return row;
+    }
+
+    private Object metrics(HttpExchange ex, String method) throws IOException {
+        requireMethod(method, "GET");
+        if (metrics == null) {
+            throw new BadRequest(404, "no such endpoint: /metrics");
+        }
+        byte[] bytes = metrics.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+        return null;
     }
 
     private static void requireMethod(String method, String expected) {

@@ -17,6 +17,8 @@ import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskInputs;
 import dev.ayo4j.spi.TaskResult;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -223,6 +225,8 @@ public final class OpenAiEngine implements Engine {
         if (options.apiKey() != null) {
             b.header("Authorization", "Bearer " + options.apiKey());
         }
+        // The caller's trace, if it has one, so that the server's spans join it (vLLM and SGLang read it).
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), b, HttpRequest.Builder::header);
         return b.build();
     }
 

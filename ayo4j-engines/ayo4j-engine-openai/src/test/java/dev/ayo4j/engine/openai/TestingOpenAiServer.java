@@ -57,8 +57,8 @@ final class TestingOpenAiServer implements AutoCloseable {
         record Drip(String token) implements Behavior {}
     }
 
-    /** A request as received: its path, JSON body, {@code Authorization} header and prefill cost. */
-    record Request(String path, JsonNode body, String authorization, int prefilledChars) {}
+    /** A request as received: its path, JSON body, {@code Authorization} header, prefill cost and {@code traceparent}. */
+    record Request(String path, JsonNode body, String authorization, int prefilledChars, String traceparent) {}
 
     /** Text answered by default. */
     static final String DEFAULT_TEXT = "The sky is blue because air scatters blue light more.";
@@ -133,7 +133,8 @@ final class TestingOpenAiServer implements AutoCloseable {
                 case CHAT -> body.path("messages").path(body.path("messages").size() - 1).path("content").asText();
             };
             String authorization = Objects.requireNonNullElse(ex.getRequestHeaders().getFirst("Authorization"), "");
-            requests.add(new Request(ex.getRequestURI().getPath(), body, authorization, prefill(prompt)));
+            String traceparent = Objects.requireNonNullElse(ex.getRequestHeaders().getFirst("traceparent"), "");
+            requests.add(new Request(ex.getRequestURI().getPath(), body, authorization, prefill(prompt), traceparent));
             int promptTokens = prompt.isBlank() ? 0 : prompt.strip().split("\\s+").length;
             switch (behavior) {
                 case Behavior.Fail(int status, String message) -> sendError(ex, status, message);

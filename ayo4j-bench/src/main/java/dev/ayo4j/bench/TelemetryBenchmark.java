@@ -1,0 +1,174 @@
+package dev.ayo4j.bench;
+
+import dev.ayo4j.observability.Observability;
+import dev.ayo4j.observability.files.Limits;
+import dev.ayo4j.observability.files.TraceFiles;
+import dev.ayo4j.runtime.RunListener;
+import dev.ayo4j.spi.Ticker;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures what observing costs: the telemetry agent's CPU share as a process of its own, and the run time
+ * per primitive that metrics, spans and trace files add to {@code bench runtime}'s no-op workload, beside
+ * the same workload with instrumentation off, in one run.
+ *
+ * <p>Run it with {@code bin/ayo4j bench telemetry [--json FILE]}.
+ */
+public final class TelemetryBenchmark {
+    private final Ticker ticker = Ticker.systemTicker();
+
+    /**
+     * CPU the agent process used over a window after its warm-up.
+     *
+     * @param interval      the agent's sampling interval
+     * @param windowSeconds wall time measured
+     * @param cpuSeconds    the agent's user and system CPU time in that window
+     * @param coreShare     {@code cpuSeconds / windowSeconds}: the share of one core
+     */
+    public record AgentFigures(String interval, double windowSeconds, double cpuSeconds, double coreShare) {}
+
+    /**
+     * Run time per primitive with one instrumentation setting.
+     *
+     * @param setting                  what listened to the runs
+     * @param medianMicrosPerPrimitive median over rounds of wall time per primitive
+     * @param addedMicrosPerPrimitive  the median minus the median with instrumentation off
+     */
+    public record InstrumentationFigures(String setting, double medianMicrosPerPrimitive,
+                                         double addedMicrosPerPrimitive) {}
+
+    /** Both sets of figures. */
+    public record Report(List<AgentFigures> agent, List<InstrumentationFigures> instrumentation, int queries,
+                         int rounds, int primitivesPerQuery) {}
+
+    /**
+     * Starts each agent command (its output discarded) at once, waits {@code warmup}, and measures each one's
+     * CPU time over {@code window}; the processes are stopped afterwards. {@code commands} maps the sampling
+     * interval to its command.
+     */
+    public List<AgentFigures> agents(java.util.Map<String, List<String>> commands, Duration warmup, Duration window)
+            throws IOException, InterruptedException {
+        List<String> intervals = List.copyOf(commands.keySet());
+        List<Process> running = new ArrayList<>();
+        List<Path> errs = new ArrayList<>();
+        try {
+            for (String interval : intervals) {
+                Path err = Files.createTempFile("ayo4j-agent", ".err");
+                errs.add(err);
+                running.add(new ProcessBuilder(commands.get(interval)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(err.toFile()).start());
+            }
+            Thread.sleep(warmup);
+            long[] before = new long[running.size()];
+            for (int i = 0; i < running.size(); i++) {
+                before[i] = cpu(running.get(i), errs.get(i)).toNanos();
+            }
+            long t0 = ticker.read();
+            Thread.sleep(window);
+            List<AgentFigures> out = new ArrayList<>();
+            double seconds = (ticker.read() - t0) / 1e9;
+            for (int i = 0; i < running.size(); i++) {
+                double cpuSeconds = (cpu(running.get(i), errs.get(i)).toNanos() - before[i]) / 1e9;
+                out.add(new AgentFigures(intervals.get(i), seconds, cpuSeconds, cpuSeconds / seconds));
+            }
+            return out;
+        } finally {
+            for (Process p : running) {
+                p.destroy();
+                p.waitFor();
+            }
+            for (Path e : errs) {
+                Files.deleteIfExists(e);
+            }
+        }
+    }
+
+    private static Duration cpu(Process p, Path err) throws IOException {
+        if (!p.isAlive()) {
+            throw new IllegalStateException("the agent exited with " + p.exitValue() + ": " + Files.readString(err));
+        }
+        return p.toHandle().info().totalCpuDuration().orElseThrow(
+                () -> new IllegalStateException("this platform does not report a process's CPU time"));
+    }
+
+    /**
+     * {@code bench runtime}'s scheduler workload ({@code queries} concurrent optimized advanced-rag queries on
+     * no-op engines) with instrumentation off, metrics, metrics and spans, and trace files written under
+     * {@code traces}: {@code cycles} times through the four settings in turn, {@code rounds} timed rounds each
+     * time, so that drift of a shared machine falls on every setting alike; each figure is the median of its
+     * settings' per-cycle medians.
+     */
+    public Report instrumentation(int queries, int rounds, int cycles, Path traces, List<AgentFigures> agent) {
+        RuntimeBenchmark bench = new RuntimeBenchmark();
+        bench.scheduler(queries, 3, 1, RunListener.NONE);
+        List<String> settings = List.of("off", "metrics (Micrometer, Prometheus registry)",
+                "metrics + spans (OpenTelemetry SDK, batch processor)", "trace files (Parquet through DuckDB)");
+        double[][] medians = new double[settings.size()][cycles];
+        AtomicLong exported = new AtomicLong();
+        int primitives = 0;
+        try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
+                .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exported)).setMaxQueueSize(1 << 16).build()).build()).build();
+             TraceFiles files = TraceFiles.open(traces, Limits.DEFAULT)) {
+            Observability metrics = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                    OpenTelemetry.noop());
+            Observability both = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), otel);
+            List<RunListener> listeners = List.of(RunListener.NONE, metrics.listener("advanced-rag"),
+                    both.listener("advanced-rag"), files.listener("advanced-rag", "ayo4j"));
+            for (int c = 0; c < cycles; c++) {
+                for (int s = 0; s < settings.size(); s++) {
+                    RuntimeBenchmark.SchedulerFigures f = bench.scheduler(queries, 1, rounds, listeners.get(s));
+                    medians[s][c] = f.medianMicrosPerPrimitive();
+                    primitives = f.primitivesPerQuery();
+                }
+            }
+        }
+        List<InstrumentationFigures> out = new ArrayList<>();
+        double off = median(medians[0]);
+        for (int s = 0; s < settings.size(); s++) {
+            double m = median(medians[s]);
+            out.add(new InstrumentationFigures(settings.get(s), m, m - off));
+        }
+        return new Report(agent, out, queries, rounds * cycles, primitives);
+    }
+
+    private static double median(double[] xs) {
+        double[] copy = xs.clone();
+        java.util.Arrays.sort(copy);
+        return Stats.percentile(copy, 50);
+    }
+
+    /** Span exporter that counts and drops: the SDK's cost without a collector's. */
+    private record CountingExporter(AtomicLong count) implements SpanExporter {
+        @Override
+        public CompletableResultCode export(Collection<SpanData> spans) {
+            count.addAndGet(spans.size());
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode flush() {
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode shutdown() {
+            return CompletableResultCode.ofSuccess();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.ayo4j.cli.bench;
+
+import dev.ayo4j.bench.TelemetryBenchmark;
+import dev.ayo4j.cli.Ayo4jCli;
+import dev.ayo4j.cli.telemetry.IntervalConverter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ayo4j bench telemetry}: the telemetry agent's CPU share at 1 s and 100 ms sampling, and the run time
+ * per primitive that metrics, spans and trace files add to {@code bench runtime}'s no-op workload.
+ */
+@Command(name = "telemetry", mixinStandardHelpOptions = true,
+        description = "What observing costs: the agent's CPU share, and instrumentation's cost per primitive.")
+public final class TelemetryBenchCommand implements Callable<Integer> {
+    /** Target: the agent at 1 s sampling uses under 1 % of one core. */
+    static final double AGENT_TARGET_SHARE = 0.01;
+    /** Target: instrumentation adds under 2 microseconds per primitive. */
+    static final double INSTRUMENTATION_TARGET_MICROS = 2;
+
+    /**
+     * JVM options of the measured agent: those {@code bin/ayo4j} gives the {@code telemetry} command (a small
+     * heap, the serial collector, the client compiler).
+     */
+    static final List<String> AGENT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m");
+
+    @Option(names = "--warmup", defaultValue = "30s", converter = IntervalConverter.class,
+            description = "Agent start-up left out of the measurement (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--window", defaultValue = "30s", converter = IntervalConverter.class,
+            description = "Agent CPU measured over this long per interval (default: ${DEFAULT-VALUE}).")
+    Duration window;
+
+    @Option(names = "--queries", defaultValue = "1000", description = "Concurrent queries per round (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds per setting and cycle (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--cycles", defaultValue = "3", description = "Times through the settings in turn (default: ${DEFAULT-VALUE}).")
+    int cycles;
+
+    @Option(names = "--json", description = "Also write the figures as JSON to this file.")
+    @Nullable Path json;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        TelemetryBenchmark bench = new TelemetryBenchmark();
+        System.out.printf("agent: ayo4j telemetry at --interval 1s and 100ms, each a process of its own (%s), "
+                + "%d s warm-up, %d s measured...%n", String.join(" ", AGENT_JVM_OPTIONS), warmup.toSeconds(),
+                window.toSeconds());
+        java.util.Map<String, List<String>> commands = new java.util.LinkedHashMap<>();
+        commands.put("1s", agentCommand("1s"));
+        commands.put("100ms", agentCommand("100ms"));
+        List<TelemetryBenchmark.AgentFigures> agent = bench.agents(commands, warmup, window);
+        for (var a : agent) {
+            System.out.printf("  --interval %-5s %.3f s CPU in %.1f s: %.2f %% of one core%s%n", a.interval(), a.cpuSeconds(),
+                    a.windowSeconds(), 100 * a.coreShare(), a.interval().equals("1s") ? String.format(" (target: < %.0f %%) %s",
+                            100 * AGENT_TARGET_SHARE, a.coreShare() < AGENT_TARGET_SHARE ? "OK" : "MISSED") : "");
+        }
+        System.out.printf("instrumentation: %d concurrent advanced-rag queries per round on no-op engines, %d rounds "
+                + "per setting, %d cycles through the settings...%n", queries, rounds, cycles);
+        Path traces = Files.createTempDirectory("ayo4j-bench-traces");
+        TelemetryBenchmark.Report report;
+        try {
+            report = bench.instrumentation(queries, rounds, cycles, traces, agent);
+        } finally {
+            try (Stream<Path> walk = Files.walk(traces)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        System.out.printf("  %-55s %12s %12s%n", "setting (" + report.primitivesPerQuery() + " primitives per query)",
+                "us/primitive", "added");
+        for (var f : report.instrumentation()) {
+            boolean off = f.setting().equals("off");
+            System.out.printf("  %-55s %12.2f %+12.2f%s%n", f.setting(), f.medianMicrosPerPrimitive(),
+                    f.addedMicrosPerPrimitive(), off ? "" : String.format(" (target: < %.0f us) %s",
+                            INSTRUMENTATION_TARGET_MICROS, f.addedMicrosPerPrimitive() < INSTRUMENTATION_TARGET_MICROS
+                                    ? "OK" : "MISSED"));
+        }
+        if (json != null) {
+            dev.ayo4j.cli.Json.write(json, report);
+            System.out.println("wrote " + json);
+        }
+        return 0;
+    }
+
+    /** This same tool's {@code telemetry} command, on this JVM's class path. */
+    private static List<String> agentCommand(String interval) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(AGENT_JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Ayo4jCli.class.getName(), "telemetry",
+                "--interval", interval));
+        return command;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ayo4j.cli.encoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ayo4j.encoders.pool.EncoderPool;
+import dev.ayo4j.encoders.server.EncoderServer;
+import dev.ayo4j.engine.onnx.BundledEncoder;
+import dev.ayo4j.engine.onnx.EncoderModel;
+import dev.ayo4j.engine.onnx.EncoderOptions;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /metrics} of {@code serve encoder} after real embeddings on the bundled encoder. */
+class EncoderMetricsTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static EncoderModel model;
+
+    @BeforeAll
+    static void load() {
+        model = EncoderModel.bundled(BundledEncoder.ALL_MINILM_L6_V2, EncoderOptions.DEFAULTS);
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void metricsShowUsefulAndPaddedTokensAfterEmbedding() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (EncoderPool pool = EncoderPool.builder("metrics").local(model).build();
+             EncoderServer server = EncoderServer.start(pool, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                     EncoderServer.Options.DEFAULT, registry::scrape)) {
+            EncoderPoolMeters.bind(pool, registry);
+            HttpResponse<String> embed = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/embed"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"inputs\": [\"a short text\", \"a much longer text that pads the short one in its batch\"]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(embed.statusCode()).isEqualTo(200);
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
+            double useful = value(r.body(), "ayo4j_encoder_tokens_total\\{ayo4j_encoder=\"all-minilm-l6-v2\",type=\"useful\"\\}");
+            double padded = value(r.body(), "ayo4j_encoder_tokens_total\\{ayo4j_encoder=\"all-minilm-l6-v2\",type=\"padded\"\\}");
+            assertThat(useful).isPositive();
+            assertThat(padded).isGreaterThanOrEqualTo(useful);
+            assertThat(value(r.body(), "ayo4j_encoder_batches_total\\{ayo4j_encoder=\"all-minilm-l6-v2\"\\}")).isPositive();
+            assertThat(r.body()).contains("ayo4j_encoder_members_live{ayo4j_encoder=\"all-minilm-l6-v2\"} 1.0");
+        }
+    }
+
+    @Test
+    void serverWithoutMetricsAnswers404() throws Exception {
+        try (EncoderPool pool = EncoderPool.builder("plain").local(model).build();
+             EncoderServer server = EncoderServer.start(pool, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                     EncoderServer.Options.DEFAULT)) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(404);
+        }
+    }
+
+    private static double value(String text, String series) {
+        Matcher m = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(text);
+        assertThat(m.find()).as(series + " in\n" + text).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+}

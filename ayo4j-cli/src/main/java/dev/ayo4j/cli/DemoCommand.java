@@ -24,7 +24,7 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
 
-    @Option(names = "--question", defaultValue = QUESTION, description = "Question to answer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--question", defaultValue = QUESTION, description = "Question to answer.")
     String question;
 
     @Override

@@ -23,7 +23,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StackOptions stackOptions;
 
-    @Option(names = "--app", defaultValue = "advanced-rag", description = "naive-rag or advanced-rag (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--app", defaultValue = "advanced-rag", description = "naive-rag or advanced-rag.")
     String appName;
 
     @Option(names = "--docs", required = true, description = "Folder of documents (.md, .txt, .rst, .adoc).")
@@ -32,11 +32,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--question", required = true, description = "The question to answer.")
     String question;
 
-    @Option(names = "--expansions", defaultValue = "3", description = "Expanded queries for advanced-rag (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--expansions", defaultValue = "3", description = "Expanded queries for advanced-rag.")
     int expansions;
 
     @Option(names = "--max-words", defaultValue = "" + Chunker.DEFAULT_MAX_WORDS,
-            description = "Most words per passage; longer documents are cut (default: ${DEFAULT-VALUE}).")
+            description = "Most words per passage; longer documents are cut.")
     int maxWords;
 
     @Override

@@ -24,23 +24,23 @@ import picocli.CommandLine.Option;
 @Command(name = "encoder", mixinStandardHelpOptions = true,
         description = "Serve a bundled encoder over the TEI and OpenAI embedding APIs.")
 public final class ServeEncoderCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "all-minilm-l6-v2", description = "Bundled encoder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "all-minilm-l6-v2", description = "Bundled encoder.")
     String model;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind.")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", description = "Port; 0 picks a free one.")
     int port;
 
-    @Option(names = "--policy", defaultValue = "arlo", description = "Batch policy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--policy", defaultValue = "arlo", description = "Batch policy: ${COMPLETION-CANDIDATES}.",
             completionCandidates = PolicyNames.class)
     String policy;
 
-    @Option(names = "--members", defaultValue = "1", description = "In-process ONNX sessions (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--members", defaultValue = "1", description = "In-process ONNX sessions.")
     int members;
 
-    @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime threads per session (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime threads per session.")
     int threads;
 
     @Option(names = "--remote", split = ",", description = "Also dispatch to these TEI-compatible servers (URLs).")
@@ -50,11 +50,11 @@ public final class ServeEncoderCommand implements Callable<Integer> {
     int maxTokens;
 
     @Option(names = "--overflow", defaultValue = "truncate",
-            description = "Texts over the window when a request does not say: truncate or reject (default: ${DEFAULT-VALUE}).")
+            description = "Texts over the window when a request does not say: truncate or reject.")
     String overflow;
 
     @Option(names = "--capacity", defaultValue = "" + EncoderPoolBuilder.DEFAULT_CAPACITY,
-            description = "Texts that may wait before 429 (default: ${DEFAULT-VALUE}).")
+            description = "Texts that may wait before 429.")
     int capacity;
 
     @Override

@@ -23,7 +23,7 @@ public final class ModelOptions {
 
     @Option(names = "--synthetic-shape", defaultValue = "small", paramLabel = "SHAPE",
             description = "Shape of the synthetic fallback model: small, tiny or qwen2.5-0.5b"
-                    + " (default: ${DEFAULT-VALUE}); its random weights produce meaningless text.")
+                    + "; its random weights produce meaningless text.")
     String syntheticShape = "small";
 
     @Option(names = "--model-cache", paramLabel = "DIR",

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * ayo4j engines as LangChain4j 1.x models: {@link dev.ayo4j.langchain4j.Ayo4jChatModel} and
  * {@link dev.ayo4j.langchain4j.Ayo4jStreamingChatModel} run a {@code Prefill} on an ayo4j LLM engine,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * HTTP serving of an encoder pool: {@link dev.ayo4j.encoders.server.EncoderServer} speaks Hugging Face TEI's
  * {@code /embed} and {@code /rerank}, OpenAI's {@code /v1/embeddings} and {@code /health} on the JDK's

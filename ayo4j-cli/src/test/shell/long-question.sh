@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+
+# SPDX-License-Identifier: Apache-2.0
+
 # A 50,000-character question passed on bin/ayo4j's command line reaches the LLM and fails with the
 # engine's clear "has N tokens, but a slot holds M" error, instead of the JVM dying (ONNX Runtime reads
 # /proc/self/cmdline and crashed on command lines over about 4 KB). An empty question from standard

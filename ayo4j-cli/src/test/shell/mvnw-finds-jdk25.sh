@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+
+# SPDX-License-Identifier: Apache-2.0
+
 # The README's test command works on a machine whose default java is older than 25 and where
 # JAVA_HOME is unset: ./mvnw finds a JDK 25 itself, and the enforcer (which needs 25) passes.
 # Usage: mvnw-finds-jdk25.sh REPOSITORY_ROOT

@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+
+# SPDX-License-Identifier: Apache-2.0
+
 # The encoder server's guards, then its stop. Without API keys it refuses a non-loopback address.
 # Connections that send half a header are closed after the read timeout, and those over the cap at
 # once. bin/ayo4j execs the JVM, so kill -TERM of the launcher's pid reaches the JVM itself: the

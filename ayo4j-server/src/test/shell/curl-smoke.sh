@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
+
+# SPDX-License-Identifier: Apache-2.0
+
 # curl against a running ayo4j server: the OpenAI front plain and streaming, ayo4j's run API, and errors.
 # Usage: curl-smoke.sh BASE_URL API_KEY EXPECTED_ANSWER_FRAGMENT
 set -euo pipefail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j;
 
 /** Root of every exception ayo4j throws; all are unchecked. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j;
 
 /** Argument and state checks with formatted messages, in the style of Caffeine's requireArgument. */

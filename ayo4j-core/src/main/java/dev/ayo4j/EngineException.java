@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j;
 
 /** Exception raised by an engine while it serves a primitive. */

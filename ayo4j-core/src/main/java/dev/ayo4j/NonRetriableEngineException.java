@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j;
 
 /** Engine failure that will fail again when retried: bad input, a missing model, a broken engine. */

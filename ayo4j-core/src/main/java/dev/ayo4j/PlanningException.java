@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j;
 
 /** Exception for a plan that cannot be made: no engine serves a primitive, or a rule broke an invariant. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j;
 
 /** Engine failure that may succeed when retried: overload, rate limit, timeout, a 5xx answer. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * ayo4j's root package: the exception hierarchy (one unchecked root, {@link dev.ayo4j.Ayo4jException})
  * and argument checks. Graph, primitive, app, planner and SPI types live in sub-packages.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Workload analytics: DuckDB in process over the run traces ({@code runs-*.parquet},
  * {@code primitives-*.parquet}), telemetry samples ({@code samples-*.parquet}) and workload traces (CSV), with

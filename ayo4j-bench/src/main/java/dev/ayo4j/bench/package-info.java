@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Benchmarks run as commands ({@code bin/ayo4j bench ...}) that print figures and write JSON; tests
  * never time anything. The no-op engine here serves only the runtime-overhead measurement.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli;
 
 import dev.ayo4j.api.AppFiles;
@@ -18,26 +19,26 @@ import picocli.CommandLine.Option;
 final class AppSelection {
     @Option(names = "--app", defaultValue = "advanced-rag",
             description = "Built-in app (naive-rag, advanced-rag, multi-call) or an app file (.yaml) "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "")
     String app;
 
-    @Option(names = "--passages", defaultValue = "666", description = "Passages the query indexes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--passages", defaultValue = "666", description = "Passages the query indexes.")
     int passages;
 
-    @Option(names = "--expansions", defaultValue = "3", description = "Queries the question is expanded into (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--expansions", defaultValue = "3", description = "Queries the question is expanded into.")
     int expansions;
 
-    @Option(names = "--search-k", defaultValue = "20", description = "Passages kept per search query (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--search-k", defaultValue = "20", description = "Passages kept per search query.")
     int searchK;
 
-    @Option(names = "--rerank-k", defaultValue = "3", description = "Passages kept after rerank (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rerank-k", defaultValue = "3", description = "Passages kept after rerank.")
     int rerankK;
 
     @Mixin
     ContextOrderOption contextOrder;
 
     @Option(names = "--passes", defaultValue = "standard",
-            description = "Comma-separated passes, 'standard' or 'none' (default: ${DEFAULT-VALUE}).")
+            description = "Comma-separated passes, 'standard' or 'none'.")
     String passes;
 
     @Option(names = "--cost-profile", description = "Properties file of measured engine cost profiles.")

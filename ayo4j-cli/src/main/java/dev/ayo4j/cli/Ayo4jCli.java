@@ -1,19 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli;
 
 import dev.ayo4j.cli.analyze.AnalyzeCommand;
 import dev.ayo4j.cli.model.ModelCommand;
+import dev.ayo4j.cli.telemetry.TelemetryCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
-import dev.ayo4j.cli.telemetry.TelemetryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code ayo4j} command: one sub-command class per verb. */
-@Command(name = "ayo4j", mixinStandardHelpOptions = true, version = "ayo4j 0.1.0",
+/**
+ * The {@code ayo4j} command: one sub-command class per verb. Every command, whichever class declares it,
+ * shows its options' defaults and the exit codes in {@code --help} and prints the build's version with
+ * {@code --version} (see {@link #conventions(CommandLine)}).
+ */
+@Command(name = "ayo4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs LLM applications as optimized primitive dataflow graphs on local engines.",
         subcommands = {DemoCommand.class, RunCommand.class, ExplainCommand.class, BenchCommand.class,
             ModelCommand.class, ServeCommand.class, AnalyzeCommand.class, TelemetryCommand.class})
@@ -69,17 +76,42 @@ public final class Ayo4jCli implements Runnable {
         }
     }
 
+    /** Exit code of a command that did its job. */
+    static final int EXIT_OK = CommandLine.ExitCode.OK;
+    /** Exit code of a command that failed: bad input files, an engine error, a missed deadline. */
+    static final int EXIT_FAILURE = CommandLine.ExitCode.SOFTWARE;
+    /** Exit code of a command line that is wrong: an unknown command or option, a missing or bad value. */
+    static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
+
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Ayo4jCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = conventions(new CommandLine(new Ayo4jCli()).setCaseInsensitiveEnumValuesAllowed(true));
         cli.setExecutionExceptionHandler((e, cmd, _) -> {
             cmd.getErr().println("ayo4j: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (Boolean.getBoolean("ayo4j.stacktrace")) {
                 e.printStackTrace(cmd.getErr());
             }
-            return 1;
+            return EXIT_FAILURE;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Applies the conventions of every command to {@code cli} and all its sub-commands: options listed
+     * with their defaults, the exit codes, and the build's version.
+     */
+    static CommandLine conventions(CommandLine cli) {
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        exitCodes.put(Integer.toString(EXIT_OK), "done");
+        exitCodes.put(Integer.toString(EXIT_FAILURE), "failed (the message says why)");
+        exitCodes.put(Integer.toString(EXIT_USAGE), "wrong command line (unknown option, missing or bad value)");
+        CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+        spec.usageMessage().showDefaultValues(true).exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        if (spec.mixinStandardHelpOptions()) {
+            spec.versionProvider(new VersionProvider());
+        }
+        cli.getSubcommands().values().forEach(Ayo4jCli::conventions);
+        return cli;
     }
 
     @Override

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli;
 
 import dev.ayo4j.app.App;
@@ -25,7 +26,7 @@ final class RunCommand implements Callable<Integer> {
     StackOptions stackOptions;
 
     @Option(names = "--app", defaultValue = "advanced-rag",
-            description = "naive-rag, advanced-rag, or an app file (.yaml) with --engines (default: ${DEFAULT-VALUE}).")
+            description = "naive-rag, advanced-rag, or an app file (.yaml) with --engines.")
     String appName;
 
     /** With engines named, the documents are ingested into a collection and the app answers once over it. */
@@ -38,11 +39,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     QuestionOptions questionOptions;
 
-    @Option(names = "--expansions", defaultValue = "3", description = "Expanded queries for advanced-rag (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--expansions", defaultValue = "3", description = "Expanded queries for advanced-rag.")
     int expansions;
 
     @Option(names = "--max-words", defaultValue = "" + Chunker.DEFAULT_MAX_WORDS,
-            description = "Most words per passage; longer documents are cut (default: ${DEFAULT-VALUE}).")
+            description = "Most words per passage; longer documents are cut.")
     int maxWords;
 
     @Override

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli;
 
 import dev.ayo4j.bench.RuntimeBenchmark;
@@ -15,16 +16,16 @@ final class RuntimeBenchCommand implements Callable<Integer> {
     /** Target: median scheduler overhead per primitive with 1,000 concurrent queries. */
     static final double SCHEDULER_TARGET_MICROS = 20;
 
-    @Option(names = "--passages", defaultValue = "2000", description = "Passages of the planned query (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--passages", defaultValue = "2000", description = "Passages of the planned query.")
     int passages;
 
-    @Option(names = "--iterations", defaultValue = "200", description = "Timed planner runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iterations", defaultValue = "200", description = "Timed planner runs.")
     int iterations;
 
-    @Option(names = "--queries", defaultValue = "1000", description = "Concurrent queries per round (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--queries", defaultValue = "1000", description = "Concurrent queries per round.")
     int queries;
 
-    @Option(names = "--rounds", defaultValue = "7", description = "Timed scheduler rounds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "7", description = "Timed scheduler rounds.")
     int rounds;
 
     @Option(names = "--json", description = "Also write the figures as JSON to this file.")

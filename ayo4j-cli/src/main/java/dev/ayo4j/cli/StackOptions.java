@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli;
 
 import dev.ayo4j.cli.model.ModelOptions;
@@ -14,17 +15,17 @@ final class StackOptions {
     @Mixin
     ModelOptions models;
 
-    @Option(names = "--llm-threads", defaultValue = "1", description = "LLM threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--llm-threads", defaultValue = "1", description = "LLM threads.")
     int llmThreads;
 
     @Option(names = "--encoder-threads", defaultValue = "1",
-            description = "Threads per encoder (default: ${DEFAULT-VALUE}).")
+            description = "Threads per encoder.")
     int encoderThreads;
 
     @Mixin
     ContextOrderOption contextOrder;
 
-    @Option(names = "--deadline", defaultValue = "PT10M", description = "Deadline per query, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--deadline", defaultValue = "PT10M", description = "Deadline per query, ISO-8601.")
     Duration deadline;
 
     /** The model to run: given, else the first pulled GGUF, else a synthetic one written on first use. */

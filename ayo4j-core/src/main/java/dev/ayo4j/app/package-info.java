@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * User-level apps: {@link dev.ayo4j.app.Module modules} over named values, the
  * {@link dev.ayo4j.app.App} builder that checks them, the built-in apps, and

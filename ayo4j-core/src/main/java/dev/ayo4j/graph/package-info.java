@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The primitive-level dataflow graph: immutable {@link dev.ayo4j.graph.PrimitiveGraph}, its builder,
  * explicit port bindings ({@link dev.ayo4j.graph.Edge}), validation and explain text. Nothing here

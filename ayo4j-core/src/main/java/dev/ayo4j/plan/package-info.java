@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The planner: {@link dev.ayo4j.plan.Rule rules} (pattern plus rewrite), composable
  * {@link dev.ayo4j.plan.Program programs}, named passes and the {@link dev.ayo4j.plan.Planner} that

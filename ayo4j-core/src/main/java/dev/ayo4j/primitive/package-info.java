@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The closed set of task primitives ({@link dev.ayo4j.primitive.Primitive}), their typed ports and
  * value kinds, and prompt templates. Graph structure lives in {@code dev.ayo4j.graph}; how primitives

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The service-provider interface between ayo4j and engines: {@link dev.ayo4j.spi.Engine},
  * {@link dev.ayo4j.spi.EngineProvider} (loaded by {@link java.util.ServiceLoader}), the values that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Encoder-pool logic for variable-length inputs (after Arlo, ICPP 2024): {@link dev.ayo4j.encoders.ForwardPassLatency
  * cost models} of a forward pass, {@link dev.ayo4j.encoders.LengthBins length bins}, Arlo's congestion-aware

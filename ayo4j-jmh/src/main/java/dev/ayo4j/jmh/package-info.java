@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * JMH micro-benchmarks of the hot paths: the dispatch core's submit, tick and complete, batch policy
  * decisions, and the planner. The build compiles them; they run by hand (a shared 2-core box gives noisy

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * ayo4j engines as LangChain4j 1.x models (the other way round, LangChain4j models as ayo4j engines, is
  * {@code dev.ayo4j.langchain4j.engine}): {@link dev.ayo4j.langchain4j.Ayo4jChatModel} and

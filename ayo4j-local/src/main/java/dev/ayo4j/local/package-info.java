@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The embedded engine stack of one machine ({@link dev.ayo4j.local.LocalStack}: llama.cpp, ONNX
  * encoders, Lucene) and the loading of a folder of documents into passages

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.models;
 
 /** Exception for a hub answering 404: the repository, file or revision does not exist (or is private). */

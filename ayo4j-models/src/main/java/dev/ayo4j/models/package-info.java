@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Where ayo4j's LLM weights come from: the local {@link dev.ayo4j.models.ModelCache} folder, downloads
  * from a Hugging Face compatible hub ({@link dev.ayo4j.models.HubDownloader}, resumable and checked

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.observability;
 
 /** Names of ayo4j's own span attributes, beside the GenAI ones in {@link GenAi}. */

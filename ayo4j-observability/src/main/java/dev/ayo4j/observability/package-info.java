@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Observability of ayo4j runs: {@link dev.ayo4j.observability.Observability} turns run events into Micrometer
  * metrics (OpenTelemetry GenAI names, {@code ayo4j.*} otherwise) and OpenTelemetry spans, and scrapes them as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.runtime;
 
 /** Delivery of run events that never lets a listener's failure reach the query. */

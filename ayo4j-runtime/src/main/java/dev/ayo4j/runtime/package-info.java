@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The ayo4j runtime: {@link dev.ayo4j.runtime.Ayo4jRuntime} runs primitive graphs as queries, each an
  * event-driven run of its own, over one {@link dev.ayo4j.runtime.EngineScheduler} per engine that

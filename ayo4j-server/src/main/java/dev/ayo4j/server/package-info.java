@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The ayo4j HTTP server: {@link dev.ayo4j.server.Ayo4jServer} on Helidon SE 4 serving an {@link
  * dev.ayo4j.server.AppService} (the apps, collections and encoders) through OpenAI's chat and embedding

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Hardware and engine telemetry: collectors of {@code /proc}, cgroups, NVIDIA GPUs (NVML through the
  * foreign-function API) and engines' {@code /metrics}, and the {@link dev.ayo4j.telemetry.TelemetryAgent} that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Test fixtures for ayo4j: a hand-driven {@link dev.ayo4j.testkit.ManualTicker}, the deterministic
  * in-memory {@link dev.ayo4j.testkit.TestingEngine}, and the conformance kits that every engine and batch

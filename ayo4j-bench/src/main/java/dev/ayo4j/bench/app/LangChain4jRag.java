@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.bench.app;
 
 import dev.ayo4j.app.Apps;
@@ -46,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Both LLM calls go to ayo4j's LLM engine through {@link Ayo4jChatModel} and reranking to ayo4j's
  * reranker engine through {@link Ayo4jScoringModel}, so both sides share those models. Prompts, token
  * budgets and top-k are the app's (the expansion asks for the same JSON list, which
- * {@link #parse} reads; the answer prompt renders the same numbered context), so each side does the
+ * {@code parse} reads; the answer prompt renders the same numbered context), so each side does the
  * same LLM work. LangChain4j's own embedding model stands in for the embedder; its
  * {@code embedAll} is given a single-thread executor (one text per inference, as LangChain4j does), and
  * its ONNX Runtime session as many threads as the ayo4j embedder has (see {@link LangChain4jMiniLm}).

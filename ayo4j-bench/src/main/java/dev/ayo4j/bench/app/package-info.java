@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * End-to-end application benchmark: built-in apps (naive-rag, advanced-rag, document QA, multi-call) on
  * the embedded engines, driven one query at a time, by Poisson arrivals and in bursts, through four

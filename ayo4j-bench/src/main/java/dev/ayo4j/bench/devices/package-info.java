@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Modeled devices: a projection of the app benchmark onto hardware where every engine has a device of
  * its own. {@link dev.ayo4j.bench.devices.DeviceCalibration} fits each engine's call costs on this

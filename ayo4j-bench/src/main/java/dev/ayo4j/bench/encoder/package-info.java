@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The encoder-serving benchmark on the real in-process ONNX engine ({@link
  * dev.ayo4j.bench.encoder.EncoderBenchmark}): policies compared under Poisson, bursty and saturating arrivals

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Discrete-event simulation of encoder serving in virtual time: {@link dev.ayo4j.bench.sim.Workloads
  * request traces} (skewed and Twitter-like length mixes, Poisson, bursty MMPP and saturating arrivals), the

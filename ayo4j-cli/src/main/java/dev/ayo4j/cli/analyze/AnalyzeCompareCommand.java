@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.analyze;
 
 import dev.ayo4j.analytics.Bootstrap;
@@ -35,14 +36,14 @@ final class AnalyzeCompareCommand implements Callable<Integer> {
     String systemB;
 
     @Option(names = "--resamples", defaultValue = "" + Bootstrap.DEFAULT_RESAMPLES,
-            description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples.")
     int resamples;
 
     @Option(names = "--out", paramLabel = "FILE", description = "HTML report to write (default: B/compare-report.html).")
     Path out;
 
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = Database.DEFAULT_MEMORY_LIMIT,
-            description = "DuckDB memory limit (default: ${DEFAULT-VALUE}).")
+            description = "DuckDB memory limit.")
     String memory;
 
     @CommandLine.Spec

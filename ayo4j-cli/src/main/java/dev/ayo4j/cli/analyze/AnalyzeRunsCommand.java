@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.analyze;
 
 import dev.ayo4j.analytics.Database;
@@ -32,7 +33,7 @@ final class AnalyzeRunsCommand implements Callable<Integer> {
     Path charts;
 
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = Database.DEFAULT_MEMORY_LIMIT,
-            description = "DuckDB memory limit; past it DuckDB spills to disk (default: ${DEFAULT-VALUE}).")
+            description = "DuckDB memory limit; past it DuckDB spills to disk.")
     String memory;
 
     @CommandLine.Spec

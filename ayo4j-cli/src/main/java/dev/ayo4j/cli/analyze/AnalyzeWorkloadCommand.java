@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.analyze;
 
 import dev.ayo4j.analytics.Database;
@@ -30,7 +31,7 @@ final class AnalyzeWorkloadCommand implements Callable<Integer> {
     Path engines;
 
     @Option(names = "--encoder-max-tokens", defaultValue = "512",
-            description = "Longest text the encoder takes; longer prompts are truncated (default: ${DEFAULT-VALUE}).")
+            description = "Longest text the encoder takes; longer prompts are truncated.")
     int encoderMaxTokens;
 
     @Option(names = "--out", paramLabel = "FILE",
@@ -42,7 +43,7 @@ final class AnalyzeWorkloadCommand implements Callable<Integer> {
     Path charts;
 
     @Option(names = "--memory", paramLabel = "SIZE", defaultValue = Database.DEFAULT_MEMORY_LIMIT,
-            description = "DuckDB memory limit (default: ${DEFAULT-VALUE}).")
+            description = "DuckDB memory limit.")
     String memory;
 
     @CommandLine.Spec

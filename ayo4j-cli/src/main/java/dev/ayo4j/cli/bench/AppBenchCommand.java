@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.bench;
 
 import dev.ayo4j.Ayo4jException;
@@ -53,11 +54,11 @@ import picocli.CommandLine.Option;
                 + "and bursts; print latency tables, the speedups and a pass ablation; write JSON and SVG plots.")
 public final class AppBenchCommand implements Callable<Integer> {
     @Option(names = "--app", defaultValue = "advanced-rag", split = ",",
-            description = "Workloads: naive-rag, advanced-rag, doc-qa, multi-call (comma-separated; default: ${DEFAULT-VALUE}).")
+            description = "Workloads: naive-rag, advanced-rag, doc-qa, multi-call (comma-separated).")
     List<String> apps;
 
     @Option(names = "--workload", defaultValue = "serial,poisson,bursty", split = ",",
-            description = "Arrival patterns: serial (one at a time; always run), poisson, bursty (default: ${DEFAULT-VALUE}).")
+            description = "Arrival patterns: serial (one at a time; always run), poisson, bursty.")
     List<String> arrivals;
 
     @Option(names = "--rates", split = ",", description = "Poisson rates in queries/s (default: --loads times "
@@ -65,10 +66,10 @@ public final class AppBenchCommand implements Callable<Integer> {
     @Nullable List<Double> rates;
 
     @Option(names = "--loads", defaultValue = "0.4,0.8,1.2", split = ",",
-            description = "Without --rates: rates as fractions of LangChain4j's one-at-a-time throughput (default: ${DEFAULT-VALUE}).")
+            description = "Without --rates: rates as fractions of LangChain4j's one-at-a-time throughput.")
     List<Double> loads;
 
-    @Option(names = "--queries", defaultValue = "4", description = "Measured queries per run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--queries", defaultValue = "4", description = "Measured queries per run.")
     int queries;
 
     @Option(names = "--passages", defaultValue = "0",
@@ -77,16 +78,16 @@ public final class AppBenchCommand implements Callable<Integer> {
 
     @Option(names = "--corpus-passages", defaultValue = "2000",
             description = "Passages of the corpus that naive-rag and advanced-rag search, ingested once before the "
-                    + "run (default: ${DEFAULT-VALUE}).")
+                    + "run.")
     int corpusPassages;
 
     @Mixin
     ContextOrderOption contextOrder;
 
-    @Option(names = "--answer-tokens", defaultValue = "48", description = "Tokens of every answer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--answer-tokens", defaultValue = "48", description = "Tokens of every answer.")
     int answerTokens;
 
-    @Option(names = "--burst", defaultValue = "3", description = "Queries per burst (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--burst", defaultValue = "3", description = "Queries per burst.")
     int burst;
 
     @Option(names = "--no-ablation", description = "Skip the one-pass-at-a-time ablation.")
@@ -96,34 +97,34 @@ public final class AppBenchCommand implements Callable<Integer> {
     @Nullable Path model;
 
     @Option(names = "--shape", defaultValue = "small",
-            description = "Synthetic model shape: small (25M), tiny or qwen2.5-0.5b (default: ${DEFAULT-VALUE}).")
+            description = "Synthetic model shape: small (25M), tiny or qwen2.5-0.5b.")
     String shape;
 
     @Option(names = "--model-cache", paramLabel = "DIR", description = "Model cache (default: $AYO4J_HOME/models).")
     @Nullable Path modelCache;
 
-    @Option(names = "--llm-threads", defaultValue = "1", description = "LLM threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--llm-threads", defaultValue = "1", description = "LLM threads.")
     int llmThreads;
 
-    @Option(names = "--encoder-threads", defaultValue = "1", description = "Threads per encoder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--encoder-threads", defaultValue = "1", description = "Threads per encoder.")
     int encoderThreads;
 
     @Option(names = "--dataset", defaultValue = "../shared/datasets/scifact-subset",
             description = "BEIR folder with corpus.jsonl and queries.jsonl, relative to the working directory; the "
-                    + "bundled guide is used if absent (default: ${DEFAULT-VALUE}).")
+                    + "bundled guide is used if absent.")
     Path dataset;
 
-    @Option(names = "--deadline", defaultValue = "PT10M", description = "Deadline per query (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--deadline", defaultValue = "PT10M", description = "Deadline per query.")
     Duration deadline;
 
     @Option(names = "--devices", defaultValue = "machine",
             description = "Where the engines run: machine (this machine's cores, as placed) or modeled (a projection: "
                     + "each engine on a device of its own, at call costs first fitted on this machine's engines; "
-                    + "outputs are not meaningful text) (default: ${DEFAULT-VALUE}).")
+                    + "outputs are not meaningful text).")
     Devices devices;
 
     @Option(names = "--calibration-queries", defaultValue = "3",
-            description = "With --devices modeled: sampled queries per workload for fitting the costs (default: ${DEFAULT-VALUE}).")
+            description = "With --devices modeled: sampled queries per workload for fitting the costs.")
     int calibrationQueries;
 
     /** Values of {@code --devices}. */

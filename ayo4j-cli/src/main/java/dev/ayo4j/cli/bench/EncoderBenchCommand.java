@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.bench;
 
 import dev.ayo4j.bench.encoder.EncoderBenchmark;
@@ -15,37 +16,37 @@ import picocli.CommandLine.Option;
         description = "Throughput and latency of encoder batch policies on the in-process ONNX engine.")
 public final class EncoderBenchCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "../shared/datasets/scifact-subset",
-            description = "SciFact subset folder, relative to the working directory (default: ${DEFAULT-VALUE}).")
+            description = "SciFact subset folder, relative to the working directory.")
     Path dataset;
 
     @Option(names = "--policies", split = ",", defaultValue = "fifo-fixed,fifo-token-budget,arlo",
-            description = "Policies to compare (default: ${DEFAULT-VALUE}).")
+            description = "Policies to compare.")
     List<String> policies;
 
     @Option(names = "--rates", split = ",", defaultValue = "20,40,60",
-            description = "Poisson rates of the skewed workload, req/s (default: ${DEFAULT-VALUE}).")
+            description = "Poisson rates of the skewed workload, req/s.")
     List<Double> rates;
 
-    @Option(names = "--seconds", defaultValue = "8", description = "Length of each timed run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "8", description = "Length of each timed run.")
     double seconds;
 
-    @Option(names = "--saturation", defaultValue = "300", description = "Requests of each saturation run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--saturation", defaultValue = "300", description = "Requests of each saturation run.")
     int saturation;
 
-    @Option(names = "--twitter-rate", defaultValue = "80", description = "Poisson rate of the Twitter-shaped run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--twitter-rate", defaultValue = "80", description = "Poisson rate of the Twitter-shaped run.")
     double twitterRate;
 
-    @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads.")
     int threads;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed.")
     long seed;
 
     @Option(names = "--json", description = "Also write the figures as JSON to this file.")
     Path json;
 
     @Option(names = "--svg", defaultValue = "encoder-latency.svg",
-            description = "Latency-vs-rate chart of the skewed workload (default: ${DEFAULT-VALUE}).")
+            description = "Latency-vs-rate chart of the skewed workload.")
     Path svg;
 
     @Override

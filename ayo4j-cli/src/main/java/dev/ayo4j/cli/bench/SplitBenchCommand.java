@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.bench;
 
 import dev.ayo4j.bench.app.BenchData;
@@ -20,24 +21,24 @@ import picocli.CommandLine.Option;
 public final class SplitBenchCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "../shared/datasets/scifact-subset",
             description = "BEIR folder with corpus.jsonl, relative to the working directory; the bundled guide is"
-                    + " used if absent (default: ${DEFAULT-VALUE}).")
+                    + " used if absent.")
     Path dataset;
 
     @Option(names = "--encoder", defaultValue = "all-minilm-l6-v2",
-            description = "Bundled encoder (default: ${DEFAULT-VALUE}, the local stack's embedder).")
+            description = "Bundled encoder (the local stack's embedder).")
     String encoder;
 
-    @Option(names = "--passages", defaultValue = "300", description = "Passages embedded (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--passages", defaultValue = "300", description = "Passages embedded.")
     int passages;
 
     @Option(names = "--calls", split = ",", defaultValue = "1,4,15",
-            description = "Numbers of calls to cut the passages into (default: ${DEFAULT-VALUE}).")
+            description = "Numbers of calls to cut the passages into.")
     List<Integer> calls;
 
-    @Option(names = "--rounds", defaultValue = "4", description = "Times each way runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "4", description = "Times each way runs.")
     int rounds;
 
-    @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime threads.")
     int threads;
 
     @Option(names = "--json", description = "Also write the figures as JSON to this file.")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.bench;
 
 import dev.ayo4j.bench.TelemetryBenchmark;
@@ -35,20 +36,20 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
     static final List<String> AGENT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m");
 
     @Option(names = "--warmup", defaultValue = "30s", converter = IntervalConverter.class,
-            description = "Agent start-up left out of the measurement (default: ${DEFAULT-VALUE}).")
+            description = "Agent start-up left out of the measurement.")
     Duration warmup;
 
     @Option(names = "--window", defaultValue = "30s", converter = IntervalConverter.class,
-            description = "Agent CPU measured over this long per interval (default: ${DEFAULT-VALUE}).")
+            description = "Agent CPU measured over this long per interval.")
     Duration window;
 
-    @Option(names = "--queries", defaultValue = "1000", description = "Concurrent queries per round (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--queries", defaultValue = "1000", description = "Concurrent queries per round.")
     int queries;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds per setting and cycle (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "3", description = "Timed rounds per setting and cycle.")
     int rounds;
 
-    @Option(names = "--cycles", defaultValue = "3", description = "Times through the settings in turn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cycles", defaultValue = "3", description = "Times through the settings in turn.")
     int cycles;
 
     @Option(names = "--json", description = "Also write the figures as JSON to this file.")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.encoder;
 
 import dev.ayo4j.encoders.policies.EncoderPolicyConfig;
@@ -30,23 +31,23 @@ import picocli.CommandLine.Option;
 @Command(name = "encoder", mixinStandardHelpOptions = true,
         description = "Serve a bundled encoder over the TEI and OpenAI embedding APIs.")
 public final class ServeEncoderCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "all-minilm-l6-v2", description = "Bundled encoder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "all-minilm-l6-v2", description = "Bundled encoder.")
     String model;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind.")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", description = "Port; 0 picks a free one.")
     int port;
 
-    @Option(names = "--policy", defaultValue = "arlo", description = "Batch policy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--policy", defaultValue = "arlo", description = "Batch policy: ${COMPLETION-CANDIDATES}.",
             completionCandidates = PolicyNames.class)
     String policy;
 
-    @Option(names = "--members", defaultValue = "1", description = "In-process ONNX sessions (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--members", defaultValue = "1", description = "In-process ONNX sessions.")
     int members;
 
-    @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime threads per session (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime threads per session.")
     int threads;
 
     @Option(names = "--remote", split = ",", description = "Also dispatch to these TEI-compatible servers (URLs).")
@@ -56,35 +57,35 @@ public final class ServeEncoderCommand implements Callable<Integer> {
     int maxTokens;
 
     @Option(names = "--overflow", defaultValue = "truncate",
-            description = "Texts over the window when a request does not say: truncate or reject (default: ${DEFAULT-VALUE}).")
+            description = "Texts over the window when a request does not say: truncate or reject.")
     String overflow;
 
     @Option(names = "--capacity", defaultValue = "" + EncoderPoolBuilder.DEFAULT_CAPACITY,
-            description = "Texts that may wait before 429 (default: ${DEFAULT-VALUE}).")
+            description = "Texts that may wait before 429.")
     int capacity;
 
     @Option(names = "--grace", defaultValue = "PT10S",
-            description = "On TERM, how long requests in flight may take to finish, ISO-8601 (default: ${DEFAULT-VALUE}).")
+            description = "On TERM, how long requests in flight may take to finish, ISO-8601.")
     Duration grace;
 
     @Option(names = "--max-client-batch", defaultValue = "256",
-            description = "Most texts in one request; more get 413 (default: ${DEFAULT-VALUE}).")
+            description = "Most texts in one request; more get 413.")
     int maxClientBatch;
 
     @Option(names = "--request-timeout", defaultValue = "PT60S",
-            description = "Longest a request waits for its vectors; then 503 and its texts leave the queue (default: ${DEFAULT-VALUE}).")
+            description = "Longest a request waits for its vectors; then 503 and its texts leave the queue.")
     Duration requestTimeout;
 
     @Option(names = "--read-timeout", defaultValue = "PT30S",
-            description = "Longest a client may take to send a request's headers and body (default: ${DEFAULT-VALUE}).")
+            description = "Longest a client may take to send a request's headers and body.")
     Duration readTimeout;
 
     @Option(names = "--idle-timeout", defaultValue = "PT30S",
-            description = "Idle keep-alive connections close after this (default: ${DEFAULT-VALUE}).")
+            description = "Idle keep-alive connections close after this.")
     Duration idleTimeout;
 
     @Option(names = "--max-connections", defaultValue = "1000",
-            description = "Most connections open at once (default: ${DEFAULT-VALUE}).")
+            description = "Most connections open at once.")
     int maxConnections;
 
     @Option(names = "--api-keys", paramLabel = "FILE",

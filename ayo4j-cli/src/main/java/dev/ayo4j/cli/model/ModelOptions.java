@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.model;
 
 import dev.ayo4j.models.ModelCache;
@@ -23,7 +24,7 @@ public final class ModelOptions {
 
     @Option(names = "--synthetic-shape", defaultValue = "small", paramLabel = "SHAPE",
             description = "Shape of the synthetic fallback model: small, tiny or qwen2.5-0.5b"
-                    + " (default: ${DEFAULT-VALUE}); its random weights produce meaningless text.")
+                    + "; its random weights produce meaningless text.")
     String syntheticShape = "small";
 
     @Option(names = "--model-cache", paramLabel = "DIR",

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.model;
 
 import dev.ayo4j.models.HubDownloader;
@@ -22,16 +23,16 @@ import picocli.CommandLine.Parameters;
                         + " the hub announces (or --sha256) and its GGUF header before it enters the cache.",
                 "Gated or private repositories need HF_TOKEN; HF_ENDPOINT or --endpoint selects a mirror."})
 final class ModelPullCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "REPO",
+    @Parameters(index = "0", paramLabel = "REPO", showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Hub repository, e.g. Qwen/Qwen2.5-0.5B-Instruct-GGUF.")
     String repo = "";
 
-    @Parameters(index = "1", paramLabel = "FILE",
+    @Parameters(index = "1", paramLabel = "FILE", showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "File in the repository, e.g. qwen2.5-0.5b-instruct-q8_0.gguf.")
     String file = "";
 
     @Option(names = "--revision", defaultValue = HubDownloader.DEFAULT_REVISION, paramLabel = "REV",
-            description = "Branch, tag or commit (default: ${DEFAULT-VALUE}).")
+            description = "Branch, tag or commit.")
     String revision = HubDownloader.DEFAULT_REVISION;
 
     @Option(names = "--endpoint", paramLabel = "URL",

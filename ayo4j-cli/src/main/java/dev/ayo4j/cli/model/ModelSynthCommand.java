@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.model;
 
 import dev.ayo4j.models.ModelInfo;
@@ -20,15 +21,16 @@ import picocli.CommandLine.Option;
                 "chain: greedy decoding yields exactly --text; json-chain: it yields the JSON list of --items;"
                         + " random: random weights of --shape, real compute but meaningless text."})
 final class ModelSynthCommand implements Callable<Integer> {
-    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "chain, json-chain or random.")
+    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "chain, json-chain or random.",
+            showDefaultValue = CommandLine.Help.Visibility.NEVER)
     String kind = "";
 
     @Option(names = "--shape", defaultValue = "small", paramLabel = "SHAPE",
-            description = "Shape of a random model: qwen2.5-0.5b, small or tiny (default: ${DEFAULT-VALUE}).")
+            description = "Shape of a random model: qwen2.5-0.5b, small or tiny.")
     String shape = "small";
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
-            description = "Seed of a random model's weights (default: ${DEFAULT-VALUE}).")
+            description = "Seed of a random model's weights.")
     long seed = SyntheticModel.DEFAULT_SEED;
 
     @Option(names = "--text", paramLabel = "TEXT", description = "Text a chain model generates.")

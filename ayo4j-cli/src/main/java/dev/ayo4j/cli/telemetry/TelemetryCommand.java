@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.telemetry;
 
 import dev.ayo4j.observability.files.Limits;
@@ -32,13 +33,13 @@ import picocli.CommandLine.Option;
         description = "Sample this machine's CPU, memory, network and GPUs (and engines' /metrics); print, serve, write.")
 public final class TelemetryCommand implements Callable<Integer> {
     @Option(names = "--interval", defaultValue = "1s", converter = IntervalConverter.class,
-            description = "Time between samples: 100ms, 1s, 2m (default: ${DEFAULT-VALUE}).")
+            description = "Time between samples: 100ms, 1s, 2m.")
     Duration interval;
 
     @Option(names = "--port", description = "Serve GET /metrics (Prometheus text) on this port; 0 picks a free one.")
     @Nullable Integer port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to serve on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to serve on.")
     String host;
 
     @Option(names = "--out", description = "Write samples as Parquet files (samples-*.parquet) to this folder.")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.plan.rules;
 
 /** Named instances of the core rules, each with its default configuration. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Length-aware {@link dev.ayo4j.spi.BatchPolicy batch policies} for encoders, comparable behind one SPI
  * and found by name in the {@link dev.ayo4j.encoders.policies.PolicyRegistry}: FIFO fixed-count batches,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The encoder pool: {@link dev.ayo4j.encoders.pool.EncoderPool}, an engine whose members are in-process ONNX
  * sessions or remote TEI-compatible servers, fed single texts by a length-aware batch policy (Arlo's bins,

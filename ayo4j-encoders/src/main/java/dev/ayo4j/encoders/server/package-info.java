@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * HTTP serving of an encoder pool: {@link dev.ayo4j.encoders.server.EncoderProtocol} holds the wire
  * formats, and {@link dev.ayo4j.encoders.server.EncoderServer} speaks Hugging Face TEI's

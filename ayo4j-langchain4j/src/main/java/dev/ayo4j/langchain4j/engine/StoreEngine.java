@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.langchain4j.engine;
 
 import static dev.langchain4j.store.embedding.filter.MetadataFilterBuilder.metadataKey;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * LangChain4j models as ayo4j engines, the other way round from {@code dev.ayo4j.langchain4j}: a
  * {@code ChatModel} or {@code StreamingChatModel} serves {@code Prefill} (and answers {@code

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.langchain4j.engine;
 
 import dev.langchain4j.data.message.AiMessage;

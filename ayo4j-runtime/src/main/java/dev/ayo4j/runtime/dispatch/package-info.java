@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The single-threaded dispatch core that every scheduler of ayo4j is a shell around: the runtime's
  * {@code EngineScheduler}, the encoders' pool and the simulators in virtual time. The core holds the

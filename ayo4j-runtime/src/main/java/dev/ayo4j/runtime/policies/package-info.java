@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Built-in {@link dev.ayo4j.spi.BatchPolicy batch policies}, made through the
  * {@link dev.ayo4j.runtime.policies.BatchPolicies} holder. Every policy is a pure function of the queue

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * What the runtime measured: one {@link dev.ayo4j.runtime.trace.TraceEvent} per primitive of a query,
  * with times read from the runtime's ticker. Values only; computing figures from them (critical path,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The in-process llama.cpp LLM engine: {@link dev.ayo4j.engine.llamacpp.LlamaCppEngine}, its options and
  * its {@link dev.ayo4j.spi.EngineProvider}. Synthetic test models are made in the {@code gguf}

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.engine.llamacpp;
 
 import static dev.ayo4j.engine.llamacpp.Tasks.one;

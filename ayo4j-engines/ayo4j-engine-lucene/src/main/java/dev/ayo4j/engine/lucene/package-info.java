@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Embedded, durable vector store on Apache Lucene serving {@code Ingest} and {@code VectorSearch}:
  * one index directory per collection under a root folder.

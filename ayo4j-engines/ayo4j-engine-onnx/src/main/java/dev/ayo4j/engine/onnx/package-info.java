@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * In-process encoder engines on ONNX Runtime with Hugging Face tokenizers (DJL): an embedding engine
  * serving {@code Embed} and a rerank engine serving {@code Rerank}.

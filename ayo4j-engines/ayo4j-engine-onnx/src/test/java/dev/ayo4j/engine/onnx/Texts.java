@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.engine.onnx;
 
 /** Test texts and vector helpers shared by the encoder tests. */

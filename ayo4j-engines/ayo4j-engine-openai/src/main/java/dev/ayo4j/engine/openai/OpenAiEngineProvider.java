@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.engine.openai;
 
 import dev.ayo4j.NonRetriableEngineException;

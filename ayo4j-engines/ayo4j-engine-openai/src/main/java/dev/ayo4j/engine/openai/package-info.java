@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * LLM engine for any OpenAI-compatible HTTP server (vLLM, SGLang, llama.cpp server, Ollama):
  * {@link dev.ayo4j.engine.openai.OpenAiEngine}, its settings and its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.engine.llamacpp.gguf;
 
 /** GGUF metadata value type codes, as numbered by the GGUF specification. */

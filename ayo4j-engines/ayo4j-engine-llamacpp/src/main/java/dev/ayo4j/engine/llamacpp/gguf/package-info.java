@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Synthetic GGUF models written in Java: a GGUF v3 writer and header reader, a llama-style
  * sentencepiece vocabulary with a tokenizer that agrees with llama.cpp's, random-weight models of a

@@ -4,7 +4,7 @@ package dev.ayo4j.cli;
 import dev.ayo4j.api.Ayo4j;
 import dev.ayo4j.cli.encoder.ServeEncoderCommand;
 import dev.ayo4j.local.Document;
-import dev.ayo4j.server.ApiKeys;
+import dev.ayo4j.encoders.server.ApiKeys;
 import dev.ayo4j.server.AppService;
 import dev.ayo4j.server.AppServices;
 import dev.ayo4j.server.Ayo4jServer;
@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     EngineChoice engines;
 
-    @Option(names = "--api-keys", description = "File of API keys, one a line; " + ApiKeys.ENV + " adds more.")
+    @Option(names = "--api-keys", description = "File of API keys, one a line; without it, the keys in " + ApiKeys.ENV + ".")
     Path apiKeys;
 
     @Option(names = "--insecure", description = "Allow a non-loopback address without API keys.")

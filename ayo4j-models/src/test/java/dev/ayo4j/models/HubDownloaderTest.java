@@ -138,7 +138,7 @@ class HubDownloaderTest {
     }
 
     @Test
-    void aCutConnectionLeavesOnlyThePartAndTheNextPullResumesWithARange() {
+    void aCutConnectionLeavesOnlyThePartAndTheNextPullResumesWithARange() throws IOException {
         int half = model.length / 2;
         hub.cutOnceAfter(REPO, FILE, half);
 
@@ -147,19 +147,24 @@ class HubDownloaderTest {
                 .hasMessageContaining(hub.endpoint() + "/" + REPO + "/resolve/main/" + FILE)
                 .hasMessageContaining("next pull resumes it");
         Path part = cache.partPath(REPO, FILE);
-        assertThat(part).hasSize(half);
+        // The server sent half the file before it dropped the connection; the socket may lose the last bytes
+        // in flight when it resets, so the part holds a prefix of at most that much, never a wrong byte.
+        byte[] kept = Files.readAllBytes(part);
+        assertThat(kept.length).isPositive().isLessThanOrEqualTo(half);
+        assertThat(kept).isEqualTo(java.util.Arrays.copyOf(model, kept.length));
         assertThat(cache.path(REPO, FILE)).doesNotExist();
         assertThat(cache.list()).extracting(CachedModel::kind).containsExactly(CachedModel.Kind.PARTIAL);
 
         PulledModel pulled = downloader().pull(REPO, FILE);
 
-        assertThat(pulled.resumedFrom()).isEqualTo(half);
+        assertThat(pulled.resumedFrom()).isEqualTo(kept.length);
         assertThat(pulled.verifiedSha256()).isEqualTo(TestingHubServer.sha256(model));
         assertThat(pulled.path()).hasBinaryContent(model);
         assertThat(part).doesNotExist();
-        assertThat(hub.cdnRequests()).extracting(r -> r.header("Range")).containsExactly(null, "bytes=" + half + "-");
+        assertThat(hub.cdnRequests()).extracting(r -> r.header("Range"))
+                .containsExactly(null, "bytes=" + kept.length + "-");
         assertThat(hub.requests().get(2).header("Range")).as("the range goes to the hub, then with the redirect")
-                .isEqualTo("bytes=" + half + "-");
+                .isEqualTo("bytes=" + kept.length + "-");
         assertThat(progressText.toString(StandardCharsets.UTF_8)).contains("resuming at");
     }
 

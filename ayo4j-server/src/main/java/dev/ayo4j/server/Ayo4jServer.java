@@ -2,6 +2,7 @@
 package dev.ayo4j.server;
 
 import dev.ayo4j.Checks;
+import dev.ayo4j.encoders.server.ApiKeys;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
@@ -94,7 +95,7 @@ public final class Ayo4jServer implements AutoCloseable {
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter((chain, req, res) -> {
             if (config.keys.enabled() && !PUBLIC.contains(req.path().path())
-                    && !config.keys.accepts(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null))) {
+                    && !config.keys.allows(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null))) {
                 res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
                 Http.send(res, 401, Errors.body(ApiException.unauthorized(
                         "a valid API key is required: send Authorization: Bearer <key>")));
@@ -248,7 +249,7 @@ public final class Ayo4jServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 8080;
         private Limits limits = Limits.DEFAULT;
-        private ApiKeys keys = ApiKeys.NONE;
+        private ApiKeys keys = ApiKeys.none();
         private boolean insecure;
         private @Nullable Supplier<AppService> opener;
         private @Nullable Supplier<String> metrics;

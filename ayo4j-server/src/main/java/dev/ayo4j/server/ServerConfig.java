@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * engines: engines.yaml        # the front door's engine file; default: the embedded stack
  * apps: [apps/support.yaml]    # app files served beside the built-in apps
  * collection: guide            # searched by runs that name none
- * apiKeys: keys.txt            # one key a line; AYO4J_API_KEYS adds more
+ * apiKeys: keys.txt            # one key a line; without it, AYO4J_API_KEYS
  * insecure: false              # allow a non-loopback host without keys
  * limits: {maxConcurrentRuns: 16, runDeadline: PT2M, maxBodyBytes: 1048576, maxUploadBytes: 33554432,
  *          maxQuestionChars: 16384, maxDocumentsPerUpload: 1000}

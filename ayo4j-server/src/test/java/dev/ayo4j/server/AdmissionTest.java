@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.server;
 
+import dev.ayo4j.encoders.server.ApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -127,7 +128,7 @@ class AdmissionTest {
         assertThatThrownBy(() -> Ayo4jServer.builder().host("0.0.0.0").service(() -> service).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("without API keys");
         Ayo4jServer.builder().host("0.0.0.0").insecure(true).service(() -> service).build();
-        Ayo4jServer.builder().host("0.0.0.0").apiKeys(ApiKeys.of(List.of("k"))).service(() -> service).build();
+        Ayo4jServer.builder().host("0.0.0.0").apiKeys(ApiKeys.of(List.of("key-0123456789abcdef"))).service(() -> service).build();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

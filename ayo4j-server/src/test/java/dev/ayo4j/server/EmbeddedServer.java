@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.server;
 
+import dev.ayo4j.encoders.server.ApiKeys;
 import dev.ayo4j.api.Ayo4j;
 import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
 import dev.ayo4j.local.LocalStackOptions;
@@ -22,7 +23,7 @@ final class EmbeddedServer implements AutoCloseable {
     static final List<String> QUERIES = List.of("lucene vector index", "prompt cache prefill", "streamed list");
     /** What every app answers: the chain model's text. */
     static final String ANSWER = SyntheticModels.jsonList(QUERIES);
-    static final String KEY = "test-key-1";
+    static final String KEY = "test-key-0123456789";
 
     final Ayo4jServer server;
     final URI uri;

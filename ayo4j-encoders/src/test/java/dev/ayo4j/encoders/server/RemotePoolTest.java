@@ -98,7 +98,7 @@ class RemotePoolTest {
     @Test
     void redispatchesTheWorkOfAServerThatHangs() {
         try (PoolTexts.StalledServer hung = new PoolTexts.StalledServer(); Node b = Node.start()) {
-            EncoderPool pool = EncoderPool.builder("hangs").meter(model).timeout(Duration.ofMillis(300))
+            EncoderPool pool = EncoderPool.builder("hangs").meter(model).timeout(Duration.ofSeconds(2))
                     .remote(hung.uri()).remote(b.server().uri()).build();
             try {
                 List<String> texts = PoolTexts.mixed(20);

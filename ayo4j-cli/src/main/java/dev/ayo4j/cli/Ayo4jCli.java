@@ -1,7 +1,6 @@
 package dev.ayo4j.cli;
 
 import dev.ayo4j.cli.analyze.AnalyzeCommand;
-import dev.ayo4j.cli.encoder.ServeCommand;
 import dev.ayo4j.cli.model.ModelCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -3,7 +3,6 @@ package dev.ayo4j.encoders.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,12 +16,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,15 +25,8 @@ import java.util.concurrent.Executors;
  * JDK's {@link HttpServer} with one virtual thread per exchange.
  *
  * <ul>
- *   <li>{@code POST /embed} {@code {"inputs": "..." | [...], "normalize": true, "truncate": true}} →
- *       {@code [[...], ...]} (TEI). {@code truncate} defaults to the server's setting; {@code normalize: false}
- *       is refused (this server returns unit vectors only).</li>
- *   <li>{@code POST /rerank} {@code {"query": "...", "texts": [...], "return_text": false}} →
- *       {@code [{"index": i, "score": s}, ...]} best first (TEI); the score is the cosine of the two
- *       embeddings.</li>
- *   <li>{@code POST /v1/embeddings} {@code {"input": "..." | [...], "model": "...", "encoding_format":
- *       "float" | "base64"}} → {@code {"object": "list", "data": [{"object": "embedding", "embedding": [...],
- *       "index": 0}], "model": ..., "usage": {...}}} (OpenAI). Token-id inputs are refused.</li>
+ *   <li>{@code POST /embed}, {@code POST /rerank} (TEI) and {@code POST /v1/embeddings} (OpenAI), as
+ *       {@link EncoderProtocol} describes;</li>
  *   <li>{@code GET /health} → 200 while a member is live, else 503; {@code GET /info} → model and window.</li>
  * </ul>
  *
@@ -56,13 +42,13 @@ public final class EncoderServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EncoderPool pool;
-    private final boolean truncateByDefault;
+    private final EncoderProtocol protocol;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     private EncoderServer(EncoderPool pool, boolean truncateByDefault, InetSocketAddress address) throws IOException {
         this.pool = pool;
-        this.truncateByDefault = truncateByDefault;
+        this.protocol = new EncoderProtocol(pool, truncateByDefault);
         this.server = HttpServer.create(address, 0);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -91,16 +77,6 @@ public final class EncoderServer implements AutoCloseable {
         return URI.create("http://" + server.getAddress().getHostString() + ":" + port());
     }
 
-    /** A client's mistake, answered with {@code status} and this message. */
-    private static final class BadRequest extends RuntimeException {
-        final int status;
-
-        BadRequest(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-    }
-
     private void handle(HttpExchange ex) throws IOException {
         // The exchange closes after the error handler ran: try-with-resources would close it before the catch.
         try (ex) {
@@ -120,10 +96,10 @@ public final class EncoderServer implements AutoCloseable {
                             .put("max_input_length", pool.window());
                     yield info;
                 }
-                case "/embed" -> embed(read(ex, method));
-                case "/rerank" -> rerank(read(ex, method));
-                case "/v1/embeddings" -> openAi(read(ex, method));
-                default -> throw new BadRequest(404, "no such endpoint: " + path);
+                case "/embed" -> protocol.embed(read(ex, method));
+                case "/rerank" -> protocol.rerank(read(ex, method));
+                case "/v1/embeddings" -> protocol.openAiEmbeddings(read(ex, method));
+                default -> throw new EncoderProtocol.ProtocolException(404, "no such endpoint: " + path);
             };
             if (body != null) {
                 send(ex, 200, body);
@@ -142,116 +118,9 @@ public final class EncoderServer implements AutoCloseable {
         return null;
     }
 
-    private Object embed(JsonNode req) {
-        List<String> texts = strings(req, "inputs", true);
-        if (!req.path("normalize").asBoolean(true)) {
-            throw new BadRequest(422, "normalize=false is not supported: this server returns unit vectors only");
-        }
-        List<float[]> vectors = pool.embed(texts, truncate(req));
-        ArrayNode out = JSON.createArrayNode();
-        vectors.forEach(v -> out.add(vector(v)));
-        return out;
-    }
-
-    private Object rerank(JsonNode req) {
-        JsonNode query = req.get("query");
-        if (query == null || !query.isTextual()) {
-            throw new BadRequest(422, "field 'query' must be a string");
-        }
-        List<String> texts = strings(req, "texts", false);
-        double[] scores = pool.similarity(query.asText(), texts, truncate(req));
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < scores.length; i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> i));
-        boolean withText = req.path("return_text").asBoolean(false);
-        ArrayNode out = JSON.createArrayNode();
-        for (int i : order) {
-            ObjectNode row = out.addObject().put("index", i).put("score", scores[i]);
-            if (withText) {
-                row.put("text", texts.get(i));
-            }
-        }
-        return out;
-    }
-
-    private Object openAi(JsonNode req) {
-        List<String> texts = strings(req, "input", true);
-        String format = req.path("encoding_format").asText("float");
-        if (!format.equals("float") && !format.equals("base64")) {
-            throw new BadRequest(422, "encoding_format must be float or base64, not " + format);
-        }
-        boolean truncate = truncate(req);
-        int[] tokens = pool.measure(texts, truncate);
-        List<float[]> vectors = pool.embed(texts, truncate);
-        if (req.has("dimensions") && req.get("dimensions").asInt() != vectors.getFirst().length) {
-            throw new BadRequest(422, "dimensions must be " + vectors.getFirst().length + " for " + pool.model());
-        }
-        ObjectNode out = JSON.createObjectNode().put("object", "list");
-        ArrayNode data = out.putArray("data");
-        for (int i = 0; i < vectors.size(); i++) {
-            ObjectNode row = data.addObject().put("object", "embedding").put("index", i);
-            if (format.equals("base64")) {
-                ByteBuffer buf = ByteBuffer.allocate(vectors.get(i).length * 4).order(ByteOrder.LITTLE_ENDIAN);
-                buf.asFloatBuffer().put(vectors.get(i));
-                row.put("embedding", Base64.getEncoder().encodeToString(buf.array()));
-            } else {
-                row.set("embedding", vector(vectors.get(i)));
-            }
-        }
-        int total = 0;
-        for (int t : tokens) {
-            total += t;
-        }
-        out.put("model", pool.model());
-        out.putObject("usage").put("prompt_tokens", total).put("total_tokens", total);
-        return out;
-    }
-
-    private boolean truncate(JsonNode req) {
-        JsonNode t = req.get("truncate");
-        if (t == null || t.isNull()) {
-            return truncateByDefault;
-        }
-        if (!t.isBoolean()) {
-            throw new BadRequest(422, "field 'truncate' must be true or false");
-        }
-        return t.asBoolean();
-    }
-
-    /** Field {@code name} as a list of strings: a string (if {@code single}) or an array of strings. */
-    private static List<String> strings(JsonNode req, String name, boolean single) {
-        JsonNode node = req.get(name);
-        if (node != null && single && node.isTextual()) {
-            return List.of(node.asText());
-        }
-        if (node == null || !node.isArray()) {
-            throw new BadRequest(422, "field '" + name + "' must be " + (single ? "a string or " : "")
-                    + "an array of strings");
-        }
-        List<String> texts = new ArrayList<>(node.size());
-        for (int i = 0; i < node.size(); i++) {
-            if (!node.get(i).isTextual()) {
-                throw new BadRequest(422, "field '" + name + "'[" + i + "] must be a string"
-                        + (node.get(i).isArray() || node.get(i).isNumber() ? " (token-id inputs are not supported)" : ""));
-            }
-            texts.add(node.get(i).asText());
-        }
-        return texts;
-    }
-
-    private static ArrayNode vector(float[] v) {
-        ArrayNode row = JSON.createArrayNode();
-        for (float x : v) {
-            row.add(x);
-        }
-        return row;
-    }
-
     private static void requireMethod(String method, String expected) {
         if (!method.equals(expected)) {
-            throw new BadRequest(405, "use " + expected + ", not " + method);
+            throw new EncoderProtocol.ProtocolException(405, "use " + expected + ", not " + method);
         }
     }
 
@@ -264,16 +133,16 @@ public final class EncoderServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new BadRequest(413, "request body over " + MAX_BODY_BYTES + " bytes");
+            throw new EncoderProtocol.ProtocolException(413, "request body over " + MAX_BODY_BYTES + " bytes");
         }
         try {
             JsonNode tree = JSON.readTree(bytes);
             if (tree == null || !tree.isObject()) {
-                throw new BadRequest(422, "request body must be a JSON object");
+                throw new EncoderProtocol.ProtocolException(422, "request body must be a JSON object");
             }
             return tree;
         } catch (JsonProcessingException e) {
-            throw new BadRequest(422, "request body is not valid UTF-8 JSON: " + e.getOriginalMessage());
+            throw new EncoderProtocol.ProtocolException(422, "request body is not valid UTF-8 JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -283,7 +152,7 @@ public final class EncoderServer implements AutoCloseable {
     private static void fail(HttpExchange ex, RuntimeException e) throws IOException {
         record Answer(int status, String type, String message) {}
         Answer a = switch (e) {
-            case BadRequest b -> new Answer(b.status, "Validation", b.getMessage());
+            case EncoderProtocol.ProtocolException b -> new Answer(b.status(), "Validation", b.getMessage());
             case TextTooLongException t -> new Answer(413, "Validation", t.getMessage());
             case InvalidTextException t -> new Answer(422, "Validation", t.getMessage());
             case OverloadedException o -> new Answer(429, "Overloaded", o.getMessage());

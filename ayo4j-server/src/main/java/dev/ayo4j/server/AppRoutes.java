@@ -1,0 +1,91 @@
+package dev.ayo4j.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ayo4j.api.Result;
+import dev.ayo4j.api.StreamEvent;
+import dev.ayo4j.server.AppService.AppInfo;
+import dev.ayo4j.server.AppService.RunHandle;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+
+/**
+ * ayo4j's own run API: {@code POST /v1/apps/{app}/runs} (JSON, or with {@code Accept: text/event-stream}
+ * the run as it happens: {@code primitive}, {@code token}, {@code sources}, then {@code done} or {@code
+ * error}), {@code GET /v1/runs/{id}} and {@code /v1/runs/{id}/trace} from the recent runs, {@code GET
+ * /v1/apps} and {@code GET /v1/apps/{app}/explain}.
+ */
+final class AppRoutes {
+    private final Runs runs;
+
+    AppRoutes(Runs runs) {
+        this.runs = runs;
+    }
+
+    List<Route> routes() {
+        return List.of(Route.get("/v1/apps", this::apps), Route.get("/v1/apps/{app}/explain", this::explain),
+                Route.post("/v1/apps/{app}/runs", this::run), Route.get("/v1/runs/{id}", this::get),
+                Route.get("/v1/runs/{id}/trace", this::trace));
+    }
+
+    private void apps(ServerRequest req, ServerResponse res) {
+        ObjectNode out = Json.object().put("object", "list");
+        ArrayNode data = out.putArray("data");
+        for (AppInfo a : runs.service().apps()) {
+            ObjectNode n = data.addObject().put("id", a.name()).put("collection", a.collection());
+            n.set("inputs", Json.MAPPER.valueToTree(a.inputs()));
+            n.set("outputs", Json.MAPPER.valueToTree(a.outputs()));
+        }
+        Http.send(res, 200, out);
+    }
+
+    private void explain(ServerRequest req, ServerResponse res) {
+        String app = req.path().pathParameters().get("app");
+        Http.send(res, 200, Json.object().put("app", app).put("explain", runs.service().explain(app)));
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        Http.send(res, 200, Runs.entry(runs.store().get(req.path().pathParameters().get("id"))));
+    }
+
+    private void trace(ServerRequest req, ServerResponse res) {
+        Http.send(res, 200, Runs.trace(runs.store().get(req.path().pathParameters().get("id"))));
+    }
+
+    private void run(ServerRequest req, ServerResponse res) {
+        String app = req.path().pathParameters().get("app");
+        ObjectNode body = Json.parseObject(Http.body(req, runs.limits().maxBodyBytes()));
+        String question = Json.string(body, "question");
+        String collection = Json.optionalString(body, "collection");
+        boolean stream = Json.bool(body, "stream", false) || Http.wantsEvents(req);
+        if (!stream) {
+            RunHandle h = runs.start(app, question, collection, _ -> { }, req.path().path());
+            Result o = runs.await(h);
+            Http.send(res, 200, Runs.outcome(h.id(), app, o));
+            return;
+        }
+        RunPump pump = new RunPump();
+        RunHandle h = runs.start(app, question, collection, pump, req.path().path());
+        try (EventStream out = new EventStream(res)) {
+            out.send("run", Json.object().put("id", h.id()).put("app", app));
+            runs.pump(h, pump, out, e -> {
+                ObjectNode p = Runs.primitive(e);
+                if (p != null) {
+                    out.send("primitive", p);
+                } else if (e instanceof StreamEvent.AnswerToken t) {
+                    out.send("token", Json.object().put("text", t.text()));
+                }
+            });
+            try {
+                Result o = runs.await(h);
+                out.send("sources", Runs.sources(o));
+                out.send("done", Runs.outcome(h.id(), app, o));
+            } catch (RuntimeException e) {
+                out.send("error", Errors.body(Errors.toApi(e, req.path().path())));
+            }
+        } catch (EventStream.ClientGoneException gone) {
+            // the run was cancelled; nobody is left to answer
+        }
+    }
+}

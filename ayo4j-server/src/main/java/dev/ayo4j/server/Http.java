@@ -1,0 +1,46 @@
+package dev.ayo4j.server;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.OptionalLong;
+
+/** Reading request bodies within their limits and writing JSON responses. */
+final class Http {
+    private Http() {}
+
+    /** The body, at most {@code limit} bytes; a 413 naming the limit beyond it. */
+    static byte[] body(ServerRequest req, int limit) {
+        OptionalLong declared = req.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > limit) {
+            throw ApiException.tooLarge(null, "request body of " + declared.getAsLong() + " bytes is over the limit of "
+                    + limit + " bytes");
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw ApiException.tooLarge(null, "request body is over the limit of " + limit + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends {@code value} as JSON with {@code status}. */
+    static void send(ServerResponse res, int status, Object value) {
+        res.status(Status.create(status));
+        res.header(HeaderValues.CONTENT_TYPE_JSON);
+        res.send(Json.bytes(value));
+    }
+
+    /** Whether the client asked for a stream of server-sent events. */
+    static boolean wantsEvents(ServerRequest req) {
+        return req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains("text/event-stream")).orElse(false);
+    }
+}

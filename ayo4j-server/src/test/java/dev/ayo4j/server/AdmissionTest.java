@@ -1,0 +1,146 @@
+package dev.ayo4j.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Admission, cancellation, readiness and shutdown of the server, on a service whose runs the test ends. */
+class AdmissionTest {
+    private static final String RUN = "{\"model\": \"slow\", \"messages\": [{\"role\": \"user\", \"content\": \"q\"}]}";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final TestingAppService service = new TestingAppService();
+    private Ayo4jServer server;
+
+    private Ayo4jServer start(Limits limits, Duration grace) throws InterruptedException {
+        server = Ayo4jServer.builder().port(0).limits(limits).grace(grace).service(() -> service).build().start();
+        await(server::isReady);
+        return server;
+    }
+
+    @AfterEach
+    void stop() {
+        service.finishAll();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private CompletableFuture<HttpResponse<String>> chat(URI uri) {
+        return http.sendAsync(HttpRequest.newBuilder(uri.resolve("/v1/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString(RUN)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void runsBeyondCapacityGet429WithRetryAfterAndAreNeverQueued() throws Exception {
+        start(Limits.DEFAULT.withMaxConcurrentRuns(2), Duration.ofSeconds(1));
+        var first = chat(server.uri());
+        var second = chat(server.uri());
+        await(() -> service.started.get() == 2);
+
+        HttpResponse<String> third = chat(server.uri()).get(5, TimeUnit.SECONDS);
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(third.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(third.body()).contains("\"rate_limit_error\"");
+        assertThat(service.started).hasValue(2);
+
+        service.finishAll();
+        assertThat(first.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(504);
+        assertThat(second.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(504);
+        var fourth = chat(server.uri());
+        await(() -> service.started.get() == 3);
+        service.finishAll();
+        assertThat(fourth.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(504);
+    }
+
+    @Test
+    void aClientThatDisconnectsMidStreamCancelsItsRun() throws Exception {
+        start(Limits.DEFAULT, Duration.ofSeconds(1));
+        String body = RUN.replace("{\"model\"", "{\"stream\": true, \"model\"");
+        try (Socket socket = new Socket(server.uri().getHost(), server.port())) {
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(head).isEqualTo("HTTP/1.1 200");
+            await(() -> service.started.get() == 1);
+        }
+        await(() -> service.cancelled.get() == 1);
+        assertThat(service.started).hasValue(1);
+    }
+
+    @Test
+    void closingFinishesInFlightRunsWithinTheGraceCancelsTheRestAndClosesTheService() throws Exception {
+        start(Limits.DEFAULT, Duration.ofMillis(300));
+        var inFlight = chat(server.uri());
+        await(() -> service.started.get() == 1);
+        URI uri = server.uri();
+        Thread closer = Thread.ofVirtual().start(server::close);
+        await(() -> !server.isReady());
+        HttpResponse<String> late = chat(uri).get(5, TimeUnit.SECONDS);
+        assertThat(late.statusCode()).isEqualTo(503);
+        closer.join(5_000);
+        assertThat(service.cancelled).hasValue(1);
+        assertThat(service.closed).isTrue();
+        assertThat(service.started).hasValue(1);
+        assertThat(inFlight.handle((res, t) -> t != null || res.statusCode() >= 500).get(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void theServerIsLiveAtOnceAndReadyOnceTheServiceHasOpened() throws Exception {
+        CountDownLatch open = new CountDownLatch(1);
+        server = Ayo4jServer.builder().port(0).service(() -> {
+            try {
+                open.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return service;
+        }).build().start();
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+        assertThat(get("/ready").statusCode()).isEqualTo(503);
+        HttpResponse<String> early = chat(server.uri()).get(5, TimeUnit.SECONDS);
+        assertThat(early.statusCode()).isEqualTo(503);
+        assertThat(early.headers().firstValue("Retry-After")).isPresent();
+        open.countDown();
+        await(server::isReady);
+        assertThat(get("/ready").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aNonLoopbackAddressWithoutKeysIsRefusedUnlessInsecure() {
+        assertThatThrownBy(() -> Ayo4jServer.builder().host("0.0.0.0").service(() -> service).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("without API keys");
+        Ayo4jServer.builder().host("0.0.0.0").insecure(true).service(() -> service).build();
+        Ayo4jServer.builder().host("0.0.0.0").apiKeys(ApiKeys.of(List.of("k"))).service(() -> service).build();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(server.uri().resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.ayo4j.server;
+
+import dev.ayo4j.DeadlineExceededException;
+import dev.ayo4j.api.Result;
+import dev.ayo4j.api.StreamListener;
+import dev.ayo4j.encoders.server.EncoderProtocol;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A hand-written {@link AppService} for tests of admission, cancellation and shutdown: app {@code slow}
+ * runs until the test ends it ({@link #finishAll()}), so the test decides when capacity frees up. It runs
+ * nothing on an engine.
+ */
+final class TestingAppService implements AppService {
+    final AtomicInteger started = new AtomicInteger();
+    final AtomicInteger cancelled = new AtomicInteger();
+    final AtomicBoolean closed = new AtomicBoolean();
+    final List<CompletableFuture<Result>> runs = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<AppInfo> apps() {
+        return List.of(new AppInfo("slow", List.of("question"), List.of("answer"), null, Set.of("llm")));
+    }
+
+    @Override
+    public AppInfo app(String name) {
+        if (!name.equals("slow")) {
+            throw ApiException.notFound("model_not_found", "model", "unknown app '" + name + "'");
+        }
+        return apps().getFirst();
+    }
+
+    @Override
+    public String explain(String app) {
+        return app(app).name();
+    }
+
+    @Override
+    public RunHandle start(RunRequest request, StreamListener listener) {
+        app(request.app());
+        int n = started.incrementAndGet();
+        CompletableFuture<Result> f = new CompletableFuture<>();
+        runs.add(f);
+        return new RunHandle() {
+            @Override
+            public String id() {
+                return "run-" + n;
+            }
+
+            @Override
+            public CompletableFuture<Result> outcome() {
+                return f;
+            }
+
+            @Override
+            public void cancel() {
+                if (f.cancel(true)) {
+                    cancelled.incrementAndGet();
+                }
+            }
+        };
+    }
+
+    /** Ends every run still going, as a run past its deadline ends. */
+    void finishAll() {
+        runs.forEach(f -> f.completeExceptionally(new DeadlineExceededException("test deadline")));
+    }
+
+    @Override
+    public IngestReport ingest(String collection, List<Upload> documents) {
+        return new IngestReport(documents.size(), documents.size());
+    }
+
+    @Override
+    public int delete(String collection, String id) {
+        return 0;
+    }
+
+    @Override
+    public List<CollectionInfo> collections() {
+        return List.of();
+    }
+
+    @Override
+    public Optional<EncoderProtocol> encoders() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+}

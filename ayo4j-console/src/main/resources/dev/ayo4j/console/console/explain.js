@@ -21,7 +21,15 @@ export function parseExplain(text) {
   if (!stages.length && text.trim()) {
     stages.push({ title: 'graph', lines: text.split('\n').slice(1).filter(l => l.startsWith('  ')).map(l => l.trim()) });
   }
-  return stages.map(s => graphOf(s.title, s.lines));
+  // A pass that changed nothing prints "(unchanged)" instead of the graph: it is the previous stage's.
+  const graphs = [];
+  for (const s of stages) {
+    const prev = graphs[graphs.length - 1];
+    graphs.push(prev && s.lines.length === 1 && s.lines[0] === '(unchanged)'
+      ? { title: s.title, nodes: prev.nodes, edges: prev.edges, unchanged: true }
+      : graphOf(s.title, s.lines));
+  }
+  return graphs;
 }
 
 function graphOf(title, lines) {

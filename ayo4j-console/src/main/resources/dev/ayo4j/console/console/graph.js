@@ -22,12 +22,17 @@ const WIDTH = 150, HEIGHT = 34;
 
 export function drawGraph(el, graph) {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'TB', nodesep: 18, ranksep: 42, marginx: 10, marginy: 10 });
+  g.setGraph({ rankdir: 'TB', nodesep: 16, ranksep: 46, marginx: 12, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.nodes) g.setNode(n.id, { width: WIDTH, height: HEIGHT });
   for (const e of graph.edges) g.setEdge(e.from, e.to);
   dagre.layout(g);
+  // Drawn at the layout's own scale (the panel scrolls), so that boxes never overlap whatever the size.
+  const width = Math.max(g.graph().width, 200), height = Math.max(g.graph().height, 120);
+  el.style.width = width + 'px';
+  el.style.height = height + 'px';
   const chart = echarts.getInstanceByDom(el) || echarts.init(el);
+  chart.resize();
   const data = graph.nodes.map(n => {
     const p = g.node(n.id);
     return {
@@ -40,14 +45,14 @@ export function drawGraph(el, graph) {
   const links = graph.edges.map(e => ({
     source: e.from, target: e.to, kind: e.kind,
     lineStyle: { type: e.kind === 'STREAM' ? 'dashed' : e.kind === 'ORDER' ? 'dotted' : 'solid',
-      width: e.kind === 'STREAM' ? 2 : 1.2, color: e.kind === 'STREAM' ? '#e07a35' : '#667085' },
+      width: e.kind === 'STREAM' ? 2.2 : 1.3, color: e.kind === 'STREAM' ? '#e07a35' : '#667085', opacity: 0.9 },
   }));
   chart.setOption({
     animation: false,
     tooltip: { formatter: p => p.dataType === 'edge' ? p.data.source + ' → ' + p.data.target + ' (' + p.data.kind + ')'
       : '<b>' + p.data.name + '</b><br>' + escapeHtml(p.data.describe) },
     series: [{
-      type: 'graph', layout: 'none', roam: true, data, links,
+      type: 'graph', layout: 'none', roam: false, data, links, left: 0, top: 0, width, height,
       edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 7,
       label: { show: true, color: '#fff', fontSize: 11, lineHeight: 13, rich: { op: { fontSize: 9, color: '#eef' } } },
     }],

@@ -3,6 +3,9 @@
 /* global echarts */
 import { engineColour } from './graph.js';
 
+/** Primitives that run on no engine: drawn grey, as in the graph. */
+const STRUCTURAL = new Set(['Input', 'Output', 'Aggregate']);
+
 export class Gantt {
   constructor(el) {
     this.el = el;
@@ -48,10 +51,15 @@ export class Gantt {
   render() {
     const rows = [...this.rows.values()].sort((a, b) => a.start - b.start);
     const now = this.now();
+    const height = Math.max(200, rows.length * 22 + 50) + 'px';
+    if (this.el.style.height !== height) {
+      this.el.style.height = height;
+      this.chart.resize();
+    }
     const data = rows.map((r, i) => ({
       name: r.node,
       value: [i, r.start, r.end == null ? now : r.end, r.end == null ? 1 : 0],
-      itemStyle: { color: engineColour(r.engine), opacity: r.end == null ? 0.55 : 1 },
+      itemStyle: { color: engineColour(STRUCTURAL.has(r.primitive) ? null : r.engine), opacity: r.end == null ? 0.55 : 1 },
       row: r,
     }));
     this.chart.setOption({

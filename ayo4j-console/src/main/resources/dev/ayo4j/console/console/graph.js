@@ -52,7 +52,7 @@ export function drawGraph(el, graph) {
     tooltip: { formatter: p => p.dataType === 'edge' ? p.data.source + ' → ' + p.data.target + ' (' + p.data.kind + ')'
       : '<b>' + p.data.name + '</b><br>' + escapeHtml(p.data.describe) },
     series: [{
-      type: 'graph', layout: 'none', roam: false, data, links, left: 0, top: 0, width, height,
+      type: 'graph', layout: 'none', roam: false, data, links, ...box(data),
       edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 7,
       label: { show: true, color: '#fff', fontSize: 11, lineHeight: 13, rich: { op: { fontSize: 9, color: '#eef' } } },
     }],
@@ -60,6 +60,13 @@ export function drawGraph(el, graph) {
   el.dataset.nodes = String(data.length);
   chart.resize();
   return chart;
+}
+
+/** The series box that maps node centres 1:1 onto the panel's pixels, so that whole boxes show. */
+function box(data) {
+  const xs = data.map(d => d.x), ys = data.map(d => d.y);
+  const minX = Math.min(...xs), minY = Math.min(...ys);
+  return { left: minX, top: minY, width: Math.max(1, Math.max(...xs) - minX), height: Math.max(1, Math.max(...ys) - minY) };
 }
 
 function escapeHtml(s) {

@@ -127,6 +127,8 @@ class ConsoleBrowserIT {
         wait.until(d -> !d.findElements(By.cssSelector("#runs tbody tr")).isEmpty());
         String row = browser.findElement(By.cssSelector("#runs tbody tr")).getText();
         assertThat(row).contains(id, "advanced-rag", "succeeded");
+        browser.findElement(By.id("metrics-link")).click();
+        wait.until(d -> d.findElement(By.id("metrics")).getText().contains("test_up 1"));
         shot("4-operations");
 
         assertThat(consoleErrors()).as("JavaScript console errors").isEmpty();

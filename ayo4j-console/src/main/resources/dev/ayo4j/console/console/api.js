@@ -55,6 +55,14 @@ export async function getJson(path) {
   return res.json();
 }
 
+/** GET path as text (with the key, which a plain link could not send); null if the server has no such route. */
+export async function getText(path) {
+  const res = await send(path, {});
+  if (res.status === 404) return null;
+  if (!res.ok) throw new Error(res.status + ': ' + await errorOf(res));
+  return res.text();
+}
+
 /**
  * Runs a question as server-sent events (POST, so fetch reads the stream rather than EventSource);
  * calls onEvent(name, data) for each event, and resolves when the stream ends.

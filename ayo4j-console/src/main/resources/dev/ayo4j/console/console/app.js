@@ -1,6 +1,6 @@
 // The ayo4j web console: Apps (graphs before and after the passes, with the explain text), Playground
 // (a question run live over server-sent events) and Operations (this console's recent runs).
-import { getJson, streamRun } from './api.js';
+import { getJson, getText, streamRun } from './api.js';
 import { parseExplain } from './explain.js';
 import { drawGraph, engineColours } from './graph.js';
 import { Gantt } from './gantt.js';
@@ -10,7 +10,17 @@ const RUNS = 'ayo4j.runs';
 let stages = [];
 
 function show(view) {
-  for (const t of document.querySelectorAll('.tab')) t.classList.toggle('active', t.dataset.view === view);
+  $('metrics-link').addEventListener('click', async event => {
+  event.preventDefault();
+  try {
+    const text = await getText('/metrics');
+    $('metrics').textContent = text == null ? 'This server publishes no metrics.' : text;
+  } catch (e) {
+    $('metrics').textContent = 'Could not read the metrics: ' + e.message;
+  }
+  $('metrics').hidden = false;
+});
+for (const t of document.querySelectorAll('.tab')) t.classList.toggle('active', t.dataset.view === view);
   for (const v of document.querySelectorAll('.view')) v.hidden = v.id !== 'view-' + view;
   if (view === 'operations') refreshRuns();
   // Charts drawn while hidden have no size; give them one now.

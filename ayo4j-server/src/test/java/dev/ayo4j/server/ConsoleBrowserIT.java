@@ -120,6 +120,8 @@ class ConsoleBrowserIT {
         assertThat(Integer.parseInt(browser.findElement(By.id("gantt")).getAttribute("data-bars")))
                 .isEqualTo(trace.get("events").size());
         assertThat(ganttRows()).containsExactlyInAnyOrderElementsOf(traced);
+        assertThat(browser.findElement(By.id("gantt")).getAttribute("data-saw-running"))
+                .as("a bar was drawn while its primitive ran, before the run was done").isEqualTo("true");
         shot("3-playground-run");
 
         // Operations: the run, with its timings from the server's run store.

@@ -14,6 +14,7 @@ export class Gantt {
   }
 
   reset() {
+    delete this.el.dataset.sawRunning;
     this.rows = new Map(); // node -> {node, primitive, engine, start, end, done}
     this.t0 = performance.now();
     this.render();
@@ -86,6 +87,8 @@ export class Gantt {
       }],
     }, true);
     this.el.dataset.bars = String(data.length);
-    this.el.dataset.running = String(rows.filter(r => r.end == null).length);
+    const running = rows.filter(r => r.end == null).length;
+    this.el.dataset.running = String(running);
+    if (running > 0) this.el.dataset.sawRunning = 'true';
   }
 }

@@ -161,7 +161,7 @@ class ConsoleBrowserIT {
     @SuppressWarnings("unchecked")
     private static List<String> edgeKinds(String chart) {
         return (List<String>) js("const c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
-                + "const s = c.getOption().series[0]; return (s.links || s.edges || []).map(l => l.kind);", chart);
+                + "return c.getOption().series[1].data.map(e => e.kind);", chart);
     }
 
     @SuppressWarnings("unchecked")

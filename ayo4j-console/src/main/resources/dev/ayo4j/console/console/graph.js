@@ -42,24 +42,46 @@ export function drawGraph(el, graph) {
       label: { formatter: n.id + '\n{op|' + n.op + (n.engine ? ' · ' + n.engine : '') + '}' },
     };
   });
-  const links = graph.edges.map(e => ({
-    source: e.from, target: e.to, kind: e.kind,
-    lineStyle: { type: e.kind === 'STREAM' ? 'dashed' : e.kind === 'ORDER' ? 'dotted' : 'solid',
-      width: e.kind === 'STREAM' ? 2.2 : 1.3, color: e.kind === 'STREAM' ? '#e07a35' : '#667085', opacity: 0.9 },
-  }));
+  // Edges follow dagre's routes around the boxes; node centres map 1:1 onto pixels (see box), so the
+  // routes are drawn in pixels, under the nodes.
+  const edges = graph.edges.map(e => ({ value: [0], kind: e.kind, source: e.from, target: e.to,
+    points: g.edge(e.from, e.to).points.map(p => [p.x, p.y]) }));
   chart.setOption({
     animation: false,
-    tooltip: { formatter: p => p.dataType === 'edge' ? p.data.source + ' → ' + p.data.target + ' (' + p.data.kind + ')'
+    tooltip: { formatter: p => p.seriesIndex === 1 ? p.data.source + ' → ' + p.data.target + ' (' + p.data.kind + ')'
       : '<b>' + p.data.name + '</b><br>' + escapeHtml(p.data.describe) },
     series: [{
-      type: 'graph', layout: 'none', roam: false, data, links, ...box(data),
-      edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 7,
+      type: 'graph', layout: 'none', roam: false, data, links: [], z: 3, ...box(data),
       label: { show: true, color: '#fff', fontSize: 11, lineHeight: 13, rich: { op: { fontSize: 9, color: '#eef' } } },
+    }, {
+      type: 'custom', coordinateSystem: 'none', data: edges, z: 1,
+      renderItem: (params) => edgeShape(edges[params.dataIndex]),
     }],
   }, true);
   el.dataset.nodes = String(data.length);
   chart.resize();
   return chart;
+}
+
+const EDGE_STYLE = {
+  STREAM: { stroke: '#e07a35', lineWidth: 2.2, lineDash: [6, 4] },
+  COMPLETION: { stroke: '#667085', lineWidth: 1.3 },
+  ORDER: { stroke: '#98a2b3', lineWidth: 1.2, lineDash: [2, 3] },
+};
+
+/** An edge's route with an arrow head at its target. */
+function edgeShape(e) {
+  const style = EDGE_STYLE[e.kind] || EDGE_STYLE.COMPLETION;
+  const pts = e.points;
+  const [x2, y2] = pts[pts.length - 1];
+  const [x1, y1] = pts[pts.length - 2] || pts[0];
+  const a = Math.atan2(y2 - y1, x2 - x1), len = 8, spread = 0.45;
+  const head = [[x2, y2], [x2 - len * Math.cos(a - spread), y2 - len * Math.sin(a - spread)],
+    [x2 - len * Math.cos(a + spread), y2 - len * Math.sin(a + spread)]];
+  return { type: 'group', children: [
+    { type: 'polyline', shape: { points: pts, smooth: 0.3 }, style: Object.assign({ fill: null }, style) },
+    { type: 'polygon', shape: { points: head }, style: { fill: style.stroke } },
+  ] };
 }
 
 /** The series box that maps node centres 1:1 onto the panel's pixels, so that whole boxes show. */

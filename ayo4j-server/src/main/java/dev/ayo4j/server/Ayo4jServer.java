@@ -7,6 +7,8 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -54,6 +56,8 @@ public final class Ayo4jServer implements AutoCloseable {
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(Ayo4jServer.class.getName());
     private static final Set<String> PUBLIC = Set.of("/health", "/ready", "/openapi.json");
+    /** Where the web console's files lie on the classpath (module ayo4j-console). */
+    private static final String CONSOLE = "dev/ayo4j/console";
 
     private final Builder config;
     private final AtomicReference<@Nullable AppService> service = new AtomicReference<>();
@@ -94,7 +98,7 @@ public final class Ayo4jServer implements AutoCloseable {
     public Ayo4jServer start() {
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter((chain, req, res) -> {
-            if (config.keys.enabled() && !PUBLIC.contains(req.path().path())
+            if (config.keys.enabled() && !isPublic(req.path().path())
                     && !config.keys.allows(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null))) {
                 res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
                 Http.send(res, 401, Errors.body(ApiException.unauthorized(
@@ -106,6 +110,12 @@ public final class Ayo4jServer implements AutoCloseable {
         for (Route r : routes) {
             routing.route(r.method(), r.path(), r.handler());
         }
+        // The web console's static files and the libraries it loads, from the classpath; a path with no
+        // file falls through to the not-found answer below.
+        routing.register("/webjars", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
+                .location("META-INF/resources/webjars").build()));
+        routing.register("/", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
+                .location(CONSOLE).welcome("index.html").build()));
         routing.any(this::unrouted);
         routing.error(Throwable.class, Errors::handle);
         server = WebServer.builder().host(config.host).port(config.port).shutdownGracePeriod(Duration.ofMillis(500))
@@ -131,6 +141,15 @@ public final class Ayo4jServer implements AutoCloseable {
             failure.set(e.getClass().getSimpleName());
             LOG.log(System.Logger.Level.ERROR, "the engines failed to open; the server stays unready", e);
         }
+    }
+
+    /**
+     * Whether {@code path} is served without a key: health, readiness, the OpenAPI document, and the web
+     * console's static files (which hold no data; the console asks for the key before it calls the API).
+     */
+    private static boolean isPublic(String path) {
+        return PUBLIC.contains(path) || path.equals("/") || path.startsWith("/webjars/")
+                || path.startsWith("/console/") || path.equals("/index.html");
     }
 
     AppService service() {

@@ -191,7 +191,7 @@ public final class Lowering {
         if (!passages.branches().isEmpty()) {
             return rerankPerQuery(b, e, m, query, passages, values);
         }
-        NodeId rerank = b.add(m.name(), new Primitive.Rerank(e.reranker(), passages.count(), m.k()));
+        NodeId rerank = b.add(m.name(), new Primitive.Rerank(e.reranker(), passages.count(), m.k(), e.rerankScoring(), false));
         bind(b, query, rerank, Primitive.Rerank.QUERY.name());
         bind(b, passages, rerank, Primitive.Rerank.PASSAGES.name());
         int kept = Math.min(m.k(), passages.count());
@@ -210,7 +210,7 @@ public final class Lowering {
                 ValueKind.PASSAGE_LIST, n, m.k()));
         NodeId first = null;
         for (int i = 0; i < n; i++) {
-            NodeId rerank = b.add(m.name() + "[" + i + "]", new Primitive.Rerank(e.reranker(), perBranch, m.k()));
+            NodeId rerank = b.add(m.name() + "[" + i + "]", new Primitive.Rerank(e.reranker(), perBranch, m.k(), e.rerankScoring(), false));
             bind(b, query, rerank, Primitive.Rerank.QUERY.name());
             PortRef branch = passages.branches().get(i);
             b.connect(branch.node(), branch.port(), rerank, Primitive.Rerank.PASSAGES.name());

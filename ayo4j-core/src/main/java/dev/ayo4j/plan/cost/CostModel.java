@@ -143,7 +143,7 @@ public final class CostModel {
             case Primitive.Embed e -> profile(e.engine(), "Embed").millis(e.items(), (long) e.items() * e.tokensPerItem());
             case Primitive.Ingest i -> profile(i.engine(), "Ingest").millis(i.items(), 0);
             case Primitive.VectorSearch s -> profile(s.engine(), "VectorSearch").millis(s.queries(), 0);
-            case Primitive.Rerank r -> profile(r.engine(), "Rerank").millis(r.candidates(), 0);
+            case Primitive.Rerank r -> profile(r.engine(), "Rerank").millis(r.storedVectors() ? 1 : r.candidates(), 0);
             case Primitive.Prefill p -> profile(p.engine(), "Prefill").millis(1, p.promptTokens());
             case Primitive.PartialPrefill p -> profile(p.engine(), "PartialPrefill").millis(1, p.prefixTokens());
             case Primitive.Decode d -> profile(d.engine(), "Decode").millis(d.maxTokens(), 0);

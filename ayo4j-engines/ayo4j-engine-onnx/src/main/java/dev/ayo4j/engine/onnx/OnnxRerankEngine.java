@@ -160,7 +160,7 @@ public final class OnnxRerankEngine implements Engine {
             tokens.add(t);
             tokensIn += t.length();
         }
-        float[][] vectors = texts.isEmpty() ? new float[0][] : s.embedPassages(tokens, texts);
+        float[][] vectors = texts.isEmpty() ? new float[0][] : s.embedPassages(tokens);
         return TaskResult.success(List.of(vectors), tokensIn, 0);
     }
 

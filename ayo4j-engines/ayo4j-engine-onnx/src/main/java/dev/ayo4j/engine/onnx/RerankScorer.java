@@ -107,15 +107,12 @@ sealed interface RerankScorer extends AutoCloseable {
             return scores;
         }
 
-        /** Passage vectors of {@code texts}, in order, as {@link #score} computes them; each is cached. */
-        float[][] embedPassages(List<Tokens> tokens, List<String> texts) {
-            float[][] embedded = model.embedTokens(tokens);
-            synchronized (cache) {
-                for (int k = 0; k < texts.size(); k++) {
-                    cache.put(texts.get(k), embedded[k]);
-                }
-            }
-            return embedded;
+        /**
+         * Passage vectors, in order, as {@link #score} computes them, for storing with the passages; not
+         * cached, since the store keeps them.
+         */
+        float[][] embedPassages(List<Tokens> tokens) {
+            return model.embedTokens(tokens);
         }
 
         /** Finds {@code text}'s vector in the cache, or notes it as missing once. */

@@ -61,7 +61,7 @@ class ModeledDevicesTest {
                 TestingEngine.builder(NAMES.llm()).primitives(Set.of(Primitive.Prefill.class,
                         Primitive.PartialPrefill.class)).maxBatchSize(1).maxConcurrency(2).build(),
                 TestingEngine.builder(NAMES.embedder()).primitives(Set.of(Primitive.Embed.class)).build(),
-                TestingEngine.builder(NAMES.reranker()).primitives(Set.of(Primitive.Rerank.class)).build(),
+                TestingEngine.builder(NAMES.reranker()).primitives(Set.of(Primitive.Rerank.class, Primitive.Embed.class)).build(),
                 TestingEngine.builder(NAMES.vectors()).primitives(Set.of(Primitive.Ingest.class,
                         Primitive.VectorSearch.class)).build());
     }

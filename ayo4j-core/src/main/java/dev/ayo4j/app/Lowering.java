@@ -12,6 +12,7 @@ import dev.ayo4j.primitive.AggregateMode;
 import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Port;
 import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.primitive.RerankScoring;
 import dev.ayo4j.primitive.PromptTemplate;
 import dev.ayo4j.primitive.ValueKind;
 import java.util.ArrayList;
@@ -192,7 +193,8 @@ public final class Lowering {
         if (!passages.branches().isEmpty()) {
             return rerankPerQuery(b, e, m, query, passages, values);
         }
-        NodeId rerank = b.add(m.name(), new Primitive.Rerank(e.engine(m.name(), Role.RERANKER), passages.count(), m.k()));
+        NodeId rerank = b.add(m.name(), new Primitive.Rerank(e.engine(m.name(), Role.RERANKER), passages.count(), m.k(),
+                RerankScoring.SIMILARITY, false));
         bind(b, query, rerank, Primitive.Rerank.QUERY.name());
         bind(b, passages, rerank, Primitive.Rerank.PASSAGES.name());
         int kept = Math.min(m.k(), passages.count());
@@ -211,7 +213,8 @@ public final class Lowering {
                 ValueKind.PASSAGE_LIST, n, m.k()));
         NodeId first = null;
         for (int i = 0; i < n; i++) {
-            NodeId rerank = b.add(m.name() + "[" + i + "]", new Primitive.Rerank(e.engine(m.name(), Role.RERANKER), perBranch, m.k()));
+            NodeId rerank = b.add(m.name() + "[" + i + "]", new Primitive.Rerank(e.engine(m.name(), Role.RERANKER), perBranch, m.k(),
+                    RerankScoring.SIMILARITY, false));
             bind(b, query, rerank, Primitive.Rerank.QUERY.name());
             PortRef branch = passages.branches().get(i);
             b.connect(branch.node(), branch.port(), rerank, Primitive.Rerank.PASSAGES.name());

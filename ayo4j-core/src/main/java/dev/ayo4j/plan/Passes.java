@@ -13,8 +13,8 @@ import java.util.SequencedSet;
 /**
  * The named optimization passes, one per core rule, and their standard sequence: Ayo's four passes in
  * its canonical order (dependency pruning, stage decomposition, prefill split, decode pipelining),
- * then progressive prefill (the prefill split generalised to a chain over the context's passages) and
- * de-duplication.
+ * then progressive prefill (the prefill split generalised to a chain over the context's passages),
+ * hoisting (corpus-side work moved to ingestion) and de-duplication.
  */
 public final class Passes {
     private Passes() {}
@@ -40,6 +40,13 @@ public final class Passes {
             Program.of(CoreRules.PROGRESSIVE_PREFILL));
 
     /**
+     * Moves corpus-side work to ingestion: a similarity reranker's passage vectors are computed when the
+     * passages are ingested and stored with them. Runs after stage decomposition, so each micro-batch
+     * ingest gets its own reranker embed, and before de-duplication.
+     */
+    public static final Pass HOIST = new Pass("hoist", Program.of(CoreRules.HOIST));
+
+    /**
      * Merges identical computations. Pruning runs in the same rule group: two duplicates may differ
      * only by ordering edges that pruning removes, and a merge may leave an ordering edge that pruning
      * can now remove, so the two rules reach their fixpoint together.
@@ -47,9 +54,9 @@ public final class Passes {
     public static final Pass DEDUP = new Pass("dedup",
             Program.builder().addGroup(CoreRules.DEDUP, CoreRules.DEPENDENCY_PRUNE).build());
 
-    /** Every pass, in Ayo's canonical order, then progressive prefill and de-duplication. */
+    /** Every pass, in Ayo's canonical order, then progressive prefill, hoisting and de-duplication. */
     public static final List<Pass> STANDARD = List.of(DEPENDENCY_PRUNE, STAGE_DECOMPOSE, PREFILL_SPLIT,
-            DECODE_PIPELINE, PROGRESSIVE_PREFILL, DEDUP);
+            DECODE_PIPELINE, PROGRESSIVE_PREFILL, HOIST, DEDUP);
 
     /** No optimization: the graph runs as lowered. */
     public static final List<Pass> NONE = List.of();

@@ -120,12 +120,19 @@ public sealed interface Primitive
         }
     }
 
-    /** Stores {@code items} passages with their vectors in a collection of a vector store. */
-    record Ingest(String engine, String collection, int items) implements Primitive {
+    /**
+     * Stores {@code items} passages with their vectors in a collection of a vector store. When
+     * {@code reranker} is set, the similarity reranker of that name had its passage vectors computed
+     * at ingestion (hoisted there by {@code HoistRule}): they arrive on {@link #RERANK_VECTORS} and are
+     * stored with the passages, so that a search returns them to the reranker.
+     */
+    record Ingest(String engine, String collection, int items, @Nullable String reranker) implements Primitive {
         /** The passages to store. */
         public static final Port<List<Passage>> PASSAGES = Port.passages("passages");
         /** One vector per passage, in input order. */
         public static final Port<List<float[]>> VECTORS = Port.vectors("vectors");
+        /** One reranker vector per passage, in input order; only when {@link #reranker()} is set. */
+        public static final Port<List<float[]>> RERANK_VECTORS = Port.vectors("rerankVectors");
         /** Signals that the passages are searchable. */
         public static final Port<Signal> INDEX = Port.signal("index");
 
@@ -133,16 +140,26 @@ public sealed interface Primitive
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(collection, "collection");
             Checks.argument(items > 0, "Ingest needs at least one item: %s", items);
+            Checks.argument(reranker == null || !reranker.isBlank(), "reranker must not be blank");
         }
 
-        public Ingest withItems(int n) { return new Ingest(engine, collection, n); }
+        /** An ingest of passages and their search vectors only. */
+        public Ingest(String engine, String collection, int items) {
+            this(engine, collection, items, null);
+        }
+
+        public Ingest withItems(int n) { return new Ingest(engine, collection, n, reranker); }
+
+        /** The same ingest, also storing the passage vectors of similarity reranker {@code name}. */
+        public Ingest withReranker(String name) { return new Ingest(engine, collection, items, name); }
 
         @Override public List<Port<?>> inputs() {
-            return List.of(PASSAGES, VECTORS);
+            return reranker == null ? List.of(PASSAGES, VECTORS) : List.of(PASSAGES, VECTORS, RERANK_VECTORS);
         }
         @Override public List<Port<?>> outputs() { return List.of(INDEX); }
         @Override public String describe() {
-            return "Ingest(engine=" + engine + ", collection=" + collection + ", items=" + items + ")";
+            return "Ingest(engine=" + engine + ", collection=" + collection + ", items=" + items
+                    + (reranker == null ? "" : ", rerank vectors of " + reranker) + ")";
         }
     }
 
@@ -174,8 +191,15 @@ public sealed interface Primitive
         }
     }
 
-    /** Scores about {@code candidates} passages against a query and keeps the best {@code topK}. */
-    record Rerank(String engine, int candidates, int topK) implements Primitive {
+    /**
+     * Scores about {@code candidates} passages against a query and keeps the best {@code topK}.
+     * {@code scoring} says whether a passage's score depends on the pair (a cross-encoder) or is the
+     * similarity of a query vector and a passage vector computed apart (a bi-encoder); only the latter's
+     * passage vectors can be computed ahead of the query. {@code storedVectors}: the passages come from
+     * a collection that stores this reranker's passage vectors, so the rerank embeds only the query.
+     */
+    record Rerank(String engine, int candidates, int topK, RerankScoring scoring, boolean storedVectors)
+            implements Primitive {
         /** The query the passages are scored against. */
         public static final Port<String> QUERY = Port.text("query");
         /** The candidates (input) and the best of them, best first (output): one name for both. */
@@ -183,18 +207,31 @@ public sealed interface Primitive
 
         public Rerank {
             Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(scoring, "scoring");
             Checks.argument(candidates > 0, "Rerank needs at least one candidate: %s", candidates);
             Checks.argument(topK > 0, "topK must be > 0: %s", topK);
+            Checks.argument(!storedVectors || scoring == RerankScoring.SIMILARITY,
+                    "only a similarity reranker reads stored passage vectors: %s", scoring);
         }
 
-        public Rerank withCandidates(int n) { return new Rerank(engine, n, topK); }
+        /** A similarity rerank that embeds its passages at query time, as the bundled reranker does. */
+        public Rerank(String engine, int candidates, int topK) {
+            this(engine, candidates, topK, RerankScoring.SIMILARITY, false);
+        }
+
+        public Rerank withCandidates(int n) { return new Rerank(engine, n, topK, scoring, storedVectors); }
+
+        /** The same rerank, reading the passage vectors its collection stores. */
+        public Rerank withStoredVectors() { return new Rerank(engine, candidates, topK, scoring, true); }
 
         @Override public List<Port<?>> inputs() {
             return List.of(QUERY, PASSAGES);
         }
         @Override public List<Port<?>> outputs() { return List.of(PASSAGES); }
         @Override public String describe() {
-            return "Rerank(engine=" + engine + ", candidates=" + candidates + ", top=" + topK + ")";
+            return "Rerank(engine=" + engine + ", candidates=" + candidates + ", top=" + topK
+                    + (scoring == RerankScoring.PAIR ? ", pair-scored: passages scored at query time" : "")
+                    + (storedVectors ? ", stored passage vectors" : "") + ")";
         }
     }
 

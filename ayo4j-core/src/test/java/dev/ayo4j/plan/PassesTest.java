@@ -173,9 +173,9 @@ class PassesTest {
     }
 
     @Test
-    void standardRunsAyosPassesInCanonicalOrderThenProgressivePrefillAndDedup() {
+    void standardRunsAyosPassesInCanonicalOrderThenProgressivePrefillHoistAndDedup() {
         assertThat(Passes.STANDARD).containsExactly(Passes.DEPENDENCY_PRUNE, Passes.STAGE_DECOMPOSE,
-                Passes.PREFILL_SPLIT, Passes.DECODE_PIPELINE, Passes.PROGRESSIVE_PREFILL, Passes.DEDUP);
+                Passes.PREFILL_SPLIT, Passes.DECODE_PIPELINE, Passes.PROGRESSIVE_PREFILL, Passes.HOIST, Passes.DEDUP);
         assertThat(Passes.STANDARD).extracting(Pass::name).doesNotHaveDuplicates();
     }
 

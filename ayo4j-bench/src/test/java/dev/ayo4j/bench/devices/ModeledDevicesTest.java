@@ -63,7 +63,7 @@ class ModeledDevicesTest {
                 TestingEngine.builder(NAMES.engine(Role.LLM)).primitives(Set.of(Primitive.Prefill.class,
                         Primitive.PartialPrefill.class)).maxBatchSize(1).maxConcurrency(2).build(),
                 TestingEngine.builder(NAMES.engine(Role.EMBEDDER)).primitives(Set.of(Primitive.Embed.class)).build(),
-                TestingEngine.builder(NAMES.engine(Role.RERANKER)).primitives(Set.of(Primitive.Rerank.class)).build(),
+                TestingEngine.builder(NAMES.engine(Role.RERANKER)).primitives(Set.of(Primitive.Rerank.class, Primitive.Embed.class)).build(),
                 TestingEngine.builder(NAMES.engine(Role.VECTORS)).primitives(Set.of(Primitive.Ingest.class,
                         Primitive.VectorSearch.class)).build());
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Estimates of primitive service times and engine batch limits, per engine and primitive kind.
@@ -53,12 +54,30 @@ public final class CostModel {
     private final Map<String, CostProfile> profiles;
     private final Map<String, Integer> maxBatch;
     private final Map<String, Integer> maxBatchTokens;
+    /** Primitive kinds each engine declared it serves; engines not declared here may serve anything. */
+    private final Map<String, Set<Class<? extends Primitive>>> served;
 
     private CostModel(Map<String, CostProfile> profiles, Map<String, Integer> maxBatch,
                       Map<String, Integer> maxBatchTokens) {
+        this(profiles, maxBatch, maxBatchTokens, Map.of());
+    }
+
+    private CostModel(Map<String, CostProfile> profiles, Map<String, Integer> maxBatch,
+                      Map<String, Integer> maxBatchTokens, Map<String, Set<Class<? extends Primitive>>> served) {
         this.profiles = Map.copyOf(profiles);
         this.maxBatch = Map.copyOf(maxBatch);
         this.maxBatchTokens = Map.copyOf(maxBatchTokens);
+        this.served = Map.copyOf(served);
+    }
+
+    /**
+     * Whether {@code engine} may serve primitives of {@code kind}: what it declared through
+     * {@link #withEngine}, or {@code true} for an engine this model was not told about (a rule that adds
+     * work to an engine asks this first).
+     */
+    public boolean mayServe(String engine, Class<? extends Primitive> kind) {
+        Set<Class<? extends Primitive>> kinds = served.get(engine);
+        return kinds == null || kinds.contains(kind);
     }
 
     /** The built-in CPU defaults for every engine. */
@@ -112,21 +131,21 @@ public final class CostModel {
                 throw new Ayo4jException(origin + ": bad value for '" + key + "': " + value + " (" + e.getMessage() + ")");
             }
         }
-        return new CostModel(p, b, maxBatchTokens);
+        return new CostModel(p, b, maxBatchTokens, served);
     }
 
     /** This model with one profile replaced. */
     public CostModel withProfile(String engine, String kind, CostProfile profile) {
         Map<String, CostProfile> p = new HashMap<>(profiles);
         p.put(engine + "." + kind, profile);
-        return new CostModel(p, maxBatch, maxBatchTokens);
+        return new CostModel(p, maxBatch, maxBatchTokens, served);
     }
 
     /** This model with an engine's batch limit replaced. */
     public CostModel withMaxBatch(String engine, int n) {
         Map<String, Integer> b = new HashMap<>(maxBatch);
         b.put(engine, n);
-        return new CostModel(profiles, b, maxBatchTokens);
+        return new CostModel(profiles, b, maxBatchTokens, served);
     }
 
     /**
@@ -138,7 +157,9 @@ public final class CostModel {
         b.put(engine, capabilities.maxBatchSize());
         Map<String, Integer> t = new HashMap<>(maxBatchTokens);
         t.put(engine, capabilities.maxBatchTokens());
-        return new CostModel(profiles, b, t);
+        Map<String, Set<Class<? extends Primitive>>> s = new HashMap<>(served);
+        s.put(engine, Set.copyOf(capabilities.primitives()));
+        return new CostModel(profiles, b, t, s);
     }
 
     /** Most input tokens one call to {@code engine} may carry ({@link Integer#MAX_VALUE} when not declared). */
@@ -164,7 +185,7 @@ public final class CostModel {
             case Primitive.Embed e -> profile(e.engine(), "Embed").millis(e.items(), (long) e.items() * e.tokensPerItem());
             case Primitive.Ingest i -> profile(i.engine(), "Ingest").millis(i.items(), 0);
             case Primitive.VectorSearch s -> profile(s.engine(), "VectorSearch").millis(s.queries(), 0);
-            case Primitive.Rerank r -> profile(r.engine(), "Rerank").millis(r.candidates(), 0);
+            case Primitive.Rerank r -> profile(r.engine(), "Rerank").millis(r.storedVectors() ? 1 : r.candidates(), 0);
             case Primitive.Prefill p -> profile(p.engine(), "Prefill").millis(1, p.promptTokens());
             case Primitive.PartialPrefill p -> profile(p.engine(), "PartialPrefill").millis(1, p.prefixTokens());
             case Primitive.Decode d -> profile(d.engine(), "Decode").millis(d.maxTokens(), 0);

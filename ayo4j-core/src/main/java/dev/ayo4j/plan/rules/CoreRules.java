@@ -20,6 +20,12 @@ public final class CoreRules {
     /** Feeds each item of a generated JSON list into its own embed, search and rerank branch as it completes. */
     public static final DecodePipelineRule DECODE_PIPELINE = DecodePipelineRule.Config.DEFAULT.toRule();
 
+    /**
+     * Moves a similarity reranker's passage embedding from the query to the ingestion of its
+     * collection; leaves pair-scored rerankers (cross-encoders) as they are.
+     */
+    public static final HoistRule HOIST = HoistRule.Config.DEFAULT.toRule();
+
     /** Merges nodes that compute the same value from the same inputs, collapsing identical sub-graphs. */
     public static final DedupRule DEDUP = DedupRule.Config.DEFAULT.toRule();
 }

@@ -224,7 +224,7 @@ public final class EncoderPool implements Engine {
             Task task = batch.tasks().get(i);
             try {
                 List<float[]> vectors = await(f);
-                results.add(task.op() instanceof Primitive.Rerank(var _, var _, int topK)
+                results.add(task.op() instanceof Primitive.Rerank(var _, var _, int topK, var _, var _)
                         ? TaskResult.success(ranked(task.input(Primitive.Rerank.PASSAGES), vectors, topK))
                         : TaskResult.success(vectors));
             } catch (RuntimeException e) {

@@ -37,7 +37,9 @@ import org.apache.lucene.store.FSDirectory;
  *   <li><b>Ingest</b> ({@code passages}, {@code vectors} → {@code index} signal) adds or replaces
  *       passages by id, so re-ingesting is idempotent, and commits before it returns: data that an
  *       ingest reported is on disk and survives a crash or restart. The first vectors fix the
- *       collection's dimension; later vectors of another dimension fail the task, naming both.</li>
+ *       collection's dimension; later vectors of another dimension fail the task, naming both. An
+ *       ingest whose {@link Primitive.Ingest#reranker()} is set also stores each passage's reranker
+ *       vector ({@code rerankVectors}), which searches return with the passage.</li>
  *   <li><b>VectorSearch</b> ({@code vectors}, {@code index} → {@code passages}) returns the
  *       {@code topK} nearest passages of each query vector, merged by id keeping the best score,
  *       sorted {@link Passage#BEST_FIRST}; scores are cosine similarities. Collections with fewer live
@@ -120,7 +122,8 @@ public final class LuceneVectorStore implements Engine, CollectionAdmin {
         List<Passage> passages = task.input(Primitive.Ingest.PASSAGES);
         List<float[]> vectors = task.input(Primitive.Ingest.VECTORS);
         VectorCollection c = collection(op.collection(), true);
-        c.ingest(passages, vectors);
+        List<float[]> rerankVectors = op.reranker() == null ? null : task.input(Primitive.Ingest.RERANK_VECTORS);
+        c.ingest(passages, vectors, op.reranker(), rerankVectors);
         int size = c.size();
         return TaskResult.success(Signal.done("ingested " + passages.size() + " passages into " + op.collection()
                 + " (" + size + " in all)"), passages.size(), 0);

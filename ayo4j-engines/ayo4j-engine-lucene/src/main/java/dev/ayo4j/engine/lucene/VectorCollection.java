@@ -4,6 +4,8 @@ package dev.ayo4j.engine.lucene;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.spi.Passage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +31,18 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One collection: a Lucene index in its own directory, its writer and a searcher refreshed after each
  * commit.
+ *
+ * <p>A passage may also hold a similarity reranker's vector, computed at ingestion, in a second vector
+ * field that is stored rather than indexed: a search returns it with the passage
+ * ({@link Passage#rerankVector()}), so the reranker embeds only the query. Re-ingesting a passage
+ * replaces its whole document, vectors included, so a stored reranker vector always belongs to the
+ * passage's current text; a passage ingested without one has none, and the reranker embeds it.
  *
  * <p>Ingest is idempotent by passage id ({@code updateDocument}) and durable: each call ends with a
  * commit, so after a crash the index holds exactly the calls that returned. Writes are serialised;
@@ -49,6 +59,10 @@ final class VectorCollection implements AutoCloseable {
      */
     static final String SOURCE_KEY = "source.key";
     static final String VECTOR = "vector";
+    /** A similarity reranker's passage vector, stored (read per hit, never searched). */
+    static final String RERANK_VECTOR = "rerank_vector";
+    /** The reranker engine that computed {@link #RERANK_VECTOR}. */
+    static final String RERANK_ENGINE = "rerank_engine";
     /** Slack on the squared norm of a unit vector, for float rounding. */
     private static final double UNIT_TOLERANCE = 1e-3;
 
@@ -97,11 +111,23 @@ final class VectorCollection implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces passages by id, then commits and refreshes the searcher. */
-    synchronized void ingest(List<Passage> passages, List<float[]> vectors) throws IOException {
+    /**
+     * Adds or replaces passages by id, then commits and refreshes the searcher. {@code rerankVectors},
+     * when not null, holds one vector of reranker engine {@code reranker} per passage.
+     */
+    synchronized void ingest(List<Passage> passages, List<float[]> vectors, @Nullable String reranker,
+                             @Nullable List<float[]> rerankVectors) throws IOException {
         if (passages.size() != vectors.size()) {
             throw new NonRetriableEngineException("collection " + name + ": " + passages.size() + " passages but "
                     + vectors.size() + " vectors");
+        }
+        if ((reranker == null) != (rerankVectors == null)) {
+            throw new NonRetriableEngineException("collection " + name
+                    + ": reranker vectors need the reranker's name, and the name needs the vectors");
+        }
+        if (rerankVectors != null && rerankVectors.size() != passages.size()) {
+            throw new NonRetriableEngineException("collection " + name + ": " + passages.size() + " passages but "
+                    + rerankVectors.size() + " reranker vectors");
         }
         int dim = dimension != 0 ? dimension : vectors.isEmpty() ? 0 : vectors.getFirst().length;
         for (int i = 0; i < vectors.size(); i++) {
@@ -115,6 +141,10 @@ final class VectorCollection implements AutoCloseable {
             doc.add(new StoredField(SOURCE, p.source()));
             doc.add(new StringField(SOURCE_KEY, p.source(), Field.Store.NO));
             doc.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+            if (rerankVectors != null) {
+                doc.add(new StoredField(RERANK_ENGINE, reranker));
+                doc.add(new StoredField(RERANK_VECTOR, new BytesRef(bytes(rerankVectors.get(i), "reranker vector " + i))));
+            }
             writer.updateDocument(new Term(ID, p.id()), doc);
         }
         writer.commit();
@@ -197,7 +227,8 @@ final class VectorCollection implements AutoCloseable {
                 StoredFields stored = s.storedFields();
                 for (ScoreDoc hit : hits) {
                     Document doc = stored.document(hit.doc);
-                    var p = new Passage(doc.get(ID), doc.get(TEXT), cosine(hit.score), doc.get(SOURCE));
+                    var p = new Passage(doc.get(ID), doc.get(TEXT), cosine(hit.score), doc.get(SOURCE),
+                            rerankVector(doc));
                     merged.merge(p.id(), p, (a, b) -> a.score() >= b.score() ? a : b);
                 }
             }
@@ -205,6 +236,26 @@ final class VectorCollection implements AutoCloseable {
         } finally {
             searchers.release(s);
         }
+    }
+
+    private byte[] bytes(float[] v, String what) {
+        if (v.length == 0) {
+            throw new NonRetriableEngineException("collection " + name + ": " + what + " is empty");
+        }
+        ByteBuffer buf = ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(v);
+        return buf.array();
+    }
+
+    private static Passage.@Nullable RerankVector rerankVector(Document doc) {
+        BytesRef raw = doc.getBinaryValue(RERANK_VECTOR);
+        String engine = doc.get(RERANK_ENGINE);
+        if (raw == null || engine == null) {
+            return null;
+        }
+        float[] v = new float[raw.length / Float.BYTES];
+        ByteBuffer.wrap(raw.bytes, raw.offset, raw.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+        return new Passage.RerankVector(engine, v);
     }
 
     /** Lucene scores DOT_PRODUCT as {@code (1 + dot) / 2}; callers get the cosine back. */

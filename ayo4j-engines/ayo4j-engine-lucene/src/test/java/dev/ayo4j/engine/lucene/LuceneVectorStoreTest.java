@@ -56,6 +56,58 @@ class LuceneVectorStoreTest {
                 .isInstanceOf(Signal.class);
     }
 
+    private static Task ingestWithRerankVectors(String collection, List<Passage> passages, List<float[]> vectors,
+                                                List<float[]> rerankVectors) {
+        return Task.of(new TaskId("q", "ingest-" + collection), new Primitive.Ingest("store", collection,
+                passages.size(), "reranker"), Map.of(Primitive.Ingest.PASSAGES.name(), passages,
+                Primitive.Ingest.VECTORS.name(), vectors, Primitive.Ingest.RERANK_VECTORS.name(), rerankVectors));
+    }
+
+    @Test
+    void returnsTheRerankerVectorsStoredAtIngestAndReplacesThemOnReingest() {
+        Random r = new Random(3);
+        List<float[]> vectors = java.util.stream.Stream.generate(() -> Vectors.random(r, 8)).limit(6).toList();
+        List<float[]> rerank = java.util.stream.Stream.generate(() -> Vectors.random(r, 12)).limit(6).toList();
+        List<Passage> passages = Vectors.passages("p", 6);
+        try (var store = LuceneVectorStore.builder("store", root).build()) {
+            assertThat(value(store.execute(new Batch(8, List.of(ingestWithRerankVectors("docs", passages, vectors,
+                    rerank)))).getFirst())).isInstanceOf(Signal.class);
+            List<Passage> found = hits(store, search("docs", List.of(vectors.get(2)), 6));
+            assertThat(found).hasSize(6).allSatisfy(p -> {
+                int i = Integer.parseInt(p.id().substring(1));
+                assertThat(p.rerankVector()).isEqualTo(new Passage.RerankVector("reranker", rerank.get(i)));
+            });
+
+            // re-ingest p2 with new reranker vectors, p3 without any: neither keeps a stale vector
+            float[] fresh = Vectors.random(r, 12);
+            ingestAll(store, "docs", List.of(passages.get(3)), List.of(vectors.get(3)));
+            store.execute(new Batch(8, List.of(ingestWithRerankVectors("docs", List.of(passages.get(2)),
+                    List.of(vectors.get(2)), List.of(fresh)))));
+            Map<String, Passage> byId = hits(store, search("docs", List.of(vectors.get(2)), 6)).stream()
+                    .collect(Collectors.toMap(Passage::id, p -> p));
+            assertThat(byId.get("p2").rerankVector()).isEqualTo(new Passage.RerankVector("reranker", fresh));
+            assertThat(byId.get("p3").rerankVector()).isNull();
+            assertThat(byId.get("p4").rerankVector()).isEqualTo(new Passage.RerankVector("reranker", rerank.get(4)));
+        }
+        // a reopened store reads them back from disk
+        try (var store = LuceneVectorStore.builder("store", root).build()) {
+            Passage p4 = hits(store, search("docs", List.of(vectors.get(4)), 1)).getFirst();
+            assertThat(p4.rerankVector()).isEqualTo(new Passage.RerankVector("reranker", rerank.get(4)));
+        }
+    }
+
+    @Test
+    void rejectsRerankerVectorsThatDoNotMatchThePassages() {
+        Random r = new Random(4);
+        List<float[]> vectors = java.util.stream.Stream.generate(() -> Vectors.random(r, 8)).limit(3).toList();
+        try (var store = LuceneVectorStore.builder("store", root).build()) {
+            TaskResult result = store.execute(new Batch(8, List.of(ingestWithRerankVectors("docs",
+                    Vectors.passages("p", 3), vectors, vectors.subList(0, 2))))).getFirst();
+            assertThat(result).isInstanceOfSatisfying(TaskResult.Failure.class,
+                    f -> assertThat(f.cause()).hasMessageContaining("3 passages but 2 reranker vectors"));
+        }
+    }
+
     @Test
     void findsTheNearestPassage() {
         Random r = new Random(1);

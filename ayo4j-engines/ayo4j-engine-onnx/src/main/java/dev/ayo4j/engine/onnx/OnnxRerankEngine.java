@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rerank engine serving {@link Primitive.Rerank}: input ports {@code query} ({@code String}) and
@@ -30,7 +31,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       ships in any package; see {@link CrossEncoderModel}.</li>
  * </ul>
  *
- * <p>A task that is not a {@code Rerank}, lacks an input or cannot be scored gets a
+ * <p>The similarity scorer also serves {@link Primitive.Embed}: its passage vectors, which a plan
+ * hoisted by {@code HoistRule} computes at ingestion and the vector store keeps with the passages. A
+ * candidate that comes back with a {@link Passage.RerankVector} of this engine (same name, same
+ * dimension) is scored with it; the others are embedded as before, so a collection ingested without
+ * them scores exactly as it always did. The cross-encoder serves no {@code Embed} and ignores stored
+ * vectors: its scores depend on the pair.
+ *
+ * <p>A task that is neither a {@code Rerank} nor an {@code Embed} of the similarity scorer, lacks an input or cannot be scored gets a
  * {@link TaskResult.Failure}; its batch-mates still run. The engine owns its model. Thread-safe.
  */
 public final class OnnxRerankEngine implements Engine {
@@ -53,7 +61,9 @@ public final class OnnxRerankEngine implements Engine {
     private OnnxRerankEngine(String name, RerankScorer scorer) {
         this.name = Objects.requireNonNull(name, "name");
         this.scorer = scorer;
-        this.capabilities = new EngineCapabilities(Set.of(Primitive.Rerank.class), MAX_BATCH_SIZE, MAX_BATCH_TOKENS, 1);
+        this.capabilities = new EngineCapabilities(scorer instanceof RerankScorer.Similarity
+                ? Set.of(Primitive.Rerank.class, Primitive.Embed.class) : Set.of(Primitive.Rerank.class),
+                MAX_BATCH_SIZE, MAX_BATCH_TOKENS, 1);
     }
 
     /** An embedding-similarity reranker on {@code model}, which it now owns. */
@@ -94,13 +104,19 @@ public final class OnnxRerankEngine implements Engine {
         for (int i = 0; i < n; i++) {
             Task task = batch.tasks().get(i);
             try {
+                if (task.op() instanceof Primitive.Embed && scorer instanceof RerankScorer.Similarity s) {
+                    results[i] = embed(s, task);
+                    continue;
+                }
                 if (!(task.op() instanceof Primitive.Rerank)) {
-                    throw new NonRetriableEngineException("engine " + name + " serves Rerank, not "
+                    throw new NonRetriableEngineException("engine " + name + " serves "
+                            + (scorer instanceof RerankScorer.Similarity ? "Rerank and Embed" : "Rerank") + ", not "
                             + task.op().kindName() + " (task " + task.id() + ")");
                 }
                 String query = task.input(Primitive.Rerank.QUERY);
                 List<Passage> passages = task.input(Primitive.Rerank.PASSAGES);
-                var request = new RerankScorer.Request(query, passages.stream().map(Passage::text).toList());
+                var request = new RerankScorer.Request(query, passages.stream().map(Passage::text).toList(),
+                        passages.stream().map(this::storedVector).toList());
                 String reason = scorer.reject(request);
                 if (reason != null) {
                     throw new NonRetriableEngineException("task " + task.id() + ": " + reason);
@@ -119,6 +135,34 @@ public final class OnnxRerankEngine implements Engine {
             results[i] = TaskResult.success(best(candidates.get(r), scores.get(r), op.topK()));
         }
         return List.of(results);
+    }
+
+    /** The passage's stored vector if this engine's model computed it, else null (embed it now). */
+    private float @Nullable [] storedVector(Passage p) {
+        Passage.RerankVector v = p.rerankVector();
+        if (v == null || !(scorer instanceof RerankScorer.Similarity s) || !v.engine().equals(name)
+                || v.dimension() != s.model().dimension()) {
+            return null;
+        }
+        return v.values();
+    }
+
+    /** Passage vectors for storing at ingestion, exactly as a rerank would compute them. */
+    private TaskResult embed(RerankScorer.Similarity s, Task task) {
+        List<String> texts = task.input(Primitive.Embed.TEXTS);
+        EncoderModel model = s.model();
+        List<Tokens> tokens = new ArrayList<>(texts.size());
+        int tokensIn = 0;
+        for (int k = 0; k < texts.size(); k++) {
+            Tokens t = model.tokenize(texts.get(k));
+            if (t.overflowed() && model.options().overflow() == Overflow.REJECT) {
+                throw new NonRetriableEngineException("task " + task.id() + ": " + model.overflowMessage(k));
+            }
+            tokens.add(t);
+            tokensIn += t.length();
+        }
+        float[][] vectors = texts.isEmpty() ? new float[0][] : s.embedPassages(tokens);
+        return TaskResult.success(List.of(vectors), tokensIn, 0);
     }
 
     private static List<Passage> best(List<Passage> passages, double[] scores, int topK) {

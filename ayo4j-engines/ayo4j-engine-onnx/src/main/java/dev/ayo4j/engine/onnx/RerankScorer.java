@@ -11,8 +11,25 @@ import org.jspecify.annotations.Nullable;
 /** How {@link OnnxRerankEngine} scores passages against a query: by embedding similarity or a cross-encoder. */
 sealed interface RerankScorer extends AutoCloseable {
 
-    /** One query and its candidate passage texts. */
-    record Request(String query, List<String> passages) {}
+    /**
+     * One query and its candidate passage texts; {@code stored} holds, per passage, the vector this
+     * scorer's model computed for it at ingestion, or null where there is none (to embed now).
+     */
+    record Request(String query, List<String> passages, List<float @Nullable []> stored) {
+        public Request {
+            passages = List.copyOf(passages);
+            stored = java.util.Collections.unmodifiableList(new ArrayList<>(stored));
+            if (stored.size() != passages.size()) {
+                throw new IllegalArgumentException(passages.size() + " passages but " + stored.size()
+                        + " stored-vector slots");
+            }
+        }
+
+        /** A request without stored vectors: every passage is embedded (or read from the cache). */
+        public Request(String query, List<String> passages) {
+            this(query, passages, java.util.Collections.nCopies(passages.size(), null));
+        }
+    }
 
     /** Scores per request, each in passage order; higher is better. */
     List<double[]> score(List<Request> requests);
@@ -28,11 +45,12 @@ sealed interface RerankScorer extends AutoCloseable {
     @Override
     void close();
 
-    /** Cosine similarity of query and passage vectors from one bi-encoder; all texts go in one embed call. */
     /**
-     * Bi-encoder scoring: cosine of question and passage vectors. A passage's vector does not depend on
-     * the question, so vectors are cached by text: the branches of one query, which often retrieve the
-     * same passages, and later queries over the same documents embed each passage once.
+     * Bi-encoder scoring: cosine of question and passage vectors, all texts to embed going in one call.
+     * A passage's vector does not depend on the question, so it is taken, in this order, from the
+     * request's stored vectors (computed at ingestion), from a cache by text (the branches of one
+     * query, which often retrieve the same passages, and later queries over the same documents embed
+     * each passage once), or embedded now.
      */
     final class Similarity implements RerankScorer {
         /** Texts whose vectors are kept (about 1.5 KB each for a 384-dimension model). */
@@ -61,7 +79,11 @@ sealed interface RerankScorer extends AutoCloseable {
             synchronized (cache) {
                 for (Request r : requests) {
                     collect(r.query(), vectors, missing);
-                    r.passages().forEach(p -> collect(p, vectors, missing));
+                    for (int k = 0; k < r.passages().size(); k++) {
+                        if (r.stored().get(k) == null) {
+                            collect(r.passages().get(k), vectors, missing);
+                        }
+                    }
                 }
             }
             if (!missing.isEmpty()) {
@@ -78,11 +100,20 @@ sealed interface RerankScorer extends AutoCloseable {
                 float[] q = vectors.get(r.query());
                 double[] s = new double[r.passages().size()];
                 for (int k = 0; k < s.length; k++) {
-                    s[k] = dot(q, vectors.get(r.passages().get(k)));
+                    float[] stored = r.stored().get(k);
+                    s[k] = dot(q, stored != null ? stored : vectors.get(r.passages().get(k)));
                 }
                 scores.add(s);
             }
             return scores;
+        }
+
+        /**
+         * Passage vectors, in order, as {@link #score} computes them, for storing with the passages; not
+         * cached, since the store keeps them.
+         */
+        float[][] embedPassages(List<Tokens> tokens) {
+            return model.embedTokens(tokens);
         }
 
         /** Finds {@code text}'s vector in the cache, or notes it as missing once. */

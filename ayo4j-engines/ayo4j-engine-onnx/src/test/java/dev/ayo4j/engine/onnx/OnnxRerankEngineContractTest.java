@@ -12,7 +12,7 @@ class OnnxRerankEngineContractTest extends AbstractEngineContractTest {
                 EncoderOptions.DEFAULTS));
     }
 
-    @Override protected boolean supportsEmbed() { return false; }
+    @Override protected boolean supportsEmbed() { return true; } // its passage vectors, for ingestion
     @Override protected boolean supportsIngest() { return false; }
     @Override protected boolean supportsVectorSearch() { return false; }
     @Override protected boolean supportsPrefill() { return false; }

@@ -57,6 +57,72 @@ class OnnxRerankEngineTest {
         }
     }
 
+    private static OnnxRerankEngine similarity() {
+        return (OnnxRerankEngine) new OnnxEngineProvider().create(new EngineConfig("reranker", Map.of("role", "rerank")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<float[]> ingestVectors(OnnxRerankEngine engine, List<Passage> passages) {
+        Task embed = Task.of(new TaskId("ingest", "index.ingest.rerank-embed"),
+                new Primitive.Embed("reranker", passages.size(), 32),
+                Map.of(Primitive.Embed.TEXTS.name(), passages.stream().map(Passage::text).toList()));
+        TaskResult r = engine.execute(new Batch(1, List.of(embed))).getFirst();
+        assertThat(r).isInstanceOf(TaskResult.Success.class);
+        return (List<float[]>) ((TaskResult.Success) r).value();
+    }
+
+    @Test
+    void storedPassageVectorsScoreAsTheQueryTimeEmbedding() {
+        String question = "Which organ produces the hormone that regulates glucose?";
+        List<Passage> today;
+        List<float[]> vectors;
+        try (var engine = similarity()) {
+            assertThat(engine.capabilities().primitives()).contains(Primitive.Rerank.class, Primitive.Embed.class);
+            today = passages(engine.execute(new Batch(1, List.of(rerank("a", question, PASSAGES, 4)))).getFirst());
+        }
+        try (var ingesting = similarity()) {
+            vectors = ingestVectors(ingesting, PASSAGES);
+        }
+        assertThat(vectors).hasSize(PASSAGES.size()).allSatisfy(v -> assertThat(v).hasSize(384));
+        List<Passage> stored = new java.util.ArrayList<>();
+        for (int k = 0; k < PASSAGES.size(); k++) {
+            stored.add(PASSAGES.get(k).withRerankVector(new Passage.RerankVector("reranker", vectors.get(k))));
+        }
+        try (var engine = similarity()) { // a fresh engine: nothing cached, only the query is embedded
+            List<Passage> hoisted = passages(engine.execute(new Batch(1, List.of(rerank("a", question, stored, 4))))
+                    .getFirst());
+            assertThat(hoisted).extracting(Passage::id).containsExactlyElementsOf(today.stream().map(Passage::id).toList());
+            for (int k = 0; k < today.size(); k++) {
+                assertThat(hoisted.get(k).score()).isCloseTo(today.get(k).score(), within(1e-4));
+            }
+        }
+    }
+
+    @Test
+    void readsAStoredVectorOnlyWhenThisEngineComputedIt() {
+        String question = "How long should I let bread dough rise?";
+        List<float[]> vectors;
+        try (var engine = similarity()) {
+            vectors = ingestVectors(engine, PASSAGES);
+        }
+        // the insulin passage's vector attached to the bread passage: the score shows which was used
+        Passage bread = PASSAGES.get(1);
+        Passage mine = bread.withRerankVector(new Passage.RerankVector("reranker", vectors.get(2)));
+        Passage other = bread.withRerankVector(new Passage.RerankVector("another-reranker", vectors.get(2)));
+        try (var engine = similarity()) {
+            double real = passages(engine.execute(new Batch(1, List.of(rerank("a", question, List.of(bread), 1))))
+                    .getFirst()).getFirst().score();
+            double insulin = passages(engine.execute(new Batch(1, List.of(rerank("b", question,
+                    List.of(PASSAGES.get(2)), 1)))).getFirst()).getFirst().score();
+            double withMine = passages(engine.execute(new Batch(1, List.of(rerank("c", question, List.of(mine), 1))))
+                    .getFirst()).getFirst().score();
+            double withOther = passages(engine.execute(new Batch(1, List.of(rerank("d", question, List.of(other), 1))))
+                    .getFirst()).getFirst().score();
+            assertThat(withMine).isCloseTo(insulin, within(1e-4)).isNotCloseTo(real, within(1e-2));
+            assertThat(withOther).isCloseTo(real, within(1e-6));
+        }
+    }
+
     @Test
     void crossEncoderScoresPairsThroughLogits(@TempDir Path dir) throws Exception {
         BundledEncoder bert = BundledEncoder.ALL_MINILM_L6_V2;

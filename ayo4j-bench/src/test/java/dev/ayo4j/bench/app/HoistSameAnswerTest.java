@@ -1,0 +1,119 @@
+package dev.ayo4j.bench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.ayo4j.app.App;
+import dev.ayo4j.app.AppOptions;
+import dev.ayo4j.app.Apps;
+import dev.ayo4j.app.ContextOrder;
+import dev.ayo4j.app.QueryShape;
+import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
+import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.local.LocalStack;
+import dev.ayo4j.local.LocalStackOptions;
+import dev.ayo4j.plan.Pass;
+import dev.ayo4j.plan.Passes;
+import dev.ayo4j.plan.Planner;
+import dev.ayo4j.plan.PlannerContext;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.runtime.Ayo4jRuntime;
+import dev.ayo4j.runtime.QueryResult;
+import dev.ayo4j.spi.Passage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A collection ingested with hoisting (the similarity reranker's passage vectors computed at ingest and
+ * stored in Lucene) and one ingested without give the same answer and the same context, scores
+ * included, on the real embedded engines (bge-small reranker, Lucene) with a chain model.
+ */
+class HoistSameAnswerTest {
+    private static final List<String> QUERIES = List.of("vector index", "prompt cache", "list decoding");
+    private static final Duration DEADLINE = Duration.ofMinutes(2);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void hoistedAndPlainCollectionsGiveTheSameAnswerAndContext() {
+        Path model = dir.resolve("chain.gguf");
+        SyntheticModels.writeJsonListChain(model, QUERIES);
+        List<Passage> passages = passages();
+        PrimitiveGraph lowered = Apps.ingest().lower(QueryShape.ofPassages(passages.size()));
+        PrimitiveGraph hoisted = new Planner(Passes.STANDARD, PlannerContext.defaults())
+                .optimize(Apps.ingest().withCollection("hoisted").lower(QueryShape.ofPassages(passages.size())))
+                .result();
+        assertThat(hoisted.nodesOf(Primitive.Ingest.class))
+                .allSatisfy(n -> assertThat(((Primitive.Ingest) n.op()).reranker()).isEqualTo("reranker"));
+        List<Pass> withoutHoist = Passes.STANDARD.stream().filter(p -> p != Passes.HOIST).toList();
+        PrimitiveGraph plain = new Planner(withoutHoist, PlannerContext.defaults())
+                .optimize(Apps.ingest().withCollection("plain").lower(QueryShape.ofPassages(passages.size())))
+                .result();
+        assertThat(plain.nodesOf(Primitive.Ingest.class))
+                .allSatisfy(n -> assertThat(((Primitive.Ingest) n.op()).reranker()).isNull());
+        assertThat(lowered.nodesOf(Primitive.Ingest.class)).hasSize(1);
+
+        App app = Apps.advancedRagOverCollection(AppOptions.DEFAULT.withSearchK(4).withRerankK(3).withAnswerTokens(32)
+                .withContextOrder(ContextOrder.ARRIVAL));
+        try (LocalStack stack = LocalStack.open(LocalStackOptions.of(model, dir.resolve("data")))) {
+            // the plain collection first: its passages are embedded by the reranker at query time
+            try (Ayo4jRuntime runtime = stack.newRuntime()) {
+                runtime.run(plain, Map.of(Apps.PASSAGES.name(), passages), DEADLINE);
+            }
+            QueryResult fromPlain = answer(stack, app.withCollection("plain"));
+            stack.reopenLlm();
+            try (Ayo4jRuntime runtime = stack.newRuntime()) {
+                runtime.run(hoisted, Map.of(Apps.PASSAGES.name(), passages), DEADLINE);
+            }
+            QueryResult fromHoisted = answer(stack, app.withCollection("hoisted"));
+
+            assertThat(fromHoisted.output(Apps.ANSWER.name(), String.class))
+                    .isEqualTo(SyntheticModels.jsonList(QUERIES))
+                    .isEqualTo(fromPlain.output(Apps.ANSWER.name(), String.class));
+            List<Passage> a = context(fromHoisted);
+            List<Passage> b = context(fromPlain);
+            assertThat(a).hasSize(3).extracting(Passage::id).containsExactlyElementsOf(b.stream().map(Passage::id).toList());
+            assertThat(a).allSatisfy(p -> assertThat(p.rerankVector()).isNotNull());
+            assertThat(b).allSatisfy(p -> assertThat(p.rerankVector()).isNull());
+            for (int k = 0; k < a.size(); k++) {
+                assertThat(a.get(k).score()).isCloseTo(b.get(k).score(), within(1e-4));
+            }
+        }
+    }
+
+    private static QueryResult answer(LocalStack stack, App app) {
+        PrimitiveGraph graph = new Planner(Passes.STANDARD, PlannerContext.defaults())
+                .optimize(app.lower(QueryShape.ofPassages(0))).result();
+        assertThat(graph.nodesOf(Primitive.Rerank.class))
+                .allSatisfy(n -> assertThat(((Primitive.Rerank) n.op()).storedVectors()).isTrue());
+        try (Ayo4jRuntime runtime = stack.newRuntime()) {
+            return runtime.run(graph, Map.of(Apps.QUESTION.name(), "How are vectors stored and prompts warmed?",
+                    Apps.INDEX.name(), Apps.COLLECTION_READY), DEADLINE);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Passage> context(QueryResult r) {
+        return (List<Passage>) r.output(Apps.CONTEXT.name(), List.class);
+    }
+
+    private static List<Passage> passages() {
+        List<Passage> passages = new ArrayList<>();
+        String[] topics = {"Lucene keeps passages and vectors in an HNSW index on disk.",
+            "Prefill splitting warms the prompt cache while retrieval runs.",
+            "Decode pipelining starts a search branch per expanded query item.",
+            "Bake the bread for twenty minutes and let it cool.",
+            "The river floods every spring after the snow melts.",
+            "Progressive prefill grows the prompt cache passage by passage."};
+        for (int i = 0; i < topics.length; i++) {
+            passages.add(new Passage("doc-" + i, topics[i], 0, "doc-" + i));
+        }
+        return passages;
+    }
+}

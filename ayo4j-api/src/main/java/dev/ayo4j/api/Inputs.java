@@ -43,7 +43,7 @@ public final class Inputs {
         return empty().with(key, value);
     }
 
-    /** A question for {@link Keys#QUESTION}: the input of every built-in app. */
+    /** A question for {@link dev.ayo4j.app.Apps#QUESTION}: the input of every built-in app. */
     public static Inputs question(String question) {
         return of(Apps.QUESTION, question);
     }

@@ -4,11 +4,15 @@ package dev.ayo4j.cli;
 import dev.ayo4j.api.Ayo4j;
 import dev.ayo4j.cli.encoder.ServeEncoderCommand;
 import dev.ayo4j.local.Document;
+import dev.ayo4j.observability.Observability;
+import dev.ayo4j.observability.files.Limits;
+import dev.ayo4j.observability.files.TraceFiles;
 import dev.ayo4j.server.ApiKeys;
 import dev.ayo4j.server.AppService;
 import dev.ayo4j.server.AppServices;
 import dev.ayo4j.server.Ayo4jServer;
 import dev.ayo4j.server.ServerConfig;
+import dev.ayo4j.telemetry.TelemetryAgent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,24 +52,40 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "Allow a non-loopback address without API keys.")
     boolean insecure;
 
+    @Option(names = "--traces", paramLabel = "DIR", description = "Write every run's trace rows (Parquet) to DIR, "
+            + "for `ayo4j analyze runs DIR`.")
+    Path traces;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig file = config == null ? ServerConfig.DEFAULT : ServerConfig.load(config);
+        ApiKeys keys = ApiKeys.load(apiKeys != null ? apiKeys : file.apiKeys(), System.getenv());
+        try (Observability obs = Observability.prometheus();
+             TelemetryAgent host = TelemetryAgent.start(obs.registry(), TelemetryAgent.Options.DEFAULT);
+             TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT)) {
+            return serve(file, keys, obs, traceFiles);
+        }
+    }
+
+    private int serve(ServerConfig file, ApiKeys keys, Observability obs, TraceFiles traceFiles)
+            throws InterruptedException {
         Path engineFile = file.engines();
         String collection = file.effectiveCollection();
-        ApiKeys keys = ApiKeys.load(apiKeys != null ? apiKeys : file.apiKeys(), System.getenv());
         Ayo4jServer server = Ayo4jServer.builder()
                 .host(host != null ? host : file.host() != null ? file.host() : "127.0.0.1")
                 .port(port != null ? port : file.port() != null ? file.port() : 8080)
                 .apiKeys(keys).insecure(insecure || file.insecure()).limits(file.effectiveLimits())
-                .service(() -> open(engineFile, file.apps(), collection)).build().start();
-        System.out.printf("ayo4j serving on %s (%s); loading the engines, /ready answers 200 once they are up%n",
-                server.uri(), keys.enabled() ? "API keys required" : "no API keys");
+                .metrics(obs::scrape).service(() -> open(engineFile, file.apps(), collection, obs, traceFiles))
+                .build().start();
+        System.out.printf("ayo4j serving on %s (%s); loading the engines, /ready answers 200 once they are up; "
+                + "metrics at /metrics%s%n", server.uri(), keys.enabled() ? "API keys required" : "no API keys",
+                traceFiles == null ? "" : ", run traces to " + traceFiles.directory());
         server.awaitShutdown();
         return 0;
     }
 
-    private AppService open(Path engineFile, List<Path> apps, String collection) {
+    private AppService open(Path engineFile, List<Path> apps, String collection, Observability obs,
+                            TraceFiles traceFiles) {
         Ayo4j.Builder b = engines.given() ? engines.builder() : Ayo4j.builder();
         if (!engines.given() && engineFile != null) {
             b.engines(engineFile);
@@ -75,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
             b.embedded(stackOptions.stack(model));
         }
         apps.forEach(b::app);
-        AppService service = AppServices.of(b.build(), collection);
+        AppService service = AppServices.of(b.build(), collection, obs, traceFiles);
         if (collection.equals(ServerConfig.DEFAULT_COLLECTION)
                 && service.collections().stream().noneMatch(c -> c.name().equals(collection) && c.passages() > 0)) {
             List<Document> guide = BundledGuide.documents();

@@ -14,6 +14,7 @@ import dev.ayo4j.server.Ayo4jServer;
 import dev.ayo4j.server.ServerConfig;
 import dev.ayo4j.telemetry.TelemetryAgent;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,26 +61,40 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerConfig file = config == null ? ServerConfig.DEFAULT : ServerConfig.load(config);
         ApiKeys keys = ApiKeys.load(apiKeys != null ? apiKeys : file.apiKeys(), System.getenv());
-        try (Observability obs = Observability.prometheus();
-             TelemetryAgent host = TelemetryAgent.start(obs.registry(), TelemetryAgent.Options.DEFAULT);
-             TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT)) {
-            return serve(file, keys, obs, traceFiles);
-        }
-    }
-
-    private int serve(ServerConfig file, ApiKeys keys, Observability obs, TraceFiles traceFiles)
-            throws InterruptedException {
         Path engineFile = file.engines();
         String collection = file.effectiveCollection();
-        Ayo4jServer server = Ayo4jServer.builder()
-                .host(host != null ? host : file.host() != null ? file.host() : "127.0.0.1")
-                .port(port != null ? port : file.port() != null ? file.port() : 8080)
-                .apiKeys(keys).insecure(insecure || file.insecure()).limits(file.effectiveLimits())
-                .metrics(obs::scrape).service(() -> open(engineFile, file.apps(), collection, obs, traceFiles))
-                .build().start();
+        // metrics, host telemetry and trace files outlive the engines: the server closes them after its service
+        Observability obs = Observability.prometheus();
+        List<AutoCloseable> observers = new ArrayList<>(List.of(obs));
+        Ayo4jServer server;
+        try {
+            TelemetryAgent telemetry = TelemetryAgent.start(obs.registry(), TelemetryAgent.Options.DEFAULT);
+            observers.add(telemetry);
+            TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
+            if (traceFiles != null) {
+                observers.add(traceFiles);
+            }
+            Ayo4jServer.Builder b = Ayo4jServer.builder()
+                    .host(host != null ? host : file.host() != null ? file.host() : "127.0.0.1")
+                    .port(port != null ? port : file.port() != null ? file.port() : 8080)
+                    .apiKeys(keys).insecure(insecure || file.insecure()).limits(file.effectiveLimits())
+                    .metrics(obs::scrape)
+                    .service(() -> open(engineFile, file.apps(), collection, obs, traceFiles));
+            observers.forEach(b::closeAfter);
+            server = b.build().start();
+        } catch (RuntimeException e) {
+            for (AutoCloseable o : observers.reversed()) {
+                try {
+                    o.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
         System.out.printf("ayo4j serving on %s (%s); loading the engines, /ready answers 200 once they are up; "
                 + "metrics at /metrics%s%n", server.uri(), keys.enabled() ? "API keys required" : "no API keys",
-                traceFiles == null ? "" : ", run traces to " + traceFiles.directory());
+                traces == null ? "" : ", run traces to " + traces);
         server.awaitShutdown();
         return 0;
     }

@@ -210,7 +210,7 @@ public final class Ayo4jServer implements AutoCloseable {
 
     /**
      * Stops admitting runs (503), waits up to the grace period for in-flight runs, cancels the rest,
-     * stops listening and closes the service. Idempotent.
+     * stops listening, closes the service, then what {@link Builder#closeAfter} was given. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -240,6 +240,13 @@ public final class Ayo4jServer implements AutoCloseable {
         if (s != null) {
             s.close();
         }
+        for (AutoCloseable r : config.closing.reversed()) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + r + " failed: " + e.getMessage(), e);
+            }
+        }
         LOG.log(System.Logger.Level.INFO, "ayo4j server stopped");
     }
 
@@ -254,6 +261,7 @@ public final class Ayo4jServer implements AutoCloseable {
         private @Nullable Supplier<String> metrics;
         private Duration grace = DEFAULT_GRACE;
         private int runStoreCapacity = RunStore.DEFAULT_CAPACITY;
+        private final List<AutoCloseable> closing = new ArrayList<>();
 
         private Builder() {}
 
@@ -300,6 +308,16 @@ public final class Ayo4jServer implements AutoCloseable {
          */
         public Builder metrics(Supplier<String> scrape) {
             this.metrics = Objects.requireNonNull(scrape, "scrape");
+            return this;
+        }
+
+        /**
+         * Closes {@code resource} when the server closes, after the service (the last given first): what the
+         * service's runs write to (metrics, trace files) and must outlive them, also when the JVM stops on a
+         * signal.
+         */
+        public Builder closeAfter(AutoCloseable resource) {
+            closing.add(Objects.requireNonNull(resource, "resource"));
             return this;
         }
 

@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
                     .host(host != null ? host : file.host() != null ? file.host() : "127.0.0.1")
                     .port(port != null ? port : file.port() != null ? file.port() : 8080)
                     .apiKeys(keys).insecure(insecure || file.insecure()).limits(file.effectiveLimits())
-                    .metrics(obs::scrape)
+                    .metrics(obs::scrape).httpMetrics(obs.registry())
                     .service(() -> open(engineFile, file.apps(), collection, obs, traceFiles));
             observers.forEach(b::closeAfter);
             server = b.build().start();

@@ -31,16 +31,16 @@ final class EmbeddedServer implements AutoCloseable {
     static final String ANSWER = SyntheticModels.jsonList(QUERIES);
     static final String KEY = "test-key-1";
 
-    /** Spans of the runs served (the server's OpenTelemetry exports to memory). */
-    static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
-
     final Ayo4jServer server;
+    /** Spans of the runs served (the server's OpenTelemetry exports to memory). */
+    final InMemorySpanExporter spans;
     final Observability observability;
     final URI uri;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private EmbeddedServer(Ayo4jServer server, Observability observability) {
+    private EmbeddedServer(Ayo4jServer server, Observability observability, InMemorySpanExporter spans) {
         this.server = server;
+        this.spans = spans;
         this.observability = observability;
         this.uri = server.uri();
     }
@@ -49,15 +49,16 @@ final class EmbeddedServer implements AutoCloseable {
     static EmbeddedServer start(Path dir, Limits limits) throws Exception {
         Path model = dir.resolve("chain.gguf");
         SyntheticModels.writeJsonListChain(model, QUERIES);
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
         Observability obs = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
-                        .addSpanProcessor(SimpleSpanProcessor.create(SPANS)).build()).build());
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build());
         Ayo4jServer server = Ayo4jServer.builder().port(0).limits(limits).apiKeys(ApiKeys.of(List.of(KEY)))
-                .grace(Duration.ofSeconds(2)).metrics(obs::scrape)
+                .grace(Duration.ofSeconds(2)).metrics(obs::scrape).httpMetrics(obs.registry())
                 .service(() -> AppServices.of(Ayo4j.builder().embedded(LocalStackOptions.of(model, dir.resolve("data")))
                         .build(), COLLECTION, obs, null))
                 .build().start();
-        EmbeddedServer s = new EmbeddedServer(server, obs);
+        EmbeddedServer s = new EmbeddedServer(server, obs, spans);
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!server.isReady()) {
             if (System.nanoTime() > until) {

@@ -201,13 +201,15 @@ class ServerApiIT {
         assertThat(metric(text, "ayo4j_engine_queue_depth", "ayo4j_engine=\"llm\"")).isGreaterThanOrEqualTo(0);
         assertThat(metric(text, "ayo4j_engine_busy_seconds_total", "ayo4j_engine=\"llm\"")).isPositive();
         assertThat(text).contains("ayo4j_engine_busy_fraction{");
+        assertThat(metric(text, "http_server_requests_seconds_count", "uri=\"/v1/apps/{app}/runs\"", "status=\"200\""))
+                .isGreaterThanOrEqualTo(1);
 
         assertThat(s.post("/v1/chat/completions", "{\"model\": \"advanced-rag\", \"messages\": "
                 + "[{\"role\": \"user\", \"content\": \"How are vectors stored?\"}]}").statusCode()).isEqualTo(200);
         assertThat(metric(s.get("/metrics").body(), "ayo4j_runs_total{ayo4j_app=\"advanced-rag\",outcome=\"ok\"}"))
                 .isGreaterThanOrEqualTo(runs + 1);
 
-        assertThat(EmbeddedServer.SPANS.getFinishedSpanItems()).anySatisfy(span -> {
+        assertThat(s.spans.getFinishedSpanItems()).anySatisfy(span -> {
             assertThat(span.getName()).isEqualTo("run advanced-rag");
             assertThat(span.getTraceId()).isEqualTo(traceId);
             assertThat(span.getParentSpanId()).isEqualTo("00f067aa0ba902b7");

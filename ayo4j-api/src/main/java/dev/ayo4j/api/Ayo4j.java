@@ -150,6 +150,14 @@ public final class Ayo4j implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The runtime the apps run on, for instrumentation that reads its engine schedulers (e.g. the engine
+     * gauges of {@code Observability.bind}); closed by {@link #close()}.
+     */
+    public Ayo4jRuntime runtime() {
+        return runtime;
+    }
+
     /** The cost model the planner and the engine schedulers share. */
     public CostModel costModel() {
         return costModel;

@@ -146,7 +146,8 @@ final class Prepared implements PreparedApp {
         });
     }
 
-    private CompletableFuture<Result> start(Inputs inputs, RunListener listener) {
+    private CompletableFuture<Result> start(Inputs inputs, RunListener given) {
+        RunListener listener = given.andThen(inputs.listener());
         String runId = "q" + RUN_IDS.incrementAndGet();
         Map<String, Object> values;
         PrimitiveGraph graph;

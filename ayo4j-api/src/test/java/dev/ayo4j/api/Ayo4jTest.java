@@ -10,6 +10,7 @@ import dev.ayo4j.PlanningException;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.Role;
 import dev.ayo4j.runtime.EngineSpec;
+import dev.ayo4j.runtime.RunEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -129,6 +130,33 @@ class Ayo4jTest {
                   - step: {function: upper, inputs: [topic], kind: text, into: answer}
                 outputs: [answer]
                 """, Map.of())).hasMessageStartingWith("shout.yaml:4: modules[0].step.inputs[0]: 'topic'");
+    }
+
+    @Test
+    void aRunsOwnListenerHearsThatRunAloneBesideTheEntryPointsListener() throws Exception {
+        var app = AppFiles.parse("shout.yaml", """
+                app: shout
+                inputs: {question: text}
+                modules:
+                  - step: {function: upper, inputs: [question], kind: text, into: answer}
+                outputs: [answer]
+                """, Map.of());
+        java.util.List<RunEvent> global = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<RunEvent> own = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Ayo4j ayo = Ayo4j.builder().engine(vectors()).listener(global::add)
+                .step("upper", task -> task.input(Apps.QUESTION).toUpperCase(java.util.Locale.ROOT)).build()) {
+            PreparedApp shout = ayo.prepare(app);
+            shout.run(Inputs.question("first"));
+            java.util.List<StreamEvent> streamed = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Result r = shout.stream(Inputs.question("second").listener(own::add), streamed::add).get();
+            assertThat(r.answer()).isEqualTo("SECOND");
+            assertThat(streamed).last().isInstanceOf(StreamEvent.Completed.class);
+            assertThat(ayo.runtime().engineNames()).contains("vectors");
+        }
+        assertThat(own).last().isInstanceOf(RunEvent.Succeeded.class);
+        assertThat(own.stream().map(RunEvent::queryId).distinct()).hasSize(1);
+        assertThat(global.stream().map(RunEvent::queryId).distinct()).hasSize(2)
+                .contains(own.getFirst().queryId());
     }
 
     @Test

@@ -5,11 +5,16 @@ import dev.ayo4j.api.Ayo4j;
 import dev.ayo4j.cli.encoder.ServeEncoderCommand;
 import dev.ayo4j.local.Document;
 import dev.ayo4j.encoders.server.ApiKeys;
+import dev.ayo4j.observability.Observability;
+import dev.ayo4j.observability.files.Limits;
+import dev.ayo4j.observability.files.TraceFiles;
 import dev.ayo4j.server.AppService;
 import dev.ayo4j.server.AppServices;
 import dev.ayo4j.server.Ayo4jServer;
 import dev.ayo4j.server.ServerConfig;
+import dev.ayo4j.telemetry.TelemetryAgent;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,24 +53,54 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "Allow a non-loopback address without API keys.")
     boolean insecure;
 
+    @Option(names = "--traces", paramLabel = "DIR", description = "Write every run's trace rows (Parquet) to DIR, "
+            + "for `ayo4j analyze runs DIR`.")
+    Path traces;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig file = config == null ? ServerConfig.DEFAULT : ServerConfig.load(config);
+        ApiKeys keys = ApiKeys.load(apiKeys != null ? apiKeys : file.apiKeys(), System.getenv());
         Path engineFile = file.engines();
         String collection = file.effectiveCollection();
-        ApiKeys keys = ApiKeys.load(apiKeys != null ? apiKeys : file.apiKeys(), System.getenv());
-        Ayo4jServer server = Ayo4jServer.builder()
-                .host(host != null ? host : file.host() != null ? file.host() : "127.0.0.1")
-                .port(port != null ? port : file.port() != null ? file.port() : 8080)
-                .apiKeys(keys).insecure(insecure || file.insecure()).limits(file.effectiveLimits())
-                .service(() -> open(engineFile, file.apps(), collection)).build().start();
-        System.out.printf("ayo4j serving on %s (%s); loading the engines, /ready answers 200 once they are up%n",
-                server.uri(), keys.enabled() ? "API keys required" : "no API keys");
+        // metrics, host telemetry and trace files outlive the engines: the server closes them after its service
+        Observability obs = Observability.prometheus();
+        List<AutoCloseable> observers = new ArrayList<>(List.of(obs));
+        Ayo4jServer server;
+        try {
+            TelemetryAgent telemetry = TelemetryAgent.start(obs.registry(), TelemetryAgent.Options.DEFAULT);
+            observers.add(telemetry);
+            TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
+            if (traceFiles != null) {
+                observers.add(traceFiles);
+            }
+            Ayo4jServer.Builder b = Ayo4jServer.builder()
+                    .host(host != null ? host : file.host() != null ? file.host() : "127.0.0.1")
+                    .port(port != null ? port : file.port() != null ? file.port() : 8080)
+                    .apiKeys(keys).insecure(insecure || file.insecure()).limits(file.effectiveLimits())
+                    .metrics(obs::scrape).httpMetrics(obs.registry())
+                    .service(() -> open(engineFile, file.apps(), collection, obs, traceFiles));
+            observers.forEach(b::closeAfter);
+            server = b.build().start();
+        } catch (RuntimeException e) {
+            for (AutoCloseable o : observers.reversed()) {
+                try {
+                    o.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        System.out.printf("ayo4j serving on %s (%s); loading the engines, /ready answers 200 once they are up; "
+                + "metrics at /metrics%s%n", server.uri(), keys.enabled() ? "API keys required" : "no API keys",
+                traces == null ? "" : ", run traces to " + traces);
         server.awaitShutdown();
         return 0;
     }
 
-    private AppService open(Path engineFile, List<Path> apps, String collection) {
+    private AppService open(Path engineFile, List<Path> apps, String collection, Observability obs,
+                            TraceFiles traceFiles) {
         Ayo4j.Builder b = engines.given() ? engines.builder() : Ayo4j.builder();
         if (!engines.given() && engineFile != null) {
             b.engines(engineFile);
@@ -75,7 +110,7 @@ final class ServeCommand implements Callable<Integer> {
             b.embedded(stackOptions.stack(model));
         }
         apps.forEach(b::app);
-        AppService service = AppServices.of(b.build(), collection);
+        AppService service = AppServices.of(b.build(), collection, obs, traceFiles);
         if (collection.equals(ServerConfig.DEFAULT_COLLECTION)
                 && service.collections().stream().noneMatch(c -> c.name().equals(collection) && c.passages() > 0)) {
             List<Document> guide = BundledGuide.documents();

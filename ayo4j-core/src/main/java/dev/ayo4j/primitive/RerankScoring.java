@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.primitive;
 
 /** How a reranker scores a passage against a query, which decides what of its work can move to ingestion. */

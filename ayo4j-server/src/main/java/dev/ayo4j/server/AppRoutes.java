@@ -61,13 +61,13 @@ final class AppRoutes {
         String collection = Json.optionalString(body, "collection");
         boolean stream = Json.bool(body, "stream", false) || Http.wantsEvents(req);
         if (!stream) {
-            RunHandle h = runs.start(app, question, collection, _ -> { }, req.path().path());
+            RunHandle h = runs.start(app, question, collection, _ -> { }, req);
             Result o = runs.await(h);
             Http.send(res, 200, Runs.outcome(h.id(), app, o));
             return;
         }
         RunPump pump = new RunPump();
-        RunHandle h = runs.start(app, question, collection, pump, req.path().path());
+        RunHandle h = runs.start(app, question, collection, pump, req);
         try (EventStream out = new EventStream(res)) {
             out.send("run", Json.object().put("id", h.id()).put("app", app));
             runs.pump(h, pump, out, e -> {

@@ -6,6 +6,7 @@ import dev.ayo4j.api.StreamListener;
 import dev.ayo4j.encoders.server.EncoderProtocol;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -92,9 +93,13 @@ public interface AppService extends AutoCloseable {
      * @param question   the question
      * @param collection the collection to search instead of the app's own; null for the app's
      * @param deadline   how long the run may take before it fails
+     * @param traceContext the request's W3C trace-context headers ({@code traceparent}, {@code tracestate}),
+     *                   by lower-case name; empty when it sent none
      */
-    record RunRequest(String app, String question, @Nullable String collection, Duration deadline) {
+    record RunRequest(String app, String question, @Nullable String collection, Duration deadline,
+                      Map<String, String> traceContext) {
         public RunRequest {
+            traceContext = Map.copyOf(traceContext);
             Objects.requireNonNull(app, "app");
             Objects.requireNonNull(question, "question");
             Objects.requireNonNull(deadline, "deadline");

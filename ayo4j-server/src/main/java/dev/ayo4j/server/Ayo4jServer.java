@@ -25,6 +25,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +57,8 @@ public final class Ayo4jServer implements AutoCloseable {
     /** How long {@link #close()} lets in-flight runs finish: 10 seconds. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(Ayo4jServer.class.getName());
+    /** Timer of {@link Builder#httpMetrics}: Micrometer's name, {@code http_server_requests_seconds} in Prometheus. */
+    public static final String HTTP_REQUESTS = "http.server.requests";
     private static final Set<String> PUBLIC = Set.of("/health", "/ready", "/openapi.json");
     /** Where the web console's files lie on the classpath (module ayo4j-console). */
     private static final String CONSOLE = "dev/ayo4j/console";
@@ -108,7 +112,7 @@ public final class Ayo4jServer implements AutoCloseable {
             chain.proceed();
         });
         for (Route r : routes) {
-            routing.route(r.method(), r.path(), r.handler());
+            routing.route(r.method(), r.path(), config.httpMetrics == null ? r.handler() : timed(r, config.httpMetrics));
         }
         // The web console's static files and the libraries it loads, from the classpath; a path with no
         // file falls through to the not-found answer below.
@@ -125,6 +129,28 @@ public final class Ayo4jServer implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "ayo4j server on {0} ({1}), {2}", uri(),
                 config.keys.enabled() ? "API keys required" : "no API keys", config.limits);
         return this;
+    }
+
+    /**
+     * {@code r}'s handler, timed into {@code http.server.requests} by method, route template and status (the
+     * template, never the path, so a run id is no label); a stream is timed to its end.
+     */
+    private static io.helidon.webserver.http.Handler timed(Route r, MeterRegistry registry) {
+        return (req, res) -> {
+            long start = System.nanoTime();
+            int status = 500;
+            try {
+                r.handler().handle(req, res);
+                status = res.status().code();
+            } catch (ApiException e) {
+                status = e.status();
+                throw e;
+            } finally {
+                Timer.builder(HTTP_REQUESTS).description("HTTP requests by route and status")
+                        .tags("method", r.method().text(), "uri", r.path(), "status", Integer.toString(status))
+                        .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+        };
     }
 
     private void openService() {
@@ -230,7 +256,7 @@ public final class Ayo4jServer implements AutoCloseable {
 
     /**
      * Stops admitting runs (503), waits up to the grace period for in-flight runs, cancels the rest,
-     * stops listening and closes the service. Idempotent.
+     * stops listening, closes the service, then what {@link Builder#closeAfter} was given. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -260,6 +286,13 @@ public final class Ayo4jServer implements AutoCloseable {
         if (s != null) {
             s.close();
         }
+        for (AutoCloseable r : config.closing.reversed()) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + r + " failed: " + e.getMessage(), e);
+            }
+        }
         LOG.log(System.Logger.Level.INFO, "ayo4j server stopped");
     }
 
@@ -274,6 +307,8 @@ public final class Ayo4jServer implements AutoCloseable {
         private @Nullable Supplier<String> metrics;
         private Duration grace = DEFAULT_GRACE;
         private int runStoreCapacity = RunStore.DEFAULT_CAPACITY;
+        private final List<AutoCloseable> closing = new ArrayList<>();
+        private @Nullable MeterRegistry httpMetrics;
 
         private Builder() {}
 
@@ -320,6 +355,22 @@ public final class Ayo4jServer implements AutoCloseable {
          */
         public Builder metrics(Supplier<String> scrape) {
             this.metrics = Objects.requireNonNull(scrape, "scrape");
+            return this;
+        }
+
+        /** Times every request into {@code registry} as {@link #HTTP_REQUESTS} (default: not timed). */
+        public Builder httpMetrics(MeterRegistry registry) {
+            this.httpMetrics = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Closes {@code resource} when the server closes, after the service (the last given first): what the
+         * service's runs write to (metrics, trace files) and must outlive them, also when the JVM stops on a
+         * signal.
+         */
+        public Builder closeAfter(AutoCloseable resource) {
+            closing.add(Objects.requireNonNull(resource, "resource"));
             return this;
         }
 

@@ -17,7 +17,12 @@ import dev.ayo4j.engine.onnx.BundledEncoder;
 import dev.ayo4j.engine.onnx.EncoderModel;
 import dev.ayo4j.engine.onnx.EncoderOptions;
 import dev.ayo4j.local.Document;
+import dev.ayo4j.observability.Observability;
+import dev.ayo4j.observability.files.TraceFiles;
+import dev.ayo4j.runtime.RunListener;
 import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +37,8 @@ import java.util.stream.Collectors;
  * an encoder pool on the bundled all-MiniLM-L6-v2 (the embedded stack's embedder). Owns and closes both.
  */
 final class FrontDoorAppService implements AppService {
+    /** The {@code system} column of the trace rows the server writes. */
+    static final String TRACE_SYSTEM = "ayo4j";
     private final Ayo4j ayo;
     private final String defaultCollection;
     private final Map<String, PreparedApp> apps = new LinkedHashMap<>();
@@ -40,9 +47,18 @@ final class FrontDoorAppService implements AppService {
     private final EncoderPool encoders;
     private final EncoderProtocol protocol;
     private final AtomicLong ids = new AtomicLong();
+    private final @Nullable Observability observability;
+    private final @Nullable TraceFiles traces;
+    private final Map<String, RunListener> traceListeners = new ConcurrentHashMap<>();
 
-    FrontDoorAppService(Ayo4j ayo, String defaultCollection, int encoderThreads) {
+    FrontDoorAppService(Ayo4j ayo, String defaultCollection, int encoderThreads, @Nullable Observability observability,
+                        @Nullable TraceFiles traces) {
         this.ayo = ayo;
+        this.observability = observability;
+        this.traces = traces;
+        if (observability != null) {
+            observability.bind(ayo.runtime());
+        }
         this.defaultCollection = defaultCollection;
         Set<String> llms = ayo.engines().stream().filter(e -> e.roles().contains(Role.LLM)).map(EngineInfo::name)
                 .collect(Collectors.toUnmodifiableSet());
@@ -93,7 +109,7 @@ final class FrontDoorAppService implements AppService {
             }
             inputs = inputs.collection(c);
         }
-        CompletableFuture<Result> result = apps.get(request.app()).stream(inputs, listener);
+        CompletableFuture<Result> result = apps.get(request.app()).stream(inputs.listener(observers(request)), listener);
         String id = "run-" + ids.incrementAndGet();
         return new RunHandle() {
             @Override
@@ -111,6 +127,18 @@ final class FrontDoorAppService implements AppService {
                 result.cancel(true);
             }
         };
+    }
+
+    /** What observes one run: its app's metrics and span (child of the caller's trace), its trace rows. */
+    private RunListener observers(RunRequest request) {
+        RunListener l = RunListener.NONE;
+        if (observability != null) {
+            l = observability.listener(request.app(), Observability.extract(request.traceContext()));
+        }
+        if (traces != null) {
+            l = l.andThen(traceListeners.computeIfAbsent(request.app(), a -> traces.listener(a, TRACE_SYSTEM)));
+        }
+        return l;
     }
 
     @Override

@@ -9,10 +9,15 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /** Reading request bodies within their limits and writing JSON responses. */
 final class Http {
+    private static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate");
+
     private Http() {}
 
     /** The body, at most {@code limit} bytes; a 413 naming the limit beyond it. */
@@ -38,6 +43,15 @@ final class Http {
         res.status(Status.create(status));
         res.header(HeaderValues.CONTENT_TYPE_JSON);
         res.send(Json.bytes(value));
+    }
+
+    /** W3C trace-context headers of a request ({@code traceparent}, {@code tracestate}) that it carries. */
+    static Map<String, String> traceContext(ServerRequest req) {
+        Map<String, String> out = new HashMap<>(2);
+        for (String name : TRACE_HEADERS) {
+            req.headers().first(HeaderNames.create(name)).ifPresent(v -> out.put(name, v));
+        }
+        return Map.copyOf(out);
     }
 
     /** Whether the client asked for a stream of server-sent events. */

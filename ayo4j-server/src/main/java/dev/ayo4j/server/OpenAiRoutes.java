@@ -50,7 +50,7 @@ final class OpenAiRoutes {
         boolean includeUsage = stream && body.path("stream_options").path("include_usage").asBoolean(false);
         AppInfo app = runs.service().app(model);
         if (!stream) {
-            RunHandle h = runs.start(model, question, null, _ -> { }, req.path().path());
+            RunHandle h = runs.start(model, question, null, _ -> { }, req);
             Result o = runs.await(h);
             ObjectNode out = head(h.id(), model, "chat.completion");
             out.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
@@ -60,7 +60,7 @@ final class OpenAiRoutes {
             return;
         }
         RunPump pump = new RunPump();
-        RunHandle h = runs.start(model, question, null, pump, req.path().path());
+        RunHandle h = runs.start(model, question, null, pump, req);
         try (EventStream out = new EventStream(res)) {
             out.send(null, chunk(h.id(), model, Json.object().put("role", "assistant").put("content", ""), null));
             runs.pump(h, pump, out, e -> {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.server;
 
+import io.helidon.webserver.http.ServerRequest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ayo4j.api.Result;
@@ -52,8 +53,10 @@ final class Runs {
         return limits;
     }
 
-    /** Admits and starts a run; its permit returns when it ends. */
-    RunHandle start(String app, String question, @Nullable String collection, StreamListener listener, String path) {
+    /** Admits and starts a run of request {@code req}; its permit returns when it ends. */
+    RunHandle start(String app, String question, @Nullable String collection, StreamListener listener,
+                    ServerRequest req) {
+        String path = req.path().path();
         if (question.length() > limits.maxQuestionChars()) {
             throw ApiException.tooLarge("question", "the question has " + question.length()
                     + " characters, over the limit of " + limits.maxQuestionChars());
@@ -66,7 +69,8 @@ final class Runs {
         gate.enter();
         RunHandle h;
         try {
-            h = s.start(new RunRequest(app, question, collection, limits.runDeadline()), listener);
+            h = s.start(new RunRequest(app, question, collection, limits.runDeadline(),
+                    Http.traceContext(req)), listener);
         } catch (RuntimeException e) {
             gate.leave();
             throw e;

@@ -5,6 +5,13 @@ import dev.ayo4j.encoders.server.ApiKeys;
 import dev.ayo4j.api.Ayo4j;
 import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
 import dev.ayo4j.local.LocalStackOptions;
+import dev.ayo4j.observability.Observability;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,11 +33,16 @@ final class EmbeddedServer implements AutoCloseable {
     static final String KEY = "test-key-0123456789";
 
     final Ayo4jServer server;
+    /** Spans of the runs served (the server's OpenTelemetry exports to memory). */
+    final InMemorySpanExporter spans;
+    final Observability observability;
     final URI uri;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private EmbeddedServer(Ayo4jServer server) {
+    private EmbeddedServer(Ayo4jServer server, Observability observability, InMemorySpanExporter spans) {
         this.server = server;
+        this.spans = spans;
+        this.observability = observability;
         this.uri = server.uri();
     }
 
@@ -38,12 +50,16 @@ final class EmbeddedServer implements AutoCloseable {
     static EmbeddedServer start(Path dir, Limits limits) throws Exception {
         Path model = dir.resolve("chain.gguf");
         SyntheticModels.writeJsonListChain(model, QUERIES);
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        Observability obs = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build());
         Ayo4jServer server = Ayo4jServer.builder().port(0).limits(limits).apiKeys(ApiKeys.of(List.of(KEY)))
-                .grace(Duration.ofSeconds(2)).metrics(() -> "# HELP test_up a scrape function the test gives\ntest_up 1\n")
+                .grace(Duration.ofSeconds(2)).metrics(obs::scrape).httpMetrics(obs.registry())
                 .service(() -> AppServices.of(Ayo4j.builder().embedded(LocalStackOptions.of(model, dir.resolve("data")))
-                        .build(), COLLECTION))
+                        .build(), COLLECTION, obs, null))
                 .build().start();
-        EmbeddedServer s = new EmbeddedServer(server);
+        EmbeddedServer s = new EmbeddedServer(server, obs, spans);
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!server.isReady()) {
             if (System.nanoTime() > until) {
@@ -110,5 +126,6 @@ final class EmbeddedServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        observability.close();
     }
 }

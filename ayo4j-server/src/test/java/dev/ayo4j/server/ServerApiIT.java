@@ -180,7 +180,47 @@ class ServerApiIT {
             assertThat(s.http.send(HttpRequest.newBuilder(s.uri.resolve(path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(200);
         }
-        assertThat(s.get("/metrics").body()).contains("test_up 1");
+    }
+
+    @Test
+    void metricsCountEveryRunForItsAppAndItsSpanJoinsTheCallersTrace() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        HttpResponse<String> r = s.http.send(s.request("/v1/apps/advanced-rag/runs")
+                .header("Content-Type", "application/json").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(QUESTION)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        HttpResponse<String> scrape = s.get("/metrics");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        String text = scrape.body();
+        double runs = metric(text, "ayo4j_runs_total{ayo4j_app=\"advanced-rag\",outcome=\"ok\"}");
+        assertThat(runs).isGreaterThanOrEqualTo(1);
+        assertThat(metric(text, "gen_ai_client_token_usage_sum", "gen_ai_token_type=\"output\"")).isPositive();
+        assertThat(metric(text, "gen_ai_workflow_duration_seconds_count", "gen_ai_workflow_name=\"advanced-rag\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(metric(text, "ayo4j_engine_queue_depth", "ayo4j_engine=\"llm\"")).isGreaterThanOrEqualTo(0);
+        assertThat(metric(text, "ayo4j_engine_busy_seconds_total", "ayo4j_engine=\"llm\"")).isPositive();
+        assertThat(text).contains("ayo4j_engine_busy_fraction{");
+        assertThat(metric(text, "http_server_requests_seconds_count", "uri=\"/v1/apps/{app}/runs\"", "status=\"200\""))
+                .isGreaterThanOrEqualTo(1);
+
+        assertThat(s.post("/v1/chat/completions", "{\"model\": \"advanced-rag\", \"messages\": "
+                + "[{\"role\": \"user\", \"content\": \"How are vectors stored?\"}]}").statusCode()).isEqualTo(200);
+        assertThat(metric(s.get("/metrics").body(), "ayo4j_runs_total{ayo4j_app=\"advanced-rag\",outcome=\"ok\"}"))
+                .isGreaterThanOrEqualTo(runs + 1);
+
+        assertThat(s.spans.getFinishedSpanItems()).anySatisfy(span -> {
+            assertThat(span.getName()).isEqualTo("run advanced-rag");
+            assertThat(span.getTraceId()).isEqualTo(traceId);
+            assertThat(span.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        });
+    }
+
+    /** The value of the sample whose line starts with {@code series} and holds every {@code labels} part. */
+    private static double metric(String text, String series, String... labels) {
+        return text.lines().filter(l -> l.startsWith(series) && java.util.Arrays.stream(labels).allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max()
+                .orElseThrow(() -> new AssertionError("no sample " + series + " " + List.of(labels) + " in:\n" + text));
     }
 
     @Test

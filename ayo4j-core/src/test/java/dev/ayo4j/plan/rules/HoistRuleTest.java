@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.plan.rules;
 
 import static dev.ayo4j.plan.PlanTesting.plan;

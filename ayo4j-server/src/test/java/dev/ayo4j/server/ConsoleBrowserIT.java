@@ -131,7 +131,7 @@ class ConsoleBrowserIT {
         String row = browser.findElement(By.cssSelector("#runs tbody tr")).getText();
         assertThat(row).contains(id, "advanced-rag", "succeeded");
         browser.findElement(By.id("metrics-link")).click();
-        wait.until(d -> d.findElement(By.id("metrics")).getText().contains("test_up 1"));
+        wait.until(d -> d.findElement(By.id("metrics")).getText().contains("ayo4j_runs_total"));
         shot("4-operations");
 
         assertThat(consoleErrors()).as("JavaScript console errors").isEmpty();

@@ -27,12 +27,12 @@ final class AnalyzeCompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "Directory of the trace files compared with it.")
     Path b;
 
-    @Option(names = "--system-a", paramLabel = "LABEL", defaultValue = "",
-            description = "Keep only A's runs of this system label (e.g. no-passes).")
+    @Option(names = "--system-a", paramLabel = "LABEL",
+            description = "Keep only A's runs of this system label (e.g. no-passes); all runs without it.")
     String systemA;
 
-    @Option(names = "--system-b", paramLabel = "LABEL", defaultValue = "",
-            description = "Keep only B's runs of this system label (e.g. ayo4j).")
+    @Option(names = "--system-b", paramLabel = "LABEL",
+            description = "Keep only B's runs of this system label (e.g. ayo4j); all runs without it.")
     String systemB;
 
     @Option(names = "--resamples", defaultValue = "" + Bootstrap.DEFAULT_RESAMPLES,
@@ -58,7 +58,7 @@ final class AnalyzeCompareCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         CompareReport r;
         try (Database db = Database.open(memory)) {
-            r = CompareAnalysis.analyze(db, a, systemA, b, systemB, resamples);
+            r = CompareAnalysis.analyze(db, a, systemA == null ? "" : systemA, b, systemB == null ? "" : systemB, resamples);
         }
         Path html = out != null ? out : b.resolve("compare-report.html");
         CompareHtml.render(r).write(html);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,9 +43,8 @@ final class AnalyzeCompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "HTML report to write (default: B/compare-report.html).")
     Path out;
 
-    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = Database.DEFAULT_MEMORY_LIMIT,
-            description = "DuckDB memory limit.")
-    String memory;
+    @Mixin
+    DatabaseOption database;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -57,7 +57,7 @@ final class AnalyzeCompareCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         CompareReport r;
-        try (Database db = Database.open(memory)) {
+        try (Database db = database.open()) {
             r = CompareAnalysis.analyze(db, a, systemA == null ? "" : systemA, b, systemB == null ? "" : systemB, resamples);
         }
         Path html = out != null ? out : b.resolve("compare-report.html");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,9 +33,8 @@ final class AnalyzeRunsCommand implements Callable<Integer> {
             description = "Also write the main figures as PNG and SVG files (for docs) into DIR.")
     Path charts;
 
-    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = Database.DEFAULT_MEMORY_LIMIT,
-            description = "DuckDB memory limit; past it DuckDB spills to disk.")
-    String memory;
+    @Mixin
+    DatabaseOption database;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,7 +43,7 @@ final class AnalyzeRunsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         RunsReport r;
-        try (Database db = Database.open(memory)) {
+        try (Database db = database.open()) {
             r = RunsAnalysis.analyze(db, dir);
         }
         Path html = out != null ? out : dir.resolve("runs-report.html");

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,9 +43,8 @@ final class AnalyzeWorkloadCommand implements Callable<Integer> {
             description = "Also write the main figures as PNG and SVG files (for docs) into DIR.")
     Path charts;
 
-    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = Database.DEFAULT_MEMORY_LIMIT,
-            description = "DuckDB memory limit.")
-    String memory;
+    @Mixin
+    DatabaseOption database;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,7 +58,7 @@ final class AnalyzeWorkloadCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         WorkloadAnalysis.LlmCosts costs = engines == null ? null : WorkloadAnalysis.measureLlm(engines);
         WorkloadReport r;
-        try (Database db = Database.open(memory)) {
+        try (Database db = database.open()) {
             r = WorkloadAnalysis.analyze(db, input, costs, encoderMaxTokens);
         }
         Path html = out != null ? out : defaultOut();

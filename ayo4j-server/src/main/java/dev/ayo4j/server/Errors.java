@@ -55,8 +55,11 @@ final class Errors {
         Throwable c = unwrap(t);
         return switch (c) {
             case ApiException a -> a;
-            case EncoderProtocol.ProtocolException p -> p.status() == 413 ? ApiException.tooLarge(null, p.getMessage())
-                    : ApiException.invalid(null, p.getMessage());
+            case EncoderProtocol.ProtocolException p -> switch (p.status()) {
+                case 413 -> ApiException.tooLarge(null, p.getMessage());
+                case 503 -> ApiException.unavailable(p.getMessage(), 1);
+                default -> ApiException.invalid(null, p.getMessage());
+            };
             case TextTooLongException x -> ApiException.tooLarge("input", x.getMessage());
             case InvalidTextException x -> ApiException.invalid("input", x.getMessage());
             case OverloadedException x -> ApiException.overloaded("the encoders are at capacity; retry later", 1);

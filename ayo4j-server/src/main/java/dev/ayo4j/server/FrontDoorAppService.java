@@ -73,7 +73,7 @@ final class FrontDoorAppService implements AppService {
                 EncoderOptions.DEFAULTS.withThreads(encoderThreads));
         this.encoders = EncoderPool.builder("encoders").policy("arlo", EncoderPolicyConfig.DEFAULT)
                 .local(encoderModel).build();
-        this.protocol = new EncoderProtocol(encoders, true);
+        this.protocol = new EncoderProtocol(encoders, EncoderProtocol.Limits.DEFAULT);
     }
 
     @Override

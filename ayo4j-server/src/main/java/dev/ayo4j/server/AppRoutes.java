@@ -62,8 +62,7 @@ final class AppRoutes {
         boolean stream = Json.bool(body, "stream", false) || Http.wantsEvents(req);
         if (!stream) {
             RunHandle h = runs.start(app, question, collection, _ -> { }, req);
-            Result o = runs.await(h);
-            Http.send(res, 200, Runs.outcome(h.id(), app, o));
+            runs.respond(h, req, res, o -> Runs.outcome(h.id(), app, o));
             return;
         }
         RunPump pump = new RunPump();

@@ -7,6 +7,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 import io.helidon.webserver.http.HttpRouting;
@@ -124,6 +125,7 @@ public final class Ayo4jServer implements AutoCloseable {
         routing.error(Throwable.class, Errors::handle);
         server = WebServer.builder().host(config.host).port(config.port).shutdownGracePeriod(Duration.ofMillis(500))
                 .maxPayloadSize(Math.max(config.limits.maxBodyBytes(), config.limits.maxUploadBytes()) + 1L)
+                .addProtocol(Http1Config.builder().addReceiveListener(new ClientWatch()).build())
                 .routing(routing).build().start();
         Thread.ofVirtual().name("ayo4j-open-service").start(this::openService);
         LOG.log(System.Logger.Level.INFO, "ayo4j server on {0} ({1}), {2}", uri(),

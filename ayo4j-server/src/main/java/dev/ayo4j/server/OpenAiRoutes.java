@@ -51,12 +51,13 @@ final class OpenAiRoutes {
         AppInfo app = runs.service().app(model);
         if (!stream) {
             RunHandle h = runs.start(model, question, null, _ -> { }, req);
-            Result o = runs.await(h);
-            ObjectNode out = head(h.id(), model, "chat.completion");
-            out.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
-                    .putObject("message").put("role", "assistant").put("content", o.answer());
-            out.set("usage", usage(o, app));
-            Http.send(res, 200, out);
+            runs.respond(h, req, res, o -> {
+                ObjectNode out = head(h.id(), model, "chat.completion");
+                out.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
+                        .putObject("message").put("role", "assistant").put("content", o.answer());
+                out.set("usage", usage(o, app));
+                return out;
+            });
             return;
         }
         RunPump pump = new RunPump();

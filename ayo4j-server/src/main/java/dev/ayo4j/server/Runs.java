@@ -2,6 +2,7 @@
 package dev.ayo4j.server;
 
 import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ayo4j.api.Result;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -93,6 +95,21 @@ final class Runs {
             throw ApiException.unavailable("the server is stopping", 1);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Answers a plain (not streamed) run: 200 with {@code view} of its result, or the error it failed with,
+     * sent here rather than by the error handler so that it goes out while the connection is watched. A
+     * client that closes its connection before then cancels the run ({@link ClientWatch}).
+     */
+    void respond(RunHandle h, ServerRequest req, ServerResponse res, Function<Result, Object> view) {
+        try (ClientWatch.Watch _ = ClientWatch.watch(res, h::cancel)) {
+            try {
+                Http.send(res, 200, view.apply(await(h)));
+            } catch (RuntimeException e) {
+                Errors.handle(req, res, e);
+            }
         }
     }
 

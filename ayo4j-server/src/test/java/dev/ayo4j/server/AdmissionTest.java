@@ -86,6 +86,32 @@ class AdmissionTest {
     }
 
     @Test
+    void aClientThatDisconnectsFromAPlainRequestCancelsItsRunAndItsPrimitiveLeavesTheQueue() throws Exception {
+        start(Limits.DEFAULT, Duration.ofSeconds(1));
+        for (String path : List.of("/v1/chat/completions", "/v1/apps/slow/runs")) {
+            String body = path.endsWith("runs") ? "{\"question\": \"q\"}" : RUN;
+            int before = service.started.get();
+            try (Socket socket = new Socket(server.uri().getHost(), server.port())) {
+                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                        .getBytes(StandardCharsets.UTF_8));
+                await(() -> service.started.get() == before + 1);
+                assertThat(service.queued).as(path).hasSize(1);
+            }
+            await(() -> service.cancelled.get() == before + 1);
+            assertThat(service.queued).as(path).isEmpty();
+            await(() -> server.activeRuns() == 0);
+        }
+        // The server keeps answering plain requests, each on a connection of its own.
+        var next = chat(server.uri());
+        await(() -> service.started.get() == 3);
+        service.finishAll();
+        HttpResponse<String> r = next.get(5, TimeUnit.SECONDS);
+        assertThat(r.statusCode()).isEqualTo(504);
+        assertThat(r.headers().firstValue("Connection")).hasValue("close");
+    }
+
+    @Test
     void closingFinishesInFlightRunsWithinTheGraceCancelsTheRestAndClosesTheService() throws Exception {
         start(Limits.DEFAULT, Duration.ofMillis(300));
         var inFlight = chat(server.uri());

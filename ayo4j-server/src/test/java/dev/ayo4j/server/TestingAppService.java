@@ -16,13 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A hand-written {@link AppService} for tests of admission, cancellation and shutdown: app {@code slow}
  * runs until the test ends it ({@link #finishAll()}), so the test decides when capacity frees up. It runs
- * nothing on an engine.
+ * nothing on an engine: each run holds one primitive in {@link #queued}, a stand-in for a slow engine's
+ * queue, until it ends or is cancelled.
  */
 final class TestingAppService implements AppService {
     final AtomicInteger started = new AtomicInteger();
     final AtomicInteger cancelled = new AtomicInteger();
     final AtomicBoolean closed = new AtomicBoolean();
     final List<CompletableFuture<Result>> runs = new CopyOnWriteArrayList<>();
+    /** The ids of the runs whose primitive waits in the engine queue. */
+    final Set<String> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public List<AppInfo> apps() {
@@ -47,6 +50,8 @@ final class TestingAppService implements AppService {
         app(request.app());
         int n = started.incrementAndGet();
         CompletableFuture<Result> f = new CompletableFuture<>();
+        queued.add("run-" + n);
+        f.whenComplete((_, _) -> queued.remove("run-" + n));
         runs.add(f);
         return new RunHandle() {
             @Override

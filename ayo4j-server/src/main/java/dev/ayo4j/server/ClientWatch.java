@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ayo4j.server;
+
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpPrologue;
+import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.http1.Http1ConnectionListener;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Notices a client that closes its connection while it waits for a response that has not begun, so that
+ * the run it asked for is cancelled instead of running for nobody.
+ *
+ * <p>Helidon SE 4.5 tells a handler nothing of the connection: a streamed response learns of a client
+ * that went at its next write, a plain response only when it is finally sent. So the server installs this
+ * as an HTTP/1.1 receive listener, which Helidon calls with the {@link ConnectionContext} on the
+ * connection's thread just before it routes a request on that same thread; the handler then reads the
+ * context back from a thread-local (a scoped value cannot be bound around Helidon's call). Once the
+ * request's body is read, {@link #watch} starts a virtual thread that blocks on the connection's reader:
+ * a client that closes its socket ends that read (end of stream or reset) and {@code onGone} runs.
+ * Because nothing else may read the connection while that thread does, a watched response carries {@code
+ * Connection: close}, and {@link Watch#close()} closes the socket after the response is sent, which ends
+ * the read. A connection that is not HTTP/1.1 (no context) is not watched.
+ */
+final class ClientWatch implements Http1ConnectionListener {
+    private static final System.Logger LOG = System.getLogger(ClientWatch.class.getName());
+    /** The context of the connection whose thread this is; Helidon runs one connection per thread. */
+    private static final ThreadLocal<ConnectionContext> CONNECTION = new ThreadLocal<>();
+
+    @Override
+    public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+        CONNECTION.set(ctx);
+    }
+
+    /**
+     * Watches the connection of the request being handled on this thread, whose body must be read already,
+     * and marks {@code res} {@code Connection: close}; {@code onGone} runs (on another thread) if the client
+     * closes the connection before {@link Watch#close()}. Call on the handler's thread.
+     */
+    static Watch watch(ServerResponse res, Runnable onGone) {
+        ConnectionContext ctx = CONNECTION.get();
+        if (ctx == null) {
+            return new Watch(null, null);
+        }
+        res.header(HeaderValues.CONNECTION_CLOSE);
+        return new Watch(ctx, onGone);
+    }
+
+    /** One watched request; {@link #close()} after its response is sent (or could not be). */
+    static final class Watch implements AutoCloseable {
+        private final @Nullable ConnectionContext ctx;
+        private final @Nullable Thread reader;
+        private volatile boolean closing;
+
+        private Watch(@Nullable ConnectionContext ctx, @Nullable Runnable onGone) {
+            this.ctx = ctx;
+            this.reader = ctx == null || onGone == null ? null : Thread.ofVirtual().name("ayo4j-client-watch")
+                    .start(() -> read(ctx, onGone));
+        }
+
+        private void read(ConnectionContext ctx, Runnable onGone) {
+            try {
+                // Blocks until the client sends more (it is still there) or closes the connection.
+                ctx.dataReader().ensureAvailable();
+            } catch (RuntimeException gone) {
+                if (!closing) {
+                    LOG.log(System.Logger.Level.DEBUG, "client {0} closed its connection before the response",
+                            ctx.remotePeer().address());
+                    onGone.run();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (reader == null || ctx == null) {
+                return;
+            }
+            closing = true;
+            if (reader.isAlive()) {
+                try {
+                    ctx.serverSocket().close(); // the response is out: ends the watching read
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "closing a watched connection: {0}", e.toString());
+                }
+            }
+            try {
+                reader.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

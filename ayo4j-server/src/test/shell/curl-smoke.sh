@@ -2,7 +2,8 @@
 
 # SPDX-License-Identifier: Apache-2.0
 
-# curl against a running ayo4j server: the OpenAI front plain and streaming, ayo4j's run API, and errors.
+# curl against a running ayo4j server: the OpenAI front plain and streaming, ayo4j's run API, a multipart
+# upload, and errors.
 # Usage: curl-smoke.sh BASE_URL API_KEY EXPECTED_ANSWER_FRAGMENT
 set -euo pipefail
 base="$1"; key="$2"; expect="$3"
@@ -26,6 +27,23 @@ grep -q '^data: {.*"chat.completion.chunk"' <<<"$events" || fail "no chunks: $ev
 run="$(curl -sf "${auth[@]}" "${json[@]}" -d '{"question": "How are vectors stored?"}' "$base/v1/apps/naive-rag/runs")"
 id="$(grep -o '"id":"run-[^"]*"' <<<"$run" | head -1 | cut -d'"' -f4)"
 curl -sf "${auth[@]}" "$base/v1/runs/$id/trace" | grep -q '"critical_path_ms"' || fail "trace of $id"
+
+# Text files as multipart; uploading again replaces the same documents.
+doc="$(mktemp --suffix=.md)"
+printf '# Uploaded\nLucene stores the passages and their vectors in an HNSW index.\n' > "$doc"
+collection="curl-upload"
+count() { curl -sf "${auth[@]}" "$base/v1/collections" | grep -o "\"name\":\"$collection\",\"passages\":[0-9]*" | grep -o '[0-9]*$'; }
+up="$(curl -sf "${auth[@]}" -F "id=notes/uploaded.md" -F "file=@$doc" "$base/v1/collections/$collection/documents")"
+grep -q '"documents":1' <<<"$up" || fail "multipart upload: $up"
+first="$(count)"
+[ -n "$first" ] && [ "$first" -gt 0 ] || fail "no passages after the multipart upload"
+curl -sf "${auth[@]}" -F "id=notes/uploaded.md" -F "file=@$doc" "$base/v1/collections/$collection/documents" >/dev/null \
+  || fail "multipart upload again"
+[ "$(count)" = "$first" ] || fail "uploading again changed $first passages to $(count)"
+printf 'caf\xe9\n' > "$doc"
+code="$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" -F "file=@$doc" "$base/v1/collections/$collection/documents")"
+[ "$code" = 422 ] || fail "a non-UTF-8 file gave $code"
+rm -f "$doc"
 
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/v1/models")" = 401 ] || fail "no key must be 401"
 code="$(curl -s -o /tmp/ayo4j-curl-err.$$ -w '%{http_code}' "${auth[@]}" "${json[@]}" -d '{"model":' "$base/v1/chat/completions")"

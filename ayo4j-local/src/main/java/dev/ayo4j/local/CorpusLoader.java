@@ -99,6 +99,21 @@ public final class CorpusLoader {
         return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * {@code bytes} as a document's text, decoded as the loader decodes files: strictly as UTF-8, and
+     * refused if it looks binary. Used by whatever takes documents from elsewhere (an upload), so that
+     * every document is read the same way.
+     *
+     * @throws IllegalArgumentException naming why the bytes are not a text document
+     */
+    public static String decodeText(byte[] bytes) {
+        try {
+            return decode(bytes);
+        } catch (UnreadableException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     private static String decode(byte[] bytes) throws UnreadableException {
         for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
             if (bytes[i] == 0) {

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Collections: {@code POST /v1/collections/{c}/documents} ({@code {"documents": [{"id", "text"}]}}; cut
- * into passages as {@code ayo4j run --docs} cuts files; idempotent by document id), {@code GET
- * /v1/collections} and {@code DELETE /v1/collections/{c}/documents/{id}}.
+ * Collections: {@code POST /v1/collections/{c}/documents} ({@code {"documents": [{"id", "text"}]}}, or text
+ * files as {@code multipart/form-data} ({@link MultipartDocuments}); cut into passages as {@code ayo4j run
+ * --docs} cuts files; idempotent by document id), {@code GET /v1/collections} and {@code DELETE
+ * /v1/collections/{c}/documents/{id}}.
  *
  * <p>Documents are ingested in groups of {@value #GROUP}, each committed before the next starts: with
  * {@code Accept: text/event-stream} a {@code progress} event acknowledges each group once it is on disk,
@@ -65,7 +66,8 @@ final class CollectionRoutes {
 
     private void upload(ServerRequest req, ServerResponse res) {
         String collection = Names.requireCollection(req.path().pathParameters().get("collection"));
-        List<Upload> docs = documents(Json.parseObject(Http.body(req, runs.limits().maxUploadBytes())));
+        List<Upload> docs = MultipartDocuments.isMultipart(req) ? MultipartDocuments.read(req, runs.limits())
+                : documents(Json.parseObject(Http.body(req, runs.limits().maxUploadBytes())));
         boolean stream = Http.wantsEvents(req);
         gate.enter();
         try {

@@ -22,11 +22,7 @@ final class Http {
 
     /** The body, at most {@code limit} bytes; a 413 naming the limit beyond it. */
     static byte[] body(ServerRequest req, int limit) {
-        OptionalLong declared = req.headers().contentLength();
-        if (declared.isPresent() && declared.getAsLong() > limit) {
-            throw ApiException.tooLarge(null, "request body of " + declared.getAsLong() + " bytes is over the limit of "
-                    + limit + " bytes");
-        }
+        requireDeclaredLength(req, limit);
         try (InputStream in = req.content().inputStream()) {
             byte[] bytes = in.readNBytes(limit + 1);
             if (bytes.length > limit) {
@@ -35,6 +31,15 @@ final class Http {
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A 413 naming the limit if the request declares a body over {@code limit} bytes. */
+    static void requireDeclaredLength(ServerRequest req, int limit) {
+        OptionalLong declared = req.headers().contentLength();
+        if (declared.isPresent() && declared.getAsLong() > limit) {
+            throw ApiException.tooLarge(null, "request body of " + declared.getAsLong() + " bytes is over the limit of "
+                    + limit + " bytes");
         }
     }
 

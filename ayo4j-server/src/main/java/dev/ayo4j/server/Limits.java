@@ -53,6 +53,10 @@ public record Limits(int maxBodyBytes, int maxUploadBytes, int maxQuestionChars,
         return new Limits(maxBodyBytes, maxUploadBytes, maxQuestionChars, maxDocumentsPerUpload, maxConcurrentRuns, d);
     }
 
+    public Limits withMaxUploadBytes(int n) {
+        return new Limits(maxBodyBytes, n, maxQuestionChars, maxDocumentsPerUpload, maxConcurrentRuns, runDeadline);
+    }
+
     public Limits withMaxDocumentsPerUpload(int n) {
         return new Limits(maxBodyBytes, maxUploadBytes, maxQuestionChars, n, maxConcurrentRuns, runDeadline);
     }

@@ -78,9 +78,15 @@ final class TestingAppService implements AppService {
         runs.forEach(f -> f.completeExceptionally(new DeadlineExceededException("test deadline")));
     }
 
+    /** The documents ingested, by collection and id: one passage each; ingesting an id again replaces it. */
+    final java.util.Map<String, java.util.Map<String, String>> documents = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
-    public IngestReport ingest(String collection, List<Upload> documents) {
-        return new IngestReport(documents.size(), documents.size());
+    public IngestReport ingest(String collection, List<Upload> uploads) {
+        java.util.Map<String, String> c = documents.computeIfAbsent(collection,
+                _ -> new java.util.concurrent.ConcurrentSkipListMap<>());
+        uploads.forEach(u -> c.put(u.id(), u.text()));
+        return new IngestReport(uploads.size(), uploads.size());
     }
 
     @Override

@@ -115,6 +115,21 @@ class ServerApiIT {
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theEncoderRoutesAnswerWithinTheEncoderProtocolsLimits() throws Exception {
+        HttpResponse<String> embed = s.post("/embed", "{\"inputs\": [\"a cat sat\", \"dog\"]}");
+        assertThat(embed.statusCode()).as(embed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(embed.body()).get(1)).hasSize(384);
+        String texts = String.join(",", java.util.Collections.nCopies(1_000, "\"x\""));
+        HttpResponse<String> many = s.post("/embed", "{\"inputs\": [" + texts + "]}");
+        assertThat(many.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(many.body()).get("error").get("message").asText())
+                .contains("1000 texts in one request").contains("per request");
+        HttpResponse<String> rerank = s.post("/rerank", "{\"query\": 5, \"texts\": []}");
+        assertThat(rerank.statusCode()).isEqualTo(400);
+        assertClearError(rerank.body());
+    }
+
     private static int passages(String collection) throws Exception {
         for (JsonNode c : JSON.readTree(s.get("/v1/collections").body()).get("data")) {
             if (c.get("name").asText().equals(collection)) {

@@ -33,9 +33,9 @@ class AppBenchReportTest {
         RunReport knee = run("poisson 0.2", 0.2, 2100, 1000);
         RunReport high = run("poisson 0.3", 0.3, 5000, 1400);
 
-        assertThat(AppBenchmark.knee(serial, List.of(low, knee, high), "langchain4j"))
+        assertThat(RunStatistics.knee(serial, List.of(low, knee, high), "langchain4j"))
                 .isEqualTo(new Knee(0.2, 1000, 2100, 1000, 2.1, 0.25));
-        assertThat(AppBenchmark.knee(serial, List.of(low), "langchain4j")).isNull();
+        assertThat(RunStatistics.knee(serial, List.of(low), "langchain4j")).isNull();
     }
 
     private static RunReport run(String label, double rate, double lc4jP90, double ayoP90) {
@@ -44,6 +44,6 @@ class AppBenchReportTest {
     }
 
     private static SystemReport system(String name, double p90) {
-        return new SystemReport(name, name, p90, p90, List.of(p90), 1);
+        return new SystemReport(name, name, p90, p90, List.of(p90), 1, AppBenchReport.Work.NONE);
     }
 }

@@ -174,7 +174,9 @@ public final class AppBenchmark {
                             : w.searchesCorpus() ? "corpus of " + config.corpusPassages() + " passages" : "no retrieval",
                     order);
             log.println("warming up (one unmeasured query through ayo4j and LangChain4j)...");
-            load.measure(a, List.of(warmup), new Arrivals.OneAtATime(), own);
+            // Not traced: trace files hold the measured queries only.
+            load.measure(new AyoSystem(AYO4J, app, Passes.STANDARD, config.deadline()), List.of(warmup),
+                    new Arrivals.OneAtATime(), own);
             load.measure(d, List.of(warmup), new Arrivals.OneAtATime(), own);
 
             List<RunReport> runs = new ArrayList<>();

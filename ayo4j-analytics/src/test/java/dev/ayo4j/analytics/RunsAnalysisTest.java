@@ -97,15 +97,20 @@ class RunsAnalysisTest {
                     Fixtures.run("a2", "rag", "bench", "ok", "2024-01-01 00:00:10", 100, 100, 100, null)));
             Fixtures.writeSpans(db, twice.resolve("primitives-20240101-000000-1.parquet"), List.of(
                     Fixtures.span("a1", "rag", "bench", "n1", "Embed", "enc", 0, 0, 20, 1, 1, 10, 0, "ok"),
-                    Fixtures.span("a2", "rag", "bench", "n1", "Embed", "enc", 0, 0, 30, 1, 1, 10, 0, "ok")));
+                    Fixtures.span("a2", "rag", "bench", "n1", "Embed", "enc", 0, 0, 30, 1, 1, 10, 0, "ok"),
+                    Fixtures.span("a2", "rag", "bench", "n2", "VectorSearch", "vec", 30, 30, 40, 2, 1, 0, 0, "ok")));
         }
         RunsReport r;
         try (Database db = Database.open("256MB")) {
             r = RunsAnalysis.analyze(db, twice);
         }
-        EngineUtilization enc = r.utilization().getFirst();
+        EngineUtilization enc = r.utilization().stream().filter(u -> u.engine().equals("enc")).findFirst()
+                .orElseThrow();
         assertThat(enc.busyMs()).isCloseTo(50, within(1e-6));
         assertThat(enc.extentMs()).isCloseTo(10_100, within(1e-6));
+        // Two batches of 10 tokens each; the vector search recorded no tokens and is no "1-token" batch.
+        assertThat(r.batchTokens()).extracting(RunsReport.BatchCount::engine, RunsReport.BatchCount::value,
+                RunsReport.BatchCount::batches).containsExactly(org.assertj.core.groups.Tuple.tuple("enc", 16L, 2L));
     }
 
     @Test

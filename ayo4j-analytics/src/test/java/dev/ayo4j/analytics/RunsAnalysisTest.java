@@ -9,6 +9,7 @@ import dev.ayo4j.analytics.RunsReport.EngineUtilization;
 import dev.ayo4j.analytics.RunsReport.PrimitiveTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,50 @@ class RunsAnalysisTest {
         assertThat(encOverTime[5]).isZero();
         assertThat(encOverTime[6]).isCloseTo(1.0, within(1e-9));
         assertThat(encOverTime[9]).isZero();
+    }
+
+    @Test
+    void aBatchIdReusedByAnotherRuntimeIsAnotherBatch(@TempDir Path twice) {
+        // A benchmark's two runtimes both number their first encoder batch 1, ten seconds apart: two
+        // batches of 20 and 30 ms, not one that spans the ten seconds between them.
+        try (Database db = Database.open("256MB")) {
+            Fixtures.writeRuns(db, twice.resolve("runs-20240101-000000-1.parquet"), List.of(
+                    Fixtures.run("a1", "rag", "bench", "ok", "2024-01-01 00:00:00", 100, 100, 100, null),
+                    Fixtures.run("a2", "rag", "bench", "ok", "2024-01-01 00:00:10", 100, 100, 100, null)));
+            Fixtures.writeSpans(db, twice.resolve("primitives-20240101-000000-1.parquet"), List.of(
+                    Fixtures.span("a1", "rag", "bench", "n1", "Embed", "enc", 0, 0, 20, 1, 1, 10, 0, "ok"),
+                    Fixtures.span("a2", "rag", "bench", "n1", "Embed", "enc", 0, 0, 30, 1, 1, 10, 0, "ok"),
+                    Fixtures.span("a2", "rag", "bench", "n2", "VectorSearch", "vec", 30, 30, 40, 2, 1, 0, 0, "ok")));
+        }
+        RunsReport r;
+        try (Database db = Database.open("256MB")) {
+            r = RunsAnalysis.analyze(db, twice);
+        }
+        EngineUtilization enc = r.utilization().stream().filter(u -> u.engine().equals("enc")).findFirst()
+                .orElseThrow();
+        assertThat(enc.busyMs()).isCloseTo(50, within(1e-6));
+        assertThat(enc.extentMs()).isCloseTo(10_100, within(1e-6));
+        // Two batches of 10 tokens each; the vector search recorded no tokens and is no "1-token" batch.
+        assertThat(r.batchTokens()).extracting(RunsReport.BatchCount::engine, RunsReport.BatchCount::value,
+                RunsReport.BatchCount::batches).containsExactly(org.assertj.core.groups.Tuple.tuple("enc", 16L, 2L));
+    }
+
+    @Test
+    void aBusyEngineWhoseOnlyQueueingIsWarmUpsIsNotAdvisedASecondInstance(@TempDir Path busy) {
+        // The llm is busy 95 of 100 ms; its prefill never queues, its warm-up waits 90 ms for it by design.
+        try (Database db = Database.open("256MB")) {
+            Fixtures.writeRuns(db, busy.resolve("runs-20240101-000000-1.parquet"), List.of(
+                    Fixtures.run("b1", "rag", "ayo4j", "ok", "2024-01-01 00:00:00", 100, 100, 100, null)));
+            Fixtures.writeSpans(db, busy.resolve("primitives-20240101-000000-1.parquet"), List.of(
+                    Fixtures.span("b1", "rag", "ayo4j", "p", "Prefill", "llm", 0, 0, 90, 1, 1, 10, 0, "ok"),
+                    Fixtures.span("b1", "rag", "ayo4j", "w", "PartialPrefill", "llm", 0, 90, 95, 2, 1, 10, 0, "ok")));
+        }
+        RunsReport r;
+        try (Database db = Database.open("256MB")) {
+            r = RunsAnalysis.analyze(db, busy);
+        }
+        assertThat(r.recommendations()).anySatisfy(rec -> assertThat(rec.text())
+                .contains("busy 95 %", "other than warm-ups wait 0 ms per query", "a second instance would not help"));
     }
 
     @Test

@@ -27,10 +27,60 @@ public record AppBenchReport(String model, String placement, String data, List<W
      * @param passagesPerQuery passages each query ingests itself (0 if none)
      * @param contextOrder     order of the answer's context in ayo4j's app
      * @param knee             the Poisson run at the knee of LangChain4j's load curve; null without one
+     * @param ingestion        the one-time ingestion of the corpus the workload searches; null if it searches none
+     * @param hoisting         what hoisting the reranker's passage vectors to ingestion saves ayo4j per query
+     *                         one at a time, and after how many queries it pays back; null if nothing was hoisted
      */
     public record WorkloadReport(String workload, int corpusPassages, int passagesPerQuery, int queries,
                                  int answerTokens, String contextOrder, List<RunReport> runs,
-                                 List<SystemReport> ablation, Map<String, List<Span>> gantt, @Nullable Knee knee) {}
+                                 List<SystemReport> ablation, Map<String, List<Span>> gantt, @Nullable Knee knee,
+                                 @Nullable Ingestion ingestion, @Nullable Hoisting hoisting) {}
+
+    /**
+     * The one-time ingestion of a corpus, before anything is measured: ayo4j's (its standard passes, so the
+     * reranker's passage vectors are hoisted here) and LangChain4j's.
+     *
+     * @param passages          passages ingested
+     * @param ayo4jSeconds      ayo4j's ingestion, end to end
+     * @param embedderTexts     texts ayo4j's embedder encoded
+     * @param embedderSeconds   the embedder's busy time
+     * @param rerankerTexts     passage vectors ayo4j's reranker computed for storing (hoisted; 0 without hoisting)
+     * @param rerankerSeconds   the reranker's busy time: the one-time cost of hoisting
+     * @param langchain4jSeconds LangChain4j's ingestion into its in-memory store
+     */
+    public record Ingestion(int passages, double ayo4jSeconds, long embedderTexts, double embedderSeconds,
+                            long rerankerTexts, double rerankerSeconds, double langchain4jSeconds) {}
+
+    /**
+     * What hoisting saves ayo4j: rerank texts it need not encode per query, and the number of queries after
+     * which the one-time cost ({@link Ingestion#rerankerSeconds()}) is paid back, at ingestion's cost per text.
+     *
+     * @param savedTextsPerQuery passages scored with a stored vector that the reranker's text cache would not
+     *                           have held either, per query
+     * @param savedSecondsPerQuery those texts at ingestion's seconds per text
+     * @param paybackQueries     queries after which hoisting paid back; infinite if it saves nothing
+     */
+    public record Hoisting(double savedTextsPerQuery, double savedSecondsPerQuery, double paybackQueries) {}
+
+    /**
+     * The work one system did per query, means over one run's queries.
+     *
+     * @param promptTokens    prompt tokens sent to the LLM as the engine counted them (at 4 characters a token
+     *                        where it reported none), warm-up prefixes included
+     * @param prefilledTokens of those, the tokens the LLM prefilled, those after the prefix its slot had cached
+     * @param prefilledFrom   where {@code prefilledTokens} comes from (the engine's own count, or a model of its
+     *                        prompt cache where the engine reports none)
+     * @param embedderTexts   texts the embedder encoded (LangChain4j's own model for LangChain4j)
+     * @param rerankerTexts   texts the reranker encoded: questions and passages, each once per run, for a
+     *                        similarity reranker (it caches vectors by text); pairs for a cross-encoder
+     * @param storedVectors   candidates scored with a passage vector stored at ingestion (not encoded)
+     * @param savedTexts      of those, the ones the reranker's text cache would not have held either
+     */
+    public record Work(double promptTokens, double prefilledTokens, String prefilledFrom, double embedderTexts,
+                       double rerankerTexts, double storedVectors, double savedTexts) {
+        /** No work counted (an ablation row, a test). */
+        public static final Work NONE = new Work(0, 0, "", 0, 0, 0, 0);
+    }
 
     /**
      * All systems under one arrival pattern.
@@ -80,7 +130,8 @@ public record AppBenchReport(String model, String placement, String data, List<W
      * One system's latencies under one arrival pattern.
      *
      * @param sameAnswersAsAyo4j queries whose answer text equals ayo4j's (all passes) in the same pattern
+     * @param work               what it did per query
      */
     public record SystemReport(String system, String description, double meanMs, double p90Ms,
-                               List<Double> latenciesMs, int sameAnswersAsAyo4j) {}
+                               List<Double> latenciesMs, int sameAnswersAsAyo4j, Work work) {}
 }

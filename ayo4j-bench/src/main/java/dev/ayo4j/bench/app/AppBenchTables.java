@@ -2,9 +2,12 @@
 package dev.ayo4j.bench.app;
 
 import dev.ayo4j.bench.app.AppBenchReport.AnswerTail;
+import dev.ayo4j.bench.app.AppBenchReport.Hoisting;
+import dev.ayo4j.bench.app.AppBenchReport.Ingestion;
 import dev.ayo4j.bench.app.AppBenchReport.Knee;
 import dev.ayo4j.bench.app.AppBenchReport.RunReport;
 import dev.ayo4j.bench.app.AppBenchReport.SystemReport;
+import dev.ayo4j.bench.app.AppBenchReport.Work;
 import dev.ayo4j.bench.app.AppBenchReport.WorkloadReport;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -22,14 +25,20 @@ public final class AppBenchTables {
                     w.queries(), data, w.answerTokens(), w.contextOrder());
             for (RunReport r : w.runs()) {
                 out.printf(Locale.ROOT, "%n  %s%n", r.arrivals());
-                out.printf("  %-20s %10s %10s %14s %12s%n", "system", "mean ms", "P90 ms", "ayo4j speedup",
-                        "same answer");
+                out.printf("  %-20s %10s %10s %14s %12s %11s %11s %10s %10s %8s%n", "system", "mean ms", "P90 ms",
+                        "ayo4j speedup", "same answer", "prompt tok", "prefilled", "embedded", "reranked", "stored");
                 for (SystemReport s : r.systems()) {
                     Double speedup = r.speedups().get(s.system());
-                    out.printf(Locale.ROOT, "  %-20s %10.0f %10.0f %14s %9d/%d%n", s.system(), s.meanMs(), s.p90Ms(),
+                    Work k = s.work();
+                    out.printf(Locale.ROOT, "  %-20s %10.0f %10.0f %14s %9d/%d %11.0f %11.0f %10.1f %10.1f %8.1f%n",
+                            s.system(), s.meanMs(), s.p90Ms(),
                             speedup == null ? "-" : String.format(Locale.ROOT, "%.2fx", speedup),
-                            s.sameAnswersAsAyo4j(), s.latenciesMs().size());
+                            s.sameAnswersAsAyo4j(), s.latenciesMs().size(), k.promptTokens(), k.prefilledTokens(),
+                            k.embedderTexts(), k.rerankerTexts(), k.storedVectors());
                 }
+                out.printf("  work per query: prompt tokens sent to the LLM; of them prefilled (%s); texts encoded by "
+                        + "the embedder and the reranker; candidates scored with a vector stored at ingestion%n",
+                        r.systems().getFirst().work().prefilledFrom());
                 out.printf(Locale.ROOT, "  ayo4j end-to-end / critical path: %.2f; / lower bound (critical path or "
                         + "busiest engine): %.2f%n", r.ayo4jEndToEndOverCritical(), r.ayo4jEndToEndOverBound());
                 AnswerTail tail = r.answerTail();
@@ -43,6 +52,20 @@ public final class AppBenchTables {
                             sent, r.warmUps().fellBack(), sent == 0 ? 0.0 : 100 * r.fallbackRate(),
                             r.warmUps().skipped());
                 }
+            }
+            Ingestion ing = w.ingestion();
+            if (ing != null) {
+                out.printf(Locale.ROOT, "%n  ingestion, once: %d passages; ayo4j %.1f s (embedder %d texts in %.1f s, "
+                                + "reranker %d passage vectors hoisted in %.1f s); LangChain4j %.1f s%n", ing.passages(),
+                        ing.ayo4jSeconds(), ing.embedderTexts(), ing.embedderSeconds(), ing.rerankerTexts(),
+                        ing.rerankerSeconds(), ing.langchain4jSeconds());
+            }
+            Hoisting h = w.hoisting();
+            if (h != null) {
+                out.printf(Locale.ROOT, "  hoisting saves ayo4j %.1f rerank texts (%.0f ms at ingestion's cost) per query "
+                        + "one at a time: it pays back after %s queries%n", h.savedTextsPerQuery(),
+                        1000 * h.savedSecondsPerQuery(), Double.isInfinite(h.paybackQueries()) ? "no number of"
+                                : String.format(Locale.ROOT, "%.0f", Math.ceil(h.paybackQueries())));
             }
             Knee knee = w.knee();
             if (knee != null) {

@@ -3,6 +3,7 @@ package dev.ayo4j.bench.app;
 
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.app.Role;
+import dev.ayo4j.engine.llamacpp.LlamaCppOptions;
 import dev.ayo4j.runtime.EngineProviders;
 import dev.ayo4j.runtime.EngineSpec;
 import dev.ayo4j.spi.Engine;
@@ -19,6 +20,9 @@ import java.util.Map;
 public final class SpecEngines implements EngineSource, AutoCloseable {
     /** How long each engine may take to be reachable at start-up. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The provider of in-process llama.cpp. */
+    private static final String LLAMACPP = "llamacpp";
 
     private final EngineProviders providers = EngineProviders.load();
     private final Map<Role, EngineSpec> specs = new EnumMap<>(Role.class);
@@ -73,6 +77,17 @@ public final class SpecEngines implements EngineSource, AutoCloseable {
             ingestion = open();
         }
         return ingestion;
+    }
+
+    /**
+     * The LLM's slot prompt similarity, for counting the tokens it prefilled: an in-process llama.cpp's
+     * {@code slotSimilarity} option (or its default), else llama.cpp server's default.
+     */
+    public double slotSimilarity() {
+        EngineSpec llm = specs.get(Role.LLM);
+        return llm.provider().equals(LLAMACPP)
+                ? Double.parseDouble(llm.config().option("slotSimilarity", Float.toString(LlamaCppOptions.DEFAULT_SLOT_SIMILARITY)))
+                : SlotCacheModel.LLAMA_CPP_SIMILARITY;
     }
 
     /** A short description of the engines, for the report. */

@@ -17,12 +17,12 @@ class SvgPlotsTest {
         List<RunReport> runs = List.of(run(0.1, 900, 1200), run(0.2, 1000, 2000));
         return new WorkloadReport("rag", 100, 10, 4, 32, "as-retrieved", runs, List.of(), Map.of(
                 "ayo4j", List.of(new Span("embed", "encoder", 0, 5_000_000), new Span("prefill", "llm", 5_000_000,
-                        30_000_000))), null);
+                        30_000_000))), null, null, null);
     }
 
     private static RunReport run(double rate, double ayo, double lc4j) {
         return new RunReport("poisson " + rate, rate, List.of(new SystemReport("ayo4j", "ayo4j", ayo, ayo * 1.2,
-                List.of(ayo), 1), new SystemReport("langchain4j", "langchain4j", lc4j, lc4j * 1.5, List.of(lc4j), 1)),
+                List.of(ayo), 1, AppBenchReport.Work.NONE), new SystemReport("langchain4j", "langchain4j", lc4j, lc4j * 1.5, List.of(lc4j), 1, AppBenchReport.Work.NONE)),
                 Map.of(), 1, 1, null, new QueryResult.WarmUps(0, 0, 0));
     }
 

@@ -3,6 +3,8 @@ package dev.ayo4j.cli.bench;
 
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.app.AppOptions;
+import dev.ayo4j.api.AppFiles;
+import dev.ayo4j.bench.app.AppBenchCsv;
 import dev.ayo4j.bench.app.AppBenchReport;
 import dev.ayo4j.bench.app.AppBenchTables;
 import dev.ayo4j.bench.app.AppBenchmark;
@@ -53,8 +55,10 @@ import picocli.CommandLine.Option;
                 + "LangChain4j on the same engines: one query at a time, Poisson arrivals over a sweep of rates, "
                 + "and bursts; print latency tables, the speedups and a pass ablation; write JSON and SVG plots.")
 public final class AppBenchCommand implements Callable<Integer> {
-    @Option(names = "--app", defaultValue = "advanced-rag", split = ",",
-            description = "Workloads: naive-rag, advanced-rag, doc-qa, multi-call (comma-separated).")
+
+    @Option(names = "--app", defaultValue = "advanced-rag", split = ",", paramLabel = "NAME|FILE",
+            description = "Workloads, comma-separated: built-in apps (naive-rag, advanced-rag, doc-qa, multi-call) "
+                    + "or app files (.yaml, .yml) with their own sizes, run over the benchmark's corpus.")
     List<String> apps;
 
     @Option(names = "--workload", defaultValue = "serial,poisson,bursty", split = ",",
@@ -141,13 +145,17 @@ public final class AppBenchCommand implements Callable<Integer> {
     @Option(names = "--traces", description = "Also write the ayo4j systems' runs and primitives as Parquet trace files to this folder.")
     @Nullable Path traces;
 
+    @Option(names = "--csv", description = "Write one row per workload, arrival pattern and system (latency and "
+            + "work per query) as CSV to this file.")
+    @Nullable Path csv;
+
     @Option(names = "--plots", description = "Write SVG plots (latency vs rate, Gantt of one query) to this folder.")
     @Nullable Path plots;
 
     @Override
     public Integer call() throws IOException {
         var out = System.out;
-        List<Workload> workloads = apps.stream().map(String::strip).map(Workload::of).toList();
+        List<Workload> workloads = apps.stream().map(String::strip).map(AppBenchCommand::workload).toList();
         ModelCache cache = modelCache == null ? ModelCache.atDefaultLocation() : new ModelCache(modelCache);
         ResolvedModel resolved = model != null ? new ModelResolver(cache).resolve(Optional.of(model))
                 : new ModelResolver(cache, SyntheticShape.of(shape)).synthetic();
@@ -162,11 +170,8 @@ public final class AppBenchCommand implements Callable<Integer> {
         out.println("placement: " + placement);
         out.println("data: " + data.origin() + " (" + data.chunks().size() + " chunks, " + data.questions().size()
                 + " questions)");
-        var config = new AppBenchmark.Config(workloads, queries, passages, corpusPassages,
-                AppOptions.DEFAULT.withAnswerTokens(answerTokens).withContextOrder(contextOrder.value), rates == null ? List.of() : rates,
-                loads, arrivals.contains("poisson"), arrivals.contains("bursty") ? burst : 0, !noAblation, deadline);
         if (engineFile != null) {
-            AppBenchReport report = runOnFile(data, workloads, config, placement, out);
+            AppBenchReport report = runOnFile(data, workloads, placement, out);
             finish(report, out);
             return 0;
         }
@@ -178,6 +183,7 @@ public final class AppBenchCommand implements Callable<Integer> {
                      .withThreads(llmThreads, encoderThreads).withSynthetic(!resolved.meaningfulText()))) {
             var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(encoderThreads, lc4jExecutor);
             EngineSource engines = new LocalEngines(stack);
+            var config = config(workloads, stack.llm().options().slotSimilarity());
             if (devices == Devices.MODELED) {
                 float similarity = stack.llm().options().slotSimilarity();
                 DeviceCosts costs = DeviceCalibration.run(engines, data, workloads, config.options(),
@@ -191,7 +197,7 @@ public final class AppBenchCommand implements Callable<Integer> {
             }
             AppBenchmark bench = new AppBenchmark(engines, data, lc4jEmbeddings, config, out);
             if (traceFiles != null) {
-                bench.traces(traceFiles::listener);
+                bench = bench.traces(traceFiles::listener);
                 out.println("trace files: " + traceFiles.directory());
             }
             report = bench.run(resolved.description(), placement);
@@ -203,18 +209,32 @@ public final class AppBenchCommand implements Callable<Integer> {
     }
 
     /** The benchmark on the engines of {@link #engineFile}; modeled devices need the embedded LLM's settings. */
-    private AppBenchReport runOnFile(BenchData data, List<Workload> workloads, AppBenchmark.Config config,
-                                     String placement, java.io.PrintStream out) {
+    private AppBenchReport runOnFile(BenchData data, List<Workload> workloads, String placement,
+                                     java.io.PrintStream out) {
         if (devices == Devices.MODELED) {
             throw new IllegalArgumentException("--devices modeled fits costs on the embedded engines; drop --engines");
         }
-        try (ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
+        try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
+             ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              SpecEngines engines = new SpecEngines(EngineFiles.load(engineFile))) {
             var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(encoderThreads, lc4jExecutor);
             out.println("engines: " + engines.describe());
-            return new AppBenchmark(engines, data, lc4jEmbeddings, config, out).run("engine file " + engineFile,
+            var config = config(workloads, engines.slotSimilarity());
+            AppBenchmark bench = new AppBenchmark(engines, data, lc4jEmbeddings, config, out);
+            if (traceFiles != null) {
+                bench = bench.traces(traceFiles::listener);
+                out.println("trace files: " + traceFiles.directory());
+            }
+            return bench.run("engine file " + engineFile,
                     "the engines of " + engineFile + " (" + engines.describe() + "); LangChain4j: " + placement);
         }
+    }
+
+    private AppBenchmark.Config config(List<Workload> workloads, double slotSimilarity) {
+        return new AppBenchmark.Config(workloads, queries, passages, corpusPassages,
+                AppOptions.DEFAULT.withAnswerTokens(answerTokens).withContextOrder(contextOrder.value),
+                rates == null ? List.of() : rates, loads, arrivals.contains("poisson"),
+                arrivals.contains("bursty") ? burst : 0, !noAblation, deadline, slotSimilarity);
     }
 
     private void finish(AppBenchReport report, java.io.PrintStream out) throws IOException {
@@ -222,6 +242,10 @@ public final class AppBenchCommand implements Callable<Integer> {
         if (json != null) {
             Json.write(json, report);
             out.println("wrote " + json);
+        }
+        if (csv != null) {
+            AppBenchCsv.write(report, csv);
+            out.println("wrote " + csv);
         }
         if (plots != null) {
             Files.createDirectories(plots);
@@ -239,6 +263,14 @@ public final class AppBenchCommand implements Callable<Integer> {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** A built-in workload by name, or the app of an app file (.yaml, .yml), checked before anything runs. */
+    static Workload workload(String app) {
+        if (app.endsWith(".yaml") || app.endsWith(".yml")) {
+            return Workload.of(AppFiles.load(Path.of(app)), app);
+        }
+        return Workload.of(app);
     }
 
     static List<String> workloadLabels() {

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ayo4j.bench.app;
+
+import dev.ayo4j.bench.app.AppBenchReport.Work;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.EngineCapabilities;
+import dev.ayo4j.spi.Passage;
+import dev.ayo4j.spi.Signal;
+import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskInputs;
+import dev.ayo4j.spi.TaskResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Meter of the work done on one set of engines: decorators that count the LLM's prompt tokens and the
+ * part of them it prefilled, the texts each encoder encoded, and each engine's busy time. Neither
+ * in-process llama.cpp (its Java binding) nor an OpenAI-compatible server's {@code usage} reports the
+ * tokens a request actually evaluated, only the prompt's, so the prefilled part comes from a
+ * {@link SlotCacheModel} of the LLM's slots. A similarity reranker caches vectors by text, so its texts
+ * are counted once per meter (the run's fresh reranker); candidates with a vector stored at ingestion
+ * are not encoded at all. Counters only grow. Thread-safe.
+ */
+final class WorkMeter {
+    /** Where the prefilled tokens come from. */
+    static final String PREFILLED_FROM_MODEL = "prompt-cache model";
+    /** Characters per token where an engine reported no prompt tokens. */
+    private static final double CHARS_PER_TOKEN = 4;
+
+    private final SlotCacheModel slots;
+    private final LongAdder promptTokens = new LongAdder();
+    private final LongAdder prefilledTokens = new LongAdder();
+    private final LongAdder embedderTexts = new LongAdder();
+    private final LongAdder rerankerTexts = new LongAdder();
+    private final LongAdder storedVectors = new LongAdder();
+    private final LongAdder savedTexts = new LongAdder();
+    private final LongAdder embedderNanos = new LongAdder();
+    private final LongAdder rerankerNanos = new LongAdder();
+    private final Set<String> rerankerCache = ConcurrentHashMap.newKeySet();
+    private final Set<String> cacheWithoutStored = ConcurrentHashMap.newKeySet();
+
+    /** A meter for an LLM of {@code llmSlots} slots choosing them at {@code similarity}. */
+    WorkMeter(int llmSlots, double similarity) {
+        this.slots = new SlotCacheModel(llmSlots, similarity);
+    }
+
+    /** {@code engines} with the LLM, the embedder and the reranker metered; the vector store as is. */
+    static Metered meter(Engines engines, double similarity) {
+        WorkMeter m = new WorkMeter(engines.llm().capabilities().maxConcurrency(), similarity);
+        return new Metered(new Engines(m.new Counting(engines.llm(), Kind.LLM),
+                m.new Counting(engines.embedder(), Kind.EMBEDDER), m.new Counting(engines.reranker(), Kind.RERANKER),
+                engines.vectors()), m);
+    }
+
+    /** Engines that count into {@code meter}. */
+    record Metered(Engines engines, WorkMeter meter) {}
+
+    /** The work counted so far over {@code queries} queries, plus {@code extraEmbedderTexts} encoded elsewhere. */
+    Work perQuery(int queries, long extraEmbedderTexts) {
+        double n = Math.max(1, queries);
+        return new Work(promptTokens.sum() / n, prefilledTokens.sum() / n, PREFILLED_FROM_MODEL,
+                (embedderTexts.sum() + extraEmbedderTexts) / n, rerankerTexts.sum() / n, storedVectors.sum() / n,
+                savedTexts.sum() / n);
+    }
+
+    long embedderTexts() {
+        return embedderTexts.sum();
+    }
+
+    long rerankerTexts() {
+        return rerankerTexts.sum();
+    }
+
+    Duration embedderBusy() {
+        return Duration.ofNanos(embedderNanos.sum());
+    }
+
+    Duration rerankerBusy() {
+        return Duration.ofNanos(rerankerNanos.sum());
+    }
+
+    private enum Kind { LLM, EMBEDDER, RERANKER }
+
+    /** An engine whose calls are counted. */
+    private final class Counting implements Engine {
+        private final Engine real;
+        private final Kind kind;
+        private final boolean similarity;
+
+        Counting(Engine real, Kind kind) {
+            this.real = Objects.requireNonNull(real, "real");
+            this.kind = kind;
+            // A similarity reranker also serves Embed (its passage vectors); a cross-encoder scores pairs.
+            this.similarity = real.capabilities().primitives().contains(Primitive.Embed.class);
+        }
+
+        @Override
+        public String name() {
+            return real.name();
+        }
+
+        @Override
+        public EngineCapabilities capabilities() {
+            return real.capabilities();
+        }
+
+        @Override
+        public void awaitReady(Duration timeout) {
+            real.awaitReady(timeout);
+        }
+
+        @Override
+        public List<TaskResult> execute(Batch batch) {
+            int[] cached = new int[batch.size()];
+            if (kind == Kind.LLM) {
+                for (int i = 0; i < batch.size(); i++) {
+                    cached[i] = slots.send(TaskInputs.prompt(batch.tasks().get(i)));
+                }
+            }
+            long start = System.nanoTime();
+            List<TaskResult> results = real.execute(batch);
+            long nanos = System.nanoTime() - start;
+            for (int i = 0; i < batch.size(); i++) {
+                if (results.get(i) instanceof TaskResult.Success ok) {
+                    count(batch.tasks().get(i), ok, cached[i]);
+                }
+            }
+            switch (kind) {
+                case EMBEDDER -> embedderNanos.add(nanos);
+                case RERANKER -> rerankerNanos.add(nanos);
+                case LLM -> { }
+            }
+            return results;
+        }
+
+        private void count(Task task, TaskResult.Success ok, int cachedChars) {
+            switch (task.op()) {
+                case Primitive.Prefill _, Primitive.PartialPrefill _ -> {
+                    if (ok.value() instanceof Signal s && !s.ok()) {
+                        return; // a warm-up that was refused prefilled nothing
+                    }
+                    String prompt = TaskInputs.prompt(task);
+                    long tokens = ok.tokensIn() > 0 ? ok.tokensIn() : (long) Math.ceil(prompt.length() / CHARS_PER_TOKEN);
+                    promptTokens.add(tokens);
+                    prefilledTokens.add(prompt.isEmpty() ? 0
+                            : Math.round(tokens * (prompt.length() - cachedChars) / (double) prompt.length()));
+                }
+                case Primitive.Embed _ -> {
+                    int n = task.input(Primitive.Embed.TEXTS).size();
+                    (kind == Kind.RERANKER ? rerankerTexts : embedderTexts).add(n);
+                }
+                case Primitive.Rerank _ -> rerank(task);
+                default -> { }
+            }
+        }
+
+        private void rerank(Task task) {
+            List<Passage> passages = task.input(Primitive.Rerank.PASSAGES);
+            if (!similarity) {
+                rerankerTexts.add(passages.size());
+                return;
+            }
+            String query = task.input(Primitive.Rerank.QUERY);
+            cacheWithoutStored.add(query);
+            if (rerankerCache.add(query)) {
+                rerankerTexts.increment();
+            }
+            for (Passage p : passages) {
+                boolean stored = p.rerankVector() != null && p.rerankVector().engine().equals(real.name());
+                if (stored) {
+                    storedVectors.increment();
+                    if (cacheWithoutStored.add(p.text())) {
+                        savedTexts.increment();
+                    }
+                } else {
+                    cacheWithoutStored.add(p.text());
+                    if (rerankerCache.add(p.text())) {
+                        rerankerTexts.increment();
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            real.close();
+        }
+    }
+}

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,16 +48,22 @@ public final class TelemetryBenchmark {
     /**
      * Run time per primitive with one instrumentation setting.
      *
-     * @param setting                  what listened to the runs
-     * @param medianMicrosPerPrimitive median over rounds of wall time per primitive
-     * @param addedMicrosPerPrimitive  the median minus the median with instrumentation off
+     * @param setting                     what listened to the runs
+     * @param medianMicrosPerPrimitive    median over rounds of wall time per primitive
+     * @param addedMicrosPerPrimitive     the median minus the median with instrumentation off
+     * @param medianCpuMicrosPerPrimitive median over rounds of the process's CPU time per primitive
+     * @param addedCpuMicrosPerPrimitive  that median minus the one with instrumentation off
      */
     public record InstrumentationFigures(String setting, double medianMicrosPerPrimitive,
-                                         double addedMicrosPerPrimitive) {}
+                                         double addedMicrosPerPrimitive, double medianCpuMicrosPerPrimitive,
+                                         double addedCpuMicrosPerPrimitive) {}
 
-    /** Both sets of figures. */
+    /**
+     * Both sets of figures, and the spans the exporter received (every run's and primitive's span: none are
+     * dropped at this queue size).
+     */
     public record Report(List<AgentFigures> agent, List<InstrumentationFigures> instrumentation, int queries,
-                         int rounds, int primitivesPerQuery) {}
+                         int rounds, int primitivesPerQuery, long spansExported) {}
 
     /**
      * Starts each agent command (its output discarded) at once, waits {@code warmup}, and measures each one's
@@ -113,7 +120,10 @@ public final class TelemetryBenchmark {
      * no-op engines) with instrumentation off, metrics, metrics and spans, and trace files written under
      * {@code traces}: {@code cycles} times through the four settings in turn, {@code rounds} timed rounds each
      * time, so that drift of a shared machine falls on every setting alike; each figure is the median of its
-     * settings' per-cycle medians.
+     * settings' per-cycle medians. Each round's time includes draining what the setting left to background
+     * work: spans still queued in the SDK's batch processor are exported (to an exporter that counts and drops
+     * them), and the trace files' rows are written out as Parquet, which a deployment does once per 16 MiB or
+     * 30 s, so per round (23,000 rows) overstates the files' cost.
      */
     public Report instrumentation(int queries, int rounds, int cycles, Path traces, List<AgentFigures> agent) {
         RuntimeBenchmark bench = new RuntimeBenchmark();
@@ -121,6 +131,7 @@ public final class TelemetryBenchmark {
         List<String> settings = List.of("off", "metrics (Micrometer, Prometheus registry)",
                 "metrics + spans (OpenTelemetry SDK, batch processor)", "trace files (Parquet through DuckDB)");
         double[][] medians = new double[settings.size()][cycles];
+        double[][] cpuMedians = new double[settings.size()][cycles];
         AtomicLong exported = new AtomicLong();
         int primitives = 0;
         try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
@@ -131,21 +142,28 @@ public final class TelemetryBenchmark {
             Observability both = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), otel);
             List<RunListener> listeners = List.of(RunListener.NONE, metrics.listener("advanced-rag"),
                     both.listener("advanced-rag"), files.listener("advanced-rag", "ayo4j"));
+            Runnable none = () -> { };
+            Runnable spans = () -> otel.getSdkTracerProvider().forceFlush().join(1, TimeUnit.MINUTES);
+            List<Runnable> drains = List.of(none, none, spans, files::flush);
             for (int c = 0; c < cycles; c++) {
                 for (int s = 0; s < settings.size(); s++) {
-                    RuntimeBenchmark.SchedulerFigures f = bench.scheduler(queries, 1, rounds, listeners.get(s));
+                    RuntimeBenchmark.SchedulerFigures f = bench.scheduler(queries, 1, rounds, listeners.get(s),
+                            drains.get(s));
                     medians[s][c] = f.medianMicrosPerPrimitive();
+                    cpuMedians[s][c] = f.medianCpuMicrosPerPrimitive();
                     primitives = f.primitivesPerQuery();
                 }
             }
         }
         List<InstrumentationFigures> out = new ArrayList<>();
         double off = median(medians[0]);
+        double cpuOff = median(cpuMedians[0]);
         for (int s = 0; s < settings.size(); s++) {
             double m = median(medians[s]);
-            out.add(new InstrumentationFigures(settings.get(s), m, m - off));
+            double cpu = median(cpuMedians[s]);
+            out.add(new InstrumentationFigures(settings.get(s), m, m - off, cpu, cpu - cpuOff));
         }
-        return new Report(agent, out, queries, rounds * cycles, primitives);
+        return new Report(agent, out, queries, rounds * cycles, primitives, exported.get());
     }
 
     private static double median(double[] xs) {

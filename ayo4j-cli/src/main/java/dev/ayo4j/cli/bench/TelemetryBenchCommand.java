@@ -83,20 +83,29 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
                 }
             }
         }
-        System.out.printf("  %-55s %12s %12s%n", "setting (" + report.primitivesPerQuery() + " primitives per query)",
-                "us/primitive", "added");
+        System.out.printf("  %-55s %12s %12s %14s %12s%n", "setting (" + report.primitivesPerQuery() + " primitives per query)",
+                "us/primitive", "added", "CPU us/prim.", "added");
         for (var f : report.instrumentation()) {
             boolean off = f.setting().equals("off");
-            System.out.printf("  %-55s %12.2f %+12.2f%s%n", f.setting(), f.medianMicrosPerPrimitive(),
-                    f.addedMicrosPerPrimitive(), off ? "" : String.format(" (target: < %.0f us) %s",
-                            INSTRUMENTATION_TARGET_MICROS, f.addedMicrosPerPrimitive() < INSTRUMENTATION_TARGET_MICROS
-                                    ? "OK" : "MISSED"));
+            System.out.printf("  %-55s %12.2f %+12.2f %14.2f %+12.2f%s%n", f.setting(), f.medianMicrosPerPrimitive(),
+                    f.addedMicrosPerPrimitive(), f.medianCpuMicrosPerPrimitive(), f.addedCpuMicrosPerPrimitive(),
+                    off ? "" : String.format(" (target: < %.0f us) wall %s, CPU %s", INSTRUMENTATION_TARGET_MICROS,
+                            verdict(f.addedMicrosPerPrimitive()), verdict(f.addedCpuMicrosPerPrimitive())));
         }
+        System.out.println("  (wall: elapsed time of a round over its primitives; CPU: this process's CPU time in the"
+                + " round, every thread, over its primitives: the figure other processes' load moves least)");
+        long expected = (long) cycles * (rounds + 1) * queries * (report.primitivesPerQuery() + 1);
+        System.out.printf("  spans exported: %d of the %d that the spans setting's runs and primitives make%n",
+                report.spansExported(), expected);
         if (json != null) {
             dev.ayo4j.cli.Json.write(json, report);
             System.out.println("wrote " + json);
         }
         return 0;
+    }
+
+    private static String verdict(double addedMicros) {
+        return addedMicros < INSTRUMENTATION_TARGET_MICROS ? "OK" : "MISSED";
     }
 
     /** This same tool's {@code telemetry} command, on this JVM's class path. */

@@ -5,14 +5,17 @@ import dev.ayo4j.runtime.QueryResult;
 import dev.ayo4j.runtime.RunEvent;
 import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.runtime.trace.TraceEvent;
+import dev.ayo4j.spi.TraceContext;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,9 +24,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Run listener that makes OpenTelemetry spans of runs: one span per run, a child of {@code parent} (the
  * caller's context, e.g. taken from an incoming {@code traceparent}), and one child span per primitive with
- * its queue wait, batch, tokens and GenAI attributes. Spans are made with their measured times when the run
- * ends, from the run's trace, so that a run in flight costs only the bookkeeping of its first event (and,
- * until it ends, of its finished primitives, which a failed run's spans are made from).
+ * its queue wait, batch, tokens and GenAI attributes. The run's span starts with the run ({@link
+ * #traceContext}), so that the run's engine calls carry its context to remote servers; the primitives' spans
+ * are made with their measured times when the run ends, from the run's trace, so that a run in flight costs
+ * only the bookkeeping of its start (and, until it ends, of its finished primitives, which a failed run's
+ * spans are made from).
  *
  * <p>A run makes one span per primitive, so the per-span work is kept to what the SDK needs: attributes go
  * straight onto the span builder under keys made once (an {@code Attributes} built first would be sorted and
@@ -68,10 +73,34 @@ final class RunTracing implements RunListener {
         this.clocks = clocks;
     }
 
+    /**
+     * Starts the run's span, so that its engine calls can carry it to remote servers (as W3C {@code
+     * traceparent}); the span ends, with its primitives' spans made as its children, when the run does.
+     */
+    @Override
+    public TraceContext traceContext(String queryId) {
+        long now = clocks.ticker().read();
+        Span span = startRun(queryId, now);
+        Run run = new Run(now, span);
+        Run earlier = runs.putIfAbsent(queryId, run);
+        if (earlier != null) {
+            // Asked twice for one query id: the first span stands for the run.
+            span = earlier.span != null ? earlier.span : span;
+        }
+        Map<String, String> fields = new HashMap<>(4);
+        W3CTraceContextPropagator.getInstance().inject(parent.with(span), fields, Map::put);
+        return new TraceContext(fields);
+    }
+
     @Override
     public void onEvent(RunEvent event) {
         switch (event) {
-            case RunEvent.Ready r -> runs.computeIfAbsent(r.queryId(), _ -> new Run(r.nanos()));
+            case RunEvent.Ready r -> {
+                // Runs are normally known from traceContext; one heard of only from its events gets its span at the end.
+                if (!runs.containsKey(r.queryId())) {
+                    runs.putIfAbsent(r.queryId(), new Run(r.nanos(), null));
+                }
+            }
             case RunEvent.Started _, RunEvent.Token _ -> { }
             case RunEvent.Finished f -> {
                 Run run = runs.get(f.queryId());
@@ -85,10 +114,7 @@ final class RunTracing implements RunListener {
                 Run run = runs.remove(s.queryId());
                 QueryResult r = s.result();
                 long end = r.trace().stream().mapToLong(TraceEvent::endNanos).max().orElse(clocks.ticker().read());
-                emit(r.queryId(), end - r.endToEndNanos(), end, r.trace(), r, null);
-                if (run != null) {
-                    run.finished.clear();
-                }
+                emit(r.queryId(), run, end - r.endToEndNanos(), end, r.trace(), r, null);
             }
             case RunEvent.Failed f -> {
                 Run run = runs.remove(f.queryId());
@@ -101,22 +127,26 @@ final class RunTracing implements RunListener {
                         done = List.copyOf(run.finished);
                     }
                 }
-                emit(f.queryId(), run == null ? now : run.firstNanos, now, done, null, f.cause());
+                emit(f.queryId(), run, run == null ? now : run.firstNanos, now, done, null, f.cause());
             }
         }
     }
 
-    private void emit(String queryId, long startNanos, long endNanos, List<TraceEvent> trace, QueryResult result,
-                      Throwable failure) {
-        SpanBuilder b = tracer.spanBuilder(runName).setParent(parent).setSpanKind(SpanKind.INTERNAL)
+    private Span startRun(String queryId, long startNanos) {
+        return tracer.spanBuilder(runName).setParent(parent).setSpanKind(SpanKind.INTERNAL)
                 .setStartTimestamp(clocks.epochNanos(startNanos), TimeUnit.NANOSECONDS)
-                .setAttribute(WORKFLOW_NAME, app).setAttribute(QUERY_ID, queryId);
+                .setAttribute(WORKFLOW_NAME, app).setAttribute(QUERY_ID, queryId).startSpan();
+    }
+
+    /** Ends the run's span (started now at {@code startNanos} if it was not yet), its primitives' spans first. */
+    private void emit(String queryId, Run known, long startNanos, long endNanos, List<TraceEvent> trace,
+                      QueryResult result, Throwable failure) {
+        Span run = known != null && known.span != null ? known.span : startRun(queryId, startNanos);
         if (result != null) {
-            b.setAttribute(E2E_MS, result.endToEndNanos() / 1e6)
+            run.setAttribute(E2E_MS, result.endToEndNanos() / 1e6)
                     .setAttribute(CRITICAL_PATH_MS, result.criticalPathNanos() / 1e6)
                     .setAttribute(LOWER_BOUND_MS, result.lowerBoundNanos() / 1e6);
         }
-        Span run = b.startSpan();
         if (failure != null) {
             run.recordException(failure);
             run.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
@@ -160,13 +190,15 @@ final class RunTracing implements RunListener {
         span.end(clocks.epochNanos(Math.max(e.startNanos(), e.endNanos())), TimeUnit.NANOSECONDS);
     }
 
-    /** A run in flight: when it was first heard of and its primitives that ended. */
+    /** A run in flight: when it was first heard of, its span (null until the end if none was asked for), and its primitives that ended. */
     private static final class Run {
         final long firstNanos;
+        final Span span;
         final List<TraceEvent> finished = new ArrayList<>();
 
-        Run(long firstNanos) {
+        Run(long firstNanos, Span span) {
             this.firstNanos = firstNanos;
+            this.span = span;
         }
     }
 }

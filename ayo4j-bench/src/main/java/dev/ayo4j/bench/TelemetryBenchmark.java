@@ -4,8 +4,10 @@ package dev.ayo4j.bench;
 import dev.ayo4j.observability.Observability;
 import dev.ayo4j.observability.files.Limits;
 import dev.ayo4j.observability.files.TraceFiles;
+import dev.ayo4j.runtime.RunEvent;
 import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.spi.Ticker;
+import dev.ayo4j.spi.TraceContext;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -33,6 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Run it with {@code bin/ayo4j bench telemetry [--json FILE]}.
  */
 public final class TelemetryBenchmark {
+    /**
+     * Times one round's recorded events are replayed per measurement: enough CPU time (about a second) that
+     * the process clock's 10 ms resolution and a collector pause fall within a few percent.
+     */
+    public static final int REPLAYS = 10;
     private final Ticker ticker = Ticker.systemTicker();
 
     /**
@@ -59,11 +66,17 @@ public final class TelemetryBenchmark {
                                          double addedCpuMicrosPerPrimitive) {}
 
     /**
-     * Both sets of figures, and the spans the exporter received (every run's and primitive's span: none are
-     * dropped at this queue size).
+     * The figures: the agent's; instrumentation's on the running workload; the listeners' own cost, the run
+     * events of one round of the workload recorded and replayed into each setting's listener on one thread
+     * ({@code replayed}, {@value #REPLAYS} times per measurement; its wall and CPU figures per primitive, the
+     * same drains included), where neither the
+     * runtime's threads nor the machine's other load blur a difference of a microsecond; and the spans the
+     * exporter received from the running workload (every run's and primitive's span: none are dropped at this
+     * queue size).
      */
-    public record Report(List<AgentFigures> agent, List<InstrumentationFigures> instrumentation, int queries,
-                         int rounds, int primitivesPerQuery, long spansExported) {}
+    public record Report(List<AgentFigures> agent, List<InstrumentationFigures> instrumentation,
+                         List<InstrumentationFigures> replayed, int queries, int rounds, int primitivesPerQuery,
+                         long spansExported) {}
 
     /**
      * Starts each agent command (its output discarded) at once, waits {@code warmup}, and measures each one's
@@ -132,6 +145,9 @@ public final class TelemetryBenchmark {
                 "metrics + spans (OpenTelemetry SDK, batch processor)", "trace files (Parquet through DuckDB)");
         double[][] medians = new double[settings.size()][cycles];
         double[][] cpuMedians = new double[settings.size()][cycles];
+        double[][] replayWall = new double[settings.size()][cycles * rounds];
+        double[][] replayCpu = new double[settings.size()][cycles * rounds];
+        long spansExported;
         AtomicLong exported = new AtomicLong();
         int primitives = 0;
         try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
@@ -154,16 +170,73 @@ public final class TelemetryBenchmark {
                     primitives = f.primitivesPerQuery();
                 }
             }
+            spansExported = exported.get();
+            Recording recording = new Recording();
+            bench.scheduler(queries, 0, 1, recording);
+            List<Object> events = List.copyOf(recording.events);
+            long recordedPrimitives = events.stream().filter(e -> e instanceof RunEvent.Finished).count();
+            for (int c = 0; c < cycles * rounds; c++) {
+                for (int s = 0; s < settings.size(); s++) {
+                    long cpu = processCpuNanos();
+                    long start = ticker.read();
+                    for (int r = 0; r < REPLAYS; r++) {
+                        replay(events, listeners.get(s));
+                    }
+                    drains.get(s).run();
+                    replayWall[s][c] = (ticker.read() - start) / 1e3 / (REPLAYS * recordedPrimitives);
+                    replayCpu[s][c] = (processCpuNanos() - cpu) / 1e3 / (REPLAYS * recordedPrimitives);
+                }
+            }
         }
+        return new Report(agent, figures(settings, medians, cpuMedians), figures(settings, replayWall, replayCpu),
+                queries, rounds * cycles, primitives, spansExported);
+    }
+
+    private static List<InstrumentationFigures> figures(List<String> settings, double[][] wall, double[][] cpu) {
         List<InstrumentationFigures> out = new ArrayList<>();
-        double off = median(medians[0]);
-        double cpuOff = median(cpuMedians[0]);
+        double off = median(wall[0]);
+        double cpuOff = median(cpu[0]);
         for (int s = 0; s < settings.size(); s++) {
-            double m = median(medians[s]);
-            double cpu = median(cpuMedians[s]);
-            out.add(new InstrumentationFigures(settings.get(s), m, m - off, cpu, cpu - cpuOff));
+            double m = median(wall[s]);
+            double c = median(cpu[s]);
+            out.add(new InstrumentationFigures(settings.get(s), m, m - off, c, c - cpuOff));
         }
-        return new Report(agent, out, queries, rounds * cycles, primitives, exported.get());
+        return out;
+    }
+
+    /** Delivers recorded events to {@code listener} as the runtime would: a query's trace context first. */
+    private static void replay(List<Object> events, RunListener listener) {
+        for (Object e : events) {
+            if (e instanceof RunEvent event) {
+                listener.onEvent(event);
+            } else if (listener != RunListener.NONE) {
+                listener.traceContext(((QueryStart) e).queryId());
+            }
+        }
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
+    /** A query's start as the runtime announces it to its listener ({@link RunListener#traceContext}). */
+    private record QueryStart(String queryId) {}
+
+    /** Listener that records the runtime's calls in order: query starts and run events. */
+    private static final class Recording implements RunListener {
+        final java.util.Queue<Object> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        @Override
+        public void onEvent(RunEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public TraceContext traceContext(String queryId) {
+            events.add(new QueryStart(queryId));
+            return TraceContext.NONE;
+        }
     }
 
     private static double median(double[] xs) {

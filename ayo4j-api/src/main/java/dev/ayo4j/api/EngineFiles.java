@@ -5,6 +5,8 @@ import dev.ayo4j.app.Role;
 import dev.ayo4j.runtime.EngineProviders;
 import dev.ayo4j.runtime.EngineSpec;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an engine file: YAML naming each engine, its provider, the roles it plays and its options.
@@ -32,25 +35,87 @@ import java.util.Set;
  *     provider: tei
  *     roles: [embedder]
  *     options: {baseUrl: "http://127.0.0.1:8080", role: embed}
+ *     metrics: http://127.0.0.1:9000/metrics   # optional: where the server serves Prometheus text
  * </pre>
  *
  * Everything is checked before any engine is created: malformed YAML, an unknown field, provider or
- * role, two engines of one name; each error names the file, line and field.
+ * role, two engines of one name, a {@code metrics} field that is neither an http(s) URL nor {@code none};
+ * each error names the file, line and field.
+ *
+ * <p>{@code metrics} tells the telemetry agent ({@code ayo4j telemetry}, and the one inside {@code ayo4j
+ * serve}) where to scrape a remote engine's own metrics; without it, an engine of provider {@code openai} or
+ * {@code tei} is scraped at {@code /metrics} of its {@code baseUrl}'s server (where vLLM, SGLang, llama.cpp
+ * server, TEI's main port and {@code ayo4j serve encoder} serve them), and {@code metrics: none} turns that
+ * off. In-process engines have none.
  */
 public final class EngineFiles {
-    private static final Set<String> ENGINE_FIELDS = Set.of("name", "provider", "roles", "options");
+    private static final Set<String> ENGINE_FIELDS = Set.of("name", "provider", "roles", "options", "metrics");
+    /** Providers of remote engines whose server serves {@code /metrics} beside its API by default. */
+    private static final Set<String> SCRAPED_PROVIDERS = Set.of("openai", "tei");
+    /** Value of {@code metrics} that turns scraping of an engine off. */
+    public static final String NO_METRICS = "none";
 
     private EngineFiles() {}
 
+    private static URI metricsUrl(YamlTree.Node node, String value) {
+        try {
+            URI u = new URI(value);
+            if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+                return u;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw node.error("metrics must be an http(s) URL, e.g. http://127.0.0.1:8000/metrics, or %s: '%s'",
+                NO_METRICS, value);
+    }
+
     /** The engine specs of the file at {@code file}, checked against the providers on the class path. */
     public static List<EngineSpec> load(Path file) {
-        String text;
+        return parse(file.toString(), read(file), EngineProviders.load());
+    }
+
+    /**
+     * Where the engines of the file at {@code file} serve Prometheus metrics, by engine name in file order:
+     * each engine's {@code metrics} field, else its {@link #defaultMetricsUrl default}; engines with {@code
+     * metrics: none} and engines without a default are left out. The file is checked as {@link #load} does.
+     */
+    public static Map<String, URI> metricsUrls(Path file) {
+        Map<String, URI> out = new LinkedHashMap<>();
+        for (Entry e : entries(file.toString(), read(file), EngineProviders.load())) {
+            URI url = e.metrics() != null ? e.metrics() : e.noMetrics() ? null : defaultMetricsUrl(e.spec());
+            if (url != null) {
+                out.put(e.spec().name(), url);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where an engine's server serves Prometheus metrics unless its entry says otherwise: for providers
+     * {@code openai} and {@code tei}, {@code /metrics} at the root of its {@code baseUrl} (so {@code
+     * http://10.0.0.7:8000/v1} gives {@code http://10.0.0.7:8000/metrics}); null for other providers and for
+     * a missing or malformed {@code baseUrl} (which the provider reports when the engine is made).
+     */
+    public static @Nullable URI defaultMetricsUrl(EngineSpec spec) {
+        String base = spec.config().options().get("baseUrl");
+        if (!SCRAPED_PROVIDERS.contains(spec.provider()) || base == null || base.isBlank()) {
+            return null;
+        }
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            URI u = new URI(base.strip());
+            return u.getScheme() == null || u.getHost() == null ? null : u.resolve("/metrics");
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigFileException(file.toString(), 0, "", "cannot read the engine file: " + e.getMessage());
         }
-        return parse(file.toString(), text, EngineProviders.load());
     }
 
     /**
@@ -101,13 +166,25 @@ public final class EngineFiles {
 
     /** The engine specs of {@code text}, read as the file called {@code file}. */
     public static List<EngineSpec> parse(String file, String text, EngineProviders providers) {
+        return entries(file, text, providers).stream().map(Entry::spec).toList();
+    }
+
+    /**
+     * One engine of a file: its spec and its {@code metrics} field.
+     *
+     * @param metrics   the URL given, or null
+     * @param noMetrics whether the field says {@value #NO_METRICS}
+     */
+    private record Entry(EngineSpec spec, @Nullable URI metrics, boolean noMetrics) {}
+
+    private static List<Entry> entries(String file, String text, EngineProviders providers) {
         YamlTree.MapNode root = YamlTree.parse(file, text);
         root.allowOnly(Set.of("engines"));
         YamlTree.ListNode list = YamlTree.list(root.required("engines"));
         if (list.items().isEmpty()) {
             throw list.error("no engines are listed");
         }
-        List<EngineSpec> specs = new ArrayList<>();
+        List<Entry> specs = new ArrayList<>();
         Map<String, Integer> lines = new HashMap<>();
         for (YamlTree.Node item : list.items()) {
             YamlTree.MapNode m = YamlTree.map(item);
@@ -144,7 +221,15 @@ public final class EngineFiles {
             if (optionsNode != null && !(optionsNode instanceof YamlTree.Scalar s && s.text().isEmpty())) {
                 YamlTree.map(optionsNode).fields().forEach((k, v) -> options.put(k, YamlTree.scalar(v).text()));
             }
-            specs.add(EngineSpec.of(name, provider, options, roles));
+            URI metrics = null;
+            boolean noMetrics = false;
+            YamlTree.Node metricsNode = m.get("metrics");
+            if (metricsNode != null) {
+                String value = YamlTree.scalar(metricsNode).text().strip();
+                noMetrics = value.equals(NO_METRICS);
+                metrics = noMetrics ? null : metricsUrl(metricsNode, value);
+            }
+            specs.add(new Entry(EngineSpec.of(name, provider, options, roles), metrics, noMetrics));
         }
         return List.copyOf(specs);
     }

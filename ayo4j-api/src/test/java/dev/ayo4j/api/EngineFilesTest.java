@@ -7,9 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ayo4j.app.Role;
 import dev.ayo4j.runtime.EngineProviders;
 import dev.ayo4j.runtime.EngineSpec;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EngineFilesTest {
     private static final EngineProviders PROVIDERS = EngineProviders.load();
@@ -44,6 +49,47 @@ class EngineFilesTest {
                 .isEqualTo(Set.of(Role.EMBEDDER, Role.RERANKER));
         assertThatThrownBy(() -> EngineFiles.parseFlag("llm=vllm", PROVIDERS)).hasMessageContaining("unknown provider 'vllm'");
         assertThatThrownBy(() -> EngineFiles.parseFlag("llm", PROVIDERS)).hasMessageContaining("NAME=PROVIDER");
+    }
+
+    @Test
+    void remoteEnginesAreScrapedAtTheirMetricsFieldOrAtTheirServersMetrics(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("engines.yaml"), """
+                engines:
+                  - name: llm
+                    provider: openai
+                    roles: [llm]
+                    options: {baseUrl: "http://10.0.0.7:8000/v1", model: qwen}
+                  - name: embedder
+                    provider: tei
+                    roles: [embedder]
+                    options: {baseUrl: "http://10.0.0.8:8080", role: embed}
+                    metrics: http://10.0.0.8:9000/metrics
+                  - name: reranker
+                    provider: tei
+                    roles: [reranker]
+                    options: {baseUrl: "http://10.0.0.9:8080", role: rerank}
+                    metrics: none
+                  - name: vectors
+                    provider: lucene
+                    roles: [vectors]
+                """);
+        assertThat(EngineFiles.metricsUrls(file)).containsExactly(
+                Map.entry("llm", URI.create("http://10.0.0.7:8000/metrics")),
+                Map.entry("embedder", URI.create("http://10.0.0.8:9000/metrics")));
+        assertThat(EngineFiles.defaultMetricsUrl(EngineFiles.parseFlag("enc=tei,baseUrl=http://h:1", PROVIDERS)))
+                .isEqualTo(URI.create("http://h:1/metrics"));
+    }
+
+    @Test
+    void aMetricsFieldThatIsNoUrlIsNamedWithItsLine() {
+        assertThatThrownBy(() -> EngineFiles.parse("e.yaml", """
+                engines:
+                  - name: llm
+                    provider: openai
+                    options: {baseUrl: "http://10.0.0.7:8000/v1"}
+                    metrics: 10.0.0.7:8000
+                """, PROVIDERS)).isInstanceOf(ConfigFileException.class).hasMessageStartingWith("e.yaml:5")
+                .hasMessageContaining("metrics must be an http(s) URL").hasMessageContaining("'10.0.0.7:8000'");
     }
 
     @Test

@@ -38,12 +38,14 @@ public final class RuntimeBenchmark {
 
     /**
      * Scheduler figures: the wall time of a round of {@code queries} concurrent queries divided by the
-     * primitives they ran, in microseconds, over {@code rounds} warm rounds; plus the median queueing
-     * delay of a primitive (ready to started) seen in the traces.
+     * primitives they ran, in microseconds, over {@code rounds} warm rounds; the same for the CPU time
+     * this process used in the round (every thread: runtime, listeners, their background workers, the
+     * JIT and the collector), which other processes' load on a shared machine barely moves; plus the
+     * median queueing delay of a primitive (ready to started) seen in the traces.
      */
     public record SchedulerFigures(String app, int queries, int primitivesPerQuery, int rounds,
                                    double medianMicrosPerPrimitive, double minMicrosPerPrimitive,
-                                   double medianQueueDelayMicros) {}
+                                   double medianCpuMicrosPerPrimitive, double medianQueueDelayMicros) {}
 
     /** Both sets of figures. */
     public record Report(PlannerFigures planner, SchedulerFigures scheduler) {}
@@ -75,6 +77,16 @@ public final class RuntimeBenchmark {
 
     /** As {@link #scheduler(int, int, int)}, with {@code listener} hearing every run (instrumentation's cost). */
     public SchedulerFigures scheduler(int queries, int warmupRounds, int rounds, RunListener listener) {
+        return scheduler(queries, warmupRounds, rounds, listener, () -> { });
+    }
+
+    /**
+     * As {@link #scheduler(int, int, int, RunListener)}; {@code drain} runs at the end of every round, inside
+     * its time, to wait for what the listener left to background work (e.g. spans still queued for export),
+     * so that the round's figures hold all of its cost.
+     */
+    public SchedulerFigures scheduler(int queries, int warmupRounds, int rounds, RunListener listener,
+                                      Runnable drain) {
         int passages = 64;
         PrimitiveGraph graph = new Planner(Passes.STANDARD, PlannerContext.defaults())
                 .optimize(Apps.advancedRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(passages))).result();
@@ -91,20 +103,33 @@ public final class RuntimeBenchmark {
                 round(runtime, graph, inputs, queries);
             }
             double[] perPrimitive = new double[rounds];
+            double[] cpuPerPrimitive = new double[rounds];
             List<Long> delays = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
+                long cpu = processCpuNanos();
                 long start = ticker.read();
                 List<QueryResult> results = round(runtime, graph, inputs, queries);
+                drain.run();
                 long elapsed = ticker.read() - start;
+                cpu = processCpuNanos() - cpu;
                 int primitives = results.stream().mapToInt(q -> q.trace().size()).sum();
                 perPrimitive[r] = elapsed / 1e3 / primitives;
+                cpuPerPrimitive[r] = cpu / 1e3 / primitives;
                 results.forEach(q -> q.trace().forEach(e -> delays.add(e.waitNanos())));
             }
             Arrays.sort(perPrimitive);
+            Arrays.sort(cpuPerPrimitive);
             double[] d = delays.stream().mapToDouble(n -> n / 1e3).sorted().toArray();
             return new SchedulerFigures("advanced-rag (" + passages + " passages, optimized)", queries, graph.size(),
-                    rounds, Stats.percentile(perPrimitive, 50), perPrimitive[0], Stats.percentile(d, 50));
+                    rounds, Stats.percentile(perPrimitive, 50), perPrimitive[0], Stats.percentile(cpuPerPrimitive, 50),
+                    Stats.percentile(d, 50));
         }
+    }
+
+    /** CPU time of this process so far (all threads), or -1 where the platform does not tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private static List<QueryResult> round(Ayo4jRuntime runtime, PrimitiveGraph graph, Map<String, Object> inputs,

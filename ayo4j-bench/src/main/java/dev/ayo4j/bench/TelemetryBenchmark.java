@@ -4,8 +4,10 @@ package dev.ayo4j.bench;
 import dev.ayo4j.observability.Observability;
 import dev.ayo4j.observability.files.Limits;
 import dev.ayo4j.observability.files.TraceFiles;
+import dev.ayo4j.runtime.RunEvent;
 import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.spi.Ticker;
+import dev.ayo4j.spi.TraceContext;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,6 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Run it with {@code bin/ayo4j bench telemetry [--json FILE]}.
  */
 public final class TelemetryBenchmark {
+    /**
+     * Times one round's recorded events are replayed per measurement: enough CPU time (about a second) that
+     * the process clock's 10 ms resolution and a collector pause fall within a few percent.
+     */
+    public static final int REPLAYS = 10;
     private final Ticker ticker = Ticker.systemTicker();
 
     /**
@@ -47,16 +55,28 @@ public final class TelemetryBenchmark {
     /**
      * Run time per primitive with one instrumentation setting.
      *
-     * @param setting                  what listened to the runs
-     * @param medianMicrosPerPrimitive median over rounds of wall time per primitive
-     * @param addedMicrosPerPrimitive  the median minus the median with instrumentation off
+     * @param setting                     what listened to the runs
+     * @param medianMicrosPerPrimitive    median over rounds of wall time per primitive
+     * @param addedMicrosPerPrimitive     the median minus the median with instrumentation off
+     * @param medianCpuMicrosPerPrimitive median over rounds of the process's CPU time per primitive
+     * @param addedCpuMicrosPerPrimitive  that median minus the one with instrumentation off
      */
     public record InstrumentationFigures(String setting, double medianMicrosPerPrimitive,
-                                         double addedMicrosPerPrimitive) {}
+                                         double addedMicrosPerPrimitive, double medianCpuMicrosPerPrimitive,
+                                         double addedCpuMicrosPerPrimitive) {}
 
-    /** Both sets of figures. */
-    public record Report(List<AgentFigures> agent, List<InstrumentationFigures> instrumentation, int queries,
-                         int rounds, int primitivesPerQuery) {}
+    /**
+     * The figures: the agent's; instrumentation's on the running workload; the listeners' own cost, the run
+     * events of one round of the workload recorded and replayed into each setting's listener on one thread
+     * ({@code replayed}, {@value #REPLAYS} times per measurement; its wall and CPU figures per primitive, the
+     * same drains included), where neither the
+     * runtime's threads nor the machine's other load blur a difference of a microsecond; and the spans the
+     * exporter received from the running workload (every run's and primitive's span: none are dropped at this
+     * queue size).
+     */
+    public record Report(List<AgentFigures> agent, List<InstrumentationFigures> instrumentation,
+                         List<InstrumentationFigures> replayed, int queries, int rounds, int primitivesPerQuery,
+                         long spansExported) {}
 
     /**
      * Starts each agent command (its output discarded) at once, waits {@code warmup}, and measures each one's
@@ -113,7 +133,10 @@ public final class TelemetryBenchmark {
      * no-op engines) with instrumentation off, metrics, metrics and spans, and trace files written under
      * {@code traces}: {@code cycles} times through the four settings in turn, {@code rounds} timed rounds each
      * time, so that drift of a shared machine falls on every setting alike; each figure is the median of its
-     * settings' per-cycle medians.
+     * settings' per-cycle medians. Each round's time includes draining what the setting left to background
+     * work: spans still queued in the SDK's batch processor are exported (to an exporter that counts and drops
+     * them), and the trace files' rows are written out as Parquet, which a deployment does once per 16 MiB or
+     * 30 s, so per round (23,000 rows) overstates the files' cost.
      */
     public Report instrumentation(int queries, int rounds, int cycles, Path traces, List<AgentFigures> agent) {
         RuntimeBenchmark bench = new RuntimeBenchmark();
@@ -121,6 +144,10 @@ public final class TelemetryBenchmark {
         List<String> settings = List.of("off", "metrics (Micrometer, Prometheus registry)",
                 "metrics + spans (OpenTelemetry SDK, batch processor)", "trace files (Parquet through DuckDB)");
         double[][] medians = new double[settings.size()][cycles];
+        double[][] cpuMedians = new double[settings.size()][cycles];
+        double[][] replayWall = new double[settings.size()][cycles * rounds];
+        double[][] replayCpu = new double[settings.size()][cycles * rounds];
+        long spansExported;
         AtomicLong exported = new AtomicLong();
         int primitives = 0;
         try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
@@ -131,21 +158,85 @@ public final class TelemetryBenchmark {
             Observability both = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), otel);
             List<RunListener> listeners = List.of(RunListener.NONE, metrics.listener("advanced-rag"),
                     both.listener("advanced-rag"), files.listener("advanced-rag", "ayo4j"));
+            Runnable none = () -> { };
+            Runnable spans = () -> otel.getSdkTracerProvider().forceFlush().join(1, TimeUnit.MINUTES);
+            List<Runnable> drains = List.of(none, none, spans, files::flush);
             for (int c = 0; c < cycles; c++) {
                 for (int s = 0; s < settings.size(); s++) {
-                    RuntimeBenchmark.SchedulerFigures f = bench.scheduler(queries, 1, rounds, listeners.get(s));
+                    RuntimeBenchmark.SchedulerFigures f = bench.scheduler(queries, 1, rounds, listeners.get(s),
+                            drains.get(s));
                     medians[s][c] = f.medianMicrosPerPrimitive();
+                    cpuMedians[s][c] = f.medianCpuMicrosPerPrimitive();
                     primitives = f.primitivesPerQuery();
                 }
             }
+            spansExported = exported.get();
+            Recording recording = new Recording();
+            bench.scheduler(queries, 0, 1, recording);
+            List<Object> events = List.copyOf(recording.events);
+            long recordedPrimitives = events.stream().filter(e -> e instanceof RunEvent.Finished).count();
+            for (int c = 0; c < cycles * rounds; c++) {
+                for (int s = 0; s < settings.size(); s++) {
+                    long cpu = processCpuNanos();
+                    long start = ticker.read();
+                    for (int r = 0; r < REPLAYS; r++) {
+                        replay(events, listeners.get(s));
+                    }
+                    drains.get(s).run();
+                    replayWall[s][c] = (ticker.read() - start) / 1e3 / (REPLAYS * recordedPrimitives);
+                    replayCpu[s][c] = (processCpuNanos() - cpu) / 1e3 / (REPLAYS * recordedPrimitives);
+                }
+            }
         }
+        return new Report(agent, figures(settings, medians, cpuMedians), figures(settings, replayWall, replayCpu),
+                queries, rounds * cycles, primitives, spansExported);
+    }
+
+    private static List<InstrumentationFigures> figures(List<String> settings, double[][] wall, double[][] cpu) {
         List<InstrumentationFigures> out = new ArrayList<>();
-        double off = median(medians[0]);
+        double off = median(wall[0]);
+        double cpuOff = median(cpu[0]);
         for (int s = 0; s < settings.size(); s++) {
-            double m = median(medians[s]);
-            out.add(new InstrumentationFigures(settings.get(s), m, m - off));
+            double m = median(wall[s]);
+            double c = median(cpu[s]);
+            out.add(new InstrumentationFigures(settings.get(s), m, m - off, c, c - cpuOff));
         }
-        return new Report(agent, out, queries, rounds * cycles, primitives);
+        return out;
+    }
+
+    /** Delivers recorded events to {@code listener} as the runtime would: a query's trace context first. */
+    private static void replay(List<Object> events, RunListener listener) {
+        for (Object e : events) {
+            if (e instanceof RunEvent event) {
+                listener.onEvent(event);
+            } else if (listener != RunListener.NONE) {
+                listener.traceContext(((QueryStart) e).queryId());
+            }
+        }
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
+    /** A query's start as the runtime announces it to its listener ({@link RunListener#traceContext}). */
+    private record QueryStart(String queryId) {}
+
+    /** Listener that records the runtime's calls in order: query starts and run events. */
+    private static final class Recording implements RunListener {
+        final java.util.Queue<Object> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        @Override
+        public void onEvent(RunEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public TraceContext traceContext(String queryId) {
+            events.add(new QueryStart(queryId));
+            return TraceContext.NONE;
+        }
     }
 
     private static double median(double[] xs) {

@@ -2,6 +2,7 @@
 package dev.ayo4j.cli;
 
 import dev.ayo4j.api.Ayo4j;
+import dev.ayo4j.api.EngineFiles;
 import dev.ayo4j.cli.encoder.ServeEncoderCommand;
 import dev.ayo4j.local.Document;
 import dev.ayo4j.encoders.server.ApiKeys;
@@ -13,9 +14,11 @@ import dev.ayo4j.server.AppServices;
 import dev.ayo4j.server.Ayo4jServer;
 import dev.ayo4j.server.ServerConfig;
 import dev.ayo4j.telemetry.TelemetryAgent;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +71,11 @@ final class ServeCommand implements Callable<Integer> {
         List<AutoCloseable> observers = new ArrayList<>(List.of(obs));
         Ayo4jServer server;
         try {
-            TelemetryAgent telemetry = TelemetryAgent.start(obs.registry(), TelemetryAgent.Options.DEFAULT);
+            // Remote engines' own /metrics join the host's figures (engine file: metrics field or baseUrl's /metrics).
+            Map<String, URI> scraped = engines.given() ? engines.metricsUrls()
+                    : engineFile != null ? EngineFiles.metricsUrls(engineFile) : Map.of();
+            TelemetryAgent telemetry = TelemetryAgent.start(obs.registry(),
+                    TelemetryAgent.Options.DEFAULT.withScrape(List.copyOf(scraped.values())));
             observers.add(telemetry);
             TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
             if (traceFiles != null) {

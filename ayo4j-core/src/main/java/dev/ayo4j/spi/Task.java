@@ -20,13 +20,22 @@ import java.util.function.Consumer;
  * @param inputs  input values by port name
  * @param publish where an engine may publish the task's output before {@code execute} returns, e.g. a
  *                {@link Generation} as soon as the request is accepted, so STREAM consumers start
+ * @param trace   the trace context of the task's query, which an engine calling a remote server sends with
+ *                the call ({@link TraceContext#NONE} when the query is not traced)
  */
-public record Task(TaskId id, Primitive op, Map<String, Object> inputs, Consumer<Object> publish) {
+public record Task(TaskId id, Primitive op, Map<String, Object> inputs, Consumer<Object> publish,
+                   TraceContext trace) {
     public Task {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(op, "op");
         inputs = Map.copyOf(inputs);
         Objects.requireNonNull(publish, "publish");
+        Objects.requireNonNull(trace, "trace");
+    }
+
+    /** A task of a query that is not traced. */
+    public Task(TaskId id, Primitive op, Map<String, Object> inputs, Consumer<Object> publish) {
+        this(id, op, inputs, publish, TraceContext.NONE);
     }
 
     /** A task whose early output goes nowhere (for direct engine use and tests). */

@@ -65,6 +65,7 @@ public final class Observability implements AutoCloseable {
     private final Clocks clocks;
     private final Map<String, EngineDescription> engines;
     private final Map<String, RunMetrics> metricsByApp = new ConcurrentHashMap<>();
+    private final SpanShapes shapes = new SpanShapes(this::describe);
 
     private Observability(MeterRegistry registry, OpenTelemetry openTelemetry, Ticker ticker,
                           Map<String, EngineDescription> engines) {
@@ -160,7 +161,7 @@ public final class Observability implements AutoCloseable {
         Objects.requireNonNull(parent, "parent");
         RunListener metrics = metricsByApp.computeIfAbsent(app,
                 a -> new RunMetrics(registry, a, this::describe, clocks.ticker()));
-        return tracing ? metrics.andThen(new RunTracing(tracer, app, parent, this::describe, clocks)) : metrics;
+        return tracing ? metrics.andThen(new RunTracing(tracer, app, parent, shapes, clocks)) : metrics;
     }
 
     /**

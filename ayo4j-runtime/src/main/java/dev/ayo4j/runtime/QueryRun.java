@@ -20,6 +20,7 @@ import dev.ayo4j.spi.TaskId;
 import dev.ayo4j.spi.TaskInputs;
 import dev.ayo4j.spi.TaskResult;
 import dev.ayo4j.spi.Ticker;
+import dev.ayo4j.spi.TraceContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,6 +82,8 @@ final class QueryRun {
     private final List<Thread> stepThreads = new ArrayList<>(1);
     private final WarmUpGuard warmUps;
     private final RunListener listener;
+    /** The listener's trace context for this query, carried by each of its tasks to its engine. */
+    private final TraceContext traceContext;
 
     QueryRun(String id, GraphPlan plan, Map<String, Object> inputs, Map<String, EngineScheduler> schedulers,
              Map<String, StepFunction> steps, Ticker ticker, long deadlineMillis, boolean skipLateWarmUps,
@@ -105,6 +108,7 @@ final class QueryRun {
         readyQueue = new int[n];
         unfinished = n;
         startNanos = ticker.read();
+        traceContext = RunListeners.traceContext(listener, id);
         warmUps = new WarmUpGuard(plan, skipLateWarmUps, new WarmUpGuard.RunView() {
             @Override
             public boolean settled(int i) {
@@ -248,7 +252,8 @@ final class QueryRun {
             case Primitive.Ingest _ -> ((List<?>) in.get(Primitive.Ingest.PASSAGES.name())).size();
             default -> 1;
         };
-        Task task = new Task(new TaskId(id, plan.nodes[i].id().value()), op, in, v -> post(() -> published(i, v)));
+        Task task = new Task(new TaskId(id, plan.nodes[i].id().value()), op, in, v -> post(() -> published(i, v)),
+                traceContext);
         if (op instanceof Primitive.PartialPrefill) {
             warmUps.submitted(i);
         }

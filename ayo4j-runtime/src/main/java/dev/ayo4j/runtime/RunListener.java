@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.runtime;
 
+import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TraceContext;
+
 /**
  * Receives the {@link RunEvent}s of the queries it was given to, as they happen.
  *
@@ -17,6 +20,16 @@ public interface RunListener {
     /** Called once per event. */
     void onEvent(RunEvent event);
 
+    /**
+     * Called once as query {@code queryId} starts, before its first event: the trace context that its engine
+     * calls carry to remote servers ({@link Task#trace()}), e.g. that of a span the listener starts for the
+     * run. The runtime passes it on without reading it. The same threading rules as {@link #onEvent} hold;
+     * what it throws is logged and the query runs untraced. Default: {@link TraceContext#NONE}.
+     */
+    default TraceContext traceContext(String queryId) {
+        return TraceContext.NONE;
+    }
+
     /** A listener that passes each event to {@code this}, then to {@code other}. */
     default RunListener andThen(RunListener other) {
         if (this == NONE) {
@@ -25,9 +38,20 @@ public interface RunListener {
         if (other == NONE) {
             return this;
         }
-        return e -> {
-            RunListeners.deliver(this, e);
-            RunListeners.deliver(other, e);
+        RunListener first = this;
+        return new RunListener() {
+            @Override
+            public void onEvent(RunEvent e) {
+                RunListeners.deliver(first, e);
+                RunListeners.deliver(other, e);
+            }
+
+            /** The first listener's context, or the other's when the first has none. */
+            @Override
+            public TraceContext traceContext(String queryId) {
+                TraceContext c = RunListeners.traceContext(first, queryId);
+                return c.isEmpty() ? RunListeners.traceContext(other, queryId) : c;
+            }
         };
     }
 }

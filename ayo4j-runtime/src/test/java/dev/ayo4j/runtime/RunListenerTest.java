@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ayo4j.runtime.trace.TraceEvent;
+import dev.ayo4j.spi.TraceContext;
 import dev.ayo4j.testkit.ManualTicker;
 import dev.ayo4j.testkit.TestingEngine;
 import java.time.Duration;
@@ -81,6 +82,50 @@ class RunListenerTest {
                 f -> assertThat(f.queryId()).isEqualTo("q2"));
         assertThat(events).filteredOn(e -> e instanceof RunEvent.Finished f
                 && f.event().outcome() == TraceEvent.Outcome.FAILED).hasSize(1);
+    }
+
+    @Test
+    void everyEngineTaskCarriesTheTraceContextItsQuerysListenerGave() {
+        TestingEngine embedder = TestingEngine.builder("embedder").build();
+        runtime = Ayo4jRuntime.builder().ticker(ticker).listener(_ -> { }).engine(embedder).build();
+        TraceContext given = new TraceContext(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        List<String> askedFor = new CopyOnWriteArrayList<>();
+        RunListener tracing = new RunListener() {
+            @Override
+            public void onEvent(RunEvent event) {
+            }
+
+            @Override
+            public TraceContext traceContext(String queryId) {
+                askedFor.add(queryId);
+                return given;
+            }
+        };
+        runtime.submit("q3", Fixtures.embedOnly("embedder"), Map.of("question", "x"), Fixtures.GUARD, tracing).join();
+        runtime.submit("q4", Fixtures.embedOnly("embedder"), Map.of("question", "x"), Fixtures.GUARD, _ -> { }).join();
+
+        assertThat(askedFor).containsExactly("q3");
+        assertThat(embedder.batches()).flatMap(dev.ayo4j.spi.Batch::tasks).hasSize(2).allSatisfy(t ->
+                assertThat(t.trace()).isEqualTo(t.id().query().equals("q3") ? given : TraceContext.NONE));
+    }
+
+    @Test
+    void aListenerThatFailsToGiveATraceContextLeavesTheQueryUntraced() {
+        TestingEngine embedder = TestingEngine.builder("embedder").build();
+        runtime = Ayo4jRuntime.builder().ticker(ticker).engine(embedder).build();
+        RunListener broken = new RunListener() {
+            @Override
+            public void onEvent(RunEvent event) {
+            }
+
+            @Override
+            public TraceContext traceContext(String queryId) {
+                throw new IllegalStateException("tracer bug");
+            }
+        };
+        runtime.submit("q5", Fixtures.embedOnly("embedder"), Map.of("question", "x"), Fixtures.GUARD, broken).join();
+
+        assertThat(embedder.batches().getFirst().tasks().getFirst().trace()).isEqualTo(TraceContext.NONE);
     }
 
     private static String node(RunEvent e) {

@@ -83,20 +83,37 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
                 }
             }
         }
-        System.out.printf("  %-55s %12s %12s%n", "setting (" + report.primitivesPerQuery() + " primitives per query)",
-                "us/primitive", "added");
-        for (var f : report.instrumentation()) {
-            boolean off = f.setting().equals("off");
-            System.out.printf("  %-55s %12.2f %+12.2f%s%n", f.setting(), f.medianMicrosPerPrimitive(),
-                    f.addedMicrosPerPrimitive(), off ? "" : String.format(" (target: < %.0f us) %s",
-                            INSTRUMENTATION_TARGET_MICROS, f.addedMicrosPerPrimitive() < INSTRUMENTATION_TARGET_MICROS
-                                    ? "OK" : "MISSED"));
-        }
+        table(report.primitivesPerQuery(), report.instrumentation());
+        System.out.println("  (wall: elapsed time of a round over its primitives; CPU: this process's CPU time in the"
+                + " round, every thread, over its primitives: the figure other processes' load moves least)");
+        System.out.printf("listeners alone: one round's run events recorded, then replayed %d times into each "
+                + "setting on one thread, %d measurements per setting taken in turn...%n", TelemetryBenchmark.REPLAYS,
+                rounds * cycles);
+        table(report.primitivesPerQuery(), report.replayed());
+        long expected = (long) cycles * (rounds + 1) * queries * (report.primitivesPerQuery() + 1);
+        System.out.printf("  spans exported: %d of the %d that the spans setting's runs and primitives make%n",
+                report.spansExported(), expected);
         if (json != null) {
             dev.ayo4j.cli.Json.write(json, report);
             System.out.println("wrote " + json);
         }
         return 0;
+    }
+
+    private static void table(int primitivesPerQuery, List<TelemetryBenchmark.InstrumentationFigures> figures) {
+        System.out.printf("  %-55s %12s %12s %14s %12s%n", "setting (" + primitivesPerQuery + " primitives per query)",
+                "us/primitive", "added", "CPU us/prim.", "added");
+        for (var f : figures) {
+            boolean off = f.setting().equals("off");
+            System.out.printf("  %-55s %12.2f %+12.2f %14.2f %+12.2f%s%n", f.setting(), f.medianMicrosPerPrimitive(),
+                    f.addedMicrosPerPrimitive(), f.medianCpuMicrosPerPrimitive(), f.addedCpuMicrosPerPrimitive(),
+                    off ? "" : String.format(" (target: < %.0f us) wall %s, CPU %s", INSTRUMENTATION_TARGET_MICROS,
+                            verdict(f.addedMicrosPerPrimitive()), verdict(f.addedCpuMicrosPerPrimitive())));
+        }
+    }
+
+    private static String verdict(double addedMicros) {
+        return addedMicros < INSTRUMENTATION_TARGET_MICROS ? "OK" : "MISSED";
     }
 
     /** This same tool's {@code telemetry} command, on this JVM's class path. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.telemetry;
 
+import dev.ayo4j.api.EngineFiles;
 import dev.ayo4j.observability.files.Limits;
 import dev.ayo4j.observability.files.TraceFiles;
 import dev.ayo4j.telemetry.MetricsServer;
@@ -14,7 +15,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +53,11 @@ public final class TelemetryCommand implements Callable<Integer> {
             description = "Engines' /metrics to scrape and re-export (vLLM, SGLang, llama.cpp server, TEI).")
     List<URI> scrape = List.of();
 
+    @Option(names = "--engines", paramLabel = "FILE",
+            description = "Engine file (YAML, as run and serve read it): each remote engine's /metrics is scraped "
+                    + "too (its metrics field, else /metrics of its baseUrl for providers openai and tei).")
+    @Nullable Path engines;
+
     @Option(names = "--no-gpu", description = "Do not look for NVIDIA GPUs (NVML).")
     boolean noGpu;
 
@@ -59,8 +68,11 @@ public final class TelemetryCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintStream stdout = System.out;
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        TelemetryAgent.Options options = TelemetryAgent.Options.DEFAULT.withInterval(interval).withScrape(scrape)
-                .withGpu(!noGpu);
+        Map<String, URI> fromFile = engines == null ? Map.of() : EngineFiles.metricsUrls(engines);
+        Set<URI> targets = new LinkedHashSet<>(scrape);
+        targets.addAll(fromFile.values());
+        TelemetryAgent.Options options = TelemetryAgent.Options.DEFAULT.withInterval(interval)
+                .withScrape(List.copyOf(targets)).withGpu(!noGpu);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -79,6 +91,7 @@ public final class TelemetryCommand implements Callable<Integer> {
             for (String problem : agent.problems()) {
                 System.err.println("ayo4j telemetry: " + problem);
             }
+            fromFile.forEach((engine, url) -> stdout.println("scraping engine " + engine + " at " + url));
             if (server != null) {
                 stdout.println("serving Prometheus text on " + server.uri());
             }

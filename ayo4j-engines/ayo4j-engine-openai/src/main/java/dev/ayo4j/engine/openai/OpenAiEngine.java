@@ -143,7 +143,7 @@ public final class OpenAiEngine implements Engine {
 
     private TaskResult prefill(Task task, Primitive.Prefill p) {
         String prompt = TaskInputs.prompt(task);
-        HttpRequest request = request(bodies.generation(task, prompt, p.format(), p.maxTokens()), true);
+        HttpRequest request = request(task, bodies.generation(task, prompt, p.format(), p.maxTokens()), true);
         GenerationStream stream = new GenerationStream();
         StreamingRequest call = new StreamingRequest(client, request, options.api(), options.requestTimeout(), json,
                 stream);
@@ -175,7 +175,7 @@ public final class OpenAiEngine implements Engine {
 
     private TaskResult warmUp(Task task, Primitive.PartialPrefill p) {
         String prefix = TaskInputs.prompt(task);
-        HttpRequest request = request(bodies.warmUp(task, prefix), false);
+        HttpRequest request = request(task, bodies.warmUp(task, prefix), false);
         HttpResponse<String> answer;
         try {
             answer = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -211,7 +211,7 @@ public final class OpenAiEngine implements Engine {
         }
     }
 
-    private HttpRequest request(ObjectNode body, boolean streamed) {
+    private HttpRequest request(Task task, ObjectNode body, boolean streamed) {
         byte[] bytes;
         try {
             bytes = json.writeValueAsBytes(body);
@@ -226,8 +226,10 @@ public final class OpenAiEngine implements Engine {
         if (options.apiKey() != null) {
             b.header("Authorization", "Bearer " + options.apiKey());
         }
-        // The caller's trace, if it has one, so that the server's spans join it (vLLM and SGLang read it).
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), b, HttpRequest.Builder::header);
+        // The trace of the task's run, else the calling thread's, so that the server's spans join it (vLLM and
+        // SGLang read traceparent).
+        W3CTraceContextPropagator w3c = W3CTraceContextPropagator.getInstance();
+        w3c.inject(w3c.extract(Context.current(), task.trace().fields(), TraceFields.INSTANCE), b, HttpRequest.Builder::header);
         return b.build();
     }
 

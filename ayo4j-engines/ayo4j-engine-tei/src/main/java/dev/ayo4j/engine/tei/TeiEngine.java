@@ -14,6 +14,9 @@ import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
+import dev.ayo4j.spi.TraceContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -118,7 +121,8 @@ final class TeiEngine implements Engine {
             body.put("inputs", all);
             body.put("truncate", true);
             body.put("normalize", true);
-            JsonNode tree = post("/embed", body);
+            // One request for tasks of possibly several runs: it carries the first task's trace context.
+            JsonNode tree = post("/embed", body, tasks.getFirst().trace());
             if (!tree.isArray() || tree.size() != all.size()) {
                 throw new NonRetriableEngineException(String.format("engine %s: %s/embed sent %d vectors for %d texts",
                         name, base, tree.size(), all.size()));
@@ -150,7 +154,7 @@ final class TeiEngine implements Engine {
             body.put("query", task.input(Primitive.Rerank.QUERY));
             body.put("texts", passages.stream().map(Passage::text).toList());
             body.put("truncate", true);
-            JsonNode tree = post("/rerank", body);
+            JsonNode tree = post("/rerank", body, task.trace());
             List<Passage> scored = new ArrayList<>(passages.size());
             for (JsonNode row : tree) {
                 int i = row.path("index").asInt(-1);
@@ -166,14 +170,18 @@ final class TeiEngine implements Engine {
         }
     }
 
-    private JsonNode post(String path, Object body) {
+    private JsonNode post(String path, Object body, TraceContext trace) {
         HttpResponse<byte[]> response;
         URI uri = base.resolve(path);
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            // The run's trace (else the calling thread's), so that the server's spans join it.
+            W3CTraceContextPropagator w3c = W3CTraceContextPropagator.getInstance();
+            w3c.inject(w3c.extract(Context.current(), trace.fields(), TraceFields.INSTANCE), b,
+                    HttpRequest.Builder::header);
+            response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new RetriableEngineException(String.format("engine %s: %s failed: %s", name, uri, e), e);
         } catch (InterruptedException e) {

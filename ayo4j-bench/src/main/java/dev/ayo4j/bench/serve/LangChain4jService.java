@@ -46,7 +46,8 @@ final class LangChain4jService implements AutoCloseable {
         this.rag = Objects.requireNonNull(rag, "rag");
         this.model = Objects.requireNonNull(model, "model");
         this.collection = Objects.requireNonNull(collection, "collection");
-        this.server = WebServer.builder().host("127.0.0.1").port(0)
+        // the ayo4j server's socket options (TCP_NODELAY), so both stream over the same HTTP stack
+        this.server = WebServer.builder().host("127.0.0.1").port(0).connectionOptions(o -> o.tcpNoDelay(true))
                 .routing(r -> r.post("/v1/chat/completions", this::chat)).build().start();
     }
 

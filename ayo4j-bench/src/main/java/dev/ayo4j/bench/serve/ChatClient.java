@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * The load generator's client: one OpenAI-style streamed chat completion ({@code POST /v1/chat/completions},
  * {@code stream: true}) over Java's {@link HttpClient} on HTTP/1.1, read as server-sent events line by line,
- * so that the first chunk with answer text gives the time to first token. Thread-safe; one client serves
+ * so that the first chunk of the answer (the first content delta after the one naming the role) gives the time
+ * to first token. Thread-safe; one client serves
  * every request of a replay, each on a virtual thread of its own.
  */
 final class ChatClient implements AutoCloseable {
@@ -80,7 +81,9 @@ final class ChatClient implements AutoCloseable {
                         return outcome(index, arrivalNanos, due, sent, ttft, RequestOutcome.Status.FAILED, 200,
                                 "error in the stream: " + abbreviate(chunk.path("error").path("message").asText()));
                     }
-                    if (ttft < 0 && !chunk.path("choices").path(0).path("delta").path("content").asText("").isEmpty()) {
+                    // the first answer chunk: a content delta after the opening one that only names the role
+                    JsonNode delta = chunk.path("choices").path(0).path("delta");
+                    if (ttft < 0 && delta.has("content") && !delta.has("role")) {
                         ttft = System.nanoTime() - due;
                     }
                 }
@@ -93,6 +96,19 @@ final class ChatClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return outcome(index, arrivalNanos, due, sent, ttft, RequestOutcome.Status.FAILED, 0, "interrupted");
+        }
+    }
+
+    /** One {@code GET path} on the same connection pool, blocking; returns its status. */
+    int get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(endpoint.resolve(path)).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -22,9 +22,11 @@ import java.util.List;
  * @param httpP50Us   median time of a call over HTTP, to {@code data: [DONE]}
  * @param httpP90Us   90th percentile of a call over HTTP
  * @param overheadUs  {@code httpP50Us - directP50Us}
+ * @param healthP50Us median time of a {@code GET /health} on the same server and client: the part of the
+ *                    overhead that is loopback HTTP and the client itself, the floor of any route
  */
 public record Overhead(int requests, double directP50Us, double directP90Us, double httpP50Us, double httpP90Us,
-                       double overheadUs) {
+                       double overheadUs, double healthP50Us) {
     /** What the figures were measured on. */
     public static final String ENGINES = "no-op engines (answer at once; overhead measurement only)";
 
@@ -36,6 +38,7 @@ public record Overhead(int requests, double directP50Us, double directP90Us, dou
         PreparedApp direct = ayo.prepare(app);
         List<Double> directUs = new ArrayList<>();
         List<Double> httpUs = new ArrayList<>();
+        List<Double> healthUs = new ArrayList<>();
         try (AyoServer server = AyoServer.start(ayo, NoOpStack.COLLECTION, List.of(), null);
              ChatClient client = new ChatClient(server.uri(), app, Duration.ofSeconds(30))) {
             for (int i = 0; i < warmUp + requests; i++) {
@@ -45,17 +48,21 @@ public record Overhead(int requests, double directP50Us, double directP90Us, dou
                 long t1 = System.nanoTime();
                 RequestOutcome o = client.ask(i, q, t1, 0);
                 long t2 = System.nanoTime();
-                if (o.status() != RequestOutcome.Status.OK) {
-                    throw new IllegalStateException("the no-op server failed a request: " + o.detail());
+                int health = client.get("/health");
+                long t3 = System.nanoTime();
+                if (o.status() != RequestOutcome.Status.OK || health != 200) {
+                    throw new IllegalStateException("the no-op server failed a request: " + o.detail() + ", /health " + health);
                 }
                 if (i >= warmUp) {
                     directUs.add((t1 - t0) / 1e3);
                     httpUs.add((t2 - t1) / 1e3);
+                    healthUs.add((t3 - t2) / 1e3);
                 }
             }
         }
         double d50 = Stats.percentile(directUs, 50);
         double h50 = Stats.percentile(httpUs, 50);
-        return new Overhead(requests, d50, Stats.percentile(directUs, 90), h50, Stats.percentile(httpUs, 90), h50 - d50);
+        return new Overhead(requests, d50, Stats.percentile(directUs, 90), h50, Stats.percentile(httpUs, 90), h50 - d50,
+                Stats.percentile(healthUs, 50));
     }
 }

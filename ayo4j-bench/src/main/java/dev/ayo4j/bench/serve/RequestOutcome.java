@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param arrivalNanos when it was due, from the replay's start (its trace instant)
  * @param sentNanos    when it was sent, from the replay's start (at or just after its arrival)
  * @param latencyNanos from its arrival to the end of its response ({@code data: [DONE]} of a stream)
- * @param ttftNanos    from its arrival to the first chunk with answer text; -1 if none came
+ * @param ttftNanos    from its arrival to the first chunk of the answer (a content delta after the role); -1 if
+ *                     none came
  * @param status       how it ended
  * @param httpStatus   the response's status code; 0 if none came
  * @param detail       for a failure, what went wrong; empty otherwise

@@ -96,8 +96,8 @@ public final class ServeBenchmark {
         log.printf("overhead: %d requests through the ayo4j server and the front door on %s...%n",
                 config.overheadRequests(), Overhead.ENGINES);
         Overhead overhead = Overhead.measure(APP, config.overheadRequests(), Math.min(50, config.overheadRequests()));
-        log.printf(Locale.ROOT, "   front door %.0f us, HTTP %.0f us (medians): %.0f us per request%n",
-                overhead.directP50Us(), overhead.httpP50Us(), overhead.overheadUs());
+        log.printf(Locale.ROOT, "   front door %.0f us, HTTP %.0f us (medians): %.0f us per request (GET /health %.0f us)%n",
+                overhead.directP50Us(), overhead.httpP50Us(), overhead.overheadUs(), overhead.healthP50Us());
 
         List<Passage> corpus = data.corpus(config.corpusPassages());
         List<RateStats> rows = new ArrayList<>();

@@ -50,8 +50,9 @@ public final class ServeOutputs {
         }
         Overhead o = report.overhead();
         out.printf(Locale.ROOT, "server overhead per request (%s, %d requests each): front door %.0f us, over HTTP "
-                + "%.0f us (medians; P90 %.0f / %.0f us): %.0f us%n", Overhead.ENGINES, o.requests(), o.directP50Us(),
-                o.httpP50Us(), o.directP90Us(), o.httpP90Us(), o.overheadUs());
+                + "%.0f us (medians; P90 %.0f / %.0f us): %.0f us; of which a GET /health round trip (loopback HTTP "
+                + "and the client) %.0f us%n", Overhead.ENGINES, o.requests(), o.directP50Us(), o.httpP50Us(),
+                o.directP90Us(), o.httpP90Us(), o.overheadUs(), o.healthP50Us());
         ServeReport.Targets t = report.targets();
         if (t.rate() == null) {
             out.printf(Locale.ROOT, "targets: (b)'s P90 reached twice its one-at-a-time P90 (%.0f ms) at every rate; "

@@ -39,7 +39,6 @@ class ServeBenchmarkTest {
             report = new ServeBenchmark(config, new PrintStream(log, true, StandardCharsets.UTF_8)).run(stack, data, null);
         }
 
-        System.out.print(log.toString(StandardCharsets.UTF_8));
         assertThat(report.rows()).extracting(RateStats::system, RateStats::arrivals).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(ServeBenchmark.AYO4J, "one-at-a-time"),
                 org.assertj.core.groups.Tuple.tuple(ServeBenchmark.LANGCHAIN4J, "one-at-a-time"),
@@ -62,7 +61,6 @@ class ServeBenchmarkTest {
         assertThat(report.targets().rate()).isNotNull();
 
         List<Path> files = ServeOutputs.write(report, dir.resolve("out"));
-        System.out.print(Files.readString(dir.resolve("out/serve-requests.csv")));
         assertThat(files).allSatisfy(f -> assertThat(Files.size(f)).isPositive());
         assertThat(new ObjectMapper().readTree(dir.resolve("out/serve.json").toFile()).path("rows").size()).isEqualTo(6);
         assertThat(Files.readAllLines(dir.resolve("out/serve-requests.csv"))).hasSize(1 + 20).first().asString()

@@ -93,11 +93,7 @@ public final class ServeBenchmark {
         log.printf(Locale.ROOT, "trace: %s, %.2f requests/s as recorded, %.1f s; replayed at %s requests/s%n",
                 window.origin(), window.meanRate(), window.spanNanos() / 1e9, config.rates());
 
-        log.printf("overhead: %d requests through the ayo4j server and the front door on %s...%n",
-                config.overheadRequests(), Overhead.ENGINES);
-        Overhead overhead = Overhead.measure(APP, config.overheadRequests(), Math.min(50, config.overheadRequests()));
-        log.printf(Locale.ROOT, "   front door %.0f us, HTTP %.0f us (medians): %.0f us per request (GET /health %.0f us)%n",
-                overhead.directP50Us(), overhead.httpP50Us(), overhead.overheadUs(), overhead.healthP50Us());
+        Overhead overhead = overhead(config.overheadRequests(), log);
 
         List<Passage> corpus = data.corpus(config.corpusPassages());
         List<RateStats> rows = new ArrayList<>();
@@ -144,6 +140,17 @@ public final class ServeBenchmark {
         return new ServeReport(window.origin(), window.meanRate(), stack.describe(), APP, corpus.size(),
                 config.slo().toNanos() / 1e6, overhead, rows, requests,
                 ServeReport.Targets.of(rows, overhead, AYO4J, LANGCHAIN4J));
+    }
+
+    /** The server's overhead per request over {@code requests} calls per path (after as many warm-up calls, at most 50). */
+    public static Overhead overhead(int requests, PrintStream log) {
+        log.printf("overhead: %d requests through the ayo4j server and the front door on %s...%n", requests,
+                Overhead.ENGINES);
+        Overhead o = Overhead.measure(APP, requests, Math.min(50, requests));
+        log.printf(Locale.ROOT, "   front door %.0f us, HTTP %.0f us (medians): %.0f us per request (GET /health %.0f "
+                + "us); CPU per request %.0f us direct, %.0f us over HTTP%n", o.directP50Us(), o.httpP50Us(),
+                o.overheadUs(), o.healthP50Us(), o.directCpuUs(), o.httpCpuUs());
+        return o;
     }
 
     private void record(List<RateStats> rows, List<ServeReport.RequestRow> requests, String system, String label,

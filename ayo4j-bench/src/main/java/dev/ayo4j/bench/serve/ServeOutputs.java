@@ -51,8 +51,9 @@ public final class ServeOutputs {
         Overhead o = report.overhead();
         out.printf(Locale.ROOT, "server overhead per request (%s, %d requests each): front door %.0f us, over HTTP "
                 + "%.0f us (medians; P90 %.0f / %.0f us): %.0f us; of which a GET /health round trip (loopback HTTP "
-                + "and the client) %.0f us%n", Overhead.ENGINES, o.requests(), o.directP50Us(), o.httpP50Us(),
-                o.directP90Us(), o.httpP90Us(), o.overheadUs(), o.healthP50Us());
+                + "and the client) %.0f us; CPU per request %.0f us direct, %.0f us over HTTP (server and load "
+                + "generator)%n", Overhead.ENGINES, o.requests(), o.directP50Us(), o.httpP50Us(), o.directP90Us(),
+                o.httpP90Us(), o.overheadUs(), o.healthP50Us(), o.directCpuUs(), o.httpCpuUs());
         ServeReport.Targets t = report.targets();
         if (t.rate() == null) {
             out.printf(Locale.ROOT, "targets: (b)'s P90 reached twice its one-at-a-time P90 (%.0f ms) at every rate; "

@@ -67,6 +67,10 @@ public final class ServeBenchCommand implements Callable<Integer> {
             description = "Requests per path (HTTP, front door) of the overhead measurement on no-op engines.")
     int overheadRequests;
 
+    @Option(names = "--overhead-only", description = "Measure only the server's overhead per request (no-op "
+            + "engines, seconds) and stop.")
+    boolean overheadOnly;
+
     @Option(names = "--request-timeout", defaultValue = "PT5M", description = "How long the load generator waits "
             + "for one response.")
     Duration requestTimeout;
@@ -103,6 +107,10 @@ public final class ServeBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var log = System.out;
+        if (overheadOnly) {
+            ServeBenchmark.overhead(overheadRequests, log);
+            return 0;
+        }
         var config = new ServeBenchmark.Config(trace, traceStart, requests, rates, serialRequests, slo, corpusPassages,
                 overheadRequests, requestTimeout);
         ModelCache cache = modelCache == null ? ModelCache.atDefaultLocation() : new ModelCache(modelCache);

@@ -19,8 +19,9 @@ import java.util.stream.IntStream;
 
 /**
  * Engine that does no work and answers at once with well-formed values, so that a benchmark run on it
- * measures only ayo4j's own planning and scheduling overhead. It exists for that measurement alone;
- * every other benchmark and the demo run real engines.
+ * measures only ayo4j's own overhead: planning and scheduling ({@code bench runtime}), and the server's HTTP
+ * and JSON per request ({@code bench serve}). It exists for those measurements alone; every other
+ * benchmark and the demo run real engines.
  */
 public final class NoOpEngine implements Engine {
     private static final EngineCapabilities CAPABILITIES = new EngineCapabilities(

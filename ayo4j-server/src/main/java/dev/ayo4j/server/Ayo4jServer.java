@@ -123,7 +123,10 @@ public final class Ayo4jServer implements AutoCloseable {
                 .location(CONSOLE).welcome("index.html").build()));
         routing.any(this::unrouted);
         routing.error(Throwable.class, Errors::handle);
+        // TCP_NODELAY: a stream writes one small chunk per token; with Nagle's algorithm each chunk after the
+        // first waits for the client's delayed ACK (about 40 ms on Linux).
         server = WebServer.builder().host(config.host).port(config.port).shutdownGracePeriod(Duration.ofMillis(500))
+                .connectionOptions(o -> o.tcpNoDelay(true))
                 .maxPayloadSize(Math.max(config.limits.maxBodyBytes(), config.limits.maxUploadBytes()) + 1L)
                 .addProtocol(Http1Config.builder().addReceiveListener(new ClientWatch()).build())
                 .routing(routing).build().start();

@@ -8,6 +8,7 @@ import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.langchain4j.Ayo4jChatModel;
 import dev.ayo4j.langchain4j.Ayo4jScoringModel;
+import dev.ayo4j.langchain4j.Ayo4jStreamingChatModel;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.Coercions;
 import dev.ayo4j.runtime.JsonListParser;
@@ -17,6 +18,9 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.input.PromptTemplate;
 import dev.langchain4j.rag.AugmentationRequest;
@@ -34,8 +38,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +66,7 @@ public final class LangChain4jRag implements BenchSystem {
     private final ExecutorService retrievalExecutor = Executors.newVirtualThreadPerTaskExecutor();
     private @Nullable Engines stack;
     private @Nullable ChatModel answerer;
+    private @Nullable StreamingChatModel streamingAnswerer;
     private @Nullable ChatModel expander;
 
     /**
@@ -98,6 +106,7 @@ public final class LangChain4jRag implements BenchSystem {
         this.stack = s;
         Module.Generate last = (Module.Generate) app.modules().getLast();
         this.answerer = Ayo4jChatModel.builder(s.llm()).maxTokens(last.maxTokens()).build();
+        this.streamingAnswerer = Ayo4jStreamingChatModel.builder(s.llm()).maxTokens(last.maxTokens()).build();
         this.expander = null;
         if (app.modules().stream().anyMatch(Module.ExpandQuery.class::isInstance)) {
             Module.ExpandQuery e = module(Module.ExpandQuery.class);
@@ -109,6 +118,15 @@ public final class LangChain4jRag implements BenchSystem {
 
     @Override
     public QueryOutcome answer(BenchQuery query, String collection) {
+        return answer(query, collection, null);
+    }
+
+    /**
+     * As {@link #answer(BenchQuery, String)}, with the answer streamed: {@code tokens} hears each chunk as the
+     * LLM writes it, through a LangChain4j {@code StreamingChatModel} (as a streaming LangChain4j service
+     * answers); null answers with the blocking {@code ChatModel}. Blocks until the answer is complete.
+     */
+    public QueryOutcome answer(BenchQuery query, String collection, @Nullable Consumer<String> tokens) {
         Engines s = Objects.requireNonNull(stack, "begin() first");
         long t0 = System.nanoTime();
         PrimitiveGraph graph = app.lower(AyoSystem.shape(query));
@@ -141,7 +159,7 @@ public final class LangChain4jRag implements BenchSystem {
                     dev.langchain4j.rag.query.Metadata.from(user, null, List.<ChatMessage>of())));
             contextIds = augmented.contents().stream()
                     .map(c -> c.textSegment().metadata().getString("id")).toList();
-            answer = chat(augmented.chatMessage());
+            answer = chat(augmented.chatMessage(), tokens);
         } else {
             Map<String, Object> values = new HashMap<>();
             values.put(Apps.QUESTION.name(), query.question());
@@ -150,15 +168,43 @@ public final class LangChain4jRag implements BenchSystem {
                 Map<String, Object> vars = new HashMap<>();
                 g.template().placeholders().forEach(p -> vars.put(p, values.get(p)));
                 String prompt = PromptTemplate.from(g.template().text()).apply(vars).text();
-                values.put(g.into(), chat(UserMessage.from(prompt)));
+                values.put(g.into(), chat(UserMessage.from(prompt), m == last ? tokens : null));
             }
             answer = (String) values.get(last.into());
         }
         return QueryOutcome.untraced(query.index(), System.nanoTime() - t0, answer, contextIds, List.of());
     }
 
-    private String chat(ChatMessage message) {
-        return Objects.requireNonNull(answerer, "begin() first").chat(message).aiMessage().text();
+    private String chat(ChatMessage message, @Nullable Consumer<String> tokens) {
+        if (tokens == null) {
+            return Objects.requireNonNull(answerer, "begin() first").chat(message).aiMessage().text();
+        }
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        Objects.requireNonNull(streamingAnswerer, "begin() first").chat(List.of(message),
+                new StreamingChatResponseHandler() {
+                    @Override
+                    public void onPartialResponse(String partial) {
+                        tokens.accept(partial);
+                    }
+
+                    @Override
+                    public void onCompleteResponse(ChatResponse response) {
+                        done.complete(response);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        done.completeExceptionally(error);
+                    }
+                });
+        try {
+            return done.get().aiMessage().text();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while streaming the answer", e);
+        }
     }
 
     /** The answer prompt with the reranked contents as numbered context, as ayo4j renders it. */
@@ -181,6 +227,7 @@ public final class LangChain4jRag implements BenchSystem {
     public void end() {
         stack = null;
         answerer = null;
+        streamingAnswerer = null;
         expander = null;
     }
 

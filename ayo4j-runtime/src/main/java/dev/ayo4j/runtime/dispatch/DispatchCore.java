@@ -192,11 +192,12 @@ public final class DispatchCore<T> {
     /**
      * Batch {@code batchId} failed. If the member is at fault it goes down (probed after a back-off that
      * doubles up to the maximum) and the batch's items are queued again in arrival order, except those that
-     * used their attempts; otherwise none is retried. Returns the items given up, for the shell to fail.
+     * used their attempts; otherwise, or once the core is closed, none is retried. Returns the items given up,
+     * for the shell to fail.
      */
     public List<T> fail(long batchId, boolean memberAtFault) {
         InFlight<T> f = release(batchId);
-        if (!memberAtFault) {
+        if (!memberAtFault || closed) {
             return items(f.batch());
         }
         int m = f.member();

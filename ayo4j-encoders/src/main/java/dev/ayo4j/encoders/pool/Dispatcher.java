@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Encoder pool's shell around its {@link DispatchCore}: one job, doing what the core decides. It gives the core
@@ -63,9 +64,17 @@ final class Dispatcher {
     private final Condition changed = lock.newCondition();
     private final DispatchCore<Text> core;
     private final List<ExecutorService> memberThreads = new ArrayList<>();
+    private final Consumer<Action<?>> decisions;
     private final Thread owner;
 
     Dispatcher(String pool, List<Member> members, Ticker ticker, DispatchCore.Config config, int capacity) {
+        this(pool, members, ticker, config, capacity, _ -> { });
+    }
+
+    /** As {@link #Dispatcher(String, List, Ticker, DispatchCore.Config, int)}; {@code decisions} hears every action, under the lock. */
+    Dispatcher(String pool, List<Member> members, Ticker ticker, DispatchCore.Config config, int capacity,
+               Consumer<Action<?>> decisions) {
+        this.decisions = decisions;
         this.pool = pool;
         this.members = List.copyOf(members);
         this.capacity = capacity;
@@ -111,6 +120,16 @@ final class Dispatcher {
             }
         });
         return job.future;
+    }
+
+    /** Ticks the core now, e.g. after a manual ticker moved past a deadline it asked for. */
+    void wakeUp() {
+        lock.lock();
+        try {
+            changed();
+        } finally {
+            lock.unlock();
+        }
     }
 
     boolean closed() {
@@ -191,6 +210,7 @@ final class Dispatcher {
     private long perform(List<Action<Text>> actions) {
         long wait = Long.MAX_VALUE;
         for (Action<Text> action : actions) {
+            decisions.accept(action);
             switch (action) {
                 case Action.Run<Text> run -> memberThreads.get(run.member()).execute(() -> run(run));
                 case Action.Probe<Text>(int m) -> memberThreads.get(m).execute(() -> probe(m));

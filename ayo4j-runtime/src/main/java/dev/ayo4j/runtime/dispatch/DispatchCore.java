@@ -110,6 +110,9 @@ public final class DispatchCore<T> {
     private final long[] downUntil;
     private final long[] backoff;
     private final long[] arrivals;
+    /** When a moved member may serve its new level, and whether it moved while busy (see Levels#switchNanos). */
+    private final long[] readyAt;
+    private final boolean[] switchAfterBatch;
     private final View view = new View();
     private final Loads loads = new Loads();
     private double @Nullable [] lastRates;
@@ -146,7 +149,10 @@ public final class DispatchCore<T> {
         backoff = new long[n];
         Arrays.fill(backoff, config.backoffNanos());
         arrivals = new long[k];
+        readyAt = new long[n];
+        switchAfterBatch = new boolean[n];
         windowStart = ticker.read();
+        reallocate(null, false); // the starting split, nothing to switch from
     }
 
     /** Queues {@code work} in order; false (nothing queued) once the core is closed. */
@@ -205,7 +211,7 @@ public final class DispatchCore<T> {
         down++;
         downUntil[m] = ticker.read() + backoff[m];
         backoff[m] = Math.min(config.maxBackoffNanos(), backoff[m] * 2);
-        reallocate(lastRates);
+        reallocate(lastRates, true);
         List<T> givenUp = new ArrayList<>();
         for (Queued<T> q : f.batch()) {
             if (++q.attempts >= config.maxAttempts()) {
@@ -225,7 +231,7 @@ public final class DispatchCore<T> {
         if (healthy) {
             up[member] = true;
             down--;
-            reallocate(lastRates);
+            reallocate(lastRates, true);
         } else {
             downUntil[member] = ticker.read() + backoff[member];
             backoff[member] = Math.min(config.maxBackoffNanos(), backoff[member] * 2);
@@ -336,6 +342,10 @@ public final class DispatchCore<T> {
             if (!up[m] || busyItems[m] > 0) {
                 continue;
             }
+            if (readyAt[m] > now) {
+                wake = Math.min(wake, readyAt[m]);
+                continue;
+            }
             int level = eligibleLevel(m);
             if (level < 0 || (waiting & (1L << level)) != 0) {
                 continue;
@@ -387,7 +397,7 @@ public final class DispatchCore<T> {
         busy++;
         long id = ++batchIds;
         running.put(id, new InFlight<>(m, batch));
-        return new Action.Run<>(id, m, items(batch), now);
+        return new Action.Run<>(id, m, memberLevel[m], items(batch), now);
     }
 
     private List<Queued<T>> head(TreeSet<Queued<T>> queue, int count) {
@@ -420,8 +430,13 @@ public final class DispatchCore<T> {
     private InFlight<T> release(long batchId) {
         InFlight<T> f = running.remove(batchId);
         Checks.state(f != null, "batch %s of %s is not in flight", batchId, config.name());
-        busyItems[f.member()] = 0;
+        int m = f.member();
+        busyItems[m] = 0;
         busy--;
+        if (switchAfterBatch[m]) {
+            switchAfterBatch[m] = false;
+            readyAt[m] = ticker.read() + levels.switchNanos();
+        }
         return f;
     }
 
@@ -449,9 +464,10 @@ public final class DispatchCore<T> {
         return out;
     }
 
-    /** The highest level at or below member {@code m}'s that has work; -1 if none. */
+    /** The highest level at or below member {@code m}'s that has work (its own only, if so told); -1 if none. */
     private int eligibleLevel(int m) {
-        for (int b = memberLevel[m]; b >= 0; b--) {
+        int lowest = levels.membersServeShorterLevels() ? 0 : memberLevel[m];
+        for (int b = memberLevel[m]; b >= lowest; b--) {
             if (!queues.get(b).isEmpty()) {
                 return b;
             }
@@ -484,14 +500,17 @@ public final class DispatchCore<T> {
                 rates[b] = arrivals[b] / seconds;
             }
             lastRates = rates;
-            reallocate(rates);
+            reallocate(rates, true);
         }
         Arrays.fill(arrivals, 0);
         windowStart = now;
     }
 
-    /** Splits the live members over levels, moving as few as it can; stranded items move to a longer level. */
-    private void reallocate(double @Nullable [] rates) {
+    /**
+     * Splits the live members over levels, moving as few as it can (each move then costs the levels' switch
+     * time when {@code switching}); stranded items move to a longer level.
+     */
+    private void reallocate(double @Nullable [] rates, boolean switching) {
         int k = levels.count();
         if (k == 1) {
             return;
@@ -517,6 +536,13 @@ public final class DispatchCore<T> {
                     have[memberLevel[m]]--;
                     have[b]++;
                     memberLevel[m] = b;
+                    if (switching && levels.switchNanos() > 0) {
+                        if (busyItems[m] > 0) {
+                            switchAfterBatch[m] = true;
+                        } else {
+                            readyAt[m] = ticker.read() + levels.switchNanos();
+                        }
+                    }
                     break;
                 }
             }

@@ -71,7 +71,10 @@ final class Dispatcher {
         this(pool, members, ticker, config, capacity, _ -> { });
     }
 
-    /** As {@link #Dispatcher(String, List, Ticker, DispatchCore.Config, int)}; {@code decisions} hears every action, under the lock. */
+    /**
+     * As {@link #Dispatcher(String, List, Ticker, DispatchCore.Config, int)}; {@code decisions} hears every
+     * action, under the lock (for tests that replay the same decisions in virtual time).
+     */
     Dispatcher(String pool, List<Member> members, Ticker ticker, DispatchCore.Config config, int capacity,
                Consumer<Action<?>> decisions) {
         this.decisions = decisions;

@@ -26,8 +26,9 @@ import java.util.concurrent.Executors;
 /**
  * Encoder engine over a pool of members — in-process ONNX sessions and remote TEI-compatible servers —
  * that dispatches single texts with a {@link dev.ayo4j.spi.BatchPolicy} through the runtime's dispatch core
- * (see {@link Dispatcher} for the shared and Arlo-binned modes, re-allocation and re-dispatch). Serves {@link Primitive.Embed} (unit
- * vectors) and {@link Primitive.Rerank} (cosine similarity of query and passage vectors, best first).
+ * (see {@link Dispatcher} for the shared and Arlo-binned modes, re-allocation and re-dispatch). Serves
+ * {@link Primitive.Embed} (unit vectors) and {@link Primitive.Rerank} (cosine similarity of query and passage
+ * vectors, best first).
  *
  * <p><b>Inputs.</b> An empty string is encoded as {@code [CLS] [SEP]} (a fixed, valid vector). A text with a
  * lone UTF-16 surrogate or a control character other than tab, LF and CR is refused with

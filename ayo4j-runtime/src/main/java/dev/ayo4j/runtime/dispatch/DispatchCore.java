@@ -11,11 +11,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -78,22 +76,36 @@ public final class DispatchCore<T> {
     public record Stats(int queued, int live, List<Integer> membersPerLevel, long batches, long usefulTokens,
                         long paddedTokens) {}
 
-    /** A queued item with its ordering keys and the entry a policy sees. */
+    /**
+     * A queued item with its ordering keys (copied out of the work, since every queue insertion and removal
+     * compares them several times) and the entry a policy sees.
+     */
     private static final class Queued<T> {
         final Work<T> work;
+        final double negatedPriority;
+        final long groupStartNanos;
         final long seq;
         final QueueView.Entry entry;
         int attempts;
 
         Queued(Work<T> work, long seq, long enqueueNanos) {
             this.work = work;
+            this.negatedPriority = -work.priority();
+            this.groupStartNanos = work.groupStartNanos();
             this.seq = seq;
             this.entry = new QueueView.Entry(enqueueNanos, work.tokens(), work.items(), work.warmUp());
         }
     }
 
-    private static final Comparator<Queued<?>> ORDER = Comparator.<Queued<?>>comparingDouble(q -> -q.work.priority())
-            .thenComparingLong(q -> q.work.groupStartNanos()).thenComparingLong(q -> q.seq);
+    /** Larger priority first, then older group, then arrival. */
+    private static final Comparator<Queued<?>> ORDER = (a, b) -> {
+        int c = Double.compare(a.negatedPriority, b.negatedPriority);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(a.groupStartNanos, b.groupStartNanos);
+        return c != 0 ? c : Long.compare(a.seq, b.seq);
+    };
 
     private record InFlight<T>(int member, List<Queued<T>> batch) {}
 
@@ -101,7 +113,8 @@ public final class DispatchCore<T> {
     private final Ticker ticker;
     private final Levels levels;
     private final List<TreeSet<Queued<T>>> queues = new ArrayList<>();
-    private final Map<Object, Set<Queued<T>>> byGroup = new HashMap<>();
+    /** Queued items by group, in queueing order; a group holds few at once, so a list beats a linked set. */
+    private final Map<Object, List<Queued<T>>> byGroup = new HashMap<>();
     private final Map<Long, InFlight<T>> running = new HashMap<>();
     private final int[] memberLevel;
     private final boolean[] up;
@@ -163,20 +176,30 @@ public final class DispatchCore<T> {
         long now = ticker.read();
         maybeReallocate(now);
         for (Work<T> w : work) {
-            Queued<T> q = new Queued<>(w, seq++, now);
-            if (levels.count() > 1) {
-                arrivals[levels.binOf(w.tokens())]++;
-            }
-            queues.get(levels.route(w.tokens(), loads)).add(q);
-            byGroup.computeIfAbsent(w.group(), _ -> new LinkedHashSet<>(4)).add(q);
-            queued++;
+            add(w, now);
         }
         return true;
     }
 
     /** Queues one piece of work; see {@link #submit(List)}. */
     public boolean submit(Work<T> work) {
-        return submit(List.of(work));
+        if (closed) {
+            return false;
+        }
+        long now = ticker.read();
+        maybeReallocate(now);
+        add(work, now);
+        return true;
+    }
+
+    private void add(Work<T> w, long now) {
+        Queued<T> q = new Queued<>(w, seq++, now);
+        if (levels.count() > 1) {
+            arrivals[levels.binOf(w.tokens())]++;
+        }
+        queues.get(levels.route(w.tokens(), loads)).add(q);
+        byGroup.computeIfAbsent(w.group(), _ -> new ArrayList<>(2)).add(q);
+        queued++;
     }
 
     /**
@@ -218,7 +241,7 @@ public final class DispatchCore<T> {
                 givenUp.add(q.work.item());
             } else {
                 queues.get(levels.route(q.work.tokens(), loads)).add(q);
-                byGroup.computeIfAbsent(q.work.group(), _ -> new LinkedHashSet<>(4)).add(q);
+                byGroup.computeIfAbsent(q.work.group(), _ -> new ArrayList<>(2)).add(q);
                 queued++;
             }
         }
@@ -240,19 +263,19 @@ public final class DispatchCore<T> {
 
     /** Withdraws every queued item of {@code group} (items in flight run on); returns them. */
     public List<T> cancel(Object group) {
-        Set<Queued<T>> mine = byGroup.remove(group);
+        List<Queued<T>> mine = byGroup.remove(group);
         if (mine == null) {
             return List.of();
         }
         for (Queued<T> q : mine) {
             remove(q);
         }
-        return items(new ArrayList<>(mine));
+        return items(mine);
     }
 
     /** Withdraws the first queued item of {@code group} that {@code which} accepts; false if none is queued. */
     public boolean withdraw(Object group, Predicate<T> which) {
-        Set<Queued<T>> mine = byGroup.get(group);
+        List<Queued<T>> mine = byGroup.get(group);
         if (mine == null) {
             return false;
         }
@@ -291,7 +314,7 @@ public final class DispatchCore<T> {
 
     /** Items queued of {@code group}. */
     public int queued(Object group) {
-        Set<Queued<T>> mine = byGroup.get(group);
+        List<Queued<T>> mine = byGroup.get(group);
         return mine == null ? 0 : mine.size();
     }
 
@@ -450,18 +473,20 @@ public final class DispatchCore<T> {
     }
 
     private void forget(Queued<T> q) {
-        Set<Queued<T>> mine = byGroup.get(q.work.group());
+        List<Queued<T>> mine = byGroup.get(q.work.group());
         if (mine != null && mine.remove(q) && mine.isEmpty()) {
             byGroup.remove(q.work.group());
         }
     }
 
+    /** The items of {@code queued}, as the immutable list an {@link Action.Run} keeps without copying it again. */
+    @SuppressWarnings("unchecked")
     private static <T> List<T> items(List<Queued<T>> queued) {
-        List<T> out = new ArrayList<>(queued.size());
-        for (Queued<T> q : queued) {
-            out.add(q.work.item());
+        Object[] out = new Object[queued.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = queued.get(i).work.item();
         }
-        return out;
+        return (List<T>) List.of(out);
     }
 
     /** The highest level at or below member {@code m}'s that has work (its own only, if so told); -1 if none. */

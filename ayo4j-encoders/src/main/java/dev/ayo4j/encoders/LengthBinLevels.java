@@ -37,11 +37,7 @@ public record LengthBinLevels(LengthBins bins, ArloRouting routing, ForwardPassL
 
     @Override
     public int route(int tokens, Loads loads) {
-        return routing.choose(bins.binOf(tokens), bins.count(), b -> {
-            int members = loads.members(b);
-            int outstanding = loads.queued(b) + loads.inFlight(b);
-            return members == 0 ? Double.NaN : outstanding / (members * Math.max(1.0, tokenBudget / bins.upper(b)));
-        });
+        return routing.choose(bins.binOf(tokens), bins.count(), loads, b -> Math.max(1.0, tokenBudget / bins.upper(b)));
     }
 
     @Override

@@ -166,10 +166,7 @@ public final class ClusterSimulator {
 
         @Override
         public int route(int tokens, Loads loads) {
-            return routing.choose(bins.binOf(tokens), bins.count(), b -> {
-                int members = loads.members(b);
-                return members == 0 ? Double.NaN : (loads.queued(b) + loads.inFlight(b)) / (members * capacity[b]);
-            });
+            return routing.choose(bins.binOf(tokens), bins.count(), loads, b -> capacity[b]);
         }
 
         @Override

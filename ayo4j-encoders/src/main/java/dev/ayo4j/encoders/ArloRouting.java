@@ -2,6 +2,7 @@
 package dev.ayo4j.encoders;
 
 import dev.ayo4j.Checks;
+import dev.ayo4j.runtime.dispatch.Levels;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -70,5 +71,18 @@ public record ArloRouting(double lambda, double alpha, int levels) {
             }
         }
         return tightest;
+    }
+
+    /**
+     * {@link #choose(int, int, IntToDoubleFunction)} over the dispatch core's levels: a bin's congestion is its
+     * queued and running items over its live members' {@code rowsPerMember} rows each; a bin without members
+     * cannot serve.
+     */
+    public int choose(int tightest, int bins, Levels.Loads loads, IntToDoubleFunction rowsPerMember) {
+        return choose(tightest, bins, b -> {
+            int members = loads.members(b);
+            return members == 0 ? Double.NaN
+                    : (loads.queued(b) + loads.inFlight(b)) / (members * rowsPerMember.applyAsDouble(b));
+        });
     }
 }

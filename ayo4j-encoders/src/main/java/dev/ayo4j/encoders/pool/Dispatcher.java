@@ -2,64 +2,46 @@
 package dev.ayo4j.encoders.pool;
 
 import dev.ayo4j.RetriableEngineException;
-import dev.ayo4j.encoders.Allocator;
-import dev.ayo4j.encoders.ArloRouting;
-import dev.ayo4j.encoders.ForwardPassLatency;
-import dev.ayo4j.encoders.LengthBins;
-import dev.ayo4j.spi.BatchDecision;
-import dev.ayo4j.spi.BatchPolicy;
-import dev.ayo4j.spi.QueueView;
+import dev.ayo4j.runtime.dispatch.Action;
+import dev.ayo4j.runtime.dispatch.DispatchCore;
+import dev.ayo4j.runtime.dispatch.Work;
 import dev.ayo4j.spi.Ticker;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Consumer;
 
 /**
- * The pool's queues and its decisions, all under one lock; the pool's threads do the I/O.
+ * Encoder pool's shell around its {@link DispatchCore}: one job, doing what the core decides. It gives the core
+ * a lock and an owner thread that ticks it, runs each batch (and each probe of a member that is down) on that
+ * member's own thread, and fills each request's vectors in as its texts' batches finish.
  *
- * <p><b>Levels.</b> Shared mode has one level that every member pulls from (the shape the simulator models).
- * Binned mode has one level per length bin: each text is routed on arrival with {@link ArloRouting} (from its
- * tightest bin toward longer ones while a bin is congested: queued plus in-flight texts over the live
- * members' batch capacity), and a member serves its bin's level, or, when that is empty, the nearest shorter
- * non-empty one (a short text may ride on a longer bin's member, never the reverse). Every
- * {@code periodNanos} the {@link Allocator} re-splits the live members over bins from the arrivals of the
- * last period, moving as few members as it can and keeping one on the longest bin; a member that fails or
- * comes back triggers a re-split with the last loads.
+ * <p>The core decides everything else (see {@link DispatchCore} and, in binned mode,
+ * {@link dev.ayo4j.encoders.LengthBinLevels}): shared mode has one queue that every member serves; binned mode
+ * has one per length bin, with congestion-aware routing and periodic re-allocation of members to bins. A
+ * {@link MemberFailedException} puts the member down (exponential back-off, probed before it returns) and its
+ * batch back in arrival order; a text runs at most {@code maxAttempts} times. A text is answered at most once;
+ * the other queued texts of a request that failed or was cancelled are withdrawn.
  *
- * <p><b>Inside a level</b> the unmodified {@link BatchPolicy} picks each batch from a {@link QueueView} of
- * single-text entries in arrival order, when a member is free.
- *
- * <p><b>Failures.</b> A {@link MemberFailedException} puts the member down (exponential back-off, probed
- * before it returns) and puts its batch back in arrival order; a text is re-dispatched at most
- * {@code maxAttempts - 1} times. A text is answered at most once: only the member thread that holds it
- * completes it, and a requeued text is held by no member.
+ * <p>Threads: the core is ticked under the lock on the thread that delivers each event (a caller's enqueue, a
+ * member's end of batch or probe), so a member that finishes gets its next batch without a hand-off; the owner,
+ * a virtual thread, ticks only for the deadlines the core asks for. A member's thread is a platform thread for
+ * an in-process session (ONNX Runtime blocks in native code, which would pin a virtual thread's carrier), a
+ * virtual thread for a remote one. Every time-based decision (back-off, probes, re-allocation, a policy's
+ * wait) reads the injected ticker; only a remote member's request timeout is its HTTP client's.
  */
 final class Dispatcher {
-    /** One text of a request. */
-    static final class Pending {
-        final Job job;
-        final int index;
-        final String text;
-        final int tokens;
-        final long seq;
-        final long enqueuedNanos;
-        int attempts;
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
-        Pending(Job job, int index, String text, int tokens, long seq, long enqueuedNanos) {
-            this.job = job;
-            this.index = index;
-            this.text = text;
-            this.tokens = tokens;
-            this.seq = seq;
-            this.enqueuedNanos = enqueuedNanos;
-        }
-    }
+    /** One text of a request. */
+    record Text(Job job, int index, String text) {}
 
     /** One request: its vectors fill in as batches finish. */
     static final class Job {
@@ -73,69 +55,40 @@ final class Dispatcher {
         }
     }
 
-    private static final Comparator<Pending> BY_SEQ = Comparator.comparingLong(p -> p.seq);
-
     private final String pool;
-    private final Ticker ticker;
-    private final BatchPolicy policy;
-    private final @Nullable LengthBins bins;
-    private final ArloRouting routing;
-    private final ForwardPassLatency cost;
-    private final int tokenBudget;
-    private final int maxBatch;
+    private final List<Member> members;
     private final int capacity;
-    private final long periodNanos;
     private final int maxAttempts;
-    private final long backoffNanos;
-    private final long maxBackoffNanos;
+    private final Ticker ticker;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final List<List<Pending>> levels = new ArrayList<>();
-    private final int[] memberBin;
-    private final boolean[] up;
-    private final int[] inFlight;
-    private final long[] downUntil;
-    private final long[] backoff;
-    private final long[] arrivals;
-    private @Nullable List<Allocator.BinLoad> lastLoads;
-    private long windowStart;
-    private long seq;
-    private int queued;
-    private long batches;
-    private long usefulTokens;
-    private long paddedTokens;
-    private boolean closed;
+    private final DispatchCore<Text> core;
+    private final List<ExecutorService> memberThreads = new ArrayList<>();
+    private final Consumer<Action<?>> decisions;
+    private final Thread owner;
 
-    Dispatcher(String pool, int members, Ticker ticker, BatchPolicy policy, @Nullable LengthBins bins,
-               ArloRouting routing, ForwardPassLatency cost, int tokenBudget, int maxBatch, int capacity, long periodNanos,
-               int maxAttempts, long backoffNanos, long maxBackoffNanos) {
+    Dispatcher(String pool, List<Member> members, Ticker ticker, DispatchCore.Config config, int capacity) {
+        this(pool, members, ticker, config, capacity, _ -> { });
+    }
+
+    /**
+     * As {@link #Dispatcher(String, List, Ticker, DispatchCore.Config, int)}; {@code decisions} hears every
+     * action, under the lock (for tests that replay the same decisions in virtual time).
+     */
+    Dispatcher(String pool, List<Member> members, Ticker ticker, DispatchCore.Config config, int capacity,
+               Consumer<Action<?>> decisions) {
+        this.decisions = decisions;
         this.pool = pool;
-        this.ticker = ticker;
-        this.policy = policy;
-        this.bins = bins;
-        this.routing = routing;
-        this.cost = cost;
-        this.tokenBudget = tokenBudget;
-        this.maxBatch = maxBatch;
+        this.members = List.copyOf(members);
         this.capacity = capacity;
-        this.periodNanos = periodNanos;
-        this.maxAttempts = maxAttempts;
-        this.backoffNanos = backoffNanos;
-        this.maxBackoffNanos = maxBackoffNanos;
-        int k = bins == null ? 1 : bins.count();
-        for (int b = 0; b < k; b++) {
-            levels.add(new ArrayList<>());
+        this.maxAttempts = config.maxAttempts();
+        this.ticker = ticker;
+        this.core = new DispatchCore<>(config, ticker);
+        for (int m = 0; m < members.size(); m++) {
+            Thread.Builder tb = members.get(m).blocksInNative() ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
+            memberThreads.add(Executors.newSingleThreadExecutor(tb.name(pool + "-member-" + m).factory()));
         }
-        memberBin = new int[members];
-        Arrays.fill(memberBin, k - 1); // until the first allocation every member serves every length
-        up = new boolean[members];
-        Arrays.fill(up, true);
-        inFlight = new int[members];
-        downUntil = new long[members];
-        backoff = new long[members];
-        Arrays.fill(backoff, backoffNanos);
-        arrivals = new long[k];
-        windowStart = ticker.read();
+        this.owner = Thread.ofVirtual().name(pool + "-dispatcher").start(this::loop);
     }
 
     /** Most texts that may wait at once. */
@@ -148,163 +101,35 @@ final class Dispatcher {
         Job job = new Job(texts.size());
         lock.lock();
         try {
-            if (closed) {
+            if (core.closed()) {
                 throw new RetriableEngineException("encoder pool " + pool + " is closed");
             }
-            if (queued + texts.size() > capacity) {
-                throw new OverloadedException(pool, queued, texts.size(), capacity);
+            if (core.queued() + texts.size() > capacity) {
+                throw new OverloadedException(pool, core.queued(), texts.size(), capacity);
             }
-            long now = ticker.read();
-            maybeReallocate(now);
+            List<Work<Text>> work = new ArrayList<>(texts.size());
             for (int i = 0; i < texts.size(); i++) {
-                Pending p = new Pending(job, i, texts.get(i), tokens[i], seq++, now);
-                if (bins != null) {
-                    arrivals[bins.binOf(p.tokens)]++;
-                }
-                levels.get(route(p.tokens)).add(p);
+                work.add(Work.inArrivalOrder(new Text(job, i, texts.get(i)), job, tokens[i]));
             }
-            queued += texts.size();
-            changed.signalAll();
+            core.submit(work);
+            changed();
         } finally {
             lock.unlock();
         }
+        // A request failed or cancelled from outside withdraws its texts still queued.
+        job.future.whenComplete((_, e) -> {
+            if (e != null) {
+                withdraw(job);
+            }
+        });
         return job.future;
     }
 
-    /** The next batch for member {@code m}, blocking until there is one; null once closed. */
-    @Nullable List<Pending> next(int m) throws InterruptedException {
+    /** Ticks the core now, e.g. after a manual ticker moved past a deadline it asked for. */
+    void wakeUp() {
         lock.lock();
         try {
-            while (!closed) {
-                int lv = eligibleLevel(m);
-                if (lv < 0) {
-                    changed.await();
-                    continue;
-                }
-                List<Pending> level = levels.get(lv);
-                int before = level.size();
-                level.removeIf(p -> p.job.future.isDone()); // a failed or cancelled request's other texts
-                queued -= before - level.size();
-                if (level.isEmpty()) {
-                    continue;
-                }
-                long now = ticker.read();
-                List<Pending> batch = switch (policy.decide(new LevelView(level, busyOn(lv)), now)) {
-                    case BatchDecision.Dispatch(int count) -> take(level, head(Math.min(count, level.size())));
-                    case BatchDecision.DispatchSelected(List<Integer> indices) -> take(level, indices);
-                    case BatchDecision.WaitUntil(long deadline) when deadline > now -> {
-                        changed.awaitNanos(Math.min(deadline - now, TimeUnit.SECONDS.toNanos(1)));
-                        yield null;
-                    }
-                    case BatchDecision.WaitUntil _ -> take(level, head(Math.min(maxBatch, level.size())));
-                };
-                if (batch != null && !batch.isEmpty()) {
-                    int longest = 0;
-                    for (Pending p : batch) {
-                        longest = Math.max(longest, p.tokens);
-                        usefulTokens += p.tokens;
-                    }
-                    paddedTokens += (long) longest * batch.size();
-                    batches++;
-                    queued -= batch.size();
-                    inFlight[m] = batch.size();
-                    return batch;
-                }
-            }
-            return null;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Member {@code m} encoded {@code batch}. */
-    void complete(int m, List<Pending> batch, List<float[]> vectors) {
-        List<Job> done = new ArrayList<>();
-        lock.lock();
-        try {
-            inFlight[m] = 0;
-            backoff[m] = backoffNanos;
-            for (int i = 0; i < batch.size(); i++) {
-                Pending p = batch.get(i);
-                if (p.job.out[p.index] != null) {
-                    throw new IllegalStateException("invariant broken: text " + p.index + " answered twice");
-                }
-                p.job.out[p.index] = vectors.get(i);
-                if (--p.job.remaining == 0) {
-                    done.add(p.job);
-                }
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        done.forEach(j -> j.future.complete(List.of(j.out)));
-    }
-
-    /** Member {@code m} failed on {@code batch}: re-dispatch it if the member is at fault, else fail its texts. */
-    void fail(int m, List<Pending> batch, RuntimeException cause) {
-        List<Job> failed = new ArrayList<>();
-        RuntimeException error = cause;
-        lock.lock();
-        try {
-            inFlight[m] = 0;
-            if (cause instanceof MemberFailedException) {
-                long now = ticker.read();
-                up[m] = false;
-                downUntil[m] = now + backoff[m];
-                backoff[m] = Math.min(maxBackoffNanos, backoff[m] * 2);
-                reallocate(lastLoads);
-                error = new RetriableEngineException(String.format("encoder pool %s: a text failed on %d attempts;"
-                        + " last: %s", pool, maxAttempts, cause.getMessage()), cause);
-                for (Pending p : batch) {
-                    if (++p.attempts >= maxAttempts) {
-                        failed.add(p.job);
-                    } else if (!p.job.future.isDone()) {
-                        insertBySeq(levels.get(route(p.tokens)), p);
-                        queued++;
-                    }
-                }
-            } else {
-                batch.forEach(p -> failed.add(p.job));
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        for (Job j : failed) {
-            j.future.completeExceptionally(error);
-        }
-    }
-
-    /** Whether member {@code m} is down; if so, waits until it is due for a probe (or the pool closes). */
-    boolean awaitProbe(int m) throws InterruptedException {
-        lock.lock();
-        try {
-            while (!closed && !up[m]) {
-                long wait = downUntil[m] - ticker.read();
-                if (wait <= 0) {
-                    return true;
-                }
-                changed.awaitNanos(wait);
-            }
-            return false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Result of a probe of a down member. */
-    void probed(int m, boolean healthy) {
-        lock.lock();
-        try {
-            if (healthy) {
-                up[m] = true;
-                reallocate(lastLoads);
-            } else {
-                downUntil[m] = ticker.read() + backoff[m];
-                backoff[m] = Math.min(maxBackoffNanos, backoff[m] * 2);
-            }
-            changed.signalAll();
+            changed();
         } finally {
             lock.unlock();
         }
@@ -313,212 +138,176 @@ final class Dispatcher {
     boolean closed() {
         lock.lock();
         try {
-            return closed;
+            return core.closed();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Stops dispatching and fails every queued text. */
+    /** Stops dispatching, fails every queued text and waits for the members' threads. */
     void close() {
-        List<Job> jobs = new ArrayList<>();
+        Set<Job> jobs = new LinkedHashSet<>();
         lock.lock();
         try {
-            closed = true;
-            for (List<Pending> level : levels) {
-                level.forEach(p -> jobs.add(p.job));
-                level.clear();
-            }
-            queued = 0;
+            core.close().forEach(t -> jobs.add(t.job()));
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-        RetriableEngineException e = new RetriableEngineException("encoder pool " + pool + " closed before the text ran");
+        RetriableEngineException e = closedBeforeRun();
         jobs.forEach(j -> j.future.completeExceptionally(e));
+        try {
+            owner.join();
+            for (ExecutorService threads : memberThreads) {
+                threads.shutdown();
+                threads.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Queued texts, live members, and live members per bin. */
     EncoderPool.Stats stats() {
         lock.lock();
         try {
-            int live = 0;
-            Integer[] perBin = new Integer[levels.size()];
-            Arrays.fill(perBin, 0);
-            for (int m = 0; m < up.length; m++) {
-                if (up[m]) {
-                    live++;
-                    perBin[memberBin[m]]++;
-                }
-            }
-            return new EncoderPool.Stats(up.length, live, queued, List.of(perBin), batches, usefulTokens, paddedTokens);
+            DispatchCore.Stats s = core.stats();
+            return new EncoderPool.Stats(members.size(), s.live(), s.queued(), s.membersPerLevel(), s.batches(),
+                    s.usefulTokens(), s.paddedTokens());
         } finally {
             lock.unlock();
         }
     }
 
-    private int route(int tokens) {
-        if (bins == null) {
-            return 0;
-        }
-        int k = bins.count();
-        return routing.choose(bins.binOf(tokens), k, b -> {
-            int members = 0;
-            int outstanding = levels.get(b).size();
-            for (int m = 0; m < up.length; m++) {
-                if (up[m] && memberBin[m] == b) {
-                    members++;
-                    outstanding += inFlight[m];
+    private void loop() {
+        lock.lock();
+        try {
+            while (!core.closed()) {
+                long wait = perform(core.tick());
+                if (wait == Long.MAX_VALUE) {
+                    changed.await();
+                } else {
+                    long nanos = wait - ticker.read();
+                    if (nanos > 0) {
+                        changed.awaitNanos(Math.min(nanos, TimeUnit.SECONDS.toNanos(1)));
+                    }
                 }
             }
-            return members == 0 ? Double.NaN : outstanding / (members * Math.max(1.0, tokenBudget / bins.upper(b)));
-        });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    private int eligibleLevel(int m) {
-        if (!up[m]) {
-            return -1;
-        }
-        for (int b = memberBin[m]; b >= 0; b--) {
-            if (!levels.get(b).isEmpty()) {
-                return b;
+    /**
+     * Under the lock, after an event: ticks the core at once on this thread (a member that just finished gets
+     * its next batch without waking the owner) and wakes the owner for the deadline of the next tick.
+     */
+    private void changed() {
+        perform(core.tick());
+        changed.signalAll();
+    }
+
+    /** Hands each run and probe to its member's thread; returns the deadline of the next tick. */
+    private long perform(List<Action<Text>> actions) {
+        long wait = Long.MAX_VALUE;
+        for (Action<Text> action : actions) {
+            decisions.accept(action);
+            switch (action) {
+                case Action.Run<Text> run -> memberThreads.get(run.member()).execute(() -> run(run));
+                case Action.Probe<Text>(int m) -> memberThreads.get(m).execute(() -> probe(m));
+                case Action.WaitUntil<Text>(long deadline) -> wait = deadline;
             }
         }
-        return -1;
+        return wait;
     }
 
-    private int busyOn(int level) {
-        int busy = 0;
-        for (int m = 0; m < up.length; m++) {
-            if (inFlight[m] > 0 && (bins == null || memberBin[m] == level)) {
-                busy++;
-            }
-        }
-        return busy;
-    }
-
-    private void maybeReallocate(long now) {
-        if (bins == null || now - windowStart < periodNanos) {
+    /** On member {@code run.member()}'s thread: encode the batch and report. */
+    private void run(Action.Run<Text> run) {
+        Member member = members.get(run.member());
+        List<Text> batch = run.items();
+        List<float[]> vectors;
+        try {
+            vectors = member.embed(batch.stream().map(Text::text).toList());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "encoder pool {0}: member {1} failed a batch of {2}: {3}",
+                    pool, member.name(), batch.size(), e.toString());
+            failed(run.batchId(), batch, e);
             return;
         }
-        double seconds = (now - windowStart) / 1e9;
-        long total = Arrays.stream(arrivals).sum();
-        if (total > 0) {
-            List<Allocator.BinLoad> loads = new ArrayList<>(arrivals.length);
-            for (int b = 0; b < arrivals.length; b++) {
-                loads.add(new Allocator.BinLoad(arrivals[b] / seconds, cost.latencyNanos(1, bins.upper(b)) / 1e9));
-            }
-            lastLoads = loads;
-            reallocate(loads);
-        }
-        Arrays.fill(arrivals, 0);
-        windowStart = now;
-    }
-
-    /** Splits the live members over bins for {@code loads} (all on the longest bin if none yet). */
-    private void reallocate(@Nullable List<Allocator.BinLoad> loads) {
-        if (bins == null) {
-            return;
-        }
-        int k = bins.count();
-        List<Integer> live = new ArrayList<>();
-        for (int m = 0; m < up.length; m++) {
-            if (up[m]) {
-                live.add(m);
-            }
-        }
-        if (live.isEmpty()) {
-            return;
-        }
-        int[] want = new int[k];
-        if (loads == null) {
-            want[k - 1] = live.size();
-        } else {
-            List<Integer> split = Allocator.allocate(live.size(), loads).workersPerBin();
-            for (int b = 0; b < k; b++) {
-                want[b] = split.get(b);
-            }
-        }
-        int[] have = new int[k];
-        live.forEach(m -> have[memberBin[m]]++);
-        for (int m : live) {
-            if (have[memberBin[m]] <= want[memberBin[m]]) {
-                continue;
-            }
-            for (int b = k - 1; b >= 0; b--) {
-                if (have[b] < want[b]) {
-                    have[memberBin[m]]--;
-                    have[b]++;
-                    memberBin[m] = b;
-                    break;
+        List<Job> done = new ArrayList<>();
+        lock.lock();
+        try {
+            core.complete(run.batchId(), 0);
+            for (int i = 0; i < batch.size(); i++) {
+                Text t = batch.get(i);
+                if (t.job().out[t.index()] != null) {
+                    throw new IllegalStateException("invariant broken: text " + t.index() + " answered twice");
+                }
+                t.job().out[t.index()] = vectors.get(i);
+                if (--t.job().remaining == 0) {
+                    done.add(t.job());
                 }
             }
+            changed();
+        } finally {
+            lock.unlock();
         }
-        // Texts on a bin left without members move to the next longer bin that has some.
-        for (int b = 0; b < k - 1; b++) {
-            if (have[b] == 0 && !levels.get(b).isEmpty()) {
-                int target = b + 1;
-                while (target < k - 1 && have[target] == 0) {
-                    target++;
+        done.forEach(j -> j.future.complete(List.of(j.out)));
+    }
+
+    /** Batch {@code batchId} failed: re-dispatched if the member is at fault, else its texts fail. */
+    private void failed(long batchId, List<Text> batch, RuntimeException cause) {
+        boolean memberAtFault = cause instanceof MemberFailedException;
+        RuntimeException error = memberAtFault ? new RetriableEngineException(String.format(
+                "encoder pool %s: a text failed on %d attempts; last: %s", pool, maxAttempts, cause.getMessage()),
+                cause) : cause;
+        Set<Job> failed = new LinkedHashSet<>();
+        boolean closed;
+        lock.lock();
+        try {
+            core.fail(batchId, memberAtFault).forEach(t -> failed.add(t.job()));
+            failed.forEach(core::cancel);
+            // A request that ended while this batch ran (failed, cancelled, given up by its caller) is not
+            // sent again: its withdrawal then found these texts in flight, not queued.
+            for (Text t : batch) {
+                if (t.job().future.isDone()) {
+                    core.cancel(t.job());
                 }
-                List<Pending> moved = levels.get(b);
-                levels.get(target).addAll(moved);
-                levels.get(target).sort(BY_SEQ);
-                moved.clear();
             }
+            closed = core.closed();
+            changed();
+        } finally {
+            lock.unlock();
+        }
+        RuntimeException reported = closed && memberAtFault ? closedBeforeRun() : error;
+        failed.forEach(j -> j.future.completeExceptionally(reported));
+    }
+
+    private RetriableEngineException closedBeforeRun() {
+        return new RetriableEngineException("encoder pool " + pool + " closed before the text ran");
+    }
+
+    private void probe(int m) {
+        boolean healthy = members.get(m).healthy();
+        lock.lock();
+        try {
+            core.probed(m, healthy);
+            changed();
+        } finally {
+            lock.unlock();
         }
     }
 
-    private static void insertBySeq(List<Pending> level, Pending p) {
-        int at = 0;
-        while (at < level.size() && level.get(at).seq < p.seq) {
-            at++;
-        }
-        level.add(at, p);
-    }
-
-    private static List<Integer> head(int count) {
-        List<Integer> indices = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            indices.add(i);
-        }
-        return indices;
-    }
-
-    private List<Pending> take(List<Pending> level, List<Integer> indices) {
-        int n = Math.min(indices.size(), maxBatch);
-        List<Pending> batch = new ArrayList<>(n);
-        boolean[] taken = new boolean[level.size()];
-        for (int i = 0; i < n; i++) {
-            int index = indices.get(i);
-            if (index >= level.size() || taken[index]) {
-                throw new IllegalStateException(String.format("policy selected index %s of %s queued texts",
-                        index, level.size()));
+    private void withdraw(Job job) {
+        lock.lock();
+        try {
+            if (!core.cancel(job).isEmpty()) {
+                changed();
             }
-            taken[index] = true;
-            batch.add(level.get(index));
-        }
-        int kept = 0;
-        for (int i = 0; i < level.size(); i++) {
-            if (!taken[i]) {
-                level.set(kept++, level.get(i));
-            }
-        }
-        level.subList(kept, level.size()).clear();
-        return batch;
-    }
-
-    /** A level as a policy sees it: single-text entries in arrival order. */
-    private record LevelView(List<Pending> level, int inFlight) implements QueueView {
-        @Override
-        public int size() {
-            return level.size();
-        }
-
-        @Override
-        public Entry entry(int i) {
-            Pending p = level.get(i);
-            return new Entry(p.enqueuedNanos, p.tokens, 1);
+        } finally {
+            lock.unlock();
         }
     }
 }

@@ -25,9 +25,10 @@ import java.util.concurrent.Executors;
 
 /**
  * Encoder engine over a pool of members — in-process ONNX sessions and remote TEI-compatible servers —
- * that dispatches single texts with a {@link dev.ayo4j.spi.BatchPolicy} (see {@link Dispatcher} for the
- * shared and Arlo-binned modes, re-allocation and re-dispatch). Serves {@link Primitive.Embed} (unit
- * vectors) and {@link Primitive.Rerank} (cosine similarity of query and passage vectors, best first).
+ * that dispatches single texts with a {@link dev.ayo4j.spi.BatchPolicy} through the runtime's dispatch core
+ * (see {@link Dispatcher} for the shared and Arlo-binned modes, re-allocation and re-dispatch). Serves
+ * {@link Primitive.Embed} (unit vectors) and {@link Primitive.Rerank} (cosine similarity of query and passage
+ * vectors, best first).
  *
  * <p><b>Inputs.</b> An empty string is encoded as {@code [CLS] [SEP]} (a fixed, valid vector). A text with a
  * lone UTF-16 surrogate or a control character other than tab, LF and CR is refused with
@@ -39,8 +40,9 @@ import java.util.concurrent.Executors;
  * {@link OverloadedException} (retriable) at once instead of buffering.
  *
  * <p><b>Threads.</b> Each member has one thread: a platform thread for an in-process session (ONNX Runtime
- * blocks in native code, which would pin a virtual thread's carrier), a virtual thread for a remote one.
- * Token counting, also native, runs on a platform thread of the pool whatever thread calls. Thread-safe.
+ * blocks in native code, which would pin a virtual thread's carrier), a virtual thread for a remote one; the
+ * dispatcher's owner is a virtual thread. Token counting, also native, runs on a platform thread of the pool
+ * whatever thread calls. Thread-safe.
  */
 public final class EncoderPool implements Engine {
     private static final System.Logger LOG = System.getLogger(EncoderPool.class.getName());
@@ -66,7 +68,6 @@ public final class EncoderPool implements Engine {
     private final List<Member> members;
     private final Dispatcher dispatcher;
     private final ExecutorService meterThread;
-    private final List<Thread> threads = new ArrayList<>();
     private final EngineCapabilities capabilities;
 
     EncoderPool(String name, List<Member> members, EncoderModel meter, Dispatcher dispatcher) {
@@ -79,12 +80,6 @@ public final class EncoderPool implements Engine {
         this.meterThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name(name + "-meter").factory());
         this.capabilities = new EngineCapabilities(Set.of(Primitive.Embed.class, Primitive.Rerank.class), 256,
                 1 << 20, 64);
-        for (int m = 0; m < members.size(); m++) {
-            int id = m;
-            Member member = members.get(m);
-            Thread.Builder tb = member.blocksInNative() ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
-            threads.add(tb.name(name + "-member-" + m).start(() -> serve(id, member)));
-        }
         LOG.log(System.Logger.Level.INFO, "encoder pool {0}: {1} member(s) {2}, model {3}, window {4}", name,
                 members.size(), members.stream().map(Member::name).toList(), model, window);
     }
@@ -258,44 +253,12 @@ public final class EncoderPool implements Engine {
         }
     }
 
-    /** A member's loop: take a batch, run it, report; when down, wait for the probe. */
-    private void serve(int m, Member member) {
-        try {
-            while (!dispatcher.closed()) {
-                if (dispatcher.awaitProbe(m)) {
-                    dispatcher.probed(m, member.healthy());
-                    continue;
-                }
-                List<Dispatcher.Pending> batch = dispatcher.next(m);
-                if (batch == null) {
-                    return;
-                }
-                try {
-                    dispatcher.complete(m, batch, member.embed(batch.stream().map(p -> p.text).toList()));
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "encoder pool {0}: member {1} failed a batch of {2}: {3}",
-                            name, member.name(), batch.size(), e.toString());
-                    dispatcher.fail(m, batch, e);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
         if (dispatcher.closed()) {
             return;
         }
         dispatcher.close();
-        for (Thread t : threads) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         members.forEach(Member::close);
         meterThread.shutdownNow();
     }

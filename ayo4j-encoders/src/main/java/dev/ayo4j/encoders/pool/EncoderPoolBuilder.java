@@ -2,9 +2,12 @@
 package dev.ayo4j.encoders.pool;
 
 import dev.ayo4j.Checks;
+import dev.ayo4j.encoders.LengthBinLevels;
 import dev.ayo4j.encoders.policies.EncoderPolicyConfig;
 import dev.ayo4j.encoders.policies.PolicyRegistry;
 import dev.ayo4j.engine.onnx.EncoderModel;
+import dev.ayo4j.runtime.dispatch.DispatchCore;
+import dev.ayo4j.runtime.dispatch.Levels;
 import dev.ayo4j.spi.BatchPolicy;
 import dev.ayo4j.spi.Ticker;
 import java.net.URI;
@@ -27,8 +30,10 @@ public final class EncoderPoolBuilder {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     /** Attempts per text across members before it fails: 4. */
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
-    /** First back-off of a failed member, doubled per failure up to 10 s: 250 ms. */
+    /** First back-off of a failed member, doubled per failure up to {@link #MAX_BACKOFF}: 250 ms. */
     public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(250);
+    /** Longest back-off of a failed member: 10 s. */
+    public static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final String name;
     private final List<Member> members = new ArrayList<>();
@@ -141,9 +146,10 @@ public final class EncoderPoolBuilder {
         }
         Checks.argument(m != null, "encoder pool %s has only remote members: give meter(model) to count tokens", name);
         BatchPolicy batchPolicy = PolicyRegistry.standard().create(policy, config);
-        Dispatcher dispatcher = new Dispatcher(name, members.size(), ticker, batchPolicy, binned ? config.bins() : null,
-                config.routing(), config.cost(), config.tokenBudget(), config.maxBatch(), capacity, period.toNanos(),
-                maxAttempts, backoff.toNanos(), Duration.ofSeconds(10).toNanos());
-        return new EncoderPool(name, members, m, dispatcher);
+        Levels levels = binned ? new LengthBinLevels(config.bins(), config.routing(), config.cost(), config.tokenBudget(),
+                period.toNanos()) : Levels.single();
+        DispatchCore.Config core = new DispatchCore.Config("encoder pool " + name, members.size(), config.maxBatch(),
+                batchPolicy, levels, maxAttempts, backoff.toNanos(), MAX_BACKOFF.toNanos());
+        return new EncoderPool(name, members, m, new Dispatcher(name, members, ticker, core, capacity));
     }
 }

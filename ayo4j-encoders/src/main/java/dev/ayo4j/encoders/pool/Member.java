@@ -7,7 +7,7 @@ import java.util.List;
  * One worker of an {@link EncoderPool}: an in-process ONNX session or a remote TEI-compatible server.
  * The pool calls {@link #embed} from the member's own thread only, one batch at a time.
  */
-sealed interface Member extends AutoCloseable permits LocalMember, RemoteMember {
+interface Member extends AutoCloseable {
     /** Label for logs and errors. */
     String name();
 

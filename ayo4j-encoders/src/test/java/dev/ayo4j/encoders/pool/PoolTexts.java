@@ -62,7 +62,10 @@ public final class PoolTexts {
             }
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", ex -> {
-                received.incrementAndGet();
+                synchronized (received) {
+                    received.incrementAndGet();
+                    received.notifyAll();
+                }
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -76,6 +79,15 @@ public final class PoolTexts {
         /** Requests received so far. */
         public int received() {
             return received.get();
+        }
+
+        /** Blocks until {@code n} requests have arrived. */
+        public void awaitReceived(int n) throws InterruptedException {
+            synchronized (received) {
+                while (received.get() < n) {
+                    received.wait();
+                }
+            }
         }
 
         public URI uri() {

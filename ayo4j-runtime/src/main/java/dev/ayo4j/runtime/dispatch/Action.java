@@ -14,9 +14,11 @@ public sealed interface Action<T> {
      * Run {@code items} as one batch on {@code member}; report the end with {@link DispatchCore#complete} or
      * {@link DispatchCore#fail} under {@code batchId}.
      *
+     * @param level   the level {@code member} serves (see {@link Levels}): its runtime, whose items come from
+     *                that level or a shorter one; 0 with a single level
      * @param atNanos when the core decided it, on its ticker
      */
-    record Run<T>(long batchId, int member, List<T> items, long atNanos) implements Action<T> {
+    record Run<T>(long batchId, int member, int level, List<T> items, long atNanos) implements Action<T> {
         public Run {
             items = List.copyOf(items);
         }

@@ -11,11 +11,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -78,22 +76,36 @@ public final class DispatchCore<T> {
     public record Stats(int queued, int live, List<Integer> membersPerLevel, long batches, long usefulTokens,
                         long paddedTokens) {}
 
-    /** A queued item with its ordering keys and the entry a policy sees. */
+    /**
+     * A queued item with its ordering keys (copied out of the work, since every queue insertion and removal
+     * compares them several times) and the entry a policy sees.
+     */
     private static final class Queued<T> {
         final Work<T> work;
+        final double negatedPriority;
+        final long groupStartNanos;
         final long seq;
         final QueueView.Entry entry;
         int attempts;
 
         Queued(Work<T> work, long seq, long enqueueNanos) {
             this.work = work;
+            this.negatedPriority = -work.priority();
+            this.groupStartNanos = work.groupStartNanos();
             this.seq = seq;
             this.entry = new QueueView.Entry(enqueueNanos, work.tokens(), work.items(), work.warmUp());
         }
     }
 
-    private static final Comparator<Queued<?>> ORDER = Comparator.<Queued<?>>comparingDouble(q -> -q.work.priority())
-            .thenComparingLong(q -> q.work.groupStartNanos()).thenComparingLong(q -> q.seq);
+    /** Larger priority first, then older group, then arrival. */
+    private static final Comparator<Queued<?>> ORDER = (a, b) -> {
+        int c = Double.compare(a.negatedPriority, b.negatedPriority);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(a.groupStartNanos, b.groupStartNanos);
+        return c != 0 ? c : Long.compare(a.seq, b.seq);
+    };
 
     private record InFlight<T>(int member, List<Queued<T>> batch) {}
 
@@ -101,7 +113,8 @@ public final class DispatchCore<T> {
     private final Ticker ticker;
     private final Levels levels;
     private final List<TreeSet<Queued<T>>> queues = new ArrayList<>();
-    private final Map<Object, Set<Queued<T>>> byGroup = new HashMap<>();
+    /** Queued items by group, in queueing order; a group holds few at once, so a list beats a linked set. */
+    private final Map<Object, List<Queued<T>>> byGroup = new HashMap<>();
     private final Map<Long, InFlight<T>> running = new HashMap<>();
     private final int[] memberLevel;
     private final boolean[] up;
@@ -110,6 +123,9 @@ public final class DispatchCore<T> {
     private final long[] downUntil;
     private final long[] backoff;
     private final long[] arrivals;
+    /** When a moved member may serve its new level, and whether it moved while busy (see Levels#switchNanos). */
+    private final long[] readyAt;
+    private final boolean[] switchAfterBatch;
     private final View view = new View();
     private final Loads loads = new Loads();
     private double @Nullable [] lastRates;
@@ -146,7 +162,10 @@ public final class DispatchCore<T> {
         backoff = new long[n];
         Arrays.fill(backoff, config.backoffNanos());
         arrivals = new long[k];
+        readyAt = new long[n];
+        switchAfterBatch = new boolean[n];
         windowStart = ticker.read();
+        reallocate(null, false); // the starting split, nothing to switch from
     }
 
     /** Queues {@code work} in order; false (nothing queued) once the core is closed. */
@@ -157,20 +176,30 @@ public final class DispatchCore<T> {
         long now = ticker.read();
         maybeReallocate(now);
         for (Work<T> w : work) {
-            Queued<T> q = new Queued<>(w, seq++, now);
-            if (levels.count() > 1) {
-                arrivals[levels.binOf(w.tokens())]++;
-            }
-            queues.get(levels.route(w.tokens(), loads)).add(q);
-            byGroup.computeIfAbsent(w.group(), _ -> new LinkedHashSet<>(4)).add(q);
-            queued++;
+            add(w, now);
         }
         return true;
     }
 
     /** Queues one piece of work; see {@link #submit(List)}. */
     public boolean submit(Work<T> work) {
-        return submit(List.of(work));
+        if (closed) {
+            return false;
+        }
+        long now = ticker.read();
+        maybeReallocate(now);
+        add(work, now);
+        return true;
+    }
+
+    private void add(Work<T> w, long now) {
+        Queued<T> q = new Queued<>(w, seq++, now);
+        if (levels.count() > 1) {
+            arrivals[levels.binOf(w.tokens())]++;
+        }
+        queues.get(levels.route(w.tokens(), loads)).add(q);
+        byGroup.computeIfAbsent(w.group(), _ -> new ArrayList<>(2)).add(q);
+        queued++;
     }
 
     /**
@@ -192,11 +221,12 @@ public final class DispatchCore<T> {
     /**
      * Batch {@code batchId} failed. If the member is at fault it goes down (probed after a back-off that
      * doubles up to the maximum) and the batch's items are queued again in arrival order, except those that
-     * used their attempts; otherwise none is retried. Returns the items given up, for the shell to fail.
+     * used their attempts; otherwise, or once the core is closed, none is retried. Returns the items given up,
+     * for the shell to fail.
      */
     public List<T> fail(long batchId, boolean memberAtFault) {
         InFlight<T> f = release(batchId);
-        if (!memberAtFault) {
+        if (!memberAtFault || closed) {
             return items(f.batch());
         }
         int m = f.member();
@@ -204,14 +234,14 @@ public final class DispatchCore<T> {
         down++;
         downUntil[m] = ticker.read() + backoff[m];
         backoff[m] = Math.min(config.maxBackoffNanos(), backoff[m] * 2);
-        reallocate(lastRates);
+        reallocate(lastRates, true);
         List<T> givenUp = new ArrayList<>();
         for (Queued<T> q : f.batch()) {
             if (++q.attempts >= config.maxAttempts()) {
                 givenUp.add(q.work.item());
             } else {
                 queues.get(levels.route(q.work.tokens(), loads)).add(q);
-                byGroup.computeIfAbsent(q.work.group(), _ -> new LinkedHashSet<>(4)).add(q);
+                byGroup.computeIfAbsent(q.work.group(), _ -> new ArrayList<>(2)).add(q);
                 queued++;
             }
         }
@@ -224,7 +254,7 @@ public final class DispatchCore<T> {
         if (healthy) {
             up[member] = true;
             down--;
-            reallocate(lastRates);
+            reallocate(lastRates, true);
         } else {
             downUntil[member] = ticker.read() + backoff[member];
             backoff[member] = Math.min(config.maxBackoffNanos(), backoff[member] * 2);
@@ -233,19 +263,19 @@ public final class DispatchCore<T> {
 
     /** Withdraws every queued item of {@code group} (items in flight run on); returns them. */
     public List<T> cancel(Object group) {
-        Set<Queued<T>> mine = byGroup.remove(group);
+        List<Queued<T>> mine = byGroup.remove(group);
         if (mine == null) {
             return List.of();
         }
         for (Queued<T> q : mine) {
             remove(q);
         }
-        return items(new ArrayList<>(mine));
+        return items(mine);
     }
 
     /** Withdraws the first queued item of {@code group} that {@code which} accepts; false if none is queued. */
     public boolean withdraw(Object group, Predicate<T> which) {
-        Set<Queued<T>> mine = byGroup.get(group);
+        List<Queued<T>> mine = byGroup.get(group);
         if (mine == null) {
             return false;
         }
@@ -284,7 +314,7 @@ public final class DispatchCore<T> {
 
     /** Items queued of {@code group}. */
     public int queued(Object group) {
-        Set<Queued<T>> mine = byGroup.get(group);
+        List<Queued<T>> mine = byGroup.get(group);
         return mine == null ? 0 : mine.size();
     }
 
@@ -333,6 +363,10 @@ public final class DispatchCore<T> {
         long waiting = 0; // levels whose policy asked to wait, as bits
         for (int m = 0; m < up.length && busy < up.length && queued > 0; m++) {
             if (!up[m] || busyItems[m] > 0) {
+                continue;
+            }
+            if (readyAt[m] > now) {
+                wake = Math.min(wake, readyAt[m]);
                 continue;
             }
             int level = eligibleLevel(m);
@@ -386,7 +420,7 @@ public final class DispatchCore<T> {
         busy++;
         long id = ++batchIds;
         running.put(id, new InFlight<>(m, batch));
-        return new Action.Run<>(id, m, items(batch), now);
+        return new Action.Run<>(id, m, memberLevel[m], items(batch), now);
     }
 
     private List<Queued<T>> head(TreeSet<Queued<T>> queue, int count) {
@@ -419,8 +453,13 @@ public final class DispatchCore<T> {
     private InFlight<T> release(long batchId) {
         InFlight<T> f = running.remove(batchId);
         Checks.state(f != null, "batch %s of %s is not in flight", batchId, config.name());
-        busyItems[f.member()] = 0;
+        int m = f.member();
+        busyItems[m] = 0;
         busy--;
+        if (switchAfterBatch[m]) {
+            switchAfterBatch[m] = false;
+            readyAt[m] = ticker.read() + levels.switchNanos();
+        }
         return f;
     }
 
@@ -434,23 +473,26 @@ public final class DispatchCore<T> {
     }
 
     private void forget(Queued<T> q) {
-        Set<Queued<T>> mine = byGroup.get(q.work.group());
+        List<Queued<T>> mine = byGroup.get(q.work.group());
         if (mine != null && mine.remove(q) && mine.isEmpty()) {
             byGroup.remove(q.work.group());
         }
     }
 
+    /** The items of {@code queued}, as the immutable list an {@link Action.Run} keeps without copying it again. */
+    @SuppressWarnings("unchecked")
     private static <T> List<T> items(List<Queued<T>> queued) {
-        List<T> out = new ArrayList<>(queued.size());
-        for (Queued<T> q : queued) {
-            out.add(q.work.item());
+        Object[] out = new Object[queued.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = queued.get(i).work.item();
         }
-        return out;
+        return (List<T>) List.of(out);
     }
 
-    /** The highest level at or below member {@code m}'s that has work; -1 if none. */
+    /** The highest level at or below member {@code m}'s that has work (its own only, if so told); -1 if none. */
     private int eligibleLevel(int m) {
-        for (int b = memberLevel[m]; b >= 0; b--) {
+        int lowest = levels.membersServeShorterLevels() ? 0 : memberLevel[m];
+        for (int b = memberLevel[m]; b >= lowest; b--) {
             if (!queues.get(b).isEmpty()) {
                 return b;
             }
@@ -483,14 +525,17 @@ public final class DispatchCore<T> {
                 rates[b] = arrivals[b] / seconds;
             }
             lastRates = rates;
-            reallocate(rates);
+            reallocate(rates, true);
         }
         Arrays.fill(arrivals, 0);
         windowStart = now;
     }
 
-    /** Splits the live members over levels, moving as few as it can; stranded items move to a longer level. */
-    private void reallocate(double @Nullable [] rates) {
+    /**
+     * Splits the live members over levels, moving as few as it can (each move then costs the levels' switch
+     * time when {@code switching}); stranded items move to a longer level.
+     */
+    private void reallocate(double @Nullable [] rates, boolean switching) {
         int k = levels.count();
         if (k == 1) {
             return;
@@ -516,6 +561,13 @@ public final class DispatchCore<T> {
                     have[memberLevel[m]]--;
                     have[b]++;
                     memberLevel[m] = b;
+                    if (switching && levels.switchNanos() > 0) {
+                        if (busyItems[m] > 0) {
+                            switchAfterBatch[m] = true;
+                        } else {
+                            readyAt[m] = ticker.read() + levels.switchNanos();
+                        }
+                    }
                     break;
                 }
             }

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * rates last observed. {@link #single()} is one level that every member serves, the shape of an engine
  * scheduler; the encoders' length bins are another implementation.
  *
- * <p>A member assigned to level {@code b} serves level {@code b} or, when that is empty, the nearest
- * shorter non-empty one: a short item may ride on a longer level's member, never the reverse.
+ * <p>A member assigned to level {@code b} serves level {@code b} or, when that is empty and
+ * {@link #membersServeShorterLevels()}, the nearest shorter non-empty one: a short item may ride on a longer
+ * level's member, never the reverse.
  * Implementations are immutable and read only their arguments.
  */
 public interface Levels {
@@ -28,10 +29,27 @@ public interface Levels {
 
     /**
      * Members per level for {@code live} live members and arrival rates (per second, per {@link #binOf}
-     * level) of the last period; {@code null} rates (none observed yet) put every member on the last level.
+     * level) of the last period; {@code null} rates (none observed yet) give the split the core starts with.
      * The result sums to {@code live}.
      */
     int[] split(int live, double @Nullable [] ratesPerSecond);
+
+    /**
+     * Whether a member whose level is empty serves the nearest shorter non-empty one (true, the default: a
+     * runtime of dynamic shapes, where a short item rides on a longer level's member); false keeps every member
+     * to its own level (a static-shape runtime per bin, fed only what is routed to it).
+     */
+    default boolean membersServeShorterLevels() {
+        return true;
+    }
+
+    /**
+     * How long a member moved to another level is unavailable, after the batch it runs, while it loads that
+     * level's runtime (a static-shape runtime per bin); 0, the default, when moving costs nothing.
+     */
+    default long switchNanos() {
+        return 0;
+    }
 
     /** Read-only loads of the levels as {@link #route} sees them. */
     interface Loads {

@@ -27,6 +27,13 @@ public final class VirtualTime {
         long nanos(List<T> batch);
     }
 
+    /** How long a batch occupies its member, from the whole decision (its member and level too). */
+    @FunctionalInterface
+    public interface RunTime<T> {
+        /** Nanoseconds {@code run} runs. */
+        long nanos(Action.Run<T> run);
+    }
+
     /** A batch the core ran and when it ended. */
     public record Ran<T>(Action.Run<T> run, long endNanos) {}
 
@@ -36,6 +43,12 @@ public final class VirtualTime {
      */
     public static <T> List<Ran<T>> replay(DispatchCore.Config config, List<Arrival<T>> arrivals,
                                           ServiceTime<T> service) {
+        return replayRuns(config, arrivals, run -> service.nanos(run.items()));
+    }
+
+    /** As {@link #replay}, with a service time that reads the whole decision. */
+    public static <T> List<Ran<T>> replayRuns(DispatchCore.Config config, List<Arrival<T>> arrivals,
+                                              RunTime<T> service) {
         Clock clock = new Clock();
         DispatchCore<T> core = new DispatchCore<>(config, clock);
         PriorityQueue<Ran<T>> running = new PriorityQueue<>(Comparator.<Ran<T>>comparingLong(Ran::endNanos)
@@ -59,7 +72,7 @@ public final class VirtualTime {
             for (Action<T> action : core.tick()) {
                 switch (action) {
                     case Action.Run<T> run -> {
-                        Ran<T> r = new Ran<>(run, clock.now + service.nanos(run.items()));
+                        Ran<T> r = new Ran<>(run, clock.now + service.nanos(run));
                         running.add(r);
                         ran.add(r);
                     }

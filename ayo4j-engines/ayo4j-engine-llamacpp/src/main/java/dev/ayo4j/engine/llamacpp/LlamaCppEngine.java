@@ -51,8 +51,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p><b>Slots.</b> A warm-up helps only if the full prompt later lands on the slot that holds the warmed
  * prefix, and a template's instructions stay cached across queries only if its requests keep going to the
  * same slot. With {@link LlamaCppOptions#slotAffinity()} (the default) the engine pins every request
- * ({@code id_slot}) to the idle slot whose cache shares the longest token prefix with it, else to the least
- * recently used idle slot (see {@code SlotRouter}); a chain of progressive warm-ups (instructions and
+ * ({@code id_slot}) to the idle slot whose cache shares the longest token prefix with it, if that prefix is
+ * at least {@link LlamaCppOptions#slotSimilarity()} of the slot's cached tokens, else to the least recently
+ * used idle slot (see {@code SlotRouter}); a chain of progressive warm-ups (instructions and
  * question, then a few passages more each step, then the full prompt) stays on one slot. Give the engine
  * one slot per template in use per concurrently answered query (advanced-rag: its expansion and its
  * answer), so that neither template's requests overwrite the other's prefix. Pinned, the tokens each
@@ -83,7 +84,7 @@ public final class LlamaCppEngine implements Engine {
     private LlamaCppEngine(LlamaCppOptions options, LlamaModel model) {
         this.options = options;
         this.model = model;
-        this.slots = new SlotRouter(options.slots(), options.slotAffinity());
+        this.slots = new SlotRouter(options.slots(), options.slotAffinity(), options.slotSimilarity());
         this.capabilities = new EngineCapabilities(Set.of(Primitive.Prefill.class, Primitive.PartialPrefill.class),
                 1, options.slotCtx(), options.slots());
     }

@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param threads        CPU threads for decoding and for prompt processing
  * @param batchSize      logical batch size for prompt processing
  * @param seed           sampling seed (sampling is greedy, so it only matters for ties)
- * @param slotSimilarity without slot affinity: lowest share of a prompt that an idle slot's cached tokens
- *                       must match for llama.cpp to send the request to that slot rather than the least
- *                       recently used one
+ * @param slotSimilarity lowest share of an idle slot's cached tokens that a request must match (with slot
+ *                       affinity: as a shared prefix; without: as llama.cpp's longest common substring) to
+ *                       go to that slot rather than the least recently used one
  * @param slotAffinity   the engine pins each request to the slot whose cache shares the longest prefix with
  *                       it (so a template's requests keep finding its instructions cached, and the tokens
  *                       each request prefills are counted: {@link LlamaCppEngine#prefillCounts()}); off,

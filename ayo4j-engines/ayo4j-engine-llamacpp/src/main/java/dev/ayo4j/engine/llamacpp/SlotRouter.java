@@ -9,9 +9,10 @@ import java.util.Arrays;
  *
  * <p>With affinity a request goes to the idle slot whose cached prompt shares the longest token prefix
  * with it (a request of a template finds the slot that last served that template, which holds the
- * template's instructions), ties and requests that share nothing going to the least recently used idle
- * slot; when every slot is in use, to the slot with the longest shared prefix, where llama.cpp queues it
- * until the slot is free. llama.cpp reuses exactly the shared prefix of a slot's cache (cache reuse by KV
+ * template's instructions), if that prefix is at least {@code similarity} of the slot's cached tokens;
+ * otherwise (a few common opening words are no reason to evict another template's prefix) to the least
+ * recently used idle slot. When every slot is in use, it goes to the slot with the longest shared prefix,
+ * where llama.cpp queues it until the slot is free. llama.cpp reuses exactly the shared prefix of a slot's cache (cache reuse by KV
  * shifting is off) and evaluates at least the prompt's last token, so with the slot pinned the tokens a
  * request prefills are known: {@link Route#prefilledTokens()}. Without affinity llama.cpp chooses the
  * slot itself and the count assumes nothing was reused.
@@ -32,13 +33,15 @@ final class SlotRouter {
     }
 
     private final boolean affinity;
+    private final double similarity;
     private final int[][] cached;
     private final int[] inUse;
     private final long[] lastUsed;
     private long clock;
 
-    SlotRouter(int slots, boolean affinity) {
+    SlotRouter(int slots, boolean affinity, double similarity) {
         this.affinity = affinity;
+        this.similarity = similarity;
         this.cached = new int[slots][];
         this.inUse = new int[slots];
         this.lastUsed = new long[slots];
@@ -66,8 +69,8 @@ final class SlotRouter {
                 bestShared = shared;
             }
         }
-        // Sharing only the BOS token is sharing nothing: such a request goes to the least recently used slot.
-        if (bestShared <= 1) {
+        // Sharing only the BOS token, or a few opening tokens of another template, is sharing nothing.
+        if (bestShared <= 1 || bestShared < similarity * cached[best].length) {
             for (int s = 0; s < cached.length; s++) {
                 if ((!anyIdle || inUse[s] == 0) && lastUsed[s] < lastUsed[best]) {
                     best = s;

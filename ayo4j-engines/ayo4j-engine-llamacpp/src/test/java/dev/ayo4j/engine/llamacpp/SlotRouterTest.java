@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 
 /** Slot choice and the count of tokens a request finds cached. */
 class SlotRouterTest {
-    /** A prompt of template {@code template} (its first 10 tokens) followed by {@code variable}'s 5 tokens. */
+    /** A prompt of template {@code template} (BOS and 30 tokens) followed by {@code variable}'s 5 tokens. */
     private static int[] prompt(int template, int variable) {
         return IntStream.concat(IntStream.of(-1),
-                IntStream.concat(IntStream.range(0, 10).map(i -> template * 100 + i),
+                IntStream.concat(IntStream.range(0, 30).map(i -> template * 100 + i),
                         IntStream.range(0, 5).map(i -> 10_000 + variable * 100 + i))).toArray();
     }
 
     @Test
     void aTemplateKeepsGoingToTheSlotThatHoldsItsPrefix() {
-        SlotRouter router = new SlotRouter(2, true);
+        SlotRouter router = new SlotRouter(2, true, 0.1);
         SlotRouter.Route expand1 = router.acquire(prompt(1, 1));
         router.release(expand1);
         SlotRouter.Route answer1 = router.acquire(prompt(2, 1));
@@ -30,13 +30,13 @@ class SlotRouterTest {
         assertThat(answer1.slot()).isNotEqualTo(expand1.slot());
         assertThat(expand2.slot()).isEqualTo(expand1.slot());
         assertThat(answer2.slot()).isEqualTo(answer1.slot());
-        assertThat(expand2.cachedTokens()).isEqualTo(11);
+        assertThat(expand2.cachedTokens()).isEqualTo(31);
         assertThat(expand2.prefilledTokens()).isEqualTo(5);
     }
 
     @Test
     void aSharedPrefixBusyElsewhereDoesNotMakeARequestWaitWhileASlotIsIdle() {
-        SlotRouter router = new SlotRouter(2, true);
+        SlotRouter router = new SlotRouter(2, true, 0.1);
         router.release(router.acquire(prompt(1, 1)));
         SlotRouter.Route running = router.acquire(prompt(1, 2));
 
@@ -48,19 +48,34 @@ class SlotRouterTest {
 
     @Test
     void withEverySlotInUseARequestQueuesBehindItsPrefix() {
-        SlotRouter router = new SlotRouter(2, true);
+        SlotRouter router = new SlotRouter(2, true, 0.1);
         SlotRouter.Route a = router.acquire(prompt(1, 1));
         SlotRouter.Route b = router.acquire(prompt(2, 1));
 
         SlotRouter.Route queued = router.acquire(prompt(2, 2));
 
         assertThat(queued.slot()).isEqualTo(b.slot()).isNotEqualTo(a.slot());
-        assertThat(queued.cachedTokens()).isEqualTo(11);
+        assertThat(queued.cachedTokens()).isEqualTo(31);
+    }
+
+    @Test
+    void aFewCommonOpeningTokensDoNotEvictAnotherTemplatesPrefix() {
+        SlotRouter router = new SlotRouter(2, true, 0.1);
+        int[] expand = prompt(1, 1);
+        SlotRouter.Route first = router.acquire(expand);
+        router.release(first);
+        int[] answer = prompt(2, 1);
+        answer[1] = expand[1];
+
+        SlotRouter.Route other = router.acquire(answer);
+
+        assertThat(other.slot()).isNotEqualTo(first.slot());
+        assertThat(other.cachedTokens()).isZero();
     }
 
     @Test
     void aPromptFoundWhollyCachedStillEvaluatesItsLastToken() {
-        SlotRouter router = new SlotRouter(1, true);
+        SlotRouter router = new SlotRouter(1, true, 0.1);
         router.release(router.acquire(prompt(1, 1)));
 
         SlotRouter.Route again = router.acquire(prompt(1, 1));
@@ -70,12 +85,12 @@ class SlotRouterTest {
 
     @Test
     void withoutAffinityLlamaCppChoosesAndNothingCountsAsCached() {
-        SlotRouter router = new SlotRouter(2, false);
+        SlotRouter router = new SlotRouter(2, false, 0.1);
         router.release(router.acquire(prompt(1, 1)));
 
         SlotRouter.Route r = router.acquire(prompt(1, 2));
 
         assertThat(r.slot()).isEqualTo(SlotRouter.Route.ANY);
-        assertThat(r.prefilledTokens()).isEqualTo(16);
+        assertThat(r.prefilledTokens()).isEqualTo(36);
     }
 }

@@ -29,7 +29,7 @@ class OnnxRerankEngineTest {
             Passage.of("football", "The striker scored twice in the second half to win the match."));
 
     private static Task rerank(String node, String query, List<Passage> passages, int topK) {
-        return Task.of(new TaskId("q", node), new Primitive.Rerank("reranker", passages.size(), topK),
+        return Task.of(new TaskId("q", node), new Primitive.Rerank("reranker", Math.max(1, passages.size()), topK),
                 Map.of(Primitive.Rerank.QUERY.name(), query, Primitive.Rerank.PASSAGES.name(), passages));
     }
 
@@ -69,6 +69,17 @@ class OnnxRerankEngineTest {
         TaskResult r = engine.execute(new Batch(1, List.of(embed))).getFirst();
         assertThat(r).isInstanceOf(TaskResult.Success.class);
         return (List<float[]>) ((TaskResult.Success) r).value();
+    }
+
+    @Test
+    void rerankingNoCandidatesGivesNoPassagesBesideABatchThatHasSome() {
+        try (var engine = similarity()) {
+            List<TaskResult> results = engine.execute(new Batch(1, List.of(
+                    rerank("empty", "Which organ produces insulin?", List.of(), 3),
+                    rerank("full", "Which organ produces insulin?", PASSAGES, 1))));
+            assertThat(passages(results.get(0))).isEmpty();
+            assertThat(passages(results.get(1))).extracting(Passage::id).containsExactly("insulin");
+        }
     }
 
     @Test

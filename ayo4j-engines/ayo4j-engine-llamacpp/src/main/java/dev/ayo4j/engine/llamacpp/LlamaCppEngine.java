@@ -218,7 +218,12 @@ public final class LlamaCppEngine implements Engine {
         GenerationPump pump = new GenerationPump(model, SlotPin.pin(params, slot.slot()), stream, tokens, lifecycle,
                 () -> slots.release(slot));
         stream.onCancel(pump::cancel);
-        task.publish().accept(stream);
+        try {
+            task.publish().accept(stream);
+        } catch (RuntimeException e) {
+            slots.release(slot); // the pump never starts, so it never leaves the slot
+            throw e;
+        }
         pump.start(name());
         try {
             stream.prefilled().join();

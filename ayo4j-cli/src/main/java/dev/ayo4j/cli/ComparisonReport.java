@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli;
 
+import dev.ayo4j.engine.llamacpp.PrefillCounts;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.runtime.QueryResult;
 import dev.ayo4j.runtime.trace.Timeline;
@@ -26,6 +27,9 @@ final class ComparisonReport {
             r.engineBusyNanos().entrySet().stream().max(java.util.Map.Entry.comparingByValue()).ifPresent(b ->
                     out.printf(Locale.ROOT, "   busiest engine: %s, %.2f s; lower bound %.2f s (end to end / bound %.2f)%n",
                             b.getKey(), b.getValue() / 1e9, r.lowerBoundNanos() / 1e9, r.boundRatio()));
+            PrefillCounts llm = run.llmPrompts();
+            out.printf(Locale.ROOT, "   llm prompts: %d requests, %,d prompt tokens, %,d prefilled, %,d found in the prompt cache%n",
+                    llm.requests(), llm.promptTokens(), llm.prefilledTokens(), llm.cachedTokens());
             out.print(Timeline.render(r.trace(), BAR_WIDTH));
         }
         QueryResult best = o.optimized().result();

@@ -5,6 +5,7 @@ import dev.ayo4j.app.App;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.QueryShape;
+import dev.ayo4j.engine.llamacpp.PrefillCounts;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.plan.Pass;
@@ -25,8 +26,8 @@ import java.util.Map;
  * caller ({@link dev.ayo4j.local.CorpusCollection#sync}), and all three runs search it.
  */
 final class RagComparison {
-    /** One measured run. */
-    record Run(String label, List<Pass> passes, PrimitiveGraph graph, QueryResult result) {}
+    /** One measured run, with the prompt work its LLM did (the LLM is opened afresh for each run). */
+    record Run(String label, List<Pass> passes, PrimitiveGraph graph, QueryResult result, PrefillCounts llmPrompts) {}
 
     /** Both runs. */
     record Outcome(Run plain, Run optimized) {
@@ -70,8 +71,10 @@ final class RagComparison {
 
     private static Run measure(LocalStack stack, String label, List<Pass> passes, PrimitiveGraph graph,
                                Map<String, Object> inputs, Duration deadline) {
+        PrefillCounts before = stack.llm().prefillCounts();
         try (Ayo4jRuntime runtime = stack.newRuntime()) {
-            return new Run(label, passes, graph, runtime.run(graph, inputs, deadline));
+            QueryResult result = runtime.run(graph, inputs, deadline);
+            return new Run(label, passes, graph, result, stack.llm().prefillCounts().since(before));
         }
     }
 }

@@ -47,6 +47,12 @@ public final class Passes {
     public static final Pass HOIST = new Pass("hoist", Program.of(CoreRules.HOIST));
 
     /**
+     * Scores each (question, passage) pair once per query across the branches of an expanded query.
+     * Runs after decode pipelining, which makes the branches and their merge.
+     */
+    public static final Pass RERANK_SHARE = new Pass("rerank-share", Program.of(CoreRules.RERANK_SHARE));
+
+    /**
      * Merges identical computations. Pruning runs in the same rule group: two duplicates may differ
      * only by ordering edges that pruning removes, and a merge may leave an ordering edge that pruning
      * can now remove, so the two rules reach their fixpoint together.
@@ -54,9 +60,12 @@ public final class Passes {
     public static final Pass DEDUP = new Pass("dedup",
             Program.builder().addGroup(CoreRules.DEDUP, CoreRules.DEPENDENCY_PRUNE).build());
 
-    /** Every pass, in Ayo's canonical order, then progressive prefill, hoisting and de-duplication. */
+    /**
+     * Every pass, in Ayo's canonical order, then progressive prefill, hoisting, shared rerank and
+     * de-duplication.
+     */
     public static final List<Pass> STANDARD = List.of(DEPENDENCY_PRUNE, STAGE_DECOMPOSE, PREFILL_SPLIT,
-            DECODE_PIPELINE, PROGRESSIVE_PREFILL, HOIST, DEDUP);
+            DECODE_PIPELINE, PROGRESSIVE_PREFILL, HOIST, RERANK_SHARE, DEDUP);
 
     /** No optimization: the graph runs as lowered. */
     public static final List<Pass> NONE = List.of();

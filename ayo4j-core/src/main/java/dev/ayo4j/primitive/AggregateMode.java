@@ -17,5 +17,10 @@ public enum AggregateMode {
      * inputs {@code 0..i}, so the join of the first j inputs with the summed shares of those j inputs
      * as its {@code topK} is a prefix of the whole join: the context of {@code ContextOrder.ARRIVAL}.
      */
-    ARRIVAL
+    ARRIVAL,
+    /**
+     * The passages of input 0, in order, whose ids none of the other inputs holds: what a branch adds to
+     * the candidates of the branches before it. Absent when input 0 is absent.
+     */
+    UNSEEN
 }

@@ -382,6 +382,10 @@ public sealed interface Primitive
             Checks.argument(mode != AggregateMode.ARRIVAL || topK > 0, "ARRIVAL needs topK > 0: %s", topK);
             Checks.argument(mode != AggregateMode.ALL || kind == ValueKind.SIGNAL, "ALL joins signals, not %s", kind);
             Checks.argument(mode != AggregateMode.CONCAT || kind.isList(), "CONCAT joins lists, not %s", kind);
+            Checks.argument(mode != AggregateMode.UNSEEN || kind == ValueKind.PASSAGE_LIST,
+                    "UNSEEN filters passage lists, not %s", kind);
+            Checks.argument(mode != AggregateMode.UNSEEN || arity > 1, "UNSEEN needs inputs to compare with: %s",
+                    arity);
         }
 
         /**

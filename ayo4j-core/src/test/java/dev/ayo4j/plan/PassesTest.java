@@ -173,9 +173,10 @@ class PassesTest {
     }
 
     @Test
-    void standardRunsAyosPassesInCanonicalOrderThenProgressivePrefillHoistAndDedup() {
+    void standardRunsAyosPassesInCanonicalOrderThenProgressivePrefillHoistRerankShareAndDedup() {
         assertThat(Passes.STANDARD).containsExactly(Passes.DEPENDENCY_PRUNE, Passes.STAGE_DECOMPOSE,
-                Passes.PREFILL_SPLIT, Passes.DECODE_PIPELINE, Passes.PROGRESSIVE_PREFILL, Passes.HOIST, Passes.DEDUP);
+                Passes.PREFILL_SPLIT, Passes.DECODE_PIPELINE, Passes.PROGRESSIVE_PREFILL, Passes.HOIST,
+                Passes.RERANK_SHARE, Passes.DEDUP);
         assertThat(Passes.STANDARD).extracting(Pass::name).doesNotHaveDuplicates();
     }
 

@@ -37,7 +37,11 @@ public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int en
     public static final int DEFAULT_LLM_THREADS = 1;
     /** One thread per encoder. */
     public static final int DEFAULT_ENCODER_THREADS = 1;
-    /** Two LLM slots: the answer call and a warm-up or expansion call at once. */
+    /**
+     * Two LLM slots, one per template of advanced-rag (its expansion and its answer): with slot affinity
+     * each template's requests keep finding its instructions in their slot, and a warm-up of the answer
+     * does not evict the expansion running beside it.
+     */
     public static final int DEFAULT_SLOTS = 2;
     /** 8,192 tokens of context, 4,096 per slot. */
     public static final int DEFAULT_CTX = 8192;

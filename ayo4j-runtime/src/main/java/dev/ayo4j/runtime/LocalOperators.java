@@ -7,9 +7,11 @@ import dev.ayo4j.spi.Generation;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Signal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +22,7 @@ import java.util.function.Consumer;
 final class LocalOperators {
     private LocalOperators() {}
 
-    /** What {@code a} makes of its port values ({@code byPort[k]} null for an absent input). */
+    /** What {@code a} makes of its port values ({@code byPort[k]} null for an absent input); null: absent. */
     static Object aggregate(Primitive.Aggregate a, Object[] byPort) {
         List<Object> present = new ArrayList<>(a.arity());
         for (Object v : byPort) {
@@ -45,6 +47,18 @@ final class LocalOperators {
                     }
                 }
                 yield best.values().stream().sorted(Passage.BEST_FIRST).limit(a.topK()).toList();
+            }
+            case UNSEEN -> {
+                if (byPort[0] == null) {
+                    yield null; // no branch, nothing it adds: absent, as the branch is
+                }
+                Set<String> seen = new HashSet<>();
+                for (int k = 1; k < byPort.length; k++) {
+                    if (byPort[k] != null) {
+                        ((List<?>) byPort[k]).forEach(o -> seen.add(((Passage) o).id()));
+                    }
+                }
+                yield ((List<?>) byPort[0]).stream().map(Passage.class::cast).filter(p -> !seen.contains(p.id())).toList();
             }
         };
     }

@@ -26,6 +26,12 @@ public final class CoreRules {
      */
     public static final HoistRule HOIST = HoistRule.Config.DEFAULT.toRule();
 
+    /**
+     * Scores each (question, passage) pair once per query: every branch of an expanded query after the
+     * first reranks only the candidates the earlier branches did not retrieve.
+     */
+    public static final RerankShareRule RERANK_SHARE = RerankShareRule.Config.DEFAULT.toRule();
+
     /** Merges nodes that compute the same value from the same inputs, collapsing identical sub-graphs. */
     public static final DedupRule DEDUP = DedupRule.Config.DEFAULT.toRule();
 }

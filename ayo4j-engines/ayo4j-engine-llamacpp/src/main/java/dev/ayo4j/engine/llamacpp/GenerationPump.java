@@ -21,20 +21,24 @@ final class GenerationPump {
     private final GenerationStream stream;
     private final int promptTokens;
     private final Lifecycle lifecycle;
+    private final Runnable onEnd;
     private volatile boolean cancelled;
 
+    /** {@code onEnd} runs once the request has left llama.cpp, however it ended. */
     GenerationPump(LlamaModel model, InferenceParameters params, GenerationStream stream, int promptTokens,
-                   Lifecycle lifecycle) {
+                   Lifecycle lifecycle, Runnable onEnd) {
         this.model = model;
         this.params = params;
         this.stream = stream;
         this.promptTokens = promptTokens;
         this.lifecycle = lifecycle;
+        this.onEnd = onEnd;
     }
 
     /** Starts streaming; if the engine is closed the stream fails instead. */
     void start(String engineName) {
         if (!lifecycle.enter(this)) {
+            onEnd.run();
             stream.fail(new NonRetriableEngineException("engine " + engineName + " is closed"));
             return;
         }
@@ -86,6 +90,7 @@ final class GenerationPump {
         } catch (RuntimeException e) {
             stream.fail(new NonRetriableEngineException("llama.cpp generation failed: " + e.getMessage(), e));
         } finally {
+            onEnd.run();
             lifecycle.exit(this);
         }
     }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * LLM engine on an in-process llama.cpp (java-llama.cpp 4.2.0) that serves {@link Primitive.Prefill} and
@@ -47,19 +48,19 @@ import java.util.concurrent.ConcurrentHashMap;
  *       failed warm-up yields {@link Signal#failed} rather than a task failure.</li>
  * </ul>
  *
- * <p><b>Progressive warm-ups.</b> A chain of partial prefills (instructions and question, then each
- * step a few passages more, then the full prompt) needs every step to land on the slot that holds the
- * previous one. llama.cpp sends a request to the idle slot whose cached tokens share the longest common
- * prefix with it, if that share of the new prompt is at least {@link LlamaCppOptions#slotSimilarity()},
- * else to the least recently used idle slot, which it then overwrites. A step that adds a passage of
- * about 150 tokens to a cached prefix of about 100 shares only 40 %, below llama.cpp's own 0.5, hence
- * {@link LlamaCppOptions#DEFAULT_SLOT_SIMILARITY} 0.1. The slot must also be idle: while another
- * request runs on it the step goes elsewhere and prefills from scratch, and a request of another query
- * can take the slot and overwrite the prefix (all queries share the instructions, so their prompts are
- * similar). Give the engine at least two slots per concurrently answered query (one for the growing
- * prefix, one for the query's other LLM calls) to keep the prefix in place. Neither case is wrong, only
- * slower, and java-llama.cpp reports no cache hits, so the engine cannot count them: a benchmark sees
- * them as a longer time to first token of the final prefill.
+ * <p><b>Slots.</b> A warm-up helps only if the full prompt later lands on the slot that holds the warmed
+ * prefix, and a template's instructions stay cached across queries only if its requests keep going to the
+ * same slot. With {@link LlamaCppOptions#slotAffinity()} (the default) the engine pins every request
+ * ({@code id_slot}) to the idle slot whose cache shares the longest token prefix with it, if that prefix is
+ * at least {@link LlamaCppOptions#slotSimilarity()} of the slot's cached tokens, else to the least recently
+ * used idle slot (see {@code SlotRouter}); a chain of progressive warm-ups (instructions and
+ * question, then a few passages more each step, then the full prompt) stays on one slot. Give the engine
+ * one slot per template in use per concurrently answered query (advanced-rag: its expansion and its
+ * answer), so that neither template's requests overwrite the other's prefix. Pinned, the tokens each
+ * request prefills are known ({@link #prefillCounts()}): java-llama.cpp reports no cache hits of its own.
+ * Without affinity llama.cpp picks the idle slot whose cached tokens share the longest common substring
+ * with the prompt, if that is at least {@link LlamaCppOptions#slotSimilarity()} of the slot's tokens, else
+ * the least recently used idle slot.
  *
  * <p>Bad input fails the task with a {@link NonRetriableEngineException}: a prompt longer than a slot's
  * context, a missing placeholder value. Opening checks the model file first ({@link #open}).
@@ -77,10 +78,13 @@ public final class LlamaCppEngine implements Engine {
     private final EngineCapabilities capabilities;
     private final Map<Integer, String> grammars = new ConcurrentHashMap<>();
     private final Lifecycle lifecycle = new Lifecycle();
+    private final SlotRouter slots;
+    private final AtomicReference<PrefillCounts> counts = new AtomicReference<>(PrefillCounts.NONE);
 
     private LlamaCppEngine(LlamaCppOptions options, LlamaModel model) {
         this.options = options;
         this.model = model;
+        this.slots = new SlotRouter(options.slots(), options.slotAffinity(), options.slotSimilarity());
         this.capabilities = new EngineCapabilities(Set.of(Primitive.Prefill.class, Primitive.PartialPrefill.class),
                 1, options.slotCtx(), options.slots());
     }
@@ -90,6 +94,9 @@ public final class LlamaCppEngine implements Engine {
      * it; throws {@link NonRetriableEngineException} naming the file otherwise.
      */
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Stand-in for the BOS token every request starts with, in the slot model's token arrays. */
+    private static final int BOS = -1;
 
     /** Most characters of one item of a generated JSON list (a search query). */
     public static final int MAX_ITEM_CHARS = 48;
@@ -140,6 +147,29 @@ public final class LlamaCppEngine implements Engine {
         return encode(prompt).length + 1;
     }
 
+    /** Prompt tokens sent and prefilled since this engine was opened (see {@link PrefillCounts}). */
+    public PrefillCounts prefillCounts() {
+        return counts.get();
+    }
+
+    /** The request's tokens as the slot model compares them: a stand-in for BOS, then the prompt's. */
+    private int[] requestTokens(String prompt) {
+        int[] text = encode(prompt);
+        int[] tokens = new int[text.length + 1];
+        tokens[0] = BOS;
+        System.arraycopy(text, 0, tokens, 1, text.length);
+        return tokens;
+    }
+
+    /** Routes a request to its slot and counts the tokens it will prefill there. */
+    private SlotRouter.Route route(int[] tokens) {
+        SlotRouter.Route r = slots.acquire(tokens);
+        counts.accumulateAndGet(PrefillCounts.NONE, (c, _) -> c.plus(r.promptTokens(), r.prefilledTokens()));
+        LOG.log(Level.DEBUG, "llamacpp engine {0}: request of {1} tokens to slot {2}, {3} cached",
+                name(), r.promptTokens(), r.slot(), r.cachedTokens());
+        return r;
+    }
+
     /** llama.cpp's tokens for {@code text} as a prompt, BOS excluded. */
     int[] encode(String text) {
         return model.encode(text);
@@ -175,7 +205,8 @@ public final class LlamaCppEngine implements Engine {
 
     private TaskResult prefill(Task task, Primitive.Prefill p) {
         String prompt = TaskInputs.prompt(task);
-        int tokens = checkedPromptTokens(task, prompt, "prompt");
+        int[] ids = requestTokens(prompt);
+        int tokens = checkedPromptTokens(task, ids.length, "prompt");
         InferenceParameters params = request(prompt).setNPredict(Math.min(p.maxTokens(), options.slotCtx() - tokens));
         if (p.format() instanceof OutputFormat.JsonList(int items) && options.jsonGrammar()) {
             params.setGrammar(grammar(items));
@@ -183,9 +214,16 @@ public final class LlamaCppEngine implements Engine {
             params.setIgnoreEos(true);
         }
         GenerationStream stream = new GenerationStream();
-        GenerationPump pump = new GenerationPump(model, params, stream, tokens, lifecycle);
+        SlotRouter.Route slot = route(ids);
+        GenerationPump pump = new GenerationPump(model, SlotPin.pin(params, slot.slot()), stream, tokens, lifecycle,
+                () -> slots.release(slot));
         stream.onCancel(pump::cancel);
-        task.publish().accept(stream);
+        try {
+            task.publish().accept(stream);
+        } catch (RuntimeException e) {
+            slots.release(slot); // the pump never starts, so it never leaves the slot
+            throw e;
+        }
         pump.start(name());
         try {
             stream.prefilled().join();
@@ -197,24 +235,27 @@ public final class LlamaCppEngine implements Engine {
 
     private TaskResult partialPrefill(Task task, Primitive.PartialPrefill p) {
         String prefix = TaskInputs.prompt(task);
+        int[] ids = requestTokens(prefix);
         int tokens;
         try {
-            tokens = checkedPromptTokens(task, prefix, "prompt prefix");
+            tokens = checkedPromptTokens(task, ids.length, "prompt prefix");
         } catch (NonRetriableEngineException e) {
             return TaskResult.success(Signal.failed(e.getMessage()));
         }
+        SlotRouter.Route slot = route(ids);
         try {
-            model.complete(request(prefix).setNPredict(0));
+            model.complete(SlotPin.pin(request(prefix).setNPredict(0), slot.slot()));
             return TaskResult.success(Signal.done("cached a prefix of " + tokens + " tokens"), tokens, 0);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "warm-up of task {0} failed: {1}", task.id(), e.getMessage());
             return TaskResult.success(Signal.failed("warm-up failed: " + e.getMessage()));
+        } finally {
+            slots.release(slot);
         }
     }
 
-    /** Counts the prompt's tokens and rejects it if it leaves no room in a slot. */
-    private int checkedPromptTokens(Task task, String prompt, String what) {
-        int tokens = promptTokens(prompt);
+    /** Rejects a prompt of {@code tokens} tokens if it leaves no room in a slot. */
+    private int checkedPromptTokens(Task task, int tokens, String what) {
         if (tokens >= options.slotCtx()) {
             throw new NonRetriableEngineException(String.format(
                     "task %s: %s has %d tokens, but a slot of engine %s holds %d (ctxSize %d / %d slots)",

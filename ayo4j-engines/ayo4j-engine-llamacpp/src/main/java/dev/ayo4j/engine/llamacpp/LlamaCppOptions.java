@@ -20,8 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param threads        CPU threads for decoding and for prompt processing
  * @param batchSize      logical batch size for prompt processing
  * @param seed           sampling seed (sampling is greedy, so it only matters for ties)
- * @param slotSimilarity lowest share of a prompt that an idle slot's cached tokens must match for the
- *                       request to go to that slot rather than the least recently used one
+ * @param slotSimilarity lowest share of an idle slot's cached tokens that a request must match (with slot
+ *                       affinity: as a shared prefix; without: as llama.cpp's longest common substring) to
+ *                       go to that slot rather than the least recently used one
+ * @param slotAffinity   the engine pins each request to the slot whose cache shares the longest prefix with
+ *                       it (so a template's requests keep finding its instructions cached, and the tokens
+ *                       each request prefills are counted: {@link LlamaCppEngine#prefillCounts()}); off,
+ *                       llama.cpp chooses by {@code slotSimilarity}
  * @param jsonGrammar    constrain {@code JsonList(n)} outputs with a grammar of exactly n strings
  * @param ignoreEos      generate free text to its full token budget, ignoring end-of-sequence: for
  *                       synthetic random-weight models, whose greedy output would otherwise stop at a
@@ -30,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *                       string); keeps the items of a random-weight model short and closable
  */
 public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, int threads, int batchSize, int seed,
-                              float slotSimilarity, boolean jsonGrammar, boolean ignoreEos,
+                              float slotSimilarity, boolean slotAffinity, boolean jsonGrammar, boolean ignoreEos,
                               @Nullable String listItemPattern) {
     /** Default engine name: {@value}. */
     public static final String DEFAULT_NAME = "llm";
@@ -54,7 +59,7 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
 
     /** Option keys understood by {@link #fromConfig(EngineConfig)}. */
     public static final Set<String> KEYS = Set.of("model", "ctxSize", "slots", "threads", "batchSize", "seed",
-            "slotSimilarity", "jsonGrammar", "ignoreEos", "listItemPattern");
+            "slotSimilarity", "slotAffinity", "jsonGrammar", "ignoreEos", "listItemPattern");
 
     public LlamaCppOptions {
         Objects.requireNonNull(name, "name");
@@ -98,6 +103,7 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
                     .seed(config.intOption("seed", DEFAULT_SEED))
                     .slotSimilarity(Float.parseFloat(config.option("slotSimilarity",
                             Float.toString(DEFAULT_SLOT_SIMILARITY))))
+                    .slotAffinity(Boolean.parseBoolean(config.option("slotAffinity", "true")))
                     .jsonGrammar(Boolean.parseBoolean(config.option("jsonGrammar", "true")))
                     .ignoreEos(Boolean.parseBoolean(config.option("ignoreEos", "false")))
                     .listItemPattern(config.options().get("listItemPattern"))
@@ -117,6 +123,7 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int seed = DEFAULT_SEED;
         private float slotSimilarity = DEFAULT_SLOT_SIMILARITY;
+        private boolean slotAffinity = true;
         private boolean jsonGrammar = true;
         private boolean ignoreEos;
         private @Nullable String listItemPattern;
@@ -131,6 +138,7 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
         public Builder batchSize(int v) { batchSize = v; return this; }
         public Builder seed(int v) { seed = v; return this; }
         public Builder slotSimilarity(float v) { slotSimilarity = v; return this; }
+        public Builder slotAffinity(boolean v) { slotAffinity = v; return this; }
         public Builder jsonGrammar(boolean v) { jsonGrammar = v; return this; }
         public Builder ignoreEos(boolean v) { ignoreEos = v; return this; }
         public Builder listItemPattern(@Nullable String v) { listItemPattern = v; return this; }
@@ -138,7 +146,7 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
         public LlamaCppOptions build() {
             Checks.state(model != null, "a model file is required");
             return new LlamaCppOptions(name, model, ctxSize, slots, threads, batchSize, seed, slotSimilarity,
-                    jsonGrammar, ignoreEos, listItemPattern);
+                    slotAffinity, jsonGrammar, ignoreEos, listItemPattern);
         }
     }
 }

@@ -32,10 +32,13 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>The similarity scorer also serves {@link Primitive.Embed}: its passage vectors, which a plan
- * hoisted by {@code HoistRule} computes at ingestion and the vector store keeps with the passages. A
- * candidate that comes back with a {@link Passage.RerankVector} of this engine (same name, same
- * dimension) is scored with it; the others are embedded as before, so a collection ingested without
- * them scores exactly as it always did. The cross-encoder serves no {@code Embed} and ignores stored
+ * hoisted by {@code HoistRule} computes at ingestion and the vector store keeps with the passages. In a
+ * rerank that the plan marks as reading them ({@link Primitive.Rerank#storedVectors()}, which
+ * {@code HoistRule} sets), a candidate that comes back with a {@link Passage.RerankVector} of this engine
+ * (same name, same dimension) is scored with it; the others are embedded as before, so a collection
+ * ingested without them scores exactly as it always did. A rerank the plan does not mark (an
+ * unoptimized plan, a module chain) embeds its candidates at query time even where vectors are stored:
+ * it does the work its plan says, not the work a hoisted plan moved to ingestion. The cross-encoder serves no {@code Embed} and ignores stored
  * vectors: its scores depend on the pair.
  *
  * <p>A task that is neither a {@code Rerank} nor an {@code Embed} of the similarity scorer, lacks an input or cannot be scored gets a
@@ -116,7 +119,7 @@ public final class OnnxRerankEngine implements Engine {
                 String query = task.input(Primitive.Rerank.QUERY);
                 List<Passage> passages = task.input(Primitive.Rerank.PASSAGES);
                 var request = new RerankScorer.Request(query, passages.stream().map(Passage::text).toList(),
-                        passages.stream().map(this::storedVector).toList());
+                        passages.stream().map(p -> storedVector((Primitive.Rerank) task.op(), p)).toList());
                 String reason = scorer.reject(request);
                 if (reason != null) {
                     throw new NonRetriableEngineException("task " + task.id() + ": " + reason);
@@ -138,9 +141,10 @@ public final class OnnxRerankEngine implements Engine {
     }
 
     /** The passage's stored vector if this engine's model computed it, else null (embed it now). */
-    private float @Nullable [] storedVector(Passage p) {
+    /** The vector stored with {@code p} for this engine, if the plan's rerank reads stored vectors. */
+    private float @Nullable [] storedVector(Primitive.Rerank op, Passage p) {
         Passage.RerankVector v = p.rerankVector();
-        if (v == null || !(scorer instanceof RerankScorer.Similarity s) || !v.engine().equals(name)
+        if (!op.storedVectors() || v == null || !(scorer instanceof RerankScorer.Similarity s) || !v.engine().equals(name)
                 || v.dimension() != s.model().dimension()) {
             return null;
         }

@@ -29,7 +29,14 @@ class OnnxRerankEngineTest {
             Passage.of("football", "The striker scored twice in the second half to win the match."));
 
     private static Task rerank(String node, String query, List<Passage> passages, int topK) {
-        return Task.of(new TaskId("q", node), new Primitive.Rerank("reranker", passages.size(), topK),
+        return Task.of(new TaskId("q", node), new Primitive.Rerank("reranker", Math.max(1, passages.size()), topK),
+                Map.of(Primitive.Rerank.QUERY.name(), query, Primitive.Rerank.PASSAGES.name(), passages));
+    }
+
+    /** A rerank that the plan marks as reading stored passage vectors, as {@code HoistRule} does. */
+    private static Task hoistedRerank(String node, String query, List<Passage> passages, int topK) {
+        return Task.of(new TaskId("q", node),
+                new Primitive.Rerank("reranker", Math.max(1, passages.size()), topK).withStoredVectors(),
                 Map.of(Primitive.Rerank.QUERY.name(), query, Primitive.Rerank.PASSAGES.name(), passages));
     }
 
@@ -72,6 +79,17 @@ class OnnxRerankEngineTest {
     }
 
     @Test
+    void rerankingNoCandidatesGivesNoPassagesBesideABatchThatHasSome() {
+        try (var engine = similarity()) {
+            List<TaskResult> results = engine.execute(new Batch(1, List.of(
+                    rerank("empty", "Which organ produces insulin?", List.of(), 3),
+                    rerank("full", "Which organ produces insulin?", PASSAGES, 1))));
+            assertThat(passages(results.get(0))).isEmpty();
+            assertThat(passages(results.get(1))).extracting(Passage::id).containsExactly("insulin");
+        }
+    }
+
+    @Test
     void storedPassageVectorsScoreAsTheQueryTimeEmbedding() {
         String question = "Which organ produces the hormone that regulates glucose?";
         List<Passage> today;
@@ -89,7 +107,7 @@ class OnnxRerankEngineTest {
             stored.add(PASSAGES.get(k).withRerankVector(new Passage.RerankVector("reranker", vectors.get(k))));
         }
         try (var engine = similarity()) { // a fresh engine: nothing cached, only the query is embedded
-            List<Passage> hoisted = passages(engine.execute(new Batch(1, List.of(rerank("a", question, stored, 4))))
+            List<Passage> hoisted = passages(engine.execute(new Batch(1, List.of(hoistedRerank("a", question, stored, 4))))
                     .getFirst());
             assertThat(hoisted).extracting(Passage::id).containsExactlyElementsOf(today.stream().map(Passage::id).toList());
             for (int k = 0; k < today.size(); k++) {
@@ -99,7 +117,7 @@ class OnnxRerankEngineTest {
     }
 
     @Test
-    void readsAStoredVectorOnlyWhenThisEngineComputedIt() {
+    void readsAStoredVectorOnlyWhenThisEngineComputedItAndThePlanHoistedIt() {
         String question = "How long should I let bread dough rise?";
         List<float[]> vectors;
         try (var engine = similarity()) {
@@ -114,12 +132,16 @@ class OnnxRerankEngineTest {
                     .getFirst()).getFirst().score();
             double insulin = passages(engine.execute(new Batch(1, List.of(rerank("b", question,
                     List.of(PASSAGES.get(2)), 1)))).getFirst()).getFirst().score();
-            double withMine = passages(engine.execute(new Batch(1, List.of(rerank("c", question, List.of(mine), 1))))
-                    .getFirst()).getFirst().score();
-            double withOther = passages(engine.execute(new Batch(1, List.of(rerank("d", question, List.of(other), 1))))
+            double withMine = passages(engine.execute(new Batch(1, List.of(hoistedRerank("c", question, List.of(mine),
+                    1)))).getFirst()).getFirst().score();
+            double withOther = passages(engine.execute(new Batch(1, List.of(hoistedRerank("d", question,
+                    List.of(other), 1)))).getFirst()).getFirst().score();
+            double unmarked = passages(engine.execute(new Batch(1, List.of(rerank("e", question, List.of(mine), 1))))
                     .getFirst()).getFirst().score();
             assertThat(withMine).isCloseTo(insulin, within(1e-4)).isNotCloseTo(real, within(1e-2));
             assertThat(withOther).isCloseTo(real, within(1e-6));
+            // a rerank the plan did not hoist embeds its candidates, stored vector or not
+            assertThat(unmarked).isCloseTo(real, within(1e-6));
         }
     }
 

@@ -150,6 +150,9 @@ final class TeiEngine implements Engine {
     private TaskResult rerank(Task task, int topK) {
         try {
             List<Passage> passages = task.input(Primitive.Rerank.PASSAGES);
+            if (passages.isEmpty()) {
+                return TaskResult.success(List.of()); // e.g. a branch whose candidates earlier branches all had
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", task.input(Primitive.Rerank.QUERY));
             body.put("texts", passages.stream().map(Passage::text).toList());

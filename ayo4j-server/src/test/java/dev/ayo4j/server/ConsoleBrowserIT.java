@@ -157,6 +157,15 @@ class ConsoleBrowserIT {
         wait.until(d -> points("chart-latency") > 0 && points("chart-host") > 0 && points("chart-busy") > 0);
         wait.until(d -> !d.findElements(By.cssSelector("#reports a[data-report='runs-report.html']")).isEmpty());
         shotWhole("4-operations");
+        // A report opens in a new tab, fetched with the key (a plain link could not send it).
+        String console = browser.getWindowHandle();
+        browser.findElement(By.cssSelector("#reports a[data-report='runs-report.html']")).click();
+        wait.until(d -> d.getWindowHandles().size() == 2);
+        String report = browser.getWindowHandles().stream().filter(h -> !h.equals(console)).findFirst().orElseThrow();
+        browser.switchTo().window(report);
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("runs report"));
+        browser.close();
+        browser.switchTo().window(console);
         browser.findElement(By.id("metrics-link")).click();
         wait.until(d -> d.findElement(By.id("metrics")).getText().contains("ayo4j_runs_total"));
 

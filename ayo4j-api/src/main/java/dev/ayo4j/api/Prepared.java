@@ -10,6 +10,7 @@ import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.Module;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.Pass;
 import dev.ayo4j.plan.Planner;
 import dev.ayo4j.plan.cost.CriticalPath;
 import dev.ayo4j.primitive.ValueKind;
@@ -281,6 +282,11 @@ final class Prepared implements PreparedApp {
             };
         }
         return explain(typical);
+    }
+
+    @Override
+    public PreparedApp withPasses(List<Pass> passes) {
+        return new Prepared(app, runtime, new Planner(passes, planner.context()), deadline);
     }
 
     /** Values by name of an app's explain, for tests. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.api;
 
+import dev.ayo4j.plan.Pass;
 import dev.ayo4j.primitive.Port;
 
 import java.util.List;
@@ -55,4 +56,11 @@ public interface PreparedApp {
 
     /** {@link #explain(Inputs)} for a typical question (and, for a document-QA app, 100 passages). */
     String explain();
+
+    /**
+     * This app on the same engines, planned by exactly {@code passes} instead of the entry point's passes
+     * and the engines' rules. {@code Passes.NONE} runs each graph as lowered, as a chain of modules runs it:
+     * the unoptimized baseline that the demo and the console compare the optimized run against.
+     */
+    PreparedApp withPasses(List<Pass> passes);
 }

@@ -9,6 +9,7 @@ import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.PlanningException;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.Role;
+import dev.ayo4j.plan.Passes;
 import dev.ayo4j.runtime.EngineSpec;
 import dev.ayo4j.runtime.RunEvent;
 import java.io.IOException;
@@ -68,6 +69,11 @@ class Ayo4jTest {
             PreparedApp echo = ayo.prepare(app);
             assertThat(echo.run(Inputs.question("hello")).answer()).isEqualTo("hello");
             assertThat(echo.explain()).contains("== after engine-rules");
+            int seen = TestingRuleProvider.MATCHES.get();
+            PreparedApp plain = echo.withPasses(Passes.NONE);
+            assertThat(plain.run(Inputs.question("hello")).answer()).isEqualTo("hello");
+            assertThat(plain.explain()).as("no pass, not even the engines' rules").doesNotContain("== after");
+            assertThat(TestingRuleProvider.MATCHES.get()).isEqualTo(seen);
         }
         assertThat(TestingRuleProvider.MATCHES.get()).isGreaterThan(before);
     }

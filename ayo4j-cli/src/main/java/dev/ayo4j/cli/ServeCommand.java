@@ -60,6 +60,10 @@ final class ServeCommand implements Callable<Integer> {
             + "for `ayo4j analyze runs DIR`.")
     Path traces;
 
+    @Option(names = "--reports", paramLabel = "DIR", description = "List and serve the HTML reports in DIR (as "
+            + "`ayo4j analyze runs DIR` writes them) at /v1/reports, linked from the console (default: none).")
+    Path reports;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig file = config == null ? ServerConfig.DEFAULT : ServerConfig.load(config);
@@ -85,8 +89,11 @@ final class ServeCommand implements Callable<Integer> {
                     .host(host != null ? host : file.host() != null ? file.host() : "127.0.0.1")
                     .port(port != null ? port : file.port() != null ? file.port() : 8080)
                     .apiKeys(keys).insecure(insecure || file.insecure()).limits(file.effectiveLimits())
-                    .metrics(obs::scrape).httpMetrics(obs.registry())
+                    .metrics(obs::scrape).httpMetrics(obs.registry()).telemetry(telemetry)
                     .service(() -> open(engineFile, file.apps(), collection, obs, traceFiles));
+            if (reports != null) {
+                b.reports(reports);
+            }
             observers.forEach(b::closeAfter);
             server = b.build().start();
         } catch (RuntimeException e) {

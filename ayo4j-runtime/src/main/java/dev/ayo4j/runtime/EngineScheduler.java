@@ -187,6 +187,11 @@ public final class EngineScheduler implements AutoCloseable {
         return locked(core::inFlight);
     }
 
+    /** Tasks in the batches executing on the engine: the in-flight batch size, summed over its batches. */
+    public int inFlightTasks() {
+        return locked(core::inFlightItems);
+    }
+
     /** Asks the policy again now, e.g. after a manual ticker moved past a deadline it asked for. */
     public void wakeUp() {
         lock.lock();

@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * ayo4j's own run API: {@code POST /v1/apps/{app}/runs} (JSON, or with {@code Accept: text/event-stream}
  * the run as it happens: {@code primitive}, {@code token}, {@code sources}, then {@code done} or {@code
- * error}), {@code GET /v1/runs/{id}} and {@code /v1/runs/{id}/trace} from the recent runs, {@code GET
- * /v1/apps} and {@code GET /v1/apps/{app}/explain}.
+ * error}; {@code "optimize": false} runs the app's graph as lowered, with no pass, the baseline the
+ * optimized run is compared against), {@code GET /v1/runs/{id}} and {@code /v1/runs/{id}/trace} from the
+ * recent runs, {@code GET /v1/apps} and {@code GET /v1/apps/{app}/explain}.
  */
 final class AppRoutes {
     private final Runs runs;
@@ -60,15 +61,16 @@ final class AppRoutes {
         String question = Json.string(body, "question");
         String collection = Json.optionalString(body, "collection");
         boolean stream = Json.bool(body, "stream", false) || Http.wantsEvents(req);
+        boolean optimize = Json.bool(body, "optimize", true);
         if (!stream) {
-            RunHandle h = runs.start(app, question, collection, _ -> { }, req);
-            runs.respond(h, req, res, o -> Runs.outcome(h.id(), app, o));
+            RunHandle h = runs.start(app, question, collection, optimize, _ -> { }, req);
+            runs.respond(h, req, res, o -> Runs.outcome(h.id(), app, o).put("optimized", optimize));
             return;
         }
         RunPump pump = new RunPump();
-        RunHandle h = runs.start(app, question, collection, pump, req);
+        RunHandle h = runs.start(app, question, collection, optimize, pump, req);
         try (EventStream out = new EventStream(res)) {
-            out.send("run", Json.object().put("id", h.id()).put("app", app));
+            out.send("run", Json.object().put("id", h.id()).put("app", app).put("optimized", optimize));
             runs.pump(h, pump, out, e -> {
                 ObjectNode p = Runs.primitive(e);
                 if (p != null) {
@@ -80,7 +82,7 @@ final class AppRoutes {
             try {
                 Result o = runs.await(h);
                 out.send("sources", Runs.sources(o));
-                out.send("done", Runs.outcome(h.id(), app, o));
+                out.send("done", Runs.outcome(h.id(), app, o).put("optimized", optimize));
             } catch (RuntimeException e) {
                 out.send("error", Errors.body(Errors.toApi(e, req.path().path())));
             }

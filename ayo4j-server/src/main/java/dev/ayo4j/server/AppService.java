@@ -63,6 +63,9 @@ public interface AppService extends AutoCloseable {
     /** The encoders' TEI and OpenAI embedding protocols, when this service has encoders to offer. */
     Optional<EncoderProtocol> encoders();
 
+    /** What each engine's scheduler is doing now, sorted by engine name; never waits on an engine. */
+    List<EngineLoad> engineLoads();
+
     /** Closes the engines; in-flight runs fail. */
     @Override
     void close();
@@ -95,9 +98,11 @@ public interface AppService extends AutoCloseable {
      * @param deadline   how long the run may take before it fails
      * @param traceContext the request's W3C trace-context headers ({@code traceparent}, {@code tracestate}),
      *                   by lower-case name; empty when it sent none
+     * @param optimize   whether the app's graph is optimized; false runs it as lowered, with no pass (the
+     *                   unoptimized baseline)
      */
     record RunRequest(String app, String question, @Nullable String collection, Duration deadline,
-                      Map<String, String> traceContext) {
+                      Map<String, String> traceContext, boolean optimize) {
         public RunRequest {
             traceContext = Map.copyOf(traceContext);
             Objects.requireNonNull(app, "app");
@@ -128,6 +133,22 @@ public interface AppService extends AutoCloseable {
         public Upload {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * One engine's scheduler now.
+     *
+     * @param name      the engine
+     * @param queued    tasks waiting in its queue
+     * @param batches   batches executing on it
+     * @param tasks     tasks in those batches (the in-flight batch size)
+     * @param busyNanos time with at least one batch executing since it started, on {@code atNanos}' clock
+     * @param atNanos   when this was read, on the runtime's ticker
+     */
+    record EngineLoad(String name, int queued, int batches, int tasks, long busyNanos, long atNanos) {
+        public EngineLoad {
+            Objects.requireNonNull(name, "name");
         }
     }
 

@@ -18,6 +18,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
+import dev.ayo4j.telemetry.TelemetryAgent;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +78,8 @@ public final class Ayo4jServer implements AutoCloseable {
     private Ayo4jServer(Builder b) {
         this.config = b;
         this.gate = new RunGate(b.limits.maxConcurrentRuns());
-        this.runs = new Runs(this::service, gate, new RunStore(b.runStoreCapacity), b.limits);
+        RunStats stats = new RunStats(dev.ayo4j.spi.Ticker.systemTicker());
+        this.runs = new Runs(this::service, gate, new RunStore(b.runStoreCapacity), b.limits, stats);
         List<Route> all = new ArrayList<>();
         all.add(Route.get("/health", (req, res) -> Http.send(res, 200, Json.object().put("status", "ok"))));
         all.add(Route.get("/ready", this::ready));
@@ -92,6 +95,8 @@ public final class Ayo4jServer implements AutoCloseable {
         all.addAll(new AppRoutes(runs).routes());
         all.addAll(new CollectionRoutes(runs, gate).routes());
         all.addAll(new EncoderRoutes(runs).routes());
+        all.addAll(new OperationsRoutes(runs, stats, b.telemetry == null ? null : new HostLoad(b.telemetry),
+                new Reports(b.reports)).routes());
         this.routes = List.copyOf(all);
     }
 
@@ -314,6 +319,8 @@ public final class Ayo4jServer implements AutoCloseable {
         private int runStoreCapacity = RunStore.DEFAULT_CAPACITY;
         private final List<AutoCloseable> closing = new ArrayList<>();
         private @Nullable MeterRegistry httpMetrics;
+        private @Nullable TelemetryAgent telemetry;
+        private @Nullable Path reports;
 
         private Builder() {}
 
@@ -360,6 +367,24 @@ public final class Ayo4jServer implements AutoCloseable {
          */
         public Builder metrics(Supplier<String> scrape) {
             this.metrics = Objects.requireNonNull(scrape, "scrape");
+            return this;
+        }
+
+        /**
+         * The telemetry agent sampling this host, whose last two rounds {@code GET /v1/stats} reports as the
+         * host's CPU and memory (default: none, and {@code host} is null there). The caller closes it.
+         */
+        public Builder telemetry(TelemetryAgent agent) {
+            this.telemetry = Objects.requireNonNull(agent, "agent");
+            return this;
+        }
+
+        /**
+         * The folder of analytics reports (the HTML files {@code ayo4j analyze} writes) that {@code GET
+         * /v1/reports} lists and {@code /v1/reports/{name}} serves (default: none, an empty list).
+         */
+        public Builder reports(Path dir) {
+            this.reports = Objects.requireNonNull(dir, "dir");
             return this;
         }
 

@@ -19,7 +19,11 @@ import dev.ayo4j.engine.onnx.EncoderOptions;
 import dev.ayo4j.local.Document;
 import dev.ayo4j.observability.Observability;
 import dev.ayo4j.observability.files.TraceFiles;
+import dev.ayo4j.plan.Passes;
+import dev.ayo4j.runtime.Ayo4jRuntime;
+import dev.ayo4j.runtime.EngineScheduler;
 import dev.ayo4j.runtime.RunListener;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +46,8 @@ final class FrontDoorAppService implements AppService {
     private final Ayo4j ayo;
     private final String defaultCollection;
     private final Map<String, PreparedApp> apps = new LinkedHashMap<>();
+    /** Each app with no pass, for runs that ask for the unoptimized baseline. */
+    private final Map<String, PreparedApp> unoptimized = new LinkedHashMap<>();
     private final Map<String, AppInfo> infos = new LinkedHashMap<>();
     private final EncoderModel encoderModel;
     private final EncoderPool encoders;
@@ -65,6 +71,7 @@ final class FrontDoorAppService implements AppService {
         for (String name : ayo.apps()) {
             PreparedApp p = ayo.prepare(name);
             apps.put(name, p);
+            unoptimized.put(name, p.withPasses(Passes.NONE));
             boolean searches = p.inputs().stream().noneMatch(k -> k.name().equals("passages"));
             infos.put(name, new AppInfo(name, p.inputs().stream().map(Port::name).toList(),
                     p.outputs().stream().map(Port::name).toList(), searches ? defaultCollection : null, llms));
@@ -109,7 +116,8 @@ final class FrontDoorAppService implements AppService {
             }
             inputs = inputs.collection(c);
         }
-        CompletableFuture<Result> result = apps.get(request.app()).stream(inputs.listener(observers(request)), listener);
+        PreparedApp app = (request.optimize() ? apps : unoptimized).get(request.app());
+        CompletableFuture<Result> result = app.stream(inputs.listener(observers(request)), listener);
         String id = "run-" + ids.incrementAndGet();
         return new RunHandle() {
             @Override
@@ -161,6 +169,18 @@ final class FrontDoorAppService implements AppService {
     @Override
     public Optional<EncoderProtocol> encoders() {
         return Optional.of(protocol);
+    }
+
+    @Override
+    public List<EngineLoad> engineLoads() {
+        Ayo4jRuntime runtime = ayo.runtime();
+        List<EngineLoad> out = new ArrayList<>();
+        for (String name : runtime.engineNames()) {
+            EngineScheduler s = runtime.scheduler(name);
+            out.add(new EngineLoad(name, s.queued(), s.inFlight(), s.inFlightTasks(), s.busyNanos(),
+                    runtime.ticker().read()));
+        }
+        return out;
     }
 
     @Override

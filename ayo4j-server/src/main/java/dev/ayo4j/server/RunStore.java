@@ -11,24 +11,32 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The most recent runs, in memory and bounded: the oldest is forgotten when a new one would exceed the
- * capacity. Serves {@code GET /v1/runs/{id}} and its trace, and lets shutdown find runs still going.
- * Thread-safe.
+ * capacity. Serves {@code GET /v1/runs}, {@code GET /v1/runs/{id}} and its trace, and lets shutdown find
+ * runs still going. Thread-safe.
  */
 final class RunStore {
     /** Runs kept by default. */
     static final int DEFAULT_CAPACITY = 1_000;
 
-    /** One run: done once {@code outcome} or {@code error} is set. */
-    record Entry(String id, String app, long createdMillis, RunHandle handle, @Nullable Result outcome,
-                 @Nullable ApiException error) {
+    /**
+     * One run: done once {@code outcome} or {@code error} is set.
+     *
+     * @param optimized     whether its graph was optimized (false: run as lowered)
+     * @param createdMillis when it started, on the wall clock
+     * @param endedMillis   when it ended, on the wall clock; 0 while it runs
+     */
+    record Entry(String id, String app, boolean optimized, long createdMillis, long endedMillis, RunHandle handle,
+                 @Nullable Result outcome, @Nullable ApiException error) {
         String status() {
             return outcome != null ? "succeeded" : error != null ? "failed" : "running";
         }
     }
 
+    private final int capacity;
     private final Map<String, Entry> runs;
 
     RunStore(int capacity) {
+        this.capacity = capacity;
         this.runs = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(java.util.Map.Entry<String, RunStore.Entry> eldest) {
@@ -37,17 +45,23 @@ final class RunStore {
         };
     }
 
+    /** How many runs it keeps. */
+    int capacity() {
+        return capacity;
+    }
+
     /** Records a started run and, when it ends, its outcome. */
-    void started(String app, RunHandle handle, String path) {
+    void started(String app, boolean optimized, RunHandle handle, String path) {
         synchronized (runs) {
-            runs.put(handle.id(), new Entry(handle.id(), app, System.currentTimeMillis(), handle, null, null));
+            runs.put(handle.id(), new Entry(handle.id(), app, optimized, System.currentTimeMillis(), 0, handle, null,
+                    null));
         }
         handle.outcome().whenComplete((o, t) -> {
             synchronized (runs) {
                 Entry e = runs.get(handle.id());
                 if (e != null) {
-                    runs.put(e.id(), new Entry(e.id(), e.app(), e.createdMillis(), handle, o,
-                            t == null ? null : Errors.toApi(t, path)));
+                    runs.put(e.id(), new Entry(e.id(), e.app(), e.optimized(), e.createdMillis(),
+                            System.currentTimeMillis(), handle, o, t == null ? null : Errors.toApi(t, path)));
                 }
             }
         });
@@ -62,6 +76,14 @@ final class RunStore {
                         + "' among the recent runs");
             }
             return e;
+        }
+    }
+
+    /** The {@code limit} most recent runs, newest first, those still going among them. */
+    List<Entry> recent(int limit) {
+        synchronized (runs) {
+            List<Entry> all = new ArrayList<>(runs.values()).reversed();
+            return List.copyOf(all.subList(0, Math.min(limit, all.size())));
         }
     }
 

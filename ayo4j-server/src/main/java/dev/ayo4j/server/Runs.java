@@ -35,12 +35,14 @@ final class Runs {
     private final RunGate gate;
     private final RunStore store;
     private final Limits limits;
+    private final RunStats stats;
 
-    Runs(Supplier<AppService> service, RunGate gate, RunStore store, Limits limits) {
+    Runs(Supplier<AppService> service, RunGate gate, RunStore store, Limits limits, RunStats stats) {
         this.service = service;
         this.gate = gate;
         this.store = store;
         this.limits = limits;
+        this.stats = stats;
     }
 
     AppService service() {
@@ -55,9 +57,18 @@ final class Runs {
         return limits;
     }
 
-    /** Admits and starts a run of request {@code req}; its permit returns when it ends. */
+    /** Admits and starts an optimized run of request {@code req}; its permit returns when it ends. */
     RunHandle start(String app, String question, @Nullable String collection, StreamListener listener,
                     ServerRequest req) {
+        return start(app, question, collection, true, listener, req);
+    }
+
+    /**
+     * Admits and starts a run of request {@code req}, optimized or as lowered ({@code optimize} false); its
+     * permit returns when it ends.
+     */
+    RunHandle start(String app, String question, @Nullable String collection, boolean optimize,
+                    StreamListener listener, ServerRequest req) {
         String path = req.path().path();
         if (question.length() > limits.maxQuestionChars()) {
             throw ApiException.tooLarge("question", "the question has " + question.length()
@@ -72,13 +83,14 @@ final class Runs {
         RunHandle h;
         try {
             h = s.start(new RunRequest(app, question, collection, limits.runDeadline(),
-                    Http.traceContext(req)), listener);
+                    Http.traceContext(req), optimize), listener);
         } catch (RuntimeException e) {
             gate.leave();
             throw e;
         }
         h.outcome().whenComplete((_, _) -> gate.leave());
-        store.started(app, h, path);
+        store.started(app, optimize, h, path);
+        stats.started(h);
         return h;
     }
 
@@ -181,10 +193,30 @@ final class Runs {
     /** A recorded run: its status, and its outcome or error. */
     static ObjectNode entry(RunStore.Entry e) {
         if (e.outcome() != null) {
-            return outcome(e.id(), e.app(), e.outcome());
+            return outcome(e.id(), e.app(), e.outcome()).put("optimized", e.optimized());
         }
         ObjectNode n = Json.object().put("id", e.id()).put("object", "ayo4j.run").put("app", e.app())
-                .put("status", e.status());
+                .put("status", e.status()).put("optimized", e.optimized());
+        if (e.error() != null) {
+            n.set("error", Errors.body(e.error()).get("error"));
+        }
+        return n;
+    }
+
+    /**
+     * A recorded run in a list: status, whether optimized, when it started, and its timings (while it runs,
+     * {@code end_to_end_ms} is the time so far).
+     */
+    static ObjectNode summary(RunStore.Entry e, long nowMillis) {
+        ObjectNode n = Json.object().put("id", e.id()).put("app", e.app()).put("status", e.status())
+                .put("optimized", e.optimized()).put("created", java.time.Instant.ofEpochMilli(e.createdMillis()).toString());
+        if (e.outcome() != null) {
+            QueryResult r = e.outcome().query();
+            n.setAll(timings(r));
+            n.put("critical_path_ratio", r.criticalPathNanos() > 0 ? Math.round(r.ratio() * 100) / 100.0 : 0);
+        } else {
+            n.put("end_to_end_ms", (double) ((e.endedMillis() > 0 ? e.endedMillis() : nowMillis) - e.createdMillis()));
+        }
         if (e.error() != null) {
             n.set("error", Errors.body(e.error()).get("error"));
         }

@@ -34,9 +34,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web console in headless Chromium against a real server on the embedded engines: the key prompt, the
- * graph of an app after the passes, a question run live in the playground, and the operations table, as
- * a person sees them; screenshots go to {@code target/console-screenshots}. Skipped where Debian's
- * {@code chromium} and {@code chromium-driver} are not installed.
+ * graph of an app after the passes (fitted to its panel), a question run live in the playground optimized
+ * and then unoptimized with the speedup, and the operations view (the server's runs, the engines, the
+ * charts of the last minutes, the reports), as a person sees them; screenshots go to {@code
+ * target/console-screenshots}. Skipped where Debian's {@code chromium} and {@code chromium-driver} are not
+ * installed.
  */
 class ConsoleBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -97,44 +99,96 @@ class ConsoleBrowserIT {
         String explain = JSON.readTree(s.get("/v1/apps/advanced-rag/explain").body()).get("explain").asText();
         List<List<String>> stages = stageNodes(explain);
         wait.until(d -> drawnNodes("graph-after").size() == stages.getLast().size());
-        shot("2-apps-advanced-rag");
+        shotWhole("2-apps-advanced-rag");
         assertThat(drawnNodes("graph-before")).containsExactlyInAnyOrderElementsOf(stages.getFirst());
         assertThat(drawnNodes("graph-after")).containsExactlyInAnyOrderElementsOf(stages.getLast());
         assertThat(stages.getLast()).isNotEqualTo(stages.getFirst());
         assertThat(edgeKinds("graph-after")).contains("STREAM", "COMPLETION");
 
-        // Playground: a question, run live; a bar for every primitive of the run, the answer, its sources.
+        assertThat(((Number) js("const s = document.getElementById('graph-after').parentElement;"
+                + "return s.scrollWidth - s.clientWidth;")).intValue()).as("the optimized graph scrolls sideways").isZero();
+
+        // Playground: a question, run live optimized, then unoptimized; a bar for every primitive of each run,
+        // the answer, its sources, and the speedup.
         browser.findElement(By.id("tab-playground")).click();
+        assertThat(browser.findElement(By.id("compare")).isSelected()).as("compare is on by default").isTrue();
         WebElement question = browser.findElement(By.id("question"));
         question.clear();
         question.sendKeys("How are vectors stored?");
         browser.findElement(By.id("run-button")).click();
+        wait.until(d -> "running".equals(d.findElement(By.tagName("body")).getAttribute("data-run-state")));
         wait.until(d -> "idle".equals(d.findElement(By.tagName("body")).getAttribute("data-run-state")));
         assertThat(browser.findElement(By.id("run-status")).getText()).contains("done").doesNotContain("Failed");
+        assertThat(browser.findElement(By.id("plain-status")).getText()).contains("done").doesNotContain("Failed");
         assertThat(browser.findElement(By.id("answer")).getText()).isEqualTo(EmbeddedServer.ANSWER);
         assertThat(browser.findElements(By.cssSelector("#sources li"))).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#sources li .doc")).getText()).startsWith("topics/");
         String id = browser.findElement(By.id("gantt")).getAttribute("data-run-id");
+        String plainId = browser.findElement(By.id("gantt-plain")).getAttribute("data-run-id");
+        assertThat(plainId).isNotEmpty().isNotEqualTo(id);
+        checkGantt("gantt", id, true);
+        checkGantt("gantt-plain", plainId, false);
+        WebElement speedup = browser.findElement(By.id("speedup"));
+        assertThat(speedup.isDisplayed()).isTrue();
+        JsonNode plainRun = JSON.readTree(s.get("/v1/runs/" + plainId).body());
+        JsonNode optimizedRun = JSON.readTree(s.get("/v1/runs/" + id).body());
+        double expected = plainRun.get("timings").get("end_to_end_ms").asDouble()
+                / optimizedRun.get("timings").get("end_to_end_ms").asDouble();
+        assertThat(Double.parseDouble(speedup.getAttribute("data-speedup"))).isCloseTo(expected,
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(speedup.getText()).contains(String.format(java.util.Locale.ROOT, "%.2f×", expected), id, plainId);
+        assertThat(plainRun.get("optimized").asBoolean()).isFalse();
+        assertThat(optimizedRun.get("optimized").asBoolean()).isTrue();
+        shotWhole("3-playground-run");
+
+        // Operations: both runs from the server's list, the engines, the charts, the reports.
+        Files.writeString(s.reports.resolve("runs-report.html"), "<html><body>runs report</body></html>");
+        browser.findElement(By.id("tab-operations")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#runs tbody tr[data-run='" + plainId + "']")).isEmpty()
+                && !d.findElements(By.cssSelector("#runs tbody tr[data-run='" + id + "']")).isEmpty());
+        String row = browser.findElement(By.cssSelector("#runs tbody tr[data-run='" + id + "']")).getText();
+        assertThat(row).contains(id, "advanced-rag", "optimized", "succeeded");
+        assertThat(browser.findElement(By.cssSelector("#runs tbody tr[data-run='" + plainId + "']")).getText())
+                .contains("unoptimized", "succeeded");
+        wait.until(d -> d.findElements(By.cssSelector("#engines tbody tr")).size() >= 4);
+        List<String> engines = browser.findElements(By.cssSelector("#engines tbody tr")).stream()
+                .map(e -> e.getAttribute("data-engine")).toList();
+        assertThat(engines).contains("llm", "embedder", "reranker", "vectors");
+        wait.until(d -> points("chart-latency") > 0 && points("chart-host") > 0 && points("chart-busy") > 0);
+        wait.until(d -> !d.findElements(By.cssSelector("#reports a[data-report='runs-report.html']")).isEmpty());
+        shotWhole("4-operations");
+        // A report opens in a new tab, fetched with the key (a plain link could not send it).
+        String console = browser.getWindowHandle();
+        browser.findElement(By.cssSelector("#reports a[data-report='runs-report.html']")).click();
+        wait.until(d -> d.getWindowHandles().size() == 2);
+        String report = browser.getWindowHandles().stream().filter(h -> !h.equals(console)).findFirst().orElseThrow();
+        browser.switchTo().window(report);
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("runs report"));
+        browser.close();
+        browser.switchTo().window(console);
+        browser.findElement(By.id("metrics-link")).click();
+        wait.until(d -> d.findElement(By.id("metrics")).getText().contains("ayo4j_runs_total"));
+
+        assertThat(consoleErrors()).as("JavaScript console errors").isEmpty();
+    }
+
+    /** The Gantt chart {@code chart} has a bar for every primitive of run {@code id}'s trace. */
+    private static void checkGantt(String chart, String id, boolean sawRunning) throws Exception {
         JsonNode trace = JSON.readTree(s.get("/v1/runs/" + id + "/trace").body());
         Set<String> traced = new HashSet<>();
         trace.get("events").forEach(e -> traced.add(e.get("node").asText()));
-        assertThat(Integer.parseInt(browser.findElement(By.id("gantt")).getAttribute("data-bars")))
-                .isEqualTo(trace.get("events").size());
-        assertThat(ganttRows()).containsExactlyInAnyOrderElementsOf(traced);
-        assertThat(browser.findElement(By.id("gantt")).getAttribute("data-saw-running"))
-                .as("a bar was drawn while its primitive ran, before the run was done").isEqualTo("true");
-        shot("3-playground-run");
+        WebElement el = browser.findElement(By.id(chart));
+        assertThat(Integer.parseInt(el.getAttribute("data-bars"))).as(chart).isEqualTo(trace.get("events").size());
+        assertThat(ganttRows(chart)).as(chart).containsExactlyInAnyOrderElementsOf(traced);
+        if (sawRunning) {
+            assertThat(el.getAttribute("data-saw-running"))
+                    .as("a bar was drawn while its primitive ran, before the run was done").isEqualTo("true");
+        }
+    }
 
-        // Operations: the run, with its timings from the server's run store.
-        browser.findElement(By.id("tab-operations")).click();
-        wait.until(d -> !d.findElements(By.cssSelector("#runs tbody tr")).isEmpty());
-        String row = browser.findElement(By.cssSelector("#runs tbody tr")).getText();
-        assertThat(row).contains(id, "advanced-rag", "succeeded");
-        browser.findElement(By.id("metrics-link")).click();
-        wait.until(d -> d.findElement(By.id("metrics")).getText().contains("ayo4j_runs_total"));
-        shot("4-operations");
-
-        assertThat(consoleErrors()).as("JavaScript console errors").isEmpty();
+    private static int points(String chart) {
+        String p = browser.findElement(By.id(chart)).getAttribute("data-points");
+        return p == null ? 0 : Integer.parseInt(p);
     }
 
     /** Each explain stage's node ids, in order of the stages; an unchanged stage has its predecessor's. */
@@ -166,9 +220,9 @@ class ConsoleBrowserIT {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> ganttRows() {
-        return (List<String>) js("return echarts.getInstanceByDom(document.getElementById('gantt'))"
-                + ".getOption().series[0].data.map(d => d.name);");
+    private static List<String> ganttRows(String chart) {
+        return (List<String>) js("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                + ".getOption().series[0].data.map(d => d.name);", chart);
     }
 
     private static Object js(String script, Object... args) {
@@ -184,6 +238,17 @@ class ConsoleBrowserIT {
             }
         }
         return out;
+    }
+
+    /** A screenshot of the whole page, however tall: the window grows to the page for it. */
+    private static void shotWhole(String name) throws Exception {
+        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
+        long height = ((Number) js("return document.documentElement.scrollHeight;")).longValue();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+                (int) Math.max(before.getHeight(), height + 140)));
+        Thread.sleep(300);
+        shot(name);
+        browser.manage().window().setSize(before);
     }
 
     private static void shot(String name) throws Exception {

@@ -6,6 +6,7 @@ import dev.ayo4j.api.Ayo4j;
 import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
 import dev.ayo4j.local.LocalStackOptions;
 import dev.ayo4j.observability.Observability;
+import dev.ayo4j.telemetry.TelemetryAgent;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -36,13 +37,19 @@ final class EmbeddedServer implements AutoCloseable {
     /** Spans of the runs served (the server's OpenTelemetry exports to memory). */
     final InMemorySpanExporter spans;
     final Observability observability;
+    final TelemetryAgent telemetry;
+    /** The reports folder the server lists ({@code serve --reports}). */
+    final Path reports;
     final URI uri;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private EmbeddedServer(Ayo4jServer server, Observability observability, InMemorySpanExporter spans) {
+    private EmbeddedServer(Ayo4jServer server, Observability observability, InMemorySpanExporter spans,
+                           TelemetryAgent telemetry, Path reports) {
         this.server = server;
         this.spans = spans;
         this.observability = observability;
+        this.telemetry = telemetry;
+        this.reports = reports;
         this.uri = server.uri();
     }
 
@@ -54,12 +61,15 @@ final class EmbeddedServer implements AutoCloseable {
         Observability obs = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
                         .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build());
+        TelemetryAgent telemetry = TelemetryAgent.start(obs.registry(), TelemetryAgent.Options.DEFAULT.withGpu(false));
+        Path reports = java.nio.file.Files.createDirectories(dir.resolve("reports"));
         Ayo4jServer server = Ayo4jServer.builder().port(0).limits(limits).apiKeys(ApiKeys.of(List.of(KEY)))
-                .grace(Duration.ofSeconds(2)).metrics(obs::scrape).httpMetrics(obs.registry())
+                .grace(Duration.ofSeconds(2)).metrics(obs::scrape).httpMetrics(obs.registry()).telemetry(telemetry)
+                .reports(reports)
                 .service(() -> AppServices.of(Ayo4j.builder().embedded(LocalStackOptions.of(model, dir.resolve("data")))
                         .build(), COLLECTION, obs, null))
                 .build().start();
-        EmbeddedServer s = new EmbeddedServer(server, obs, spans);
+        EmbeddedServer s = new EmbeddedServer(server, obs, spans, telemetry, reports);
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!server.isReady()) {
             if (System.nanoTime() > until) {
@@ -126,6 +136,7 @@ final class EmbeddedServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        telemetry.close();
         observability.close();
     }
 }

@@ -105,6 +105,11 @@ final class TestingAppService implements AppService {
     }
 
     @Override
+    public List<EngineLoad> engineLoads() {
+        return List.of();
+    }
+
+    @Override
     public void close() {
         closed.set(true);
     }

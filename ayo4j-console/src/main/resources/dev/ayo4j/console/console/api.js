@@ -64,14 +64,15 @@ export async function getText(path) {
 }
 
 /**
- * Runs a question as server-sent events (POST, so fetch reads the stream rather than EventSource);
- * calls onEvent(name, data) for each event, and resolves when the stream ends.
+ * Runs a question as server-sent events (POST, so fetch reads the stream rather than EventSource),
+ * optimized or with no pass ({@code optimize} false); calls onEvent(name, data) for each event, and
+ * resolves when the stream ends.
  */
-export async function streamRun(app, question, onEvent) {
+export async function streamRun(app, question, optimize, onEvent) {
   const res = await send('/v1/apps/' + encodeURIComponent(app) + '/runs', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
-    body: JSON.stringify({ question }),
+    body: JSON.stringify({ question, optimize }),
   });
   if (!res.ok) throw new Error(res.status + ': ' + await errorOf(res));
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

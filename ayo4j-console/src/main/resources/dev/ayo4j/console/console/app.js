@@ -1,30 +1,22 @@
 // The ayo4j web console: Apps (graphs before and after the passes, with the explain text), Playground
-// (a question run live over server-sent events) and Operations (this console's recent runs).
-import { getJson, getText, streamRun } from './api.js';
+// (a question run live over server-sent events, optionally beside the same question unoptimized, with the
+// speedup) and Operations (see operations.js).
+import { getJson, streamRun } from './api.js';
 import { parseExplain } from './explain.js';
-import { drawGraph, engineColours } from './graph.js';
+import { drawGraph, engineColours, layout } from './graph.js';
 import { Gantt } from './gantt.js';
+import { setVisible, showMetrics, startSampling } from './operations.js';
 
 const $ = id => document.getElementById(id);
-const RUNS = 'ayo4j.runs';
 let stages = [];
 
 function show(view) {
-  $('metrics-link').addEventListener('click', async event => {
-  event.preventDefault();
-  try {
-    const text = await getText('/metrics');
-    $('metrics').textContent = text == null ? 'This server publishes no metrics.' : text;
-  } catch (e) {
-    $('metrics').textContent = 'Could not read the metrics: ' + e.message;
-  }
-  $('metrics').hidden = false;
-});
-for (const t of document.querySelectorAll('.tab')) t.classList.toggle('active', t.dataset.view === view);
+  for (const t of document.querySelectorAll('.tab')) t.classList.toggle('active', t.dataset.view === view);
   for (const v of document.querySelectorAll('.view')) v.hidden = v.id !== 'view-' + view;
-  if (view === 'operations') refreshRuns();
+  setVisible(view === 'operations');
+  if (view === 'apps') drawGraphs();
   // Charts drawn while hidden have no size; give them one now.
-  for (const el of document.querySelectorAll('#view-' + view + ' .graph, #view-' + view + ' .gantt')) {
+  for (const el of document.querySelectorAll('#view-' + view + ' .gantt')) {
     const c = echarts.getInstanceByDom(el);
     if (c) c.resize();
   }
@@ -70,20 +62,25 @@ async function selectApp(app) {
   select.replaceChildren();
   stages.slice(1).forEach((s, i) => select.append(new Option(s.title.replace(/^after /, ''), String(i + 1))));
   select.value = String(stages.length - 1);
-  drawStage($('graph-before'), $('before-count'), stages[0]);
-  drawAfter();
+  drawGraphs();
 }
 
-function drawAfter() {
-  const s = stages[Number($('pass-select').value)] || stages[0];
-  drawStage($('graph-after'), $('after-count'), s);
+/**
+ * Draws the graph before the passes and after the chosen one. Each panel gets a share of the row in
+ * proportion to its layout's width, then each graph is scaled to its panel, so neither scrolls sideways.
+ */
+function drawGraphs() {
+  const before = stages[0];
+  const after = stages[Number($('pass-select').value)] || stages[0];
+  if (!before || $('view-apps').hidden) return;
+  const laidBefore = layout(before), laidAfter = layout(after);
+  $('figure-before').style.flex = laidBefore.width + ' 1 0';
+  $('figure-after').style.flex = laidAfter.width + ' 1 0';
+  drawGraph($('graph-before'), before, laidBefore);
+  drawGraph($('graph-after'), after, laidAfter);
+  $('before-count').textContent = '(' + before.nodes.length + ' primitives)';
+  $('after-count').textContent = '(' + after.nodes.length + ' primitives)';
   legend();
-}
-
-function drawStage(el, count, stage) {
-  if (!stage) return;
-  drawGraph(el, stage);
-  count.textContent = '(' + stage.nodes.length + ' primitives)';
 }
 
 function legend() {
@@ -94,52 +91,107 @@ function legend() {
   $('legend').innerHTML = parts.join('');
 }
 
-let gantt;
+let gantt, plainGantt;
 
+/**
+ * Runs the question optimized and, when asked, after an unmeasured warm-up run and then unoptimized: one
+ * after the other, never at once, so that no run's primitives queue behind another's on the same engines
+ * (the order is explained on the page, #order-hint).
+ */
 async function run(event) {
   event.preventDefault();
   const app = $('run-app').value;
   const question = $('question').value.trim();
   if (!question) return;
+  const compare = $('compare').checked;
+  document.body.dataset.runState = 'running';
   $('run-button').disabled = true;
   $('answer').textContent = '';
   $('sources').replaceChildren();
-  $('run-status').textContent = 'Running…';
+  $('speedup').hidden = true;
+  delete $('speedup').dataset.speedup;
+  $('plain-wrap').hidden = !compare;
+  $('plain-status').textContent = '';
   gantt = gantt || new Gantt($('gantt'));
   gantt.reset();
-  const tick = setInterval(() => gantt.render(), 100);
-  let id = null;
+  if (compare) {
+    plainGantt = plainGantt || new Gantt($('gantt-plain'));
+    plainGantt.reset();
+  }
   try {
-    await streamRun(app, question, (name, data) => {
-      switch (name) {
-        case 'run': id = data.id; remember(id, app); $('run-status').textContent = 'Running ' + id + '…'; break;
-        case 'primitive': data.type === 'started' ? gantt.started(data) : gantt.finished(data); break;
-        case 'token': $('answer').textContent += data.text; break;
-        case 'sources': showSources(data); break;
-        case 'done': {
-          $('answer').textContent = data.answer;
-          const t = data.timings;
-          $('run-status').textContent = id + ' done: ' + t.end_to_end_ms.toFixed(1) + ' ms end to end, critical path '
-            + t.critical_path_ms.toFixed(1) + ' ms, lower bound ' + t.lower_bound_ms.toFixed(1) + ' ms';
-          break;
-        }
-        case 'error': $('run-status').textContent = 'Failed: ' + data.error.message; $('run-status').classList.add('error'); break;
-      }
-    });
-    if (id) {
-      try {
-        gantt.trace(await getJson('/v1/runs/' + encodeURIComponent(id) + '/trace'));
-      } catch (_) { /* a failed run has no trace; the live bars stay */ }
+    if (compare) {
+      // The demo's warm-up: one unmeasured run, so that the first measured one does not pay for cold engines.
+      $('run-status').textContent = 'warming the engines up: one unmeasured run first…';
+      await streamRun(app, question, true, () => { });
     }
-  } catch (e) {
-    $('run-status').textContent = 'Failed: ' + e.message;
+    const optimized = await runOne(app, question, true, gantt, $('run-status'), true);
+    if (compare && optimized) {
+      const plain = await runOne(app, question, false, plainGantt, $('plain-status'), false);
+      if (plain) showSpeedup(optimized, plain);
+    }
   } finally {
-    clearInterval(tick);
-    gantt.render();
     $('run-button').disabled = false;
-    $('gantt').dataset.runId = id || '';
     document.body.dataset.runState = 'idle';
   }
+}
+
+/** One streamed run drawn into {@code chart}; resolves with its timings, or null if it failed. */
+async function runOne(app, question, optimize, chart, status, showAnswer) {
+  status.classList.remove('error');
+  status.textContent = 'running…';
+  const tick = setInterval(() => chart.render(), 100);
+  let id = null, timings = null;
+  try {
+    await streamRun(app, question, optimize, (name, data) => {
+      switch (name) {
+        case 'run': id = data.id; status.textContent = id + ' running…'; break;
+        case 'primitive': data.type === 'started' ? chart.started(data) : chart.finished(data); break;
+        case 'token': if (showAnswer) $('answer').textContent += data.text; break;
+        case 'sources': if (showAnswer) showSources(data); break;
+        case 'done': {
+          if (showAnswer) $('answer').textContent = data.answer;
+          timings = data.timings;
+          status.textContent = id + ' done: ' + timings.end_to_end_ms.toFixed(1) + ' ms end to end, critical path '
+            + timings.critical_path_ms.toFixed(1) + ' ms, lower bound ' + timings.lower_bound_ms.toFixed(1) + ' ms';
+          break;
+        }
+        case 'error': status.textContent = 'Failed: ' + data.error.message; status.classList.add('error'); break;
+      }
+    });
+    if (id && timings) {
+      try {
+        chart.trace(await getJson('/v1/runs/' + encodeURIComponent(id) + '/trace'));
+      } catch (_) { /* the run store forgot it already; the live bars stay */ }
+    }
+  } catch (e) {
+    status.textContent = 'Failed: ' + e.message;
+    status.classList.add('error');
+  } finally {
+    clearInterval(tick);
+    chart.render();
+    chart.el.dataset.runId = id || '';
+  }
+  return timings ? { id, timings } : null;
+}
+
+/** The speedup of end-to-end time, with both charts on one time scale so their bars compare. */
+function showSpeedup(optimized, plain) {
+  const a = optimized.timings.end_to_end_ms, b = plain.timings.end_to_end_ms;
+  const max = Math.max(gantt.end(), plainGantt.end());
+  gantt.scaleTo(max);
+  plainGantt.scaleTo(max);
+  const speedup = b / a;
+  const el = $('speedup');
+  el.dataset.speedup = speedup.toFixed(3);
+  el.replaceChildren();
+  const big = document.createElement('strong');
+  big.textContent = speedup.toFixed(2) + '×';
+  const text = document.createElement('span');
+  text.textContent = (speedup >= 1 ? ' faster optimized: ' : ' slower optimized: ') + a.toFixed(1) + ' ms ('
+    + optimized.id + ') against ' + b.toFixed(1) + ' ms unoptimized (' + plain.id + '), end to end; critical path '
+    + optimized.timings.critical_path_ms.toFixed(1) + ' against ' + plain.timings.critical_path_ms.toFixed(1) + ' ms';
+  el.append(big, text);
+  el.hidden = false;
 }
 
 function showSources(sources) {
@@ -160,45 +212,24 @@ function showSources(sources) {
   }
 }
 
-function remember(id, app) {
-  const runs = JSON.parse(sessionStorage.getItem(RUNS) || '[]');
-  runs.unshift({ id, app });
-  sessionStorage.setItem(RUNS, JSON.stringify(runs.slice(0, 50)));
-}
-
-async function refreshRuns() {
-  const body = $('runs').tBodies[0];
-  const runs = JSON.parse(sessionStorage.getItem(RUNS) || '[]');
-  const rows = await Promise.all(runs.map(async r => {
-    try {
-      return await getJson('/v1/runs/' + encodeURIComponent(r.id));
-    } catch (e) {
-      return { id: r.id, app: r.app, status: 'forgotten' };
-    }
-  }));
-  body.replaceChildren();
-  for (const r of rows) {
-    const t = r.timings;
-    const tr = document.createElement('tr');
-    const cells = [r.id, r.app, r.status, t && t.end_to_end_ms.toFixed(1), t && t.critical_path_ms.toFixed(1),
-      t && t.lower_bound_ms.toFixed(1), t && t.critical_path_ms > 0 ? (t.end_to_end_ms / t.critical_path_ms).toFixed(2) : ''];
-    cells.forEach((c, i) => {
-      const td = document.createElement('td');
-      td.textContent = c == null ? '' : c;
-      if (i >= 3) td.className = 'num';
-      tr.append(td);
-    });
-    body.append(tr);
-  }
-}
-
 for (const t of document.querySelectorAll('.tab')) t.addEventListener('click', () => show(t.dataset.view));
-$('pass-select').addEventListener('change', drawAfter);
+$('pass-select').addEventListener('change', drawGraphs);
 $('ask').addEventListener('submit', run);
-window.addEventListener('resize', () => document.querySelectorAll('.graph, .gantt').forEach(el => {
-  const c = echarts.getInstanceByDom(el);
-  if (c) c.resize();
-}));
+$('metrics-link').addEventListener('click', event => {
+  event.preventDefault();
+  showMetrics();
+});
+let resizing = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => {
+    drawGraphs();
+    document.querySelectorAll('.gantt, .chart').forEach(el => {
+      const c = echarts.getInstanceByDom(el);
+      if (c) c.resize();
+    });
+  }, 150);
+});
 
 (async () => {
   let s = await ready();
@@ -209,6 +240,7 @@ window.addEventListener('resize', () => document.querySelectorAll('.graph, .gant
   try {
     await loadApps();
     document.body.dataset.loaded = 'true';
+    startSampling();
   } catch (e) {
     $('app-title').textContent = 'Could not load the apps: ' + e.message;
   }

@@ -15,6 +15,8 @@ export class Gantt {
 
   reset() {
     delete this.el.dataset.sawRunning;
+    this.max = null;
+    this.interval = null;
     this.rows = new Map(); // node -> {node, primitive, engine, start, end, done}
     this.t0 = performance.now();
     this.render();
@@ -49,6 +51,22 @@ export class Gantt {
     this.render();
   }
 
+  /** Draws the time axis up to {@code ms} at least, so that two runs' charts share one scale. */
+  scaleTo(ms) {
+    // A round tick interval (1, 2 or 5 times a power of ten) for about six ticks, and the axis to a whole tick.
+    const raw = Math.max(ms, 1) / 6, power = Math.pow(10, Math.floor(Math.log10(raw)));
+    this.interval = [1, 2, 5, 10].map(m => m * power).find(step => step >= raw);
+    this.max = Math.ceil(ms / this.interval) * this.interval;
+    this.render();
+  }
+
+  /** When the last primitive ended (or now, while one runs). */
+  end() {
+    let end = 0;
+    for (const r of this.rows.values()) end = Math.max(end, r.end == null ? this.now() : r.end);
+    return end;
+  }
+
   render() {
     const rows = [...this.rows.values()].sort((a, b) => a.start - b.start);
     const now = this.now();
@@ -65,14 +83,15 @@ export class Gantt {
     }));
     this.chart.setOption({
       animation: false,
-      grid: { left: 170, right: 20, top: 10, bottom: 30 },
+      grid: { left: 170, right: 24, top: 10, bottom: 42 },
       tooltip: { formatter: p => {
         const r = p.data.row;
         return '<b>' + r.node + '</b> ' + r.primitive + ' on ' + r.engine + '<br>'
           + r.start.toFixed(1) + ' → ' + (r.end == null ? 'running' : r.end.toFixed(1) + ' ms ('
           + (r.end - r.start).toFixed(1) + ' ms)') + (r.batch ? '<br>batch of ' + r.batch : '');
       } },
-      xAxis: { type: 'value', name: 'ms', min: 0, nameLocation: 'end' },
+      xAxis: Object.assign({ type: 'value', name: 'ms since the run started', min: 0, nameLocation: 'middle',
+        nameGap: 24, nameTextStyle: { color: '#667085' } }, this.max == null ? {} : { max: this.max, interval: this.interval }),
       yAxis: { type: 'category', inverse: true, data: rows.map(r => r.node), axisLabel: { fontSize: 11 } },
       series: [{
         type: 'custom', encode: { x: [1, 2], y: 0 }, data,

@@ -1,5 +1,6 @@
 // Draws a primitive graph as a layered DAG: dagre lays it out top to bottom, an ECharts graph series
-// draws it. Engines are colours; STREAM edges are dashed, COMPLETION edges solid, ordering edges dotted.
+// draws it, scaled down to the panel's width when the layout is wider, so that it never scrolls sideways.
+// Engines are colours; STREAM edges are dashed, COMPLETION edges solid, ordering edges dotted.
 /* global echarts, dagre */
 
 const PALETTE = ['#3559e0', '#e07a35', '#2e9e6a', '#b540c4', '#c43c55', '#2aa6b8', '#8a6d1f', '#5b5f97'];
@@ -19,25 +20,38 @@ export function engineColours() {
 }
 
 const WIDTH = 150, HEIGHT = 34;
+/** The smallest scale a graph is drawn at: below it labels would be unreadable, so the panel scrolls. */
+const MIN_SCALE = 0.5;
 
-export function drawGraph(el, graph) {
+/** Lays {@code graph} out top to bottom; returns the dagre graph and its size in pixels at scale 1. */
+export function layout(graph) {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'TB', nodesep: 16, ranksep: 46, marginx: 12, marginy: 12 });
+  g.setGraph({ rankdir: 'TB', nodesep: 14, ranksep: 40, edgesep: 8, marginx: 16, marginy: 10 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of graph.nodes) g.setNode(n.id, { width: WIDTH, height: HEIGHT });
   for (const e of graph.edges) g.setEdge(e.from, e.to);
   dagre.layout(g);
-  // Drawn at the layout's own scale (the panel scrolls), so that boxes never overlap whatever the size.
-  const width = Math.max(g.graph().width, 200), height = Math.max(g.graph().height, 120);
-  el.style.width = width + 'px';
-  el.style.height = height + 'px';
+  return { g, width: Math.max(g.graph().width, 200), height: Math.max(g.graph().height, 120) };
+}
+
+/**
+ * Draws {@code graph} into {@code el}, scaled to fit the width of el's parent (never enlarged); {@code laid}
+ * is its {@link layout}, computed anew when not given.
+ */
+export function drawGraph(el, graph, laid) {
+  const { g, width, height } = laid || layout(graph);
+  const room = el.parentElement ? el.parentElement.clientWidth : width;
+  const scale = Math.max(MIN_SCALE, Math.min(1, room > 0 ? room / width : 1));
+  el.style.width = Math.ceil(width * scale) + 'px';
+  el.style.height = Math.ceil(height * scale) + 'px';
+  el.dataset.scale = scale.toFixed(3);
   const chart = echarts.getInstanceByDom(el) || echarts.init(el);
   chart.resize();
   const data = graph.nodes.map(n => {
     const p = g.node(n.id);
     return {
-      name: n.id, x: p.x, y: p.y, engine: n.engine, describe: n.describe,
-      symbol: n.engine ? 'roundRect' : 'rect', symbolSize: [WIDTH, HEIGHT],
+      name: n.id, x: p.x * scale, y: p.y * scale, engine: n.engine, describe: n.describe,
+      symbol: n.engine ? 'roundRect' : 'rect', symbolSize: [WIDTH * scale, HEIGHT * scale],
       itemStyle: { color: engineColour(n.engine) },
       label: { formatter: n.id + '\n{op|' + n.op + (n.engine ? ' · ' + n.engine : '') + '}' },
     };
@@ -45,17 +59,19 @@ export function drawGraph(el, graph) {
   // Edges follow dagre's routes around the boxes; node centres map 1:1 onto pixels (see box), so the
   // routes are drawn in pixels, under the nodes.
   const edges = graph.edges.map(e => ({ value: [0], kind: e.kind, source: e.from, target: e.to,
-    points: g.edge(e.from, e.to).points.map(p => [p.x, p.y]) }));
+    points: g.edge(e.from, e.to).points.map(p => [p.x * scale, p.y * scale]) }));
+  const font = Math.max(8, Math.round(11 * scale));
   chart.setOption({
     animation: false,
     tooltip: { formatter: p => p.seriesIndex === 1 ? p.data.source + ' → ' + p.data.target + ' (' + p.data.kind + ')'
       : '<b>' + p.data.name + '</b><br>' + escapeHtml(p.data.describe) },
     series: [{
       type: 'graph', layout: 'none', roam: false, data, links: [], z: 3, ...box(data),
-      label: { show: true, color: '#fff', fontSize: 11, lineHeight: 13, rich: { op: { fontSize: 9, color: '#eef' } } },
+      label: { show: true, color: '#fff', fontSize: font, lineHeight: font + 2,
+        rich: { op: { fontSize: Math.max(7, font - 2), color: '#eef' } } },
     }, {
       type: 'custom', coordinateSystem: 'none', data: edges, z: 1,
-      renderItem: (params) => edgeShape(edges[params.dataIndex]),
+      renderItem: (params) => edgeShape(edges[params.dataIndex], scale),
     }],
   }, true);
   el.dataset.nodes = String(data.length);
@@ -70,12 +86,12 @@ const EDGE_STYLE = {
 };
 
 /** An edge's route with an arrow head at its target. */
-function edgeShape(e) {
+function edgeShape(e, scale) {
   const style = EDGE_STYLE[e.kind] || EDGE_STYLE.COMPLETION;
   const pts = e.points;
   const [x2, y2] = pts[pts.length - 1];
   const [x1, y1] = pts[pts.length - 2] || pts[0];
-  const a = Math.atan2(y2 - y1, x2 - x1), len = 8, spread = 0.45;
+  const a = Math.atan2(y2 - y1, x2 - x1), len = Math.max(5, 8 * scale), spread = 0.45;
   const head = [[x2, y2], [x2 - len * Math.cos(a - spread), y2 - len * Math.sin(a - spread)],
     [x2 - len * Math.cos(a + spread), y2 - len * Math.sin(a + spread)]];
   return { type: 'group', children: [

@@ -323,6 +323,15 @@ public final class DispatchCore<T> {
         return busy;
     }
 
+    /** Items in the batches in flight. */
+    public int inFlightItems() {
+        int n = 0;
+        for (int items : busyItems) {
+            n += items;
+        }
+        return n;
+    }
+
     /** Queued items, live members and dispatch counters now. */
     public Stats stats() {
         int live = 0;

@@ -58,7 +58,7 @@ class SchedulerSimulationEquivalenceTest {
                         Duration.ofMillis(3)), 12L),
                 Arguments.of("work-conserving", (Supplier<BatchPolicy>) () -> BatchPolicies.workConserving(MAX_BATCH,
                         600, Duration.ofMillis(2)), 13L),
-                Arguments.of("token-budget", (Supplier<BatchPolicy>) () -> BatchPolicies.tokenBudget(500, MAX_BATCH,
+                Arguments.of("token-budget", (Supplier<BatchPolicy>) () -> BatchPolicies.summedTokenBudget(500, MAX_BATCH,
                         Duration.ofMillis(4)), 14L));
     }
 

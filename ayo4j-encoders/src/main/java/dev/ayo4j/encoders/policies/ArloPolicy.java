@@ -5,6 +5,7 @@ import dev.ayo4j.Checks;
 import dev.ayo4j.encoders.ArloRouting;
 import dev.ayo4j.encoders.ForwardPassLatency;
 import dev.ayo4j.encoders.LengthBins;
+import dev.ayo4j.runtime.policies.Queued;
 import dev.ayo4j.spi.BatchDecision;
 import dev.ayo4j.spi.BatchPolicy;
 import dev.ayo4j.spi.QueueView;

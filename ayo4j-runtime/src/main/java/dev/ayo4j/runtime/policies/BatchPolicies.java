@@ -19,11 +19,30 @@ public final class BatchPolicies {
     }
 
     /**
-     * Like {@link #deadline}, but a batch also closes when the next task would take it over
-     * {@code maxTokens} input tokens (a single larger task still goes alone).
+     * Like {@link #deadline}, but a batch also closes when the next task would take the sum of its input
+     * tokens over {@code maxTokens} (a single larger task still goes alone).
      */
-    public static BatchPolicy tokenBudget(int maxTokens, int maxBatch, Duration maxWait) {
-        return new TokenBudgetBatchPolicy(maxTokens, maxBatch, maxWait.toNanos());
+    public static BatchPolicy summedTokenBudget(int maxTokens, int maxBatch, Duration maxWait) {
+        return new SummedTokenBudgetPolicy(maxTokens, maxBatch, maxWait.toNanos());
+    }
+
+    /**
+     * Hugging Face TEI's policy for padded models: arrival order while the padded tokens, rows × longest
+     * text, stay within {@code tokenBudget} and the tasks within {@code maxBatch} (the head always goes);
+     * dispatches at once on an idle engine, else waits up to {@code maxWait} for a batch that is not full.
+     * The registry's {@code fifo-token-budget}.
+     */
+    public static BatchPolicy paddedTokenBudget(int tokenBudget, int maxBatch, Duration maxWait) {
+        return new PaddedTokenBudgetPolicy(tokenBudget, maxBatch, maxWait.toNanos());
+    }
+
+    /**
+     * Infinity's policy: a window of up to {@code window} queued tasks sorted by text length and cut into
+     * batches of {@code maxBatch}; sends the batch holding the head of the queue. The registry's
+     * {@code sorted-window}.
+     */
+    public static BatchPolicy sortedWindow(int maxBatch, int window, Duration maxWait) {
+        return new SortedWindowPolicy(maxBatch, window, maxWait.toNanos());
     }
 
     /** One task at a time, never two batches in flight: the sequential baseline. */

@@ -22,19 +22,6 @@ record DeadlineBatchPolicy(int maxBatch, long maxWaitNanos) implements BatchPoli
         if (size >= maxBatch) {
             return BatchDecision.dispatch(maxBatch);
         }
-        return dispatchOrWait(queue, size, nowNanos, maxWaitNanos);
-    }
-
-    /**
-     * Dispatches {@code count} tasks if the oldest of the queue (fewer than a batch, so the scan is
-     * short) has waited {@code maxWait}, else waits until it will have.
-     */
-    static BatchDecision dispatchOrWait(QueueView queue, int count, long nowNanos, long maxWait) {
-        long oldest = Long.MAX_VALUE;
-        for (int i = 0; i < queue.size(); i++) {
-            oldest = Math.min(oldest, queue.entry(i).enqueueNanos());
-        }
-        long due = oldest > Long.MAX_VALUE - maxWait ? Long.MAX_VALUE : oldest + maxWait;
-        return nowNanos >= due ? BatchDecision.dispatch(count) : BatchDecision.waitUntil(due);
+        return Queued.goOrWaitForOldest(queue, size, nowNanos, maxWaitNanos, BatchDecision.dispatch(size));
     }
 }

@@ -30,6 +30,7 @@ record WorkConservingBatchPolicy(int maxBatch, long maxTokens, long maxWaitNanos
         if (head.count() < size || head.count() == maxBatch || queue.inFlight() == 0) {
             return BatchDecision.dispatch(head.count());
         }
-        return DeadlineBatchPolicy.dispatchOrWait(queue, head.count(), nowNanos, maxWaitNanos);
+        return Queued.goOrWaitForOldest(queue, queue.size(), nowNanos, maxWaitNanos,
+                BatchDecision.dispatch(head.count()));
     }
 }

@@ -32,8 +32,32 @@ class BatchPoliciesTest {
 
     @Nested
     class TokenBudgetContract extends AbstractBatchPolicyContractTest {
-        @Override protected BatchPolicy createPolicy() { return BatchPolicies.tokenBudget(1000, 6, WAIT); }
+        @Override protected BatchPolicy createPolicy() { return BatchPolicies.summedTokenBudget(1000, 6, WAIT); }
         @Override protected int maxBatch() { return 6; }
+    }
+
+    @Nested
+    class PaddedTokenBudgetContract extends AbstractBatchPolicyContractTest {
+        @Override protected BatchPolicy createPolicy() { return BatchPolicies.paddedTokenBudget(1000, 6, WAIT); }
+        @Override protected int maxBatch() { return 6; }
+    }
+
+    @Nested
+    class SortedWindowContract extends AbstractBatchPolicyContractTest {
+        @Override protected BatchPolicy createPolicy() { return BatchPolicies.sortedWindow(4, 16, WAIT); }
+        @Override protected int maxBatch() { return 4; }
+    }
+
+    @Test
+    void theTwoTokenBudgetsCountDifferentlyAndWaitDifferently() {
+        // 10 + 60 = 70 summed tokens fit 100; padded, 2 rows x 60 = 120 do not.
+        TestingQueueView queue = new TestingQueueView(
+                List.of(new QueueView.Entry(0, 10, 1), new QueueView.Entry(0, 60, 1)), 0);
+        assertThat(BatchPolicies.paddedTokenBudget(100, 10, WAIT).decide(queue, 0))
+                .isEqualTo(BatchDecision.dispatch(1));
+        // The summed budget is not closed, so it waits for the deadline even on an idle engine.
+        assertThat(BatchPolicies.summedTokenBudget(100, 10, WAIT).decide(queue, 0))
+                .isEqualTo(BatchDecision.waitUntil(WAIT_NANOS));
     }
 
     @Nested
@@ -97,7 +121,7 @@ class BatchPoliciesTest {
 
     @Test
     void tokenBudgetClosesTheBatchBeforeTheBudgetOverflows() {
-        BatchPolicy policy = BatchPolicies.tokenBudget(100, 10, WAIT);
+        BatchPolicy policy = BatchPolicies.summedTokenBudget(100, 10, WAIT);
         QueueView view = new TestingQueueView(List.of(new QueueView.Entry(0, 40, 1), new QueueView.Entry(0, 50, 1),
                 new QueueView.Entry(0, 30, 1)), 0);
         assertThat(policy.decide(view, 0)).isEqualTo(BatchDecision.dispatch(2));
@@ -105,14 +129,14 @@ class BatchPoliciesTest {
 
     @Test
     void tokenBudgetSendsAnOversizedTaskAlone() {
-        BatchPolicy policy = BatchPolicies.tokenBudget(100, 10, WAIT);
+        BatchPolicy policy = BatchPolicies.summedTokenBudget(100, 10, WAIT);
         QueueView view = new TestingQueueView(List.of(new QueueView.Entry(0, 400, 1), new QueueView.Entry(0, 5, 1)), 0);
         assertThat(policy.decide(view, 0)).isEqualTo(BatchDecision.dispatch(1));
     }
 
     @Test
     void tokenBudgetWaitsWhileTheBatchHasRoom() {
-        BatchPolicy policy = BatchPolicies.tokenBudget(100, 10, WAIT);
+        BatchPolicy policy = BatchPolicies.summedTokenBudget(100, 10, WAIT);
         assertThat(policy.decide(TestingQueueView.uniform(2, 0, 10), 1)).isEqualTo(BatchDecision.waitUntil(WAIT_NANOS));
     }
 

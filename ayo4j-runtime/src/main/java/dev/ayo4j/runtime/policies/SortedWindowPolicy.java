@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.ayo4j.encoders.policies;
+package dev.ayo4j.runtime.policies;
 
 import dev.ayo4j.Checks;
 import dev.ayo4j.spi.BatchDecision;

@@ -7,11 +7,13 @@ import dev.ayo4j.spi.BatchPolicy;
 import dev.ayo4j.spi.QueueView;
 
 /**
- * Batch policy for padding-sensitive encoders: a batch closes at {@code maxBatch} tasks or when the next
- * task would exceed {@code maxTokens}; a batch that is not closed waits up to {@code maxWaitNanos}.
+ * Batch policy that sums its tasks' input tokens: a batch closes at {@code maxBatch} tasks or when the next
+ * task would take the sum over {@code maxTokens}; a batch that is not closed waits until its oldest task has
+ * waited {@code maxWaitNanos}, whether or not the engine is idle. (Not {@link PaddedTokenBudgetPolicy}, which
+ * counts rows × longest text and dispatches at once on an idle engine.)
  */
-record TokenBudgetBatchPolicy(int maxTokens, int maxBatch, long maxWaitNanos) implements BatchPolicy {
-    TokenBudgetBatchPolicy {
+record SummedTokenBudgetPolicy(int maxTokens, int maxBatch, long maxWaitNanos) implements BatchPolicy {
+    SummedTokenBudgetPolicy {
         Checks.argument(maxTokens > 0, "maxTokens must be > 0: %s", maxTokens);
         Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
         Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);
@@ -27,6 +29,7 @@ record TokenBudgetBatchPolicy(int maxTokens, int maxBatch, long maxWaitNanos) im
         if (head.count() < size || head.count() == maxBatch || head.tokens() >= maxTokens) {
             return BatchDecision.dispatch(head.count());
         }
-        return DeadlineBatchPolicy.dispatchOrWait(queue, head.count(), nowNanos, maxWaitNanos);
+        return Queued.goOrWaitForOldest(queue, queue.size(), nowNanos, maxWaitNanos,
+                BatchDecision.dispatch(head.count()));
     }
 }

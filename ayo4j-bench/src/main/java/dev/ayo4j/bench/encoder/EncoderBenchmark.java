@@ -57,6 +57,12 @@ public final class EncoderBenchmark {
         /** The defaults: fifo-fixed, fifo-token-budget and arlo; 20/40/60 req/s for 8 s; 300 at once; 2 threads. */
         public static final Settings DEFAULT = new Settings(Path.of("../shared/datasets/scifact-subset"),
                 List.of("fifo-fixed", "fifo-token-budget", "arlo"), List.of(20.0, 40.0, 60.0), 8, 300, 80, 2, 42);
+
+        /** Fails at once, naming the known policies, on a name {@link PolicyRegistry#standard()} does not know. */
+        public Settings {
+            policies = List.copyOf(policies);
+            policies.forEach(p -> PolicyRegistry.standard().create(p, EncoderPolicyConfig.DEFAULT));
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ package dev.ayo4j.cli.bench;
 import dev.ayo4j.bench.encoder.EncoderBenchmark;
 import dev.ayo4j.bench.encoder.Svg;
 import dev.ayo4j.cli.Json;
+import dev.ayo4j.cli.encoder.PolicyNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class EncoderBenchCommand implements Callable<Integer> {
     Path dataset;
 
     @Option(names = "--policies", split = ",", defaultValue = "fifo-fixed,fifo-token-budget,arlo",
-            description = "Policies to compare.")
+            description = "Policies to compare, of: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = PolicyNames.class)
     List<String> policies;
 
     @Option(names = "--rates", split = ",", defaultValue = "20,40,60",

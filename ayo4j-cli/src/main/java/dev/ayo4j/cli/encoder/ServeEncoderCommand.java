@@ -2,7 +2,6 @@
 package dev.ayo4j.cli.encoder;
 
 import dev.ayo4j.encoders.policies.EncoderPolicyConfig;
-import dev.ayo4j.encoders.policies.PolicyRegistry;
 import dev.ayo4j.encoders.pool.EncoderPool;
 import dev.ayo4j.encoders.pool.EncoderPoolBuilder;
 import dev.ayo4j.encoders.server.ApiKeys;
@@ -126,13 +125,5 @@ public final class ServeEncoderCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** Policy names for the help text. */
-    static final class PolicyNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return PolicyRegistry.standard().names().iterator();
-        }
     }
 }

@@ -2,14 +2,16 @@
 package dev.ayo4j.runtime;
 
 import dev.ayo4j.spi.Generation;
+import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The work a query run has set going outside itself: its deadline, its tasks queued at the engines'
+ * The work a query run sets going outside itself: its deadline, its tasks submitted to the engines'
  * schedulers, the generations its engines returned and the threads of its user steps. When the query
  * ends it stops them: on success only the deadline; on failure everything, and a generation that arrives
  * after the end is cancelled as it arrives. Confined to the run's event loop, like the run.
@@ -54,6 +56,16 @@ final class LiveWork {
     /** User step {@code thread} is done. */
     void stepDone(Thread thread) {
         stepThreads.remove(thread);
+    }
+
+    /**
+     * Submits engine node {@code i}'s {@code task} to its engine's scheduler, with the node's remaining
+     * critical path and token estimate from the plan, for a query that started at {@code queryStartNanos}.
+     */
+    void submit(int i, Task task, long queryStartNanos, EngineScheduler.OnStart onStart,
+                Consumer<EngineScheduler.Completion> onDone) {
+        schedulers.get(plan.engineOf[i]).submit(task, plan.remainingMs[i], queryStartNanos, plan.tokens[i],
+                NodeInputs.items(task), onStart, onDone);
     }
 
     /** Takes warm-up {@code j} back from its engine's queue; false if the engine has it already. */

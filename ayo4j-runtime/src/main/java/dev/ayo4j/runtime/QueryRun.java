@@ -42,7 +42,6 @@ final class QueryRun {
     private final String id;
     private final GraphPlan plan;
     private final Map<String, Object> inputs;
-    private final Map<String, EngineScheduler> schedulers;
     private final Map<String, StepFunction> steps;
     private final Ticker ticker;
     private final long startNanos;
@@ -75,7 +74,6 @@ final class QueryRun {
         this.id = id;
         this.plan = plan;
         this.inputs = inputs;
-        this.schedulers = schedulers;
         this.ticker = ticker;
         this.deadlineMillis = deadlineMillis;
         int n = plan.size();
@@ -183,8 +181,7 @@ final class QueryRun {
         if (task.op() instanceof Primitive.PartialPrefill) {
             warmUps.submitted(i);
         }
-        schedulers.get(plan.engineOf[i]).submit(task, plan.remainingMs[i], startNanos, plan.tokens[i],
-                NodeInputs.items(task), reporter.onStart(i), c -> post(() -> engineDone(i, c)));
+        live.submit(i, task, startNanos, reporter.onStart(i), c -> post(() -> engineDone(i, c)));
     }
 
     private void published(int i, Object value) {

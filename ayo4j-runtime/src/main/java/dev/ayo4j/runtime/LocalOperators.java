@@ -6,6 +6,7 @@ import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Generation;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Signal;
+import dev.ayo4j.spi.Task;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The primitives a query run computes in place, as functions of their inputs: aggregations over the values
- * of their ports, and readers of a generation's stream (the whole text or list, or one item of a streamed
- * list). They hold no state of the run; what they produce goes to the callbacks they are given.
+ * of their ports, readers of a generation's stream (the whole text or list, or one item of a streamed
+ * list), and user steps, each on a virtual thread of its own. They hold no state of the run; what they
+ * produce goes to the callbacks they are given.
  */
 final class LocalOperators {
     private LocalOperators() {}
@@ -148,5 +151,36 @@ final class LocalOperators {
                 }
             }
         });
+    }
+
+    /** Where a user step's outcome goes: its value checked against the step's output kind, or its failure. */
+    @FunctionalInterface
+    interface StepDone {
+        /** Step thread {@code thread} ended with {@code value} (checked) or else {@code failure}. */
+        void done(Thread thread, @Nullable Object value, @Nullable Throwable failure);
+    }
+
+    /**
+     * An unstarted virtual thread that applies user step {@code s}'s {@code function} to {@code task}, since
+     * the function may block, and hands the outcome to {@code onDone}: a null result is a failure, as is a
+     * value not of the step's output kind.
+     */
+    static Thread step(Primitive.Step s, StepFunction function, Task task, StepDone onDone) {
+        Thread[] self = new Thread[1];
+        self[0] = Thread.ofVirtual().name("ayo4j-step-" + s.name()).unstarted(() -> {
+            Object value = null;
+            Throwable failure = null;
+            try {
+                Object result = function.apply(task);
+                if (result == null) {
+                    throw new IllegalStateException("it returned null, not a " + s.output() + " value");
+                }
+                value = s.result().cast(result);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            onDone.done(self[0], value, failure);
+        });
+        return self[0];
     }
 }

@@ -37,15 +37,22 @@ final class LoopbackStack implements AutoCloseable {
         llm = keep(TestingLlamaServer.start(model));
         embedder = keep(encoderServer(BundledEncoder.ALL_MINILM_L6_V2));
         reranker = keep(encoderServer(BundledEncoder.BGE_SMALL_EN_V15));
-        engineFile = dir.resolve("engines.yaml");
-        Files.writeString(engineFile, """
+        engineFile = writeEngineFile(dir, llm.baseUrl(), embedder.uri().toString(), reranker.uri().toString());
+    }
+
+    /**
+     * Writes {@code engines.yaml} in {@code dir}: the LLM on the OpenAI-compatible server at {@code llmUrl}, the
+     * encoders on the TEI-compatible servers at {@code embedderUrl} and {@code rerankerUrl}, and a Lucene store
+     * in {@code dir/data}.
+     */
+    static Path writeEngineFile(Path dir, String llmUrl, String embedderUrl, String rerankerUrl)
+            throws IOException {
+        return Files.writeString(dir.resolve("engines.yaml"), """
                 engines:
                   - name: llm
                     provider: openai
                     roles: [llm]
-                    options:
-                      baseUrl: %s
-                      model: chain
+                    options: {baseUrl: "%s", model: chain}
                   - name: embedder
                     provider: tei
                     roles: [embedder]
@@ -58,7 +65,7 @@ final class LoopbackStack implements AutoCloseable {
                     provider: lucene
                     roles: [vectors]
                     options: {root: "%s"}
-                """.formatted(llm.baseUrl(), embedder.uri(), reranker.uri(), dir.resolve("data")));
+                """.formatted(llmUrl, embedderUrl, rerankerUrl, dir.resolve("data")));
     }
 
     /** The answer the chain model gives to any prompt: its JSON list. */

@@ -51,25 +51,7 @@ class RunWithEngineFileIT {
                      "--port", "0")) {
             String embedderUrl = embedder.awaitServing();
             String rerankerUrl = reranker.awaitServing();
-            Path engineFile = Files.writeString(dir.resolve("engines.yaml"), """
-                    engines:
-                      - name: llm
-                        provider: openai
-                        roles: [llm]
-                        options: {baseUrl: "%s", model: chain}
-                      - name: embedder
-                        provider: tei
-                        roles: [embedder]
-                        options: {baseUrl: "%s", role: embed}
-                      - name: reranker
-                        provider: tei
-                        roles: [reranker]
-                        options: {baseUrl: "%s", role: rerank}
-                      - name: vectors
-                        provider: lucene
-                        roles: [vectors]
-                        options: {root: "%s"}
-                    """.formatted(llm.baseUrl(), embedderUrl, rerankerUrl, dir.resolve("data")));
+            Path engineFile = LoopbackStack.writeEngineFile(dir, llm.baseUrl(), embedderUrl, rerankerUrl);
             try (Launched run = Launched.start(dir, "run", "run", "--engines", engineFile.toString(), "--docs",
                     docs.toString(), "--question", "Where are the vectors kept?")) {
                 int code = run.awaitExit(RUN);

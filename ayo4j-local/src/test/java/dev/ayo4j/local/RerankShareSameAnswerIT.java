@@ -18,9 +18,9 @@ import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.runtime.QueryResult;
 import dev.ayo4j.spi.Passage;
+import dev.ayo4j.testkit.SameAnswerCorpus;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * chain model whose expansions retrieve overlapping candidates from a small collection.
  */
 class RerankShareSameAnswerIT {
-    private static final List<String> QUERIES = List.of("vector index", "prompt cache", "list decoding");
     private static final Duration DEADLINE = Duration.ofMinutes(2);
 
     @TempDir
@@ -41,8 +40,8 @@ class RerankShareSameAnswerIT {
     @Test
     void sharedAndUnsharedRerankGiveTheSameAnswerAndContext() {
         Path model = dir.resolve("chain.gguf");
-        SyntheticModels.writeJsonListChain(model, QUERIES);
-        List<Passage> passages = passages();
+        SyntheticModels.writeJsonListChain(model, SameAnswerCorpus.QUERIES);
+        List<Passage> passages = SameAnswerCorpus.passages();
         App app = Apps.advancedRagOverCollection(AppOptions.DEFAULT.withSearchK(4).withRerankK(3).withAnswerTokens(32))
                 .withCollection("notes");
         PrimitiveGraph shared = plan(Passes.STANDARD, app);
@@ -59,7 +58,8 @@ class RerankShareSameAnswerIT {
             stack.reopenLlm();
             QueryResult b = answer(stack, unshared);
 
-            assertThat(a.output(Apps.ANSWER.name(), String.class)).isEqualTo(SyntheticModels.jsonList(QUERIES))
+            assertThat(a.output(Apps.ANSWER.name(), String.class))
+                    .isEqualTo(SyntheticModels.jsonList(SameAnswerCorpus.QUERIES))
                     .isEqualTo(b.output(Apps.ANSWER.name(), String.class));
             assertThat(context(a)).hasSize(3).isEqualTo(context(b));
         }
@@ -76,7 +76,7 @@ class RerankShareSameAnswerIT {
 
     private static QueryResult answer(LocalStack stack, PrimitiveGraph graph) {
         try (Ayo4jRuntime runtime = stack.newRuntime()) {
-            return runtime.run(graph, Map.of(Apps.QUESTION.name(), "How are vectors stored and prompts warmed?",
+            return runtime.run(graph, Map.of(Apps.QUESTION.name(), SameAnswerCorpus.QUESTION,
                     Apps.INDEX.name(), Apps.COLLECTION_READY), DEADLINE);
         }
     }
@@ -84,19 +84,5 @@ class RerankShareSameAnswerIT {
     @SuppressWarnings("unchecked")
     private static List<Passage> context(QueryResult r) {
         return (List<Passage>) r.output(Apps.CONTEXT.name(), List.class);
-    }
-
-    private static List<Passage> passages() {
-        List<Passage> passages = new ArrayList<>();
-        String[] topics = {"Lucene keeps passages and vectors in an HNSW index on disk.",
-            "Prefill splitting warms the prompt cache while retrieval runs.",
-            "Decode pipelining starts a search branch per expanded query item.",
-            "Bake the bread for twenty minutes and let it cool.",
-            "The river floods every spring after the snow melts.",
-            "Progressive prefill grows the prompt cache passage by passage."};
-        for (int i = 0; i < topics.length; i++) {
-            passages.add(new Passage("doc-" + i, topics[i], 0, "doc-" + i));
-        }
-        return passages;
     }
 }

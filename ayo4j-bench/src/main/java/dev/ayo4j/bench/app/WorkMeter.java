@@ -2,6 +2,7 @@
 package dev.ayo4j.bench.app;
 
 import dev.ayo4j.bench.app.AppBenchReport.Work;
+import dev.ayo4j.bench.devices.PromptCacheModel;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Engine;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
  * part of them it prefilled, the texts each encoder encoded, and each engine's busy time. Neither
  * in-process llama.cpp (its Java binding) nor an OpenAI-compatible server's {@code usage} reports the
  * tokens a request actually evaluated, only the prompt's, so the prefilled part comes from a
- * {@link SlotCacheModel} of the LLM's slots. A similarity reranker caches vectors by text, so its texts
+ * {@link PromptCacheModel} of the LLM's slots. A similarity reranker caches vectors by text, so its texts
  * are counted once per meter (the run's fresh reranker); candidates with a vector stored at ingestion
  * are not encoded at all. Counters only grow. Thread-safe.
  */
@@ -33,7 +34,7 @@ final class WorkMeter {
     /** Characters per token where an engine reported no prompt tokens. */
     private static final double CHARS_PER_TOKEN = 4;
 
-    private final SlotCacheModel slots;
+    private final PromptCacheModel slots;
     private final LongAdder promptTokens = new LongAdder();
     private final LongAdder prefilledTokens = new LongAdder();
     private final LongAdder embedderTexts = new LongAdder();
@@ -47,7 +48,7 @@ final class WorkMeter {
 
     /** A meter for an LLM of {@code llmSlots} slots choosing them at {@code similarity}. */
     WorkMeter(int llmSlots, double similarity) {
-        this.slots = new SlotCacheModel(llmSlots, similarity);
+        this.slots = new PromptCacheModel(llmSlots, similarity);
     }
 
     /** {@code engines} with the LLM, the embedder and the reranker metered; the vector store as is. */

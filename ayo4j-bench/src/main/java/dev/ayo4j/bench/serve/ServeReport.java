@@ -48,7 +48,7 @@ public record ServeReport(String trace, double traceRate, String stack, String a
      * @param ayoP90Ms        (a)'s P90 at {@code rate}
      * @param p90Ratio        {@code lc4jP90Ms / ayoP90Ms} (target >= 1.5)
      * @param throughputRatio (a)'s throughput over (b)'s at {@code rate} (target >= 1.3)
-     * @param overheadMs      the server's overhead per request (target < 1)
+     * @param overheadMs      the server's overhead per request (target &lt; 1)
      */
     public record Targets(@Nullable Double rate, double lc4jBaseP90Ms, double lc4jP90Ms, double ayoP90Ms,
                           double p90Ratio, double throughputRatio, double overheadMs) {

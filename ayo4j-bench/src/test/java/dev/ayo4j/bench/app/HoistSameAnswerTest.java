@@ -21,9 +21,9 @@ import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.runtime.QueryResult;
 import dev.ayo4j.spi.Passage;
+import dev.ayo4j.testkit.SameAnswerCorpus;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * included, on the real embedded engines (bge-small reranker, Lucene) with a chain model.
  */
 class HoistSameAnswerTest {
-    private static final List<String> QUERIES = List.of("vector index", "prompt cache", "list decoding");
     private static final Duration DEADLINE = Duration.ofMinutes(2);
 
     @TempDir
@@ -44,8 +43,8 @@ class HoistSameAnswerTest {
     @Test
     void hoistedAndPlainCollectionsGiveTheSameAnswerAndContext() {
         Path model = dir.resolve("chain.gguf");
-        SyntheticModels.writeJsonListChain(model, QUERIES);
-        List<Passage> passages = passages();
+        SyntheticModels.writeJsonListChain(model, SameAnswerCorpus.QUERIES);
+        List<Passage> passages = SameAnswerCorpus.passages();
         PrimitiveGraph lowered = Apps.ingest().lower(QueryShape.ofPassages(passages.size()));
         PrimitiveGraph hoisted = new Planner(Passes.STANDARD, PlannerContext.defaults())
                 .optimize(Apps.ingest().withCollection("hoisted").lower(QueryShape.ofPassages(passages.size())))
@@ -75,7 +74,7 @@ class HoistSameAnswerTest {
             QueryResult fromHoisted = answer(stack, app.withCollection("hoisted"));
 
             assertThat(fromHoisted.output(Apps.ANSWER.name(), String.class))
-                    .isEqualTo(SyntheticModels.jsonList(QUERIES))
+                    .isEqualTo(SyntheticModels.jsonList(SameAnswerCorpus.QUERIES))
                     .isEqualTo(fromPlain.output(Apps.ANSWER.name(), String.class));
             List<Passage> a = context(fromHoisted);
             List<Passage> b = context(fromPlain);
@@ -94,7 +93,7 @@ class HoistSameAnswerTest {
         assertThat(graph.nodesOf(Primitive.Rerank.class))
                 .allSatisfy(n -> assertThat(((Primitive.Rerank) n.op()).storedVectors()).isTrue());
         try (Ayo4jRuntime runtime = stack.newRuntime()) {
-            return runtime.run(graph, Map.of(Apps.QUESTION.name(), "How are vectors stored and prompts warmed?",
+            return runtime.run(graph, Map.of(Apps.QUESTION.name(), SameAnswerCorpus.QUESTION,
                     Apps.INDEX.name(), Apps.COLLECTION_READY), DEADLINE);
         }
     }
@@ -102,19 +101,5 @@ class HoistSameAnswerTest {
     @SuppressWarnings("unchecked")
     private static List<Passage> context(QueryResult r) {
         return (List<Passage>) r.output(Apps.CONTEXT.name(), List.class);
-    }
-
-    private static List<Passage> passages() {
-        List<Passage> passages = new ArrayList<>();
-        String[] topics = {"Lucene keeps passages and vectors in an HNSW index on disk.",
-            "Prefill splitting warms the prompt cache while retrieval runs.",
-            "Decode pipelining starts a search branch per expanded query item.",
-            "Bake the bread for twenty minutes and let it cool.",
-            "The river floods every spring after the snow melts.",
-            "Progressive prefill grows the prompt cache passage by passage."};
-        for (int i = 0; i < topics.length; i++) {
-            passages.add(new Passage("doc-" + i, topics[i], 0, "doc-" + i));
-        }
-        return passages;
     }
 }

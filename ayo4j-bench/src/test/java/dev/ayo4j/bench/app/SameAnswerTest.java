@@ -14,9 +14,9 @@ import dev.ayo4j.local.LocalStackOptions;
 import dev.ayo4j.plan.Passes;
 import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.spi.Passage;
+import dev.ayo4j.testkit.SameAnswerCorpus;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,25 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * the same query, on the real embedded engines with a chain model (whose greedy output is fixed).
  */
 class SameAnswerTest {
-    private static final List<String> QUERIES = List.of("vector index", "prompt cache", "list decoding");
-
     @TempDir
     Path dir;
 
     @Test
     void optimizedAyo4jAndTheSequentialChainAgree() {
         Path model = dir.resolve("chain.gguf");
-        SyntheticModels.writeJsonListChain(model, QUERIES);
-        List<Passage> passages = new ArrayList<>();
-        String[] topics = {"Lucene keeps passages and vectors in an HNSW index on disk.",
-            "Prefill splitting warms the prompt cache while retrieval runs.",
-            "Decode pipelining starts a search branch per expanded query item.",
-            "Bake the bread for twenty minutes and let it cool.",
-            "The river floods every spring after the snow melts."};
-        for (int i = 0; i < topics.length; i++) {
-            passages.add(new Passage("doc-" + i, topics[i], 0, "doc-" + i));
-        }
-        BenchQuery query = new BenchQuery(0, "How are vectors stored and prompts warmed?", passages);
+        SyntheticModels.writeJsonListChain(model, SameAnswerCorpus.QUERIES);
+        List<Passage> passages = SameAnswerCorpus.passages(5);
+        BenchQuery query = new BenchQuery(0, SameAnswerCorpus.QUESTION, passages);
         App app = Apps.advancedRag(AppOptions.DEFAULT.withSearchK(3).withRerankK(2).withAnswerTokens(32));
         try (LocalStack stack = LocalStack.open(LocalStackOptions.of(model, dir.resolve("data")))) {
             Engines engines = new Engines(stack.llm(), stack.embedder(), stack.reranker(), stack.vectors());
@@ -60,7 +50,7 @@ class SameAnswerTest {
             QueryOutcome slow = chain.answer(query, "chain");
             chain.end();
 
-            assertThat(fast.answer()).isEqualTo(SyntheticModels.jsonList(QUERIES));
+            assertThat(fast.answer()).isEqualTo(SyntheticModels.jsonList(SameAnswerCorpus.QUERIES));
             assertThat(slow.answer()).isEqualTo(fast.answer());
             assertThat(slow.contextIds()).hasSize(2).isEqualTo(fast.contextIds());
             assertThat(slow.spans()).extracting(Span::label).containsExactly("index.embed", "index.ingest",
@@ -72,14 +62,15 @@ class SameAnswerTest {
     @Test
     void overAnIngestedCorpusInArrivalOrderAyo4jAndTheSequentialChainAgree() {
         Path model = dir.resolve("chain.gguf");
-        SyntheticModels.writeJsonListChain(model, QUERIES);
-        BenchQuery query = new BenchQuery(0, "How are vectors stored and prompts warmed?", List.of());
+        SyntheticModels.writeJsonListChain(model, SameAnswerCorpus.QUERIES);
+        BenchQuery query = new BenchQuery(0, SameAnswerCorpus.QUESTION, List.of());
         App app = Apps.advancedRagOverCollection(AppOptions.DEFAULT.withSearchK(3).withRerankK(3).withAnswerTokens(32)
                 .withContextOrder(ContextOrder.ARRIVAL)).withCollection("corpus");
         try (LocalStack stack = LocalStack.open(LocalStackOptions.of(model, dir.resolve("data")))) {
             try (Ayo4jRuntime runtime = stack.newRuntime()) {
-                runtime.run(Apps.ingest().withCollection("corpus").lower(QueryShape.ofPassages(passages().size())),
-                        Map.of("passages", passages()), Duration.ofMinutes(2));
+                List<Passage> corpus = SameAnswerCorpus.passages();
+                runtime.run(Apps.ingest().withCollection("corpus").lower(QueryShape.ofPassages(corpus.size())),
+                        Map.of("passages", corpus), Duration.ofMinutes(2));
             }
             Engines engines = new Engines(stack.llm(), stack.embedder(), stack.reranker(), stack.vectors());
             AyoSystem ayo = new AyoSystem("ayo4j", app, Passes.STANDARD, Duration.ofMinutes(2));
@@ -93,7 +84,7 @@ class SameAnswerTest {
             QueryOutcome slow = chain.answer(query, "corpus");
             chain.end();
 
-            assertThat(fast.answer()).isEqualTo(SyntheticModels.jsonList(QUERIES));
+            assertThat(fast.answer()).isEqualTo(SyntheticModels.jsonList(SameAnswerCorpus.QUERIES));
             assertThat(slow.answer()).isEqualTo(fast.answer());
             assertThat(slow.contextIds()).hasSize(3).isEqualTo(fast.contextIds());
             assertThat(slow.spans()).extracting(Span::label).containsExactly("expand.prefill", "expand.decode",
@@ -104,19 +95,5 @@ class SameAnswerTest {
             assertThat(fast.answerTailNanos()).isPositive();
             assertThat(fast.warmUps().ok() + fast.warmUps().fellBack() + fast.warmUps().skipped()).isPositive();
         }
-    }
-
-    private static List<Passage> passages() {
-        List<Passage> passages = new ArrayList<>();
-        String[] topics = {"Lucene keeps passages and vectors in an HNSW index on disk.",
-            "Prefill splitting warms the prompt cache while retrieval runs.",
-            "Decode pipelining starts a search branch per expanded query item.",
-            "Bake the bread for twenty minutes and let it cool.",
-            "The river floods every spring after the snow melts.",
-            "Progressive prefill grows the prompt cache passage by passage."};
-        for (int i = 0; i < topics.length; i++) {
-            passages.add(new Passage("doc-" + i, topics[i], 0, "doc-" + i));
-        }
-        return passages;
     }
 }

@@ -2,6 +2,7 @@
 package dev.ayo4j.bench.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +46,26 @@ class PromptCacheModelTest {
 
         assertThat(next.slot()).isNotEqualTo(busy.slot());
         assertThat(next.cachedChars()).isZero();
+    }
+
+    @Test
+    void aSentPromptCountsWhatItsSlotHadCachedAndStaysThere() {
+        PromptCacheModel cache = new PromptCacheModel(2, 0.5);
+        assertThat(cache.send("abcdefgh")).isZero();
+        assertThat(cache.send("zzzz")).isZero();
+
+        assertThat(cache.send("abcdefghij")).isEqualTo(8);
+        assertThat(cache.send("abXXXXXXXXXX")).as("too little shared: the least recently used slot").isZero();
+        assertThat(cache.send("abcdefghij")).as("that slot was zzzz's, so abcdefghij is still cached")
+                .isEqualTo(10);
+    }
+
+    @Test
+    void sendingWhileEverySlotIsLeasedIsRefused() throws InterruptedException {
+        PromptCacheModel cache = new PromptCacheModel(1, 0.5);
+        cache.acquire("leased");
+
+        assertThatThrownBy(() -> cache.send("counted")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("leased");
     }
 }

@@ -23,10 +23,7 @@ import dev.ayo4j.cli.ContextOrderOption;
 import dev.ayo4j.cli.Json;
 import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.local.LocalStackOptions;
-import dev.ayo4j.models.ModelCache;
-import dev.ayo4j.models.ModelResolver;
 import dev.ayo4j.models.ResolvedModel;
-import dev.ayo4j.models.SyntheticShape;
 import dev.ayo4j.observability.files.Limits;
 import dev.ayo4j.observability.files.TraceFiles;
 import java.io.IOException;
@@ -36,7 +33,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,26 +93,8 @@ public final class AppBenchCommand implements Callable<Integer> {
     @Option(names = "--no-ablation", description = "Skip the one-pass-at-a-time ablation.")
     boolean noAblation;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "GGUF model (default: a synthetic one of --shape).")
-    @Nullable Path model;
-
-    @Option(names = "--shape", defaultValue = "small",
-            description = "Synthetic model shape: small (25M), tiny or qwen2.5-0.5b.")
-    String shape;
-
-    @Option(names = "--model-cache", paramLabel = "DIR", description = "Model cache (default: $AYO4J_HOME/models).")
-    @Nullable Path modelCache;
-
-    @Option(names = "--llm-threads", defaultValue = "1", description = "LLM threads.")
-    int llmThreads;
-
-    @Option(names = "--encoder-threads", defaultValue = "1", description = "Threads per encoder.")
-    int encoderThreads;
-
-    @Option(names = "--dataset", defaultValue = "../shared/datasets/scifact-subset",
-            description = "BEIR folder with corpus.jsonl and queries.jsonl, relative to the working directory; the "
-                    + "bundled guide is used if absent.")
-    Path dataset;
+    @Mixin
+    BenchEngineOptions engineOptions;
 
     @Option(names = "--deadline", defaultValue = "PT10M", description = "Deadline per query.")
     Duration deadline;
@@ -156,16 +134,15 @@ public final class AppBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var out = System.out;
         List<Workload> workloads = apps.stream().map(String::strip).map(AppBenchCommand::workload).toList();
-        ModelCache cache = modelCache == null ? ModelCache.atDefaultLocation() : new ModelCache(modelCache);
-        ResolvedModel resolved = model != null ? new ModelResolver(cache).resolve(Optional.of(model))
-                : new ModelResolver(cache, SyntheticShape.of(shape)).synthetic();
+        ResolvedModel resolved = engineOptions.resolveModel();
         int maxPassages = workloads.stream().filter(Workload::ingestsPerQuery)
                 .mapToInt(w -> passages > 0 ? passages : w.defaultPassages()).max().orElse(0);
-        BenchData data = BenchData.load(dataset, Math.max(corpusPassages, maxPassages * (queries + 1)),
+        BenchData data = BenchData.load(engineOptions.dataset, Math.max(corpusPassages, maxPassages * (queries + 1)),
                 GuideDocuments.load(), GuideDocuments.QUESTIONS);
         String placement = String.format("LLM %d thread(s); embedder and reranker %d thread(s) each (ayo4j engines);"
                 + " LangChain4j's all-MiniLM-L6-v2 with a 1-thread executor and %d ONNX Runtime thread(s); %d cores",
-                llmThreads, encoderThreads, encoderThreads, Runtime.getRuntime().availableProcessors());
+                engineOptions.llmThreads, engineOptions.encoderThreads, engineOptions.encoderThreads,
+                Runtime.getRuntime().availableProcessors());
         out.println("LLM: " + resolved.description());
         out.println("placement: " + placement);
         out.println("data: " + data.origin() + " (" + data.chunks().size() + " chunks, " + data.questions().size()
@@ -180,8 +157,9 @@ public final class AppBenchCommand implements Callable<Integer> {
         try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
              ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              LocalStack stack = LocalStack.open(LocalStackOptions.of(resolved.path(), dataDir)
-                     .withThreads(llmThreads, encoderThreads).withSynthetic(!resolved.meaningfulText()))) {
-            var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(encoderThreads, lc4jExecutor);
+                     .withThreads(engineOptions.llmThreads, engineOptions.encoderThreads)
+                     .withSynthetic(!resolved.meaningfulText()))) {
+            var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(engineOptions.encoderThreads, lc4jExecutor);
             EngineSource engines = new LocalEngines(stack);
             var config = config(workloads, stack.llm().options().slotSimilarity());
             if (devices == Devices.MODELED) {
@@ -217,7 +195,7 @@ public final class AppBenchCommand implements Callable<Integer> {
         try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
              ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              SpecEngines engines = new SpecEngines(EngineFiles.load(engineFile))) {
-            var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(encoderThreads, lc4jExecutor);
+            var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(engineOptions.encoderThreads, lc4jExecutor);
             out.println("engines: " + engines.describe());
             var config = config(workloads, engines.slotSimilarity());
             AppBenchmark bench = new AppBenchmark(engines, data, lc4jEmbeddings, config, out);

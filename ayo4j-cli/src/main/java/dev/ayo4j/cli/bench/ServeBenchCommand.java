@@ -7,10 +7,7 @@ import dev.ayo4j.bench.serve.ServeBenchmark;
 import dev.ayo4j.bench.serve.ServeOutputs;
 import dev.ayo4j.bench.serve.ServeReport;
 import dev.ayo4j.local.LocalStackOptions;
-import dev.ayo4j.models.ModelCache;
-import dev.ayo4j.models.ModelResolver;
 import dev.ayo4j.models.ResolvedModel;
-import dev.ayo4j.models.SyntheticShape;
 import dev.ayo4j.observability.files.Limits;
 import dev.ayo4j.observability.files.TraceFiles;
 import java.io.IOException;
@@ -19,11 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -75,26 +72,8 @@ public final class ServeBenchCommand implements Callable<Integer> {
             + "for one response.")
     Duration requestTimeout;
 
-    @Option(names = "--dataset", defaultValue = "../shared/datasets/scifact-subset",
-            description = "BEIR folder with corpus.jsonl and queries.jsonl, relative to the working directory; the "
-                    + "bundled guide is used if absent.")
-    Path dataset;
-
-    @Option(names = "--model", paramLabel = "FILE", description = "GGUF model (default: a synthetic one of --shape).")
-    @Nullable Path model;
-
-    @Option(names = "--shape", defaultValue = "small",
-            description = "Synthetic model shape: small (25M), tiny or qwen2.5-0.5b.")
-    String shape;
-
-    @Option(names = "--model-cache", paramLabel = "DIR", description = "Model cache (default: $AYO4J_HOME/models).")
-    @Nullable Path modelCache;
-
-    @Option(names = "--llm-threads", defaultValue = "1", description = "LLM threads.")
-    int llmThreads;
-
-    @Option(names = "--encoder-threads", defaultValue = "1", description = "Threads per encoder.")
-    int encoderThreads;
+    @Mixin
+    BenchEngineOptions engineOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write serve.json, serve-summary.csv, "
             + "serve-requests.csv and serve-latency-vs-rate.png/.svg to DIR.")
@@ -113,14 +92,13 @@ public final class ServeBenchCommand implements Callable<Integer> {
         }
         var config = new ServeBenchmark.Config(trace, traceStart, requests, rates, serialRequests, slo, corpusPassages,
                 overheadRequests, requestTimeout);
-        ModelCache cache = modelCache == null ? ModelCache.atDefaultLocation() : new ModelCache(modelCache);
-        ResolvedModel resolved = model != null ? new ModelResolver(cache).resolve(Optional.of(model))
-                : new ModelResolver(cache, SyntheticShape.of(shape)).synthetic();
-        BenchData data = BenchData.load(dataset, corpusPassages, GuideDocuments.load(), GuideDocuments.QUESTIONS);
+        ResolvedModel resolved = engineOptions.resolveModel();
+        BenchData data = BenchData.load(engineOptions.dataset, corpusPassages, GuideDocuments.load(),
+                GuideDocuments.QUESTIONS);
         String placement = String.format("LLM %s, %d thread(s); embedder and reranker %d thread(s) each; LangChain4j's "
                 + "all-MiniLM-L6-v2 %d ONNX Runtime thread(s); each system its own engines; %d cores",
-                resolved.description(), llmThreads, encoderThreads, encoderThreads,
-                Runtime.getRuntime().availableProcessors());
+                resolved.description(), engineOptions.llmThreads, engineOptions.encoderThreads,
+                engineOptions.encoderThreads, Runtime.getRuntime().availableProcessors());
         log.println("engines: " + placement);
         log.println("data: " + data.origin() + " (" + data.chunks().size() + " chunks, " + data.questions().size()
                 + " questions)");
@@ -128,7 +106,8 @@ public final class ServeBenchCommand implements Callable<Integer> {
         ServeReport report;
         try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
              EmbeddedServeStack stack = new EmbeddedServeStack(LocalStackOptions.of(resolved.path(), dataDir)
-                     .withThreads(llmThreads, encoderThreads).withSynthetic(!resolved.meaningfulText()), dataDir,
+                     .withThreads(engineOptions.llmThreads, engineOptions.encoderThreads)
+                     .withSynthetic(!resolved.meaningfulText()), dataDir,
                      placement)) {
             report = new ServeBenchmark(config, log).run(stack, data, traceFiles);
         } finally {

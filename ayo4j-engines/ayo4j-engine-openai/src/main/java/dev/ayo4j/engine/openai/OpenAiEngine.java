@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ayo4j.Checks;
 import dev.ayo4j.EngineException;
 import dev.ayo4j.NonRetriableEngineException;
+import dev.ayo4j.engine.trace.TraceHeaders;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.BatchFanout;
@@ -18,8 +19,6 @@ import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskInputs;
 import dev.ayo4j.spi.TaskResult;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -228,8 +227,7 @@ public final class OpenAiEngine implements Engine {
         }
         // The trace of the task's run, else the calling thread's, so that the server's spans join it (vLLM and
         // SGLang read traceparent).
-        W3CTraceContextPropagator w3c = W3CTraceContextPropagator.getInstance();
-        w3c.inject(w3c.extract(Context.current(), task.trace().fields(), TraceFields.INSTANCE), b, HttpRequest.Builder::header);
+        TraceHeaders.inject(task.trace(), b);
         return b.build();
     }
 

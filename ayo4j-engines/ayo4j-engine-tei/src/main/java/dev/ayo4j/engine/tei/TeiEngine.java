@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ayo4j.EngineException;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.RetriableEngineException;
+import dev.ayo4j.engine.trace.TraceHeaders;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.BatchFanout;
@@ -15,8 +16,6 @@ import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
 import dev.ayo4j.spi.TraceContext;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -181,9 +180,7 @@ final class TeiEngine implements Engine {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
             // The run's trace (else the calling thread's), so that the server's spans join it.
-            W3CTraceContextPropagator w3c = W3CTraceContextPropagator.getInstance();
-            w3c.inject(w3c.extract(Context.current(), trace.fields(), TraceFields.INSTANCE), b,
-                    HttpRequest.Builder::header);
+            TraceHeaders.inject(trace, b);
             response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new RetriableEngineException(String.format("engine %s: %s failed: %s", name, uri, e), e);

@@ -91,12 +91,7 @@ public final class Charts {
         for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
             ObjectNode s = list.addObject().put("name", e.getKey()).put("type", "line").put("showSymbol", false)
                     .put("step", "start");
-            ArrayNode values = s.putArray("data");
-            for (double[] p : e.getValue()) {
-                ArrayNode point = values.addArray();
-                addNumber(point, p[0]);
-                addNumber(point, p[1]);
-            }
+            addPoints(s.putArray("data"), e.getValue());
         }
         o.putObject("tooltip").put("trigger", "axis");
         o.putArray("dataZoom").addObject().put("type", "inside");
@@ -112,12 +107,7 @@ public final class Charts {
         for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
             ObjectNode s = list.addObject().put("name", e.getKey()).put("type", "scatter").put("symbolSize", 4);
             s.putObject("itemStyle").put("opacity", 0.5);
-            ArrayNode values = s.putArray("data");
-            for (double[] p : e.getValue()) {
-                ArrayNode point = values.addArray();
-                addNumber(point, p[0]);
-                addNumber(point, p[1]);
-            }
+            addPoints(s.putArray("data"), e.getValue());
         }
         o.putObject("tooltip").put("trigger", "item");
         return o;
@@ -190,6 +180,15 @@ public final class Charts {
             a.putObject("nameTextStyle").put("align", "left");
         }
         return a;
+    }
+
+    /** Each (x, y) point of {@code points} as a two-element array of {@code data}. */
+    private static void addPoints(ArrayNode data, List<double[]> points) {
+        for (double[] p : points) {
+            ArrayNode point = data.addArray();
+            addNumber(point, p[0]);
+            addNumber(point, p[1]);
+        }
     }
 
     private static void addNumber(ArrayNode array, double v) {

@@ -7,6 +7,7 @@ import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
 import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.PromptTemplate;
+import dev.ayo4j.spi.PrefillCounts;
 import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
@@ -43,6 +44,8 @@ class SlotAffinityTest {
         assertThat(with.counts().requests()).isEqualTo(6);
         assertThat(with.counts().promptTokens()).isEqualTo(without.counts().promptTokens());
         assertThat(without.counts().prefilledTokens()).isEqualTo(without.counts().promptTokens());
+        assertThat(without.counts().unreported()).as("llama.cpp chose the slots").isEqualTo(6);
+        assertThat(with.counts().allReported()).isTrue();
         // Query 2's expansion and warm-up find their template's instructions, and each full answer prompt
         // its warm-up, in the slot that served them.
         assertThat(with.counts().cachedTokens()).isGreaterThan(with.counts().promptTokens() / 3);

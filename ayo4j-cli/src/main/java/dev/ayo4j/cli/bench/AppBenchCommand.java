@@ -158,6 +158,7 @@ public final class AppBenchCommand implements Callable<Integer> {
              ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              LocalStack stack = LocalStack.open(LocalStackOptions.of(resolved.path(), dataDir)
                      .withThreads(engineOptions.llmThreads, engineOptions.encoderThreads)
+                     .withSlotsFor(workloads.stream().map(w -> w.app(AppOptions.DEFAULT)).toList())
                      .withSynthetic(!resolved.meaningfulText()))) {
             var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(engineOptions.encoderThreads, lc4jExecutor);
             EngineSource engines = new LocalEngines(stack);

@@ -109,7 +109,13 @@ public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int en
      * instructions are evicted by another's.
      */
     public LocalStackOptions withSlotsFor(List<App> apps) {
-        return withLlmSlots(LlmSlots.forPlans(apps.stream().map(a -> a.lower(QueryShape.ofPassages(1))).toList(), 1));
+        return withSlotsFor(apps, 1);
+    }
+
+    /** As {@link #withSlotsFor(List)}, for {@code queries} queries answered at once. */
+    public LocalStackOptions withSlotsFor(List<App> apps, int queries) {
+        return withLlmSlots(LlmSlots.forPlans(apps.stream().map(a -> a.lower(QueryShape.ofPassages(1))).toList(),
+                queries));
     }
 
     public LocalStackOptions withSynthetic(boolean s) {

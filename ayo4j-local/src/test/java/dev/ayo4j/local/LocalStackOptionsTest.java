@@ -20,6 +20,8 @@ class LocalStackOptionsTest {
                 .as("expansion and answer").isEqualTo(2);
         assertThat(BASE.withSlotsFor(List.of(Apps.naiveRag(AppOptions.DEFAULT), Apps.multiCall(AppOptions.DEFAULT)))
                 .llmSlots()).as("the most of any one app").isEqualTo(2);
+        assertThat(BASE.withSlotsFor(List.of(Apps.naiveRag(AppOptions.DEFAULT)), 2).llmSlots())
+                .as("two queries at once").isEqualTo(2);
     }
 
     @Test

@@ -65,7 +65,7 @@ import org.jspecify.annotations.Nullable;
  * server's slots with {@code cache_prompt}) finds a template's instructions cached across queries. With
  * {@link Builder#cachePrompt(boolean)} requests carry llama.cpp server's {@code cache_prompt: true}.
  * {@link #prefillCounts()} counts each request's prompt tokens and the tokens the server says it
- * prefilled ({@link PromptUsage}: {@code usage.prompt_tokens_details.cached_tokens} or llama.cpp's
+ * prefilled ({@code PromptUsage}: {@code usage.prompt_tokens_details.cached_tokens} or llama.cpp's
  * {@code timings.prompt_n}); a request whose answer says neither counts as unreported.
  *
  * <p>Each task is its own request and the server batches concurrent requests itself, so

@@ -244,7 +244,7 @@ public final class LlamaCppEngine implements Engine, PrefillCounter {
             params.setIgnoreEos(true);
         }
         GenerationStream stream = new GenerationStream();
-        SlotCacheModel.Route slot = route(ids);
+        SlotCacheModel.@Nullable Route slot = route(ids);
         GenerationPump pump = new GenerationPump(model, pin(params, slot), stream, tokens, lifecycle,
                 () -> release(slot));
         stream.onCancel(pump::cancel);
@@ -272,7 +272,7 @@ public final class LlamaCppEngine implements Engine, PrefillCounter {
         } catch (NonRetriableEngineException e) {
             return TaskResult.success(Signal.failed(e.getMessage()));
         }
-        SlotCacheModel.Route slot = route(ids);
+        SlotCacheModel.@Nullable Route slot = route(ids);
         try {
             model.complete(pin(request(prefix).setNPredict(0), slot));
             return TaskResult.success(Signal.done("cached a prefix of " + tokens + " tokens"), tokens, 0);

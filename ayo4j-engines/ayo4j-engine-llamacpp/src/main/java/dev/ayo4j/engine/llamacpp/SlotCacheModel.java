@@ -3,6 +3,7 @@ package dev.ayo4j.engine.llamacpp;
 
 import dev.ayo4j.Checks;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A model of llama.cpp's slots: which tokens each slot's prompt cache holds, which slots are in use, and
@@ -65,7 +66,7 @@ public final class SlotCacheModel {
     public SlotCacheModel(int slots, Choice choice, double similarity) {
         Checks.argument(slots > 0, "slots must be > 0: %s", slots);
         Checks.argument(similarity >= 0 && similarity <= 1, "similarity must be in [0, 1]: %s", similarity);
-        this.choice = java.util.Objects.requireNonNull(choice, "choice");
+        this.choice = Objects.requireNonNull(choice, "choice");
         this.similarity = similarity;
         this.cached = new int[slots][];
         this.inUse = new int[slots];

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli;
 
-import dev.ayo4j.engine.llamacpp.PrefillCounts;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.runtime.QueryResult;
 import dev.ayo4j.runtime.trace.Timeline;
+import dev.ayo4j.spi.PrefillCounts;
 import dev.ayo4j.spi.Passage;
 import java.io.PrintStream;
 import java.util.List;

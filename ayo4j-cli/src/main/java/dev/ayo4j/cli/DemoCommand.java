@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         App app = RagComparison.overCollection("advanced-rag",
                 AppOptions.DEFAULT.withContextOrder(stackOptions.contextOrder.value));
         ResolvedModel model = stackOptions.resolveModel();
-        LocalStackOptions options = stackOptions.stack(model);
+        LocalStackOptions options = stackOptions.stack(model, app);
         try (CorpusCollection collection = CorpusCollection.open(options.dataDir(), "demo-guide", GUIDE)) {
             log.printf("ayo4j demo: advanced-rag (3 expanded queries, top-20 search, rerank to top-3) over the"
                     + " project guide: %d documents, %d passages%n", corpus.documents().size(),

@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         Corpus corpus = new CorpusLoader(new Chunker(maxWords)).load(docs);
         CorpusSummary.print(corpus, maxWords, log);
         ResolvedModel model = stackOptions.resolveModel();
-        LocalStackOptions options = stackOptions.stack(model);
+        LocalStackOptions options = stackOptions.stack(model, app);
         try (CorpusCollection collection = CorpusCollection.forFolder(options.dataDir(), docs)) {
             log.printf("%s over %s: %d documents, %d passages%n", appName, docs, corpus.documents().size(),
                     corpus.passages().size());

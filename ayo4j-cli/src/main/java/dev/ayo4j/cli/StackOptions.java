@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli;
 
+import dev.ayo4j.app.App;
 import dev.ayo4j.cli.model.ModelOptions;
 import dev.ayo4j.local.LocalStackOptions;
 import dev.ayo4j.models.ModelCache;
 import dev.ayo4j.models.ResolvedModel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -33,10 +35,16 @@ final class StackOptions {
         return models.resolve();
     }
 
+    /** The embedded stack with the default LLM slots, for a server whose apps are not known yet. */
     LocalStackOptions stack(ResolvedModel chosen) {
         // Vector collections live beside the model cache, in ayo4j's home folder ($AYO4J_HOME, ~/.ayo4j).
         Path data = ModelCache.home(System.getenv()).resolve("data");
         return LocalStackOptions.of(chosen.path(), data).withThreads(llmThreads, encoderThreads)
                 .withSynthetic(!chosen.meaningfulText());
+    }
+
+    /** The embedded stack for {@code app}, its LLM with a slot per prompt template the app sends it. */
+    LocalStackOptions stack(ResolvedModel chosen, App app) {
+        return stack(chosen).withSlotsFor(List.of(app));
     }
 }

@@ -2,7 +2,10 @@
 package dev.ayo4j.local;
 
 import dev.ayo4j.Checks;
+import dev.ayo4j.app.App;
+import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.app.Role;
+import dev.ayo4j.plan.LlmSlots;
 import dev.ayo4j.runtime.EngineSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,7 +43,8 @@ public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int en
     /**
      * Two LLM slots, one per template of advanced-rag (its expansion and its answer): with slot affinity
      * each template's requests keep finding its instructions in their slot, and a warm-up of the answer
-     * does not evict the expansion running beside it.
+     * does not evict the expansion running beside it. Commands that know their apps size the slots for
+     * them instead ({@link #withSlotsFor}).
      */
     public static final int DEFAULT_SLOTS = 2;
     /** 8,192 tokens of context, 4,096 per slot. */
@@ -91,6 +95,27 @@ public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int en
             o.put("listItemPattern", SYNTHETIC_LIST_ITEM);
         }
         return EngineSpec.of(Role.LLM.key(), "llamacpp", o, Set.of(Role.LLM));
+    }
+
+    /** These options with {@code slots} LLM slots, and context enough for 512 tokens a slot. */
+    public LocalStackOptions withLlmSlots(int slots) {
+        return new LocalStackOptions(model, dataDir, llmThreads, encoderThreads, slots, Math.max(ctxSize, 512 * slots),
+                synthetic);
+    }
+
+    /**
+     * These options with LLM slots for running {@code apps} one query at a time: one per distinct prompt
+     * template the plan of any one of them sends the LLM ({@link LlmSlots}), so that no template's cached
+     * instructions are evicted by another's.
+     */
+    public LocalStackOptions withSlotsFor(List<App> apps) {
+        return withSlotsFor(apps, 1);
+    }
+
+    /** As {@link #withSlotsFor(List)}, for {@code queries} queries answered at once. */
+    public LocalStackOptions withSlotsFor(List<App> apps, int queries) {
+        return withLlmSlots(LlmSlots.forPlans(apps.stream().map(a -> a.lower(QueryShape.ofPassages(1))).toList(),
+                queries));
     }
 
     public LocalStackOptions withSynthetic(boolean s) {

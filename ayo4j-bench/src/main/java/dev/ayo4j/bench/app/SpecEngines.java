@@ -3,8 +3,8 @@ package dev.ayo4j.bench.app;
 
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.app.Role;
-import dev.ayo4j.bench.devices.PromptCacheModel;
 import dev.ayo4j.engine.llamacpp.LlamaCppOptions;
+import dev.ayo4j.engine.llamacpp.SlotCacheModel;
 import dev.ayo4j.runtime.EngineProviders;
 import dev.ayo4j.runtime.EngineSpec;
 import dev.ayo4j.spi.Engine;
@@ -88,7 +88,7 @@ public final class SpecEngines implements EngineSource, AutoCloseable {
         EngineSpec llm = specs.get(Role.LLM);
         return llm.provider().equals(LLAMACPP)
                 ? Double.parseDouble(llm.config().option("slotSimilarity", Float.toString(LlamaCppOptions.DEFAULT_SLOT_SIMILARITY)))
-                : PromptCacheModel.LLAMA_CPP_SIMILARITY;
+                : SlotCacheModel.LLAMA_CPP_SIMILARITY;
     }
 
     /** A short description of the engines, for the report. */

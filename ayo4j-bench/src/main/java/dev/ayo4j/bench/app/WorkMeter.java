@@ -2,12 +2,14 @@
 package dev.ayo4j.bench.app;
 
 import dev.ayo4j.bench.app.AppBenchReport.Work;
-import dev.ayo4j.bench.devices.PromptCacheModel;
+import dev.ayo4j.engine.llamacpp.SlotCacheModel;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.Passage;
+import dev.ayo4j.spi.PrefillCounter;
+import dev.ayo4j.spi.PrefillCounts;
 import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskInputs;
@@ -18,23 +20,31 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Meter of the work done on one set of engines: decorators that count the LLM's prompt tokens and the
- * part of them it prefilled, the texts each encoder encoded, and each engine's busy time. Neither
- * in-process llama.cpp (its Java binding) nor an OpenAI-compatible server's {@code usage} reports the
- * tokens a request actually evaluated, only the prompt's, so the prefilled part comes from a
- * {@link PromptCacheModel} of the LLM's slots. A similarity reranker caches vectors by text, so its texts
+ * part of them it prefilled, the texts each encoder encoded, and each engine's busy time. An LLM that
+ * counts its own prompt work (a {@link PrefillCounter}: the in-process llama.cpp from the slots it pins
+ * requests to, the OpenAI-compatible engine from the server's reported cache hits) is read before and
+ * after; for any other LLM the prefilled part comes from a {@link SlotCacheModel} of its slots choosing as
+ * llama.cpp's server does, characters standing in for tokens. A similarity reranker caches vectors by text, so its texts
  * are counted once per meter (the run's fresh reranker); candidates with a vector stored at ingestion
  * are not encoded at all. Counters only grow. Thread-safe.
  */
 final class WorkMeter {
-    /** Where the prefilled tokens come from. */
-    static final String PREFILLED_FROM_MODEL = "prompt-cache model";
+    /** Where the prefilled tokens come from: a model of the slots of an engine that counts none. */
+    static final String PREFILLED_FROM_MODEL = "slot-cache model";
+    /** Where the prefilled tokens come from: the engine's own counts. */
+    static final String PREFILLED_FROM_ENGINE = "engine's own count";
     /** Characters per token where an engine reported no prompt tokens. */
     private static final double CHARS_PER_TOKEN = 4;
 
-    private final PromptCacheModel slots;
+    /** The LLM's own counts and their value when metering began; null for an LLM that keeps none. */
+    private final @Nullable PrefillCounter engineCounts;
+    private final PrefillCounts countsBefore;
+    /** The model of the slots of an LLM that keeps no counts; null otherwise. */
+    private final @Nullable SlotCacheModel slots;
     private final LongAdder promptTokens = new LongAdder();
     private final LongAdder prefilledTokens = new LongAdder();
     private final LongAdder embedderTexts = new LongAdder();
@@ -46,14 +56,27 @@ final class WorkMeter {
     private final Set<String> rerankerCache = ConcurrentHashMap.newKeySet();
     private final Set<String> cacheWithoutStored = ConcurrentHashMap.newKeySet();
 
-    /** A meter for an LLM of {@code llmSlots} slots choosing them at {@code similarity}. */
-    WorkMeter(int llmSlots, double similarity) {
-        this.slots = new PromptCacheModel(llmSlots, similarity);
+    /**
+     * A meter for {@code llm}: its own counts if it keeps them, else a model of its slots (as many as its
+     * concurrency) choosing at {@code similarity}.
+     */
+    WorkMeter(Engine llm, double similarity) {
+        if (llm instanceof PrefillCounter counter) {
+            this.engineCounts = counter;
+            this.countsBefore = counter.prefillCounts();
+            this.slots = null;
+        } else {
+            this.engineCounts = null;
+            this.countsBefore = PrefillCounts.NONE;
+            // A server's concurrency can be far above its slots; a model of more than 64 slots says nothing more.
+            this.slots = new SlotCacheModel(Math.min(64, llm.capabilities().maxConcurrency()),
+                    SlotCacheModel.Choice.LLAMA_CPP, similarity);
+        }
     }
 
     /** {@code engines} with the LLM, the embedder and the reranker metered; the vector store as is. */
     static Metered meter(Engines engines, double similarity) {
-        WorkMeter m = new WorkMeter(engines.llm().capabilities().maxConcurrency(), similarity);
+        WorkMeter m = new WorkMeter(engines.llm(), similarity);
         return new Metered(new Engines(m.new Counting(engines.llm(), Kind.LLM),
                 m.new Counting(engines.embedder(), Kind.EMBEDDER), m.new Counting(engines.reranker(), Kind.RERANKER),
                 engines.vectors()), m);
@@ -65,6 +88,15 @@ final class WorkMeter {
     /** The work counted so far over {@code queries} queries, plus {@code extraEmbedderTexts} encoded elsewhere. */
     Work perQuery(int queries, long extraEmbedderTexts) {
         double n = Math.max(1, queries);
+        if (engineCounts != null) {
+            PrefillCounts c = engineCounts.prefillCounts().since(countsBefore);
+            String from = c.allReported() ? PREFILLED_FROM_ENGINE : String.format(java.util.Locale.ROOT,
+                    "%s; %d of %d requests unreported, counted as all prefilled", PREFILLED_FROM_ENGINE,
+                    c.unreported(), c.requests());
+            return new Work(c.promptTokens() / n, c.prefilledTokens() / n, from,
+                    (embedderTexts.sum() + extraEmbedderTexts) / n, rerankerTexts.sum() / n, storedVectors.sum() / n,
+                    savedTexts.sum() / n);
+        }
         return new Work(promptTokens.sum() / n, prefilledTokens.sum() / n, PREFILLED_FROM_MODEL,
                 (embedderTexts.sum() + extraEmbedderTexts) / n, rerankerTexts.sum() / n, storedVectors.sum() / n,
                 savedTexts.sum() / n);
@@ -119,9 +151,12 @@ final class WorkMeter {
         @Override
         public List<TaskResult> execute(Batch batch) {
             int[] cached = new int[batch.size()];
-            if (kind == Kind.LLM) {
+            if (kind == Kind.LLM && slots != null) {
                 for (int i = 0; i < batch.size(); i++) {
-                    cached[i] = slots.send(TaskInputs.prompt(batch.tasks().get(i)));
+                    // Counted as if the request held its slot for no time: a meter, not a timing model.
+                    SlotCacheModel.Route r = slots.acquire(TaskInputs.prompt(batch.tasks().get(i)).chars().toArray());
+                    slots.release(r);
+                    cached[i] = r.cachedTokens();
                 }
             }
             long start = System.nanoTime();
@@ -143,8 +178,8 @@ final class WorkMeter {
         private void count(Task task, TaskResult.Success ok, int cachedChars) {
             switch (task.op()) {
                 case Primitive.Prefill _, Primitive.PartialPrefill _ -> {
-                    if (ok.value() instanceof Signal s && !s.ok()) {
-                        return; // a warm-up that was refused prefilled nothing
+                    if (engineCounts != null || ok.value() instanceof Signal s && !s.ok()) {
+                        return; // counted by the engine itself, or a refused warm-up that prefilled nothing
                     }
                     String prompt = TaskInputs.prompt(task);
                     long tokens = ok.tokensIn() > 0 ? ok.tokensIn() : (long) Math.ceil(prompt.length() / CHARS_PER_TOKEN);

@@ -2,6 +2,7 @@
 package dev.ayo4j.bench.devices;
 
 import dev.ayo4j.NonRetriableEngineException;
+import dev.ayo4j.engine.llamacpp.SlotCacheModel;
 import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
@@ -9,6 +10,8 @@ import dev.ayo4j.spi.BatchFanout;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.GenerationStream;
+import dev.ayo4j.spi.PrefillCounter;
+import dev.ayo4j.spi.PrefillCounts;
 import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskInputs;
@@ -16,17 +19,22 @@ import dev.ayo4j.spi.TaskResult;
 import dev.ayo4j.testkit.TestingOutputs;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * An LLM on a modeled device of its own. A prefill or warm-up takes a slot as llama.cpp would
- * ({@link PromptCacheModel}), holds the whole device for its uncached characters' time, and a generation
+ * An LLM on a modeled device of its own. A prefill or warm-up waits for an idle slot and takes one as the
+ * in-process engine pins it ({@link SlotCacheModel}, with affinity; characters stand in for tokens), holds
+ * the whole device for its uncached characters' time, and a generation
  * then decodes its token budget (a JSON list: the calibrated list time) in steps that share the device
  * with other generations in flight and keep the slot until the last one. Texts are
  * {@link TestingOutputs}': a function of the prompt alone. Like the real engine, a prefill publishes its
- * generation at once and returns once the prompt is prefilled; a warm-up returns a {@link Signal}.
+ * generation at once and returns once the prompt is prefilled; a warm-up returns a {@link Signal}. Its
+ * {@link #prefillCounts()} are the model's, in the tokens its results report, each request's prefilled
+ * share being its uncached characters' share.
  */
-public final class ModeledLlm implements Engine {
+public final class ModeledLlm implements Engine, PrefillCounter {
     /** Characters per streamed chunk. */
     private static final int CHUNK_CHARS = 8;
 
@@ -34,7 +42,10 @@ public final class ModeledLlm implements Engine {
     private final EngineCapabilities capabilities;
     private final DeviceCosts costs;
     private final Device device;
-    private final PromptCacheModel cache;
+    private final SlotCacheModel cache;
+    /** One permit per slot: a request waits for an idle slot, as llama.cpp queues it. */
+    private final Semaphore idle;
+    private final AtomicReference<PrefillCounts> counts = new AtomicReference<>(PrefillCounts.NONE);
 
     /**
      * An LLM called {@code name}, with the real engine's {@code capabilities} (its concurrency is the
@@ -46,7 +57,8 @@ public final class ModeledLlm implements Engine {
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.costs = Objects.requireNonNull(costs, "costs");
         this.device = new Device(sleeper);
-        this.cache = new PromptCacheModel(capabilities.maxConcurrency(), slotSimilarity);
+        this.cache = new SlotCacheModel(capabilities.maxConcurrency(), SlotCacheModel.Choice.AFFINITY, slotSimilarity);
+        this.idle = new Semaphore(capabilities.maxConcurrency(), true);
     }
 
     @Override
@@ -57,6 +69,11 @@ public final class ModeledLlm implements Engine {
     @Override
     public EngineCapabilities capabilities() {
         return capabilities;
+    }
+
+    @Override
+    public PrefillCounts prefillCounts() {
+        return counts.get();
     }
 
     @Override
@@ -92,7 +109,7 @@ public final class ModeledLlm implements Engine {
         AtomicBoolean cancelled = new AtomicBoolean();
         stream.onCancel(() -> cancelled.set(true));
         t.publish().accept(stream);
-        PromptCacheModel.Lease lease = prefill(prompt, false);
+        SlotCacheModel.Route lease = prefill(prompt, false);
         stream.markPrefilled(TestingOutputs.tokens(prompt));
         String text;
         double decodeNanos;
@@ -112,22 +129,32 @@ public final class ModeledLlm implements Engine {
     }
 
     /** Prefills what of {@code prompt} its slot lacks; frees the slot unless a generation follows. */
-    private PromptCacheModel.Lease prefill(String prompt, boolean release) throws InterruptedException {
-        PromptCacheModel.Lease lease = cache.acquire(prompt);
+    private SlotCacheModel.Route prefill(String prompt, boolean release) throws InterruptedException {
+        idle.acquire();
+        SlotCacheModel.Route lease = cache.acquire(prompt.chars().toArray());
+        int tokens = TestingOutputs.tokens(prompt);
+        counts.accumulateAndGet(PrefillCounts.reported(tokens, prompt.isEmpty() ? 0
+                : Math.round(tokens * (double) lease.prefilledTokens() / prompt.length())), PrefillCounts::plus);
         try {
-            device.exclusive(costs.prefill().nanos(prompt.length() - lease.cachedChars()));
+            device.exclusive(costs.prefill().nanos(lease.prefilledTokens()));
         } catch (InterruptedException e) {
-            cache.release(lease, "");
+            leave(lease, "");
             throw e;
         }
         if (release) {
-            cache.release(lease, prompt);
+            leave(lease, prompt);
         }
         return lease;
     }
 
+    /** The request of {@code lease} leaves its slot, which then holds {@code cached}. */
+    private void leave(SlotCacheModel.Route lease, String cached) {
+        cache.release(lease, cached.chars().toArray());
+        idle.release();
+    }
+
     private void decode(GenerationStream stream, String text, double nanos, AtomicBoolean cancelled,
-                        PromptCacheModel.Lease lease, String prompt) {
+                        SlotCacheModel.Route lease, String prompt) {
         int chunks = Math.max(1, (text.length() + CHUNK_CHARS - 1) / CHUNK_CHARS);
         long perChunk = Math.round(nanos / chunks);
         try {
@@ -139,7 +166,7 @@ public final class ModeledLlm implements Engine {
         } catch (InterruptedException e) {
             stream.fail(e);
         } finally {
-            cache.release(lease, prompt + text);
+            leave(lease, prompt + text);
         }
     }
 

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.bench.devices;
 
+import dev.ayo4j.engine.llamacpp.SlotCacheModel;
 import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.GenerationStream;
+import dev.ayo4j.spi.PrefillCounter;
+import dev.ayo4j.spi.PrefillCounts;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskInputs;
 import dev.ayo4j.spi.TaskResult;
@@ -15,19 +18,22 @@ import java.util.Objects;
 
 /**
  * A real engine, timed: every call's units and time go to {@link CostSamples}, an LLM prefill's units
- * being the prompt characters its slot had not cached (by a {@link PromptCacheModel} of the engine's
- * slots) and its generation's decode time being sampled when the generation ends. Meant for calls made
- * one at a time, so that each time is the engine's alone.
+ * being the prompt characters its slot had not cached and its generation's decode time being sampled
+ * when the generation ends. The uncached characters are the prompt's share the engine says it prefilled
+ * (a {@link PrefillCounter}, read around the call), else what a {@link SlotCacheModel} of its slots
+ * choosing as llama.cpp's server does finds uncached. Meant for calls made one at a time, so that each
+ * time and each count is the engine's alone.
  */
 final class RecordingEngine implements Engine {
     private final Engine real;
     private final CostSamples samples;
-    private final PromptCacheModel cache;
+    private final SlotCacheModel cache;
 
     RecordingEngine(Engine real, CostSamples samples, double slotSimilarity) {
         this.real = Objects.requireNonNull(real, "real");
         this.samples = Objects.requireNonNull(samples, "samples");
-        this.cache = new PromptCacheModel(real.capabilities().maxConcurrency(), slotSimilarity);
+        this.cache = new SlotCacheModel(Math.min(64, real.capabilities().maxConcurrency()),
+                SlotCacheModel.Choice.LLAMA_CPP, slotSimilarity);
     }
 
     @Override
@@ -63,17 +69,19 @@ final class RecordingEngine implements Engine {
     private TaskResult llmCall(Batch batch) {
         Task t = batch.tasks().getFirst();
         String prompt = TaskInputs.prompt(t);
-        PromptCacheModel.Lease lease;
-        try {
-            lease = cache.acquire(prompt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return real.execute(batch).getFirst();
-        }
+        SlotCacheModel.Route lease = cache.acquire(prompt.chars().toArray());
+        PrefillCounts before = real instanceof PrefillCounter c ? c.prefillCounts() : PrefillCounts.NONE;
         long start = System.nanoTime();
         TaskResult result = real.execute(batch).getFirst();
         long prefilled = System.nanoTime();
-        samples.addPrefill(prompt.length() - lease.cachedChars(), prefilled - start);
+        int uncached = lease.prefilledTokens();
+        if (real instanceof PrefillCounter c) {
+            PrefillCounts call = c.prefillCounts().since(before);
+            if (call.allReported() && call.promptTokens() > 0) {
+                uncached = (int) Math.round(prompt.length() * (double) call.prefilledTokens() / call.promptTokens());
+            }
+        }
+        samples.addPrefill(uncached, prefilled - start);
         if (result instanceof TaskResult.Success ok && ok.value() instanceof GenerationStream g
                 && t.op() instanceof Primitive.Prefill p) {
             g.text().whenComplete((text, error) -> {
@@ -81,10 +89,10 @@ final class RecordingEngine implements Engine {
                     samples.addDecode(p.format() instanceof OutputFormat.JsonList, g.generatedTokens(),
                             System.nanoTime() - prefilled);
                 }
-                cache.release(lease, prompt + (text == null ? "" : text));
+                cache.release(lease, (prompt + (text == null ? "" : text)).chars().toArray());
             });
         } else {
-            cache.release(lease, prompt);
+            cache.release(lease);
         }
         return result;
     }

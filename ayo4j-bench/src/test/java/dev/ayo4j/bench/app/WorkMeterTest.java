@@ -11,6 +11,8 @@ import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.Passage;
+import dev.ayo4j.spi.PrefillCounter;
+import dev.ayo4j.spi.PrefillCounts;
 import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
@@ -40,6 +42,27 @@ class WorkMeterTest {
         assertThat(w.promptTokens()).isEqualTo((10 + 20 + 8) / 2.0);
         assertThat(w.prefilledTokens()).isEqualTo((10 + 10 + 8) / 2.0);
         assertThat(w.prefilledFrom()).isEqualTo(WorkMeter.PREFILLED_FROM_MODEL);
+    }
+
+    @Test
+    void readsTheCountsOfAnLlmThatKeepsItsOwnAndModelsNothing() {
+        CountingLlm llm = new CountingLlm();
+        llm.counts = new PrefillCounts(5, 500, 400, 0); // work before the run began
+        Engines engines = engines(1);
+        WorkMeter.Metered m = WorkMeter.meter(new Engines(llm, engines.embedder(), engines.reranker(),
+                engines.vectors()), 0.5);
+        // The engine says: 2 requests, 30 prompt tokens, 12 prefilled; the prompts' characters would say otherwise.
+        m.engines().llm().execute(batch(prefill(), "0123456789"));
+        m.engines().llm().execute(batch(prefill(), "0123456789abcdefghij"));
+        llm.counts = llm.counts.plus(PrefillCounts.reported(10, 10)).plus(PrefillCounts.reported(20, 2));
+
+        Work w = m.meter().perQuery(2, 0);
+        assertThat(w.promptTokens()).isEqualTo(30 / 2.0);
+        assertThat(w.prefilledTokens()).isEqualTo(12 / 2.0);
+        assertThat(w.prefilledFrom()).isEqualTo(WorkMeter.PREFILLED_FROM_ENGINE);
+
+        llm.counts = llm.counts.plus(PrefillCounts.unreported(8));
+        assertThat(m.meter().perQuery(3, 0).prefilledFrom()).contains("1 of 3 requests unreported");
     }
 
     @Test
@@ -91,6 +114,34 @@ class WorkMeterTest {
                 Set.of(Primitive.Embed.class), 1), new TestingCountedEngine("reranker",
                 Set.of(Primitive.Rerank.class, Primitive.Embed.class), 1), new TestingCountedEngine("vectors",
                 Set.of(Primitive.VectorSearch.class), 1));
+    }
+
+    /** An LLM that keeps prompt counts, which the test sets. */
+    private static final class CountingLlm implements Engine, PrefillCounter {
+        volatile PrefillCounts counts = PrefillCounts.NONE;
+
+        @Override
+        public PrefillCounts prefillCounts() {
+            return counts;
+        }
+
+        @Override
+        public String name() {
+            return "llm";
+        }
+
+        @Override
+        public EngineCapabilities capabilities() {
+            return new EngineCapabilities(Set.of(Primitive.Prefill.class), 1, 1 << 20, 1);
+        }
+
+        @Override
+        public List<TaskResult> execute(Batch batch) {
+            return batch.tasks().stream().map(t -> TaskResult.success(Signal.done("ok"), 99, 0)).toList();
+        }
+
+        @Override
+        public void close() {}
     }
 
     /**

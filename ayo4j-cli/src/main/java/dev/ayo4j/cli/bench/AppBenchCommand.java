@@ -158,6 +158,9 @@ public final class AppBenchCommand implements Callable<Integer> {
              ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              LocalStack stack = LocalStack.open(LocalStackOptions.of(resolved.path(), dataDir)
                      .withThreads(engineOptions.llmThreads, engineOptions.encoderThreads)
+                     // A slot per template per query in flight: one at a time, or about two at the loads measured.
+                     .withSlotsFor(workloads.stream().map(w -> w.app(AppOptions.DEFAULT)).toList(),
+                             arrivals.contains("poisson") || arrivals.contains("bursty") ? 2 : 1)
                      .withSynthetic(!resolved.meaningfulText()))) {
             var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(engineOptions.encoderThreads, lc4jExecutor);
             EngineSource engines = new LocalEngines(stack);

@@ -16,6 +16,8 @@ import dev.ayo4j.spi.BatchFanout;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.GenerationStream;
+import dev.ayo4j.spi.PrefillCounter;
+import dev.ayo4j.spi.PrefillCounts;
 import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskInputs;
@@ -27,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * LLM engine on an in-process llama.cpp (java-llama.cpp 4.2.0) that serves {@link Primitive.Prefill} and
@@ -53,14 +56,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * same slot. With {@link LlamaCppOptions#slotAffinity()} (the default) the engine pins every request
  * ({@code id_slot}) to the idle slot whose cache shares the longest token prefix with it, if that prefix is
  * at least {@link LlamaCppOptions#slotSimilarity()} of the slot's cached tokens, else to the least recently
- * used idle slot (see {@code SlotRouter}); a chain of progressive warm-ups (instructions and
+ * used idle slot (see {@link SlotCacheModel}); a chain of progressive warm-ups (instructions and
  * question, then a few passages more each step, then the full prompt) stays on one slot. Give the engine
  * one slot per template in use per concurrently answered query (advanced-rag: its expansion and its
  * answer), so that neither template's requests overwrite the other's prefix. Pinned, the tokens each
  * request prefills are known ({@link #prefillCounts()}): java-llama.cpp reports no cache hits of its own.
  * Without affinity llama.cpp picks the idle slot whose cached tokens share the longest common substring
  * with the prompt, if that is at least {@link LlamaCppOptions#slotSimilarity()} of the slot's tokens, else
- * the least recently used idle slot.
+ * the least recently used idle slot, and the engine counts its requests as
+ * {@linkplain PrefillCounts#unreported unreported}.
  *
  * <p>Bad input fails the task with a {@link NonRetriableEngineException}: a prompt longer than a slot's
  * context, a missing placeholder value. Opening checks the model file first ({@link #open}).
@@ -70,7 +74,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #close()} a native thread keeps the JVM alive, so command-line mains must call
  * {@code System.exit}. Thread-safe.
  */
-public final class LlamaCppEngine implements Engine {
+public final class LlamaCppEngine implements Engine, PrefillCounter {
     private static final System.Logger LOG = System.getLogger(LlamaCppEngine.class.getName());
 
     private final LlamaCppOptions options;
@@ -78,13 +82,16 @@ public final class LlamaCppEngine implements Engine {
     private final EngineCapabilities capabilities;
     private final Map<Integer, String> grammars = new ConcurrentHashMap<>();
     private final Lifecycle lifecycle = new Lifecycle();
-    private final SlotRouter slots;
+    /** The slots' caches, which requests are pinned by; null without affinity (llama.cpp chooses). */
+    private final @Nullable SlotCacheModel slots;
     private final AtomicReference<PrefillCounts> counts = new AtomicReference<>(PrefillCounts.NONE);
 
     private LlamaCppEngine(LlamaCppOptions options, LlamaModel model) {
         this.options = options;
         this.model = model;
-        this.slots = new SlotRouter(options.slots(), options.slotAffinity(), options.slotSimilarity());
+        this.slots = options.slotAffinity()
+                ? new SlotCacheModel(options.slots(), SlotCacheModel.Choice.AFFINITY, options.slotSimilarity())
+                : null;
         this.capabilities = new EngineCapabilities(Set.of(Primitive.Prefill.class, Primitive.PartialPrefill.class),
                 1, options.slotCtx(), options.slots());
     }
@@ -147,7 +154,11 @@ public final class LlamaCppEngine implements Engine {
         return encode(prompt).length + 1;
     }
 
-    /** Prompt tokens sent and prefilled since this engine was opened (see {@link PrefillCounts}). */
+    /**
+     * Prompt tokens sent and prefilled since this engine was opened (see {@link PrefillCounts}), BOS included:
+     * with slot affinity from the slot model requests are pinned by, without it all unreported.
+     */
+    @Override
     public PrefillCounts prefillCounts() {
         return counts.get();
     }
@@ -161,13 +172,32 @@ public final class LlamaCppEngine implements Engine {
         return tokens;
     }
 
-    /** Routes a request to its slot and counts the tokens it will prefill there. */
-    private SlotRouter.Route route(int[] tokens) {
-        SlotRouter.Route r = slots.acquire(tokens);
-        counts.accumulateAndGet(PrefillCounts.NONE, (c, _) -> c.plus(r.promptTokens(), r.prefilledTokens()));
+    /**
+     * Routes a request to its slot and counts the tokens it will prefill there; null without affinity, where
+     * llama.cpp chooses and the request is counted unreported.
+     */
+    private SlotCacheModel.@Nullable Route route(int[] tokens) {
+        if (slots == null) {
+            counts.accumulateAndGet(PrefillCounts.unreported(tokens.length), PrefillCounts::plus);
+            return null;
+        }
+        SlotCacheModel.Route r = slots.acquire(tokens);
+        counts.accumulateAndGet(PrefillCounts.reported(r.promptTokens(), r.prefilledTokens()), PrefillCounts::plus);
         LOG.log(Level.DEBUG, "llamacpp engine {0}: request of {1} tokens to slot {2}, {3} cached",
                 name(), r.promptTokens(), r.slot(), r.cachedTokens());
         return r;
+    }
+
+    /** The request routed by {@code route} has left its slot. */
+    private void release(SlotCacheModel.@Nullable Route route) {
+        if (route != null && slots != null) {
+            slots.release(route);
+        }
+    }
+
+    /** {@code params} pinned to {@code route}'s slot, or left to llama.cpp's choice without a route. */
+    private static InferenceParameters pin(InferenceParameters params, SlotCacheModel.@Nullable Route route) {
+        return route == null ? params : SlotPin.pin(params, route.slot());
     }
 
     /** llama.cpp's tokens for {@code text} as a prompt, BOS excluded. */
@@ -214,14 +244,14 @@ public final class LlamaCppEngine implements Engine {
             params.setIgnoreEos(true);
         }
         GenerationStream stream = new GenerationStream();
-        SlotRouter.Route slot = route(ids);
-        GenerationPump pump = new GenerationPump(model, SlotPin.pin(params, slot.slot()), stream, tokens, lifecycle,
-                () -> slots.release(slot));
+        SlotCacheModel.@Nullable Route slot = route(ids);
+        GenerationPump pump = new GenerationPump(model, pin(params, slot), stream, tokens, lifecycle,
+                () -> release(slot));
         stream.onCancel(pump::cancel);
         try {
             task.publish().accept(stream);
         } catch (RuntimeException e) {
-            slots.release(slot); // the pump never starts, so it never leaves the slot
+            release(slot); // the pump never starts, so it never leaves the slot
             throw e;
         }
         pump.start(name());
@@ -242,15 +272,15 @@ public final class LlamaCppEngine implements Engine {
         } catch (NonRetriableEngineException e) {
             return TaskResult.success(Signal.failed(e.getMessage()));
         }
-        SlotRouter.Route slot = route(ids);
+        SlotCacheModel.@Nullable Route slot = route(ids);
         try {
-            model.complete(SlotPin.pin(request(prefix).setNPredict(0), slot.slot()));
+            model.complete(pin(request(prefix).setNPredict(0), slot));
             return TaskResult.success(Signal.done("cached a prefix of " + tokens + " tokens"), tokens, 0);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "warm-up of task {0} failed: {1}", task.id(), e.getMessage());
             return TaskResult.success(Signal.failed("warm-up failed: " + e.getMessage()));
         } finally {
-            slots.release(slot);
+            release(slot);
         }
     }
 

@@ -26,14 +26,10 @@ final class SlotPin {
 
     /**
      * Sends {@code params} to slot {@code slot}, which must be below the engine's slot count (llama.cpp
-     * waits forever for a slot that does not exist); {@link SlotRouter.Route#ANY} leaves the choice to
-     * llama.cpp.
+     * waits forever for a slot that does not exist).
      */
     @SuppressWarnings("unchecked")
     static InferenceParameters pin(InferenceParameters params, int slot) {
-        if (slot == SlotRouter.Route.ANY) {
-            return params;
-        }
         try {
             ((Map<String, String>) PARAMETERS.get(params)).put("id_slot", Integer.toString(slot));
         } catch (IllegalAccessException e) {

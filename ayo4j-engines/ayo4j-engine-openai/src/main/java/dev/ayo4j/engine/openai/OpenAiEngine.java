@@ -15,6 +15,8 @@ import dev.ayo4j.spi.BatchFanout;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.GenerationStream;
+import dev.ayo4j.spi.PrefillCounter;
+import dev.ayo4j.spi.PrefillCounts;
 import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskInputs;
@@ -34,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +59,15 @@ import org.jspecify.annotations.Nullable;
  *       step.</li>
  * </ul>
  *
+ * <p><b>Prompt caching.</b> The prompt is the rendered template as the planner laid it out, the same text
+ * the in-process engine gets: static instructions first, then the question, then the retrieved context,
+ * so a server with prefix caching (vLLM's automatic prefix caching, SGLang's radix cache, llama.cpp
+ * server's slots with {@code cache_prompt}) finds a template's instructions cached across queries. With
+ * {@link Builder#cachePrompt(boolean)} requests carry llama.cpp server's {@code cache_prompt: true}.
+ * {@link #prefillCounts()} counts each request's prompt tokens and the tokens the server says it
+ * prefilled ({@code PromptUsage}: {@code usage.prompt_tokens_details.cached_tokens} or llama.cpp's
+ * {@code timings.prompt_n}); a request whose answer says neither counts as unreported.
+ *
  * <p>Each task is its own request and the server batches concurrent requests itself, so
  * {@link EngineCapabilities#maxBatchSize()} is 1 and {@link EngineCapabilities#maxConcurrency()} is the
  * builder's. Failures are {@code RetriableEngineException}s (refused connection, timeout, 429, 5xx, a
@@ -63,7 +75,7 @@ import org.jspecify.annotations.Nullable;
  * with messages naming the endpoint, status and the server's error text; a failing task does not fail
  * its batch-mates. Thread-safe.
  */
-public final class OpenAiEngine implements Engine {
+public final class OpenAiEngine implements Engine, PrefillCounter {
     private static final System.Logger LOG = System.getLogger(OpenAiEngine.class.getName());
     /** Longest wait for a TCP connection, whatever the request timeout. */
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -77,6 +89,7 @@ public final class OpenAiEngine implements Engine {
     private final URI endpoint;
     private final Set<StreamingRequest> running = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<PrefillCounts> counts = new AtomicReference<>(PrefillCounts.NONE);
 
     private OpenAiEngine(OpenAiOptions options) {
         this.options = options;
@@ -115,6 +128,19 @@ public final class OpenAiEngine implements Engine {
         return options;
     }
 
+    /**
+     * Prompt tokens sent and prefilled since this engine was built, as the server reported them (see the
+     * class comment); a generation counts once its stream has ended, a warm-up once answered.
+     */
+    @Override
+    public PrefillCounts prefillCounts() {
+        return counts.get();
+    }
+
+    private void count(PrefillCounts request) {
+        counts.accumulateAndGet(request, PrefillCounts::plus);
+    }
+
     @Override
     public List<TaskResult> execute(Batch batch) {
         if (closed.get()) {
@@ -145,11 +171,16 @@ public final class OpenAiEngine implements Engine {
         HttpRequest request = request(task, bodies.generation(task, prompt, p.format(), p.maxTokens()), true);
         GenerationStream stream = new GenerationStream();
         StreamingRequest call = new StreamingRequest(client, request, options.api(), options.requestTimeout(), json,
-                stream);
+                stream, usage -> count(usage.counts(stream.promptTokens())));
         stream.onCancel(call::cancel);
         task.publish().accept(stream);
         running.add(call);
-        stream.text().whenComplete((_, _) -> running.remove(call));
+        stream.text().whenComplete((_, _) -> {
+            running.remove(call);
+            if (stream.prefilled().isDone() && !stream.prefilled().isCompletedExceptionally()) {
+                call.reportUsage(); // a prefilled generation cancelled or broken before its end
+            }
+        });
         if (closed.get()) {
             // close() may have missed this call; fail it here instead of leaving it running.
             running.remove(call);
@@ -187,7 +218,9 @@ public final class OpenAiEngine implements Engine {
         if (answer.statusCode() / 100 != 2) {
             return warmUpFailed(task, ServerErrors.forStatus(endpoint, answer.statusCode(), answer.body()));
         }
-        int tokens = promptTokens(answer.body());
+        PromptUsage usage = usage(answer.body());
+        count(usage.counts(0));
+        int tokens = usage.promptTokens();
         String detail = tokens > 0
                 ? String.format("warmed a prefix of %d tokens at %s", tokens, endpoint)
                 : String.format("warmed a prefix of %d chars at %s", prefix.length(), endpoint);
@@ -200,13 +233,13 @@ public final class OpenAiEngine implements Engine {
         return TaskResult.success(Signal.failed("warm-up failed: " + cause.getMessage()));
     }
 
-    /** {@code usage.prompt_tokens} of a non-streamed answer, or -1. */
-    private int promptTokens(String body) {
+    /** The prompt usage of a non-streamed answer; none if it is not JSON. */
+    private PromptUsage usage(String body) {
         try {
-            JsonNode tokens = json.readTree(body).path("usage").path("prompt_tokens");
-            return tokens.isInt() ? tokens.asInt() : -1;
+            JsonNode root = json.readTree(body);
+            return root == null ? PromptUsage.NONE : PromptUsage.of(root);
         } catch (JsonProcessingException e) {
-            return -1;
+            return PromptUsage.NONE;
         }
     }
 

@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * {@code model} (required); {@code apiKey}; {@code api} ({@code completions} or {@code chat});
  * {@code maxConcurrency}; {@code structuredOutput} ({@code none}, {@code response_format},
  * {@code guided_json}, {@code llamacpp_json_schema}); {@code priority} ({@code true} to send a priority
- * field); {@code cachePrompt} ({@code true} for llama.cpp server); {@code requestTimeout} in seconds;
+ * field); {@code cachePrompt} ({@code true} for llama.cpp server, which then keeps each slot's prompt
+ * cache; default {@code true} with {@code structuredOutput=llamacpp_json_schema}, which only llama.cpp server
+ * takes, else {@code false}: OpenAI rejects unknown fields); {@code requestTimeout} in seconds;
  * {@code seed}. Unknown options are rejected, so that a typo does not pass silently.
  */
 public final class OpenAiEngineProvider implements EngineProvider {
@@ -35,15 +37,18 @@ public final class OpenAiEngineProvider implements EngineProvider {
     public Engine create(EngineConfig config) {
         config.requireKnownOptions(NAME, KEYS);
         try {
+            StructuredOutput structured = enumOption(config, "structuredOutput", StructuredOutput.class,
+                    StructuredOutput.RESPONSE_FORMAT);
+            boolean cachePrompt = config.option("cachePrompt", "").isBlank()
+                    ? structured == StructuredOutput.LLAMACPP_JSON_SCHEMA : booleanOption(config, "cachePrompt");
             OpenAiEngine.Builder b = OpenAiEngine.builder().name(config.name())
                     .baseUrl(required(config, "baseUrl"))
                     .model(required(config, "model"))
                     .api(enumOption(config, "api", OpenAiApi.class, OpenAiApi.COMPLETIONS))
-                    .structuredOutput(enumOption(config, "structuredOutput", StructuredOutput.class,
-                            StructuredOutput.RESPONSE_FORMAT))
+                    .structuredOutput(structured)
                     .maxConcurrency(config.intOption("maxConcurrency", OpenAiOptions.DEFAULT_MAX_CONCURRENCY))
                     .sendPriority(booleanOption(config, "priority"))
-                    .cachePrompt(booleanOption(config, "cachePrompt"))
+                    .cachePrompt(cachePrompt)
                     .requestTimeout(Duration.ofSeconds(config.intOption("requestTimeout",
                             (int) OpenAiOptions.DEFAULT_REQUEST_TIMEOUT.toSeconds())))
                     .seed(config.intOption("seed", (int) OpenAiOptions.DEFAULT_SEED));

@@ -16,9 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param finishReason  why generation stopped, on the last choice chunk; null before
  * @param promptTokens  {@code usage.prompt_tokens}, or -1 when the event carries no usage
  * @param error         the server's error text when it reports a failure inside the stream; null otherwise
+ * @param usage         what the event says about the prompt, cache hits included ({@link PromptUsage})
  */
 record StreamChunk(boolean hasChoice, String text, @Nullable String finishReason, int promptTokens,
-                   @Nullable String error) {
+                   @Nullable String error, PromptUsage usage) {
+    /** An event that says nothing about the prompt's cache hits. */
+    StreamChunk(boolean hasChoice, String text, @Nullable String finishReason, int promptTokens, @Nullable String error) {
+        this(hasChoice, text, finishReason, promptTokens, error, new PromptUsage(promptTokens, -1));
+    }
+
     /** The payload that ends every OpenAI stream. */
     static final String DONE = "[DONE]";
 
@@ -33,20 +39,20 @@ record StreamChunk(boolean hasChoice, String text, @Nullable String finishReason
         if (root == null || !root.isObject()) {
             throw JsonMappingException.from((JsonParser) null, "expected a JSON object, got: " + data);
         }
-        JsonNode usage = root.path("usage");
-        int promptTokens = usage.path("prompt_tokens").isInt() ? usage.path("prompt_tokens").asInt() : -1;
+        PromptUsage usage = PromptUsage.of(root);
+        int promptTokens = usage.promptTokens();
         JsonNode error = root.path("error");
         if (!error.isMissingNode() && !error.isNull()) {
             String message = error.path("message").isTextual() ? error.path("message").asText() : error.toString();
-            return new StreamChunk(false, "", null, promptTokens, message);
+            return new StreamChunk(false, "", null, promptTokens, message, usage);
         }
         if ("error".equals(root.path("object").asText())) {
             // Older vLLM: {"object": "error", "message": ...} at the top level.
-            return new StreamChunk(false, "", null, promptTokens, root.path("message").asText(root.toString()));
+            return new StreamChunk(false, "", null, promptTokens, root.path("message").asText(root.toString()), usage);
         }
         JsonNode choice = root.path("choices").path(0);
         if (!choice.isObject()) {
-            return new StreamChunk(false, "", null, promptTokens, null);
+            return new StreamChunk(false, "", null, promptTokens, null, usage);
         }
         JsonNode text = switch (api) {
             case COMPLETIONS -> choice.path("text");
@@ -54,6 +60,6 @@ record StreamChunk(boolean hasChoice, String text, @Nullable String finishReason
         };
         JsonNode finish = choice.path("finish_reason");
         return new StreamChunk(true, text.isTextual() ? text.asText() : "", finish.isTextual() ? finish.asText() : null,
-                promptTokens, null);
+                promptTokens, null, usage);
     }
 }

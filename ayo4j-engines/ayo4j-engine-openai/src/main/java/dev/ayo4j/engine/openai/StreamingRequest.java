@@ -21,6 +21,8 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,11 +48,15 @@ final class StreamingRequest {
     private volatile @Nullable CompletableFuture<HttpResponse<InputStream>> response;
     private volatile @Nullable InputStream body;
     private int chunks;
+    private volatile PromptUsage usage = PromptUsage.NONE;
+    private final Consumer<PromptUsage> onEnd;
+    private final AtomicBoolean ended = new AtomicBoolean();
     private boolean prefilled;
     private boolean finished;
 
     StreamingRequest(HttpClient client, HttpRequest request, OpenAiApi api, Duration timeout, ObjectMapper json,
-                     GenerationStream stream) {
+                     GenerationStream stream, Consumer<PromptUsage> onEnd) {
+        this.onEnd = onEnd;
         this.client = client;
         this.request = request;
         this.api = api;
@@ -63,6 +69,23 @@ final class StreamingRequest {
     void start() {
         response = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         Thread.ofVirtual().name("openai-stream").start(this::run);
+    }
+
+    /**
+     * Hands what the server said about the prompt (its last event's usage wins) to the {@code onEnd} given
+     * at construction, once: before the stream completes, or when a prefilled generation was cancelled or
+     * broke (then with what had arrived).
+     */
+    void reportUsage() {
+        if (ended.compareAndSet(false, true)) {
+            onEnd.accept(usage);
+        }
+    }
+
+    /** Reports the usage, then completes the stream, so that its readers find the request counted. */
+    private void complete() {
+        reportUsage();
+        stream.complete();
     }
 
     /** Stops the transfer; the caller ends the stream. */
@@ -147,7 +170,7 @@ final class StreamingRequest {
         }
         if (finished) {
             // Some servers end the body after the last choice without sending [DONE].
-            stream.complete();
+            complete();
             return;
         }
         failUnlessCancelled(new RetriableEngineException(String.format(
@@ -157,7 +180,7 @@ final class StreamingRequest {
     /** Handles one event; returns false when the stream has ended. */
     private boolean dispatch(String data) {
         if (data.strip().equals(StreamChunk.DONE)) {
-            stream.complete();
+            complete();
             return false;
         }
         StreamChunk chunk;
@@ -187,6 +210,7 @@ final class StreamingRequest {
             }
             finished |= chunk.finishReason() != null;
         }
+        usage = usage.updatedBy(chunk.usage());
         if (chunk.promptTokens() >= 0) {
             // Usage comes in the last chunk; markPrefilled only updates the count by then.
             stream.markPrefilled(chunk.promptTokens());

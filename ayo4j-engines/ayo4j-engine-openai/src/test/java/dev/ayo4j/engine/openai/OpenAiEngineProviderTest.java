@@ -62,6 +62,20 @@ class OpenAiEngineProviderTest {
     }
 
     @Test
+    void asksLlamaCppServerToCacheThePromptUnlessToldOtherwise() {
+        Map<String, String> llamaCpp = Map.of("baseUrl", "http://127.0.0.1:8080/v1", "model", "m",
+                "structuredOutput", "llamacpp_json_schema");
+        try (Engine engine = provider().create(new EngineConfig("llm", llamaCpp))) {
+            assertThat(((OpenAiEngine) engine).options().cachePrompt()).isTrue();
+        }
+        java.util.Map<String, String> off = new java.util.HashMap<>(llamaCpp);
+        off.put("cachePrompt", "false");
+        try (Engine engine = provider().create(new EngineConfig("llm", off))) {
+            assertThat(((OpenAiEngine) engine).options().cachePrompt()).isFalse();
+        }
+    }
+
+    @Test
     void rejectsAnUnknownOption() {
         assertThatThrownBy(() -> provider().create(new EngineConfig("llm", Map.of("baseUrl", "http://127.0.0.1:8000/v1",
                 "model", "m", "modle", "typo"))))

@@ -10,8 +10,6 @@ import dev.ayo4j.plan.Pattern;
 import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.primitive.Primitive;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -70,7 +68,7 @@ public final class DependencyPruneRule implements Rule {
     public void onMatch(RuleCall call) {
         Node node = call.node();
         PrimitiveGraph g = call.graph();
-        Set<NodeId> live = reachOutputByData(g);
+        Set<NodeId> live = g.reachingOutputs(Edge::carriesData);
         Set<Edge> prunable = new HashSet<>();
         for (Edge e : RuleSupport.orderIn(g, node.id())) {
             if (live.contains(e.from().node())) {
@@ -81,25 +79,5 @@ public final class DependencyPruneRule implements Rule {
             return;
         }
         call.transformTo(call.builder().removeEdges(prunable::contains));
-    }
-
-    /** Nodes whose result reaches an output along data edges only. */
-    private static Set<NodeId> reachOutputByData(PrimitiveGraph g) {
-        Set<NodeId> reached = new HashSet<>();
-        Deque<NodeId> work = new ArrayDeque<>();
-        for (Node n : g.nodes()) {
-            if (n.op() instanceof Primitive.Output) {
-                reached.add(n.id());
-                work.add(n.id());
-            }
-        }
-        while (!work.isEmpty()) {
-            for (Edge e : g.incoming(work.pop())) {
-                if (e.carriesData() && reached.add(e.from().node())) {
-                    work.add(e.from().node());
-                }
-            }
-        }
-        return reached;
     }
 }

@@ -2,6 +2,7 @@
 package dev.ayo4j.cli.analyze;
 
 import dev.ayo4j.analytics.Database;
+import dev.ayo4j.analytics.DocCharts;
 import dev.ayo4j.analytics.Format;
 import dev.ayo4j.analytics.RunsAnalysis;
 import dev.ayo4j.analytics.RunsHtml;
@@ -29,9 +30,8 @@ final class AnalyzeRunsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "HTML report to write (default: DIR/runs-report.html).")
     Path out;
 
-    @Option(names = "--charts", paramLabel = "DIR",
-            description = "Also write the main figures as PNG and SVG files (for docs) into DIR.")
-    Path charts;
+    @Mixin
+    ChartsOption charts;
 
     @Mixin
     DatabaseOption database;
@@ -64,9 +64,7 @@ final class AnalyzeRunsCommand implements Callable<Integer> {
                 .map(u -> List.of(u.system(), u.engine(), Format.pct(u.utilization()))).toList());
         TerminalTable.advice(w, r.recommendations());
         w.println("report: " + html.toAbsolutePath());
-        if (charts != null) {
-            dev.ayo4j.analytics.DocCharts.write(r, charts).forEach(f -> w.println("chart: " + f));
-        }
+        charts.write(w, folder -> DocCharts.write(r, folder));
         w.flush();
         return 0;
     }

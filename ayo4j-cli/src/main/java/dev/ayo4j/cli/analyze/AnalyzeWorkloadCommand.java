@@ -2,6 +2,7 @@
 package dev.ayo4j.cli.analyze;
 
 import dev.ayo4j.analytics.Database;
+import dev.ayo4j.analytics.DocCharts;
 import dev.ayo4j.analytics.Format;
 import dev.ayo4j.analytics.WorkloadAnalysis;
 import dev.ayo4j.analytics.WorkloadHtml;
@@ -39,9 +40,8 @@ final class AnalyzeWorkloadCommand implements Callable<Integer> {
             description = "HTML report to write (default: <FILE without extension>-workload.html beside it).")
     Path out;
 
-    @Option(names = "--charts", paramLabel = "DIR",
-            description = "Also write the main figures as PNG and SVG files (for docs) into DIR.")
-    Path charts;
+    @Mixin
+    ChartsOption charts;
 
     @Mixin
     DatabaseOption database;
@@ -83,9 +83,7 @@ final class AnalyzeWorkloadCommand implements Callable<Integer> {
                         Format.num(l.outputP90(), 0), Format.num(l.outputP99(), 0), Format.count(l.outputMax()))));
         TerminalTable.advice(w, r.recommendations());
         w.println("report: " + html.toAbsolutePath());
-        if (charts != null) {
-            dev.ayo4j.analytics.DocCharts.write(r, charts).forEach(f -> w.println("chart: " + f));
-        }
+        charts.write(w, folder -> DocCharts.write(r, folder));
         w.flush();
         return 0;
     }

@@ -20,11 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class Ayo4jRuntimeTest {
     private static final List<String> ENGINES = List.of("llm", "embedder", "reranker", "vectors");
+    /** The runtime a test started, closed after it. */
+    @AutoClose
     private Ayo4jRuntime runtime;
 
     private Ayo4jRuntime runtime(UnaryOperator<TestingEngine.Builder> configure) {
@@ -34,13 +36,6 @@ class Ayo4jRuntimeTest {
         }
         runtime = b.build();
         return runtime;
-    }
-
-    @AfterEach
-    void close() {
-        if (runtime != null) {
-            runtime.close();
-        }
     }
 
     @Test

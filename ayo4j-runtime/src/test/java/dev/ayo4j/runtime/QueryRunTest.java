@@ -25,19 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class QueryRunTest {
     private final ManualTicker ticker = new ManualTicker();
+    /** The runtime a test started, closed after it. */
+    @AutoClose
     private Ayo4jRuntime runtime;
-
-    @AfterEach
-    void close() {
-        if (runtime != null) {
-            runtime.close();
-        }
-    }
 
     /** question -> expand prefill ~> decode item i -> embed -> search -> top-k aggregate -> output. */
     private static PrimitiveGraph pipelined(int items) {

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** User steps run in place by the runtime, from functions registered by name. */
@@ -33,6 +33,8 @@ class UserStepTest {
     private static final Port<List<Passage>> CONTEXT = Apps.CONTEXT;
 
     private final List<TestingEngine> engines = new ArrayList<>();
+    /** The runtime a test started, closed after it. */
+    @AutoClose
     private Ayo4jRuntime runtime;
 
     /** Search, keep the passages of even topics (step "keep-even"), rerank, answer, append the sources ("cite"). */
@@ -67,13 +69,6 @@ class UserStepTest {
         }
         runtime = steps.apply(b).build();
         return runtime;
-    }
-
-    @AfterEach
-    void close() {
-        if (runtime != null) {
-            runtime.close();
-        }
     }
 
     @Test

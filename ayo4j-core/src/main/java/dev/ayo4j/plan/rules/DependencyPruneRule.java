@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.plan.rules;
 
-import dev.ayo4j.Checks;
 import dev.ayo4j.graph.Edge;
 import dev.ayo4j.graph.Node;
 import dev.ayo4j.graph.NodeId;
@@ -11,7 +10,6 @@ import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.primitive.Primitive;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -34,9 +32,7 @@ public final class DependencyPruneRule implements Rule {
         public static final Config DEFAULT = new Config(RuleSupport.ALL_KINDS);
 
         public Config {
-            Objects.requireNonNull(kinds, "kinds");
-            Checks.argument(!kinds.isEmpty(), "kinds must name at least one primitive class");
-            kinds = Set.copyOf(kinds);
+            kinds = RuleSupport.kinds(kinds);
         }
 
         public Config withKinds(Set<Class<? extends Primitive>> k) {
@@ -60,7 +56,7 @@ public final class DependencyPruneRule implements Rule {
 
     @Override
     public Pattern pattern() {
-        return Pattern.of(Primitive.class, (node, g) -> config.kinds().contains(node.op().getClass())
+        return Pattern.of(Primitive.class, (node, g) -> RuleSupport.ofKind(config.kinds(), node)
                 && !RuleSupport.orderIn(g, node.id()).isEmpty());
     }
 

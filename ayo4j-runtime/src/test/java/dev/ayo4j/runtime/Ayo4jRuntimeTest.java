@@ -20,14 +20,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class Ayo4jRuntimeTest {
     private static final List<String> ENGINES = List.of("llm", "embedder", "reranker", "vectors");
-    /** The runtime a test started, closed after it. */
-    @AutoClose
+    /** The runtime a test started, if it got that far; closed after it. */
     private Ayo4jRuntime runtime;
+
+    @AfterEach
+    void close() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
 
     private Ayo4jRuntime runtime(UnaryOperator<TestingEngine.Builder> configure) {
         Ayo4jRuntime.Builder b = Ayo4jRuntime.builder().ticker(new ManualTicker());

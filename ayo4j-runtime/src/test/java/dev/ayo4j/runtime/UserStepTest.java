@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** User steps run in place by the runtime, from functions registered by name. */
@@ -33,9 +33,15 @@ class UserStepTest {
     private static final Port<List<Passage>> CONTEXT = Apps.CONTEXT;
 
     private final List<TestingEngine> engines = new ArrayList<>();
-    /** The runtime a test started, closed after it. */
-    @AutoClose
+    /** The runtime a test started, if it got that far; closed after it. */
     private Ayo4jRuntime runtime;
+
+    @AfterEach
+    void close() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
 
     /** Search, keep the passages of even topics (step "keep-even"), rerank, answer, append the sources ("cite"). */
     private static PrimitiveGraph graph() {

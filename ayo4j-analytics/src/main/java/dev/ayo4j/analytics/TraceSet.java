@@ -2,8 +2,9 @@
 package dev.ayo4j.analytics;
 
 import dev.ayo4j.analytics.Database.Row;
-import dev.ayo4j.analytics.TraceSchema.Column;
-import dev.ayo4j.analytics.TraceSchema.FileKind;
+import dev.ayo4j.runtime.trace.TraceSchema;
+import dev.ayo4j.runtime.trace.TraceSchema.Column;
+import dev.ayo4j.runtime.trace.TraceSchema.FileKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.analytics;
 
+import dev.ayo4j.runtime.trace.TraceSchema;
 import java.nio.file.Path;
 import java.util.List;
 

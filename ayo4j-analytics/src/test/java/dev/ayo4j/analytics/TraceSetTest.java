@@ -4,6 +4,7 @@ package dev.ayo4j.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ayo4j.runtime.trace.TraceSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

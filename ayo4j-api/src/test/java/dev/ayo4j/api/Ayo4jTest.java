@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.PlanningException;
+import dev.ayo4j.app.App;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.Role;
 import dev.ayo4j.plan.Passes;
@@ -26,6 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Building an entry point from specs, and the errors of bad engine configurations. */
 class Ayo4jTest {
+    /** App file {@code name}.yaml: the question through one text step, user function {@code function}, to the answer. */
+    private static App oneStep(String name, String function) {
+        return AppFiles.parse(name + ".yaml", """
+                app: %s
+                inputs: {question: text}
+                modules:
+                  - step: {function: %s, inputs: [question], kind: text, into: answer}
+                outputs: [answer]
+                """.formatted(name, function), Map.of());
+    }
+
     @TempDir
     Path dir;
 
@@ -56,13 +68,7 @@ class Ayo4jTest {
 
     @Test
     void theProvidersRulesReachThePlanner() {
-        var app = AppFiles.parse("echo.yaml", """
-                app: echo
-                inputs: {question: text}
-                modules:
-                  - step: {function: same, inputs: [question], kind: text, into: answer}
-                outputs: [answer]
-                """, Map.of());
+        var app = oneStep("echo", "same");
         int before = TestingRuleProvider.MATCHES.get();
         try (Ayo4j ayo = Ayo4j.builder().engine(EngineSpec.of("store", "testing-rules", Map.of(), Set.of()))
                 .step("same", task -> task.input(Apps.QUESTION)).build()) {
@@ -117,13 +123,7 @@ class Ayo4jTest {
 
     @Test
     void anAppFileStepRunsTheFunctionRegisteredOnTheBuilder() {
-        var app = AppFiles.parse("shout.yaml", """
-                app: shout
-                inputs: {question: text}
-                modules:
-                  - step: {function: upper, inputs: [question], kind: text, into: answer}
-                outputs: [answer]
-                """, Map.of());
+        var app = oneStep("shout", "upper");
         try (Ayo4j ayo = Ayo4j.builder().engine(vectors())
                 .step("upper", task -> task.input(Apps.QUESTION).toUpperCase(java.util.Locale.ROOT)).build()) {
             Result r = ayo.prepare(app).run(Inputs.question("why so quiet?"));
@@ -140,13 +140,7 @@ class Ayo4jTest {
 
     @Test
     void aRunsOwnListenerHearsThatRunAloneBesideTheEntryPointsListener() throws Exception {
-        var app = AppFiles.parse("shout.yaml", """
-                app: shout
-                inputs: {question: text}
-                modules:
-                  - step: {function: upper, inputs: [question], kind: text, into: answer}
-                outputs: [answer]
-                """, Map.of());
+        var app = oneStep("shout", "upper");
         java.util.List<RunEvent> global = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.List<RunEvent> own = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (Ayo4j ayo = Ayo4j.builder().engine(vectors()).listener(global::add)

@@ -2,9 +2,9 @@
 package dev.ayo4j.cli;
 
 import dev.ayo4j.bench.RuntimeBenchmark;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ayo4j bench runtime}: planner time and scheduler overhead per primitive, warm. */
@@ -28,8 +28,8 @@ final class RuntimeBenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "7", description = "Timed scheduler rounds.")
     int rounds;
 
-    @Option(names = "--json", description = "Also write the figures as JSON to this file.")
-    Path json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -46,10 +46,7 @@ final class RuntimeBenchCommand implements Callable<Integer> {
                 scheduler.primitivesPerQuery(), scheduler.medianMicrosPerPrimitive(), scheduler.minMicrosPerPrimitive(),
                 SCHEDULER_TARGET_MICROS, scheduler.medianMicrosPerPrimitive() <= SCHEDULER_TARGET_MICROS ? "OK" : "MISSED",
                 scheduler.medianQueueDelayMicros());
-        if (json != null) {
-            Json.write(json, new RuntimeBenchmark.Report(planner, scheduler));
-            System.out.println("wrote " + json);
-        }
+        json.write(new RuntimeBenchmark.Report(planner, scheduler));
         return 0;
     }
 }

@@ -97,7 +97,7 @@ public final class GraphValidator {
         if (outputNames.isEmpty()) {
             return litmus.fail("graph " + g.name() + " has no output");
         }
-        Set<NodeId> reachesOutput = nodesReachingOutput(g);
+        Set<NodeId> reachesOutput = g.reachingOutputs(_ -> true);
         for (Node n : g.nodes()) {
             if (!reachesOutput.contains(n.id())) {
                 return litmus.fail("the result of node " + n.id() + " (" + n.op().kindName() + ") reaches no output");
@@ -147,24 +147,5 @@ public final class GraphValidator {
             }
         }
         return List.of();
-    }
-
-    private static Set<NodeId> nodesReachingOutput(PrimitiveGraph g) {
-        Set<NodeId> reached = new HashSet<>();
-        Deque<NodeId> work = new ArrayDeque<>();
-        for (Node n : g.nodes()) {
-            if (n.op() instanceof Primitive.Output) {
-                reached.add(n.id());
-                work.add(n.id());
-            }
-        }
-        while (!work.isEmpty()) {
-            for (NodeId p : g.predecessors(work.pop())) {
-                if (reached.add(p)) {
-                    work.add(p);
-                }
-            }
-        }
-        return reached;
     }
 }

@@ -8,11 +8,14 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SequencedMap;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,6 +109,29 @@ public final class PrimitiveGraph {
     /** Nodes whose output {@code id} consumes, without duplicates, in edge order. */
     public List<NodeId> predecessors(NodeId id) {
         return incoming(id).stream().map(e -> e.from().node()).distinct().toList();
+    }
+
+    /**
+     * The outputs and every node from which an output is reached along edges that {@code along} accepts:
+     * the nodes whose result can reach the query's answer that way.
+     */
+    public Set<NodeId> reachingOutputs(Predicate<Edge> along) {
+        Set<NodeId> reached = new HashSet<>();
+        Deque<NodeId> work = new ArrayDeque<>();
+        for (Node n : nodes.values()) {
+            if (n.op() instanceof Primitive.Output) {
+                reached.add(n.id());
+                work.add(n.id());
+            }
+        }
+        while (!work.isEmpty()) {
+            for (Edge e : incoming(work.pop())) {
+                if (along.test(e) && reached.add(e.from().node())) {
+                    work.add(e.from().node());
+                }
+            }
+        }
+        return reached;
     }
 
     /** Nodes whose primitive is an instance of {@code type}, in insertion order. */

@@ -20,22 +20,7 @@ import org.junit.jupiter.api.Test;
 class StepModuleTest {
     /** Advanced-rag with a filter step between search and rerank and a formatting step at the end. */
     static App withSteps() {
-        AppOptions o = AppOptions.DEFAULT;
-        return App.builder("rag-with-steps")
-                .input(Apps.QUESTION.name(), ValueKind.TEXT)
-                .input(Apps.PASSAGES.name(), ValueKind.PASSAGE_LIST)
-                .then(new Module.Index("index", Apps.PASSAGES.name(), Apps.INDEX.name()))
-                .then(new Module.ExpandQuery("expand", Apps.QUESTION.name(), o.expansions(), "queries"))
-                .then(new Module.Search("search", "queries", Apps.INDEX.name(), o.searchK(), "candidates"))
-                .then(new Module.Step("recent", "keep-recent", List.of("candidates"), ValueKind.PASSAGE_LIST,
-                        "recent"))
-                .then(new Module.Rerank("rerank", Apps.QUESTION.name(), "recent", o.rerankK(), Apps.CONTEXT.name()))
-                .then(new Module.Generate("generate", Templates.ANSWER_FROM_CONTEXT, o.answerTokens(),
-                        Apps.ANSWER.name()))
-                .then(new Module.Step("format", "cite", List.of(Apps.ANSWER.name(), Apps.CONTEXT.name()),
-                        ValueKind.TEXT, "formatted"))
-                .output("formatted")
-                .build();
+        return StepApps.ragWithSteps("rag-with-steps", AppOptions.DEFAULT);
     }
 
     @Test

@@ -6,9 +6,11 @@ import static dev.ayo4j.plan.PlanTesting.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ayo4j.app.App;
+import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.Module;
 import dev.ayo4j.app.QueryShape;
+import dev.ayo4j.app.StepApps;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.rules.CoreRules;
@@ -26,21 +28,7 @@ import org.junit.jupiter.api.TestInfo;
 class StepPlanningTest {
     /** Search with the question, a user filter step, rerank, answer, a formatting step. */
     private static App app() {
-        return App.builder("steps")
-                .input(Apps.QUESTION.name(), ValueKind.TEXT)
-                .input(Apps.PASSAGES.name(), ValueKind.PASSAGE_LIST)
-                .then(new Module.Index("index", Apps.PASSAGES.name(), Apps.INDEX.name()))
-                .then(new Module.ExpandQuery("expand", Apps.QUESTION.name(), 3, "queries"))
-                .then(new Module.Search("search", "queries", Apps.INDEX.name(), 10, "candidates"))
-                .then(new Module.Step("recent", "keep-recent", List.of("candidates"), ValueKind.PASSAGE_LIST,
-                        "recent"))
-                .then(new Module.Rerank("rerank", Apps.QUESTION.name(), "recent", 3, Apps.CONTEXT.name()))
-                .then(new Module.Generate("generate", dev.ayo4j.app.Templates.ANSWER_FROM_CONTEXT, 64,
-                        Apps.ANSWER.name()))
-                .then(new Module.Step("format", "cite", List.of(Apps.ANSWER.name(), Apps.CONTEXT.name()),
-                        ValueKind.TEXT, "formatted"))
-                .output("formatted")
-                .build();
+        return StepApps.ragWithSteps("steps", new AppOptions(3, 10, 3, 64));
     }
 
     @Test

@@ -43,8 +43,11 @@ import java.util.function.Function;
  * }
  * }
  *
- * <p>Threading: thread-safe; {@link #submit} never blocks and may be called from many threads at once;
- * each query runs on the threads of the engine schedulers and virtual threads, never the caller's.
+ * <p>Threading: thread-safe; {@link #submit} never blocks and may be called from many threads at once.
+ * A query's events run one at a time on whichever thread delivers them: first the caller's ({@code submit}
+ * does the in-place work the query can do at once and hands its first tasks to the engine schedulers), then
+ * the schedulers' batch threads, the threads generations stream on, and the virtual threads of user steps
+ * and of the deadline timer.
  * Errors: a query's future fails with an {@link Ayo4jException}: {@link GraphValidationException} for a
  * bad graph or missing input, {@link PlanningException} for an unknown engine, one that does not serve
  * a primitive, or an unknown user step (all before anything runs), an {@link Ayo4jException} naming the

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * Engine scheduler: the shell that gives one engine's {@link DispatchCore} a lock, an owner thread and batch
  * threads, batching tasks across queries. Its one job is doing what the core decides; deciding is the core's.
  *
- * <p>Tasks are ordered by their remaining critical path (largest first: the primitive whose query has
+ * <p>The core orders tasks by their remaining critical path (largest first: the primitive whose query has
  * the longest way to go is served first), then by their query's start (older first), then by arrival.
  * The owner virtual thread sleeps on a condition and is woken by a submission, a completion, a
  * cancellation or {@link #wakeUp()}; it then ticks the core and waits with a timeout only until a deadline
@@ -39,8 +39,9 @@ import java.util.function.Supplier;
  * callback. An engine that throws fails every task of its batch, naming the engine, the primitives and the
  * cause, and the scheduler goes on.
  *
- * <p>Thread-safe. Callbacks run on the batch's thread after the slot is freed, must not block, and
- * never run under the scheduler's lock.
+ * <p>Thread-safe. Callbacks run on the batch's thread after the slot is freed (a task failed because the
+ * scheduler is closed hears it on the thread that submitted it or closed the scheduler, or on the owner's),
+ * must not block, and never run under the scheduler's lock.
  */
 public final class EngineScheduler implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EngineScheduler.class.getName());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.runtime;
 
+import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Generation;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The work a query run sets going outside itself: its deadline, its tasks submitted to the engines'
- * schedulers, the generations its engines returned and the threads of its user steps. When the query
+ * schedulers, the generations its engines returned and its user steps, each on a thread of its own. When the query
  * ends it stops them: on success only the deadline; on failure everything, and a generation that arrives
  * after the end is cancelled as it arrives. Confined to the run's event loop, like the run.
  */
@@ -20,16 +21,19 @@ final class LiveWork {
     private final String queryId;
     private final GraphPlan plan;
     private final Map<String, EngineScheduler> schedulers;
+    private final Map<String, StepFunction> steps;
     private final List<Generation> generations = new ArrayList<>(2);
     /** Threads of user steps still running: interrupted when the query ends first. */
     private final List<Thread> stepThreads = new ArrayList<>(1);
     private volatile DeadlineTimer.@Nullable Handle deadline;
     private boolean ended;
 
-    LiveWork(String queryId, GraphPlan plan, Map<String, EngineScheduler> schedulers) {
+    LiveWork(String queryId, GraphPlan plan, Map<String, EngineScheduler> schedulers,
+             Map<String, StepFunction> steps) {
         this.queryId = queryId;
         this.plan = plan;
         this.schedulers = schedulers;
+        this.steps = steps;
     }
 
     /** The query's deadline, armed; cancelled when the query ends. */
@@ -51,6 +55,20 @@ final class LiveWork {
     void start(Thread thread) {
         stepThreads.add(thread);
         thread.start();
+    }
+
+    /**
+     * Starts user step {@code s} on {@code task}, on a virtual thread of its own (see
+     * {@link LocalOperators#step}), which hands its checked outcome to {@code onDone}.
+     *
+     * @throws IllegalStateException if the run has no function for the step (the runtime checks before a run)
+     */
+    void step(Primitive.Step s, Task task, LocalOperators.StepDone onDone) {
+        StepFunction function = steps.get(s.name());
+        if (function == null) {
+            throw new IllegalStateException("step '" + s.name() + "' was checked before the run");
+        }
+        start(LocalOperators.step(s, function, task, onDone));
     }
 
     /** User step {@code thread} is done. */

@@ -2,7 +2,6 @@
 package dev.ayo4j.runtime;
 
 import dev.ayo4j.primitive.Primitive;
-import dev.ayo4j.runtime.GraphPlan.Link;
 import dev.ayo4j.runtime.trace.TraceEvent;
 import dev.ayo4j.runtime.trace.TraceEvent.Outcome;
 import dev.ayo4j.spi.Generation;
@@ -16,23 +15,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Execution of one query's graph as a state machine. Its one job is advancing the run's state: an event
- * comes in, nodes move from pending to running to done (or absent) and ready their consumers, and the
- * actions that follow go out to collaborators, which do them. A node starts when every COMPLETION input has
- * completed and every STREAM input has published; engine primitives go to their engine's scheduler, the
- * others run in place through {@link LocalOperators}. {@link NodeInputs} gathers what a node is given and
- * builds its task, {@link WarmUpGuard} says which warm-ups to skip or withdraw, {@link RunTrace} times the
- * nodes, {@link RunReporter} tells the listener, {@link RunFailures} names the failure, {@link LiveWork}
- * stops what the query set going, and {@link RunResults} assembles the result.
+ * comes in, nodes move from pending to running to done (or absent), and the actions that follow go out to
+ * collaborators, which do them. A node starts when {@link Readiness} has it ready: every COMPLETION input
+ * completed and every STREAM input published. Engine primitives go to their engine's scheduler and user
+ * steps to their thread, both through {@link LiveWork}; the others run in place through
+ * {@link LocalOperators}. {@link NodeInputs} gathers what a node is given and builds its task,
+ * {@link WarmUpGuard} says which warm-ups to skip or withdraw, {@link RunTrace} times the nodes,
+ * {@link RunReporter} tells the listener, {@link RunFailures} names the failure, {@link LiveWork} stops what
+ * the query set going, and {@link RunResults} assembles the result.
  *
- * <p>Thread model: the run has no thread of its own (it starts one per user step). Its events arrive on
- * others' threads (the caller of {@link #start} or {@link #cancel}, an engine scheduler's platform batch
- * thread with a result or an early publication, the thread a generation streams on, a user step's virtual
- * thread, the {@link DeadlineTimer}'s virtual thread) and are posted to the run's {@link EventLoop}, which runs them one at a time on whichever
- * posting thread finds it idle: the state below is touched by one thread at a time and needs no lock. Only
- * streamed tokens bypass the loop, going to the listener straight from the generation's thread; they read
- * no state of the run. Every path ends the future: success when all nodes are done or absent, or the first
- * failure, the deadline, or a cancellation, which withdraws the query's queued tasks and cancels its live
- * generations and steps.
+ * <p>Thread model: the run has no thread of its own. Its events arrive on others' threads (the caller of
+ * {@link #start} or {@link #cancel}, an engine scheduler's platform batch thread with a result or an early
+ * publication, the thread a generation streams on, a user step's virtual thread, the {@link DeadlineTimer}'s
+ * virtual thread) and are posted to the run's {@link EventLoop}, which runs them one at a time on whichever
+ * posting thread finds it idle: the state below is touched by one thread at a time and needs no lock. Two
+ * listener events bypass the loop and read no state of the run: streamed tokens, told on the generation's
+ * thread, and a node's start in a batch, told on the batch's thread. Every path ends the future: success
+ * when all nodes are done or absent, or the first failure, the deadline, or a cancellation, which withdraws
+ * the query's queued tasks and cancels its live generations and steps.
  *
  * <p>A warm-up ({@code PartialPrefill}) that fails, or that the engine reports as not done
  * ({@link Signal#ok()} false), does not fail the query: it completes with a failed signal and the trace
@@ -42,7 +42,6 @@ final class QueryRun {
     private final String id;
     private final GraphPlan plan;
     private final Map<String, Object> inputs;
-    private final Map<String, StepFunction> steps;
     private final Ticker ticker;
     private final long startNanos;
     private final long deadlineMillis;
@@ -51,14 +50,9 @@ final class QueryRun {
     private final EventLoop events;
 
     // Confined to the thread that drains the events.
-    private final int[] completionDeps;
-    private final int[] streamDeps;
     private final NodeStates state;
-    private final boolean[] published;
+    private final Readiness readiness;
     private final Object[] output;
-    private final int[] readyQueue;
-    private int readyHead;
-    private int readyTail;
     private int unfinished;
     private boolean finished;
     private final NodeInputs nodeInputs;
@@ -70,19 +64,14 @@ final class QueryRun {
     QueryRun(String id, GraphPlan plan, Map<String, Object> inputs, Map<String, EngineScheduler> schedulers,
              Map<String, StepFunction> steps, Ticker ticker, long deadlineMillis, boolean skipLateWarmUps,
              RunListener listener) {
-        this.steps = steps;
         this.id = id;
         this.plan = plan;
         this.inputs = inputs;
         this.ticker = ticker;
         this.deadlineMillis = deadlineMillis;
         int n = plan.size();
-        completionDeps = plan.completionDeps.clone();
-        streamDeps = plan.streamDeps.clone();
         state = new NodeStates(n);
-        published = new boolean[n];
         output = new Object[n];
-        readyQueue = new int[n];
         unfinished = n;
         startNanos = ticker.read();
         failures = new RunFailures(id, plan);
@@ -90,20 +79,13 @@ final class QueryRun {
         nodeInputs = new NodeInputs(id, plan, output, state::absent);
         trace = new RunTrace(id, plan, ticker);
         reporter = new RunReporter(id, plan, listener);
-        live = new LiveWork(id, plan, schedulers);
+        readiness = new Readiness(plan, state, i -> reporter.ready(i, trace.ready(i)));
+        live = new LiveWork(id, plan, schedulers, steps);
         warmUps = new WarmUpGuard(plan, skipLateWarmUps, state);
-    }
-
-    String id() {
-        return id;
     }
 
     CompletableFuture<QueryResult> future() {
         return future;
-    }
-
-    long startNanos() {
-        return startNanos;
     }
 
     /** Starts the nodes without inputs; the deadline (if any) is armed on {@code timer}. */
@@ -111,11 +93,7 @@ final class QueryRun {
         if (timer != null) {
             live.deadline(timer.schedule(startNanos + deadlineMillis * 1_000_000L, () -> post(this::deadlinePassed)));
         }
-        post(() -> {
-            for (int i = 0; i < plan.size(); i++) {
-                check(i);
-            }
-        });
+        post(readiness::checkAll);
     }
 
     /** Fails the query with a {@link QueryCancelledException}, withdrawing its work. */
@@ -128,20 +106,13 @@ final class QueryRun {
     }
 
     private void pump() {
-        while (readyHead < readyTail && !finished) {
-            int i = readyQueue[readyHead++];
+        int i;
+        while (!finished && (i = readiness.next()) >= 0) {
             try {
                 begin(i);
             } catch (RuntimeException e) {
                 failNode(i, failures.nodeThrew(i, e));
             }
-        }
-    }
-
-    private void check(int i) {
-        if (completionDeps[i] == 0 && streamDeps[i] == 0 && state.start(i)) {
-            readyQueue[readyTail++] = i;
-            reporter.ready(i, trace.ready(i));
         }
     }
 
@@ -156,7 +127,8 @@ final class QueryRun {
             case Primitive.Input in -> settleLocal(i, inputs.get(in.name()));
             case Primitive.Output _ -> settleLocal(i, nodeInputs.gather(i).get(Primitive.Output.VALUE));
             case Primitive.Aggregate a -> settleLocal(i, LocalOperators.aggregate(a, nodeInputs.byPort(i, a)));
-            case Primitive.Step s -> step(i, s);
+            case Primitive.Step s -> live.step(s, nodeInputs.stepTask(i, s),
+                    (thread, value, failure) -> post(() -> stepDone(i, s, thread, value, failure)));
             case Primitive.Decode d -> {
                 Generation g = nodeInputs.generation(i, Primitive.Decode.GENERATION);
                 LocalOperators.readAll(g, d.format(), chunk -> reporter.token(i, chunk),
@@ -188,17 +160,11 @@ final class QueryRun {
         if (value instanceof Generation g) {
             live.generation(g);
         }
-        if (finished || published[i] || !state.running(i)) {
+        if (finished || readiness.published(i) || !state.running(i)) {
             return;
         }
-        published[i] = true;
         output[i] = value;
-        for (Link l : plan.out.get(i)) {
-            if (l.stream()) {
-                streamDeps[l.to()]--;
-                check(l.to());
-            }
-        }
+        readiness.publish(i);
     }
 
     private void engineDone(int i, EngineScheduler.Completion c) {
@@ -213,7 +179,8 @@ final class QueryRun {
                     live.generation(g);
                 }
                 if (!finished) {
-                    settle(i, published[i] ? output[i] : value, trace.engine(i, c, tokensIn, tokensOut, Outcome.OK));
+                    settle(i, readiness.published(i) ? output[i] : value,
+                            trace.engine(i, c, tokensIn, tokensOut, Outcome.OK));
                 }
             }
             case TaskResult.Failure(Throwable cause) when finished -> { }
@@ -245,16 +212,6 @@ final class QueryRun {
         }
     }
 
-    /** Runs user step {@code i} on a virtual thread of its own and settles it with its checked result. */
-    private void step(int i, Primitive.Step s) {
-        StepFunction function = steps.get(s.name());
-        if (function == null) {
-            throw new IllegalStateException("step '" + s.name() + "' was checked before the run");
-        }
-        live.start(LocalOperators.step(s, function, nodeInputs.stepTask(i, s),
-                (thread, value, failure) -> post(() -> stepDone(i, s, thread, value, failure))));
-    }
-
     private void stepDone(int i, Primitive.Step s, Thread thread, @Nullable Object value, @Nullable Throwable failure) {
         live.stepDone(thread);
         if (finished) {
@@ -278,15 +235,7 @@ final class QueryRun {
         output[i] = value;
         reporter.finished(trace.record(i, event));
         unfinished--;
-        for (Link l : plan.out.get(i)) {
-            if (!l.stream()) {
-                completionDeps[l.to()]--;
-            } else if (!published[i]) {
-                streamDeps[l.to()]--;
-            }
-            check(l.to());
-        }
-        published[i] = true;
+        readiness.settled(i);
         if (unfinished == 0) {
             succeed();
         } else {

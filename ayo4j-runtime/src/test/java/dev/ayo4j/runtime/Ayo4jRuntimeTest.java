@@ -25,7 +25,15 @@ import org.junit.jupiter.api.Test;
 
 class Ayo4jRuntimeTest {
     private static final List<String> ENGINES = List.of("llm", "embedder", "reranker", "vectors");
+    /** The runtime a test started, if it got that far; closed after it. */
     private Ayo4jRuntime runtime;
+
+    @AfterEach
+    void close() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
 
     private Ayo4jRuntime runtime(UnaryOperator<TestingEngine.Builder> configure) {
         Ayo4jRuntime.Builder b = Ayo4jRuntime.builder().ticker(new ManualTicker());
@@ -34,13 +42,6 @@ class Ayo4jRuntimeTest {
         }
         runtime = b.build();
         return runtime;
-    }
-
-    @AfterEach
-    void close() {
-        if (runtime != null) {
-            runtime.close();
-        }
     }
 
     @Test

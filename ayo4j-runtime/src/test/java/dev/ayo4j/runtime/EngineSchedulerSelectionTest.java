@@ -33,6 +33,20 @@ class EngineSchedulerSelectionTest {
         s.submit(task, 1, queryStart, tokens, 1, f::complete);
     }
 
+    /** A scheduler with {@code policy} whose {@code engine} is busy with a blocker until the gate opens. */
+    private EngineScheduler busy(TestingEngine engine, BatchPolicy policy) throws InterruptedException {
+        EngineScheduler s = new EngineScheduler(engine, policy, ticker);
+        submit(s, "blocker", 1, 0);
+        assertThat(gate.awaitArrivals(1, Fixtures.GUARD)).isTrue();
+        return s;
+    }
+
+    /** Opens the gate and waits for every task submitted. */
+    private void releaseAndAwaitAll() {
+        gate.release();
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+    }
+
     private static List<List<String>> batches(TestingEngine engine) {
         return engine.batches().stream().map(b -> b.tasks().stream().map(t -> t.id().node()).toList()).toList();
     }
@@ -54,15 +68,12 @@ class EngineSchedulerSelectionTest {
     @Test
     void dispatchesTheSelectedTasksInTheListedOrder() throws Exception {
         TestingEngine engine = TestingEngine.builder("embedder").gate(Primitive.Embed.class, gate).build();
-        try (EngineScheduler s = new EngineScheduler(engine, EngineSchedulerSelectionTest::longOnesFirst, ticker)) {
-            submit(s, "blocker", 1, 0);
-            assertThat(gate.awaitArrivals(1, Fixtures.GUARD)).isTrue();
+        try (EngineScheduler s = busy(engine, EngineSchedulerSelectionTest::longOnesFirst)) {
             submit(s, "short1", 10, 1);
             submit(s, "long1", 300, 2);
             submit(s, "short2", 10, 3);
             submit(s, "long2", 500, 4);
-            gate.release();
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+            releaseAndAwaitAll();
             assertThat(batches(engine)).containsExactly(List.of("blocker"), List.of("long2", "long1"),
                     List.of("short1"), List.of("short2"));
             assertThat(s.queued()).isZero();
@@ -83,14 +94,11 @@ class EngineSchedulerSelectionTest {
             }
             return BatchDecision.dispatchSelected(all);
         };
-        try (EngineScheduler s = new EngineScheduler(engine, everyThing, ticker)) {
-            submit(s, "blocker", 1, 0);
-            assertThat(gate.awaitArrivals(1, Fixtures.GUARD)).isTrue();
+        try (EngineScheduler s = busy(engine, everyThing)) {
             submit(s, "a", 1, 1);
             submit(s, "b", 1, 2);
             submit(s, "c", 1, 3);
-            gate.release();
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+            releaseAndAwaitAll();
             assertThat(engine.batches()).extracting(Batch::size).containsExactly(1, 2, 1);
             assertThat(batches(engine).get(1)).containsExactly("c", "b");
         }
@@ -101,13 +109,10 @@ class EngineSchedulerSelectionTest {
         TestingEngine engine = TestingEngine.builder("embedder").gate(Primitive.Embed.class, gate).build();
         BatchPolicy broken = (view, now) -> view.size() == 0 ? BatchDecision.idle()
                 : BatchDecision.dispatchSelected(view.size());
-        try (EngineScheduler s = new EngineScheduler(engine, broken, ticker)) {
-            submit(s, "blocker", 1, 0);
-            assertThat(gate.awaitArrivals(1, Fixtures.GUARD)).isTrue();
+        try (EngineScheduler s = busy(engine, broken)) {
             submit(s, "a", 1, 1);
             submit(s, "b", 1, 2);
-            gate.release();
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+            releaseAndAwaitAll();
             assertThat(batches(engine)).containsExactly(List.of("blocker"), List.of("a"), List.of("b"));
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.policies.BatchPolicies;
 import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.BatchPolicy;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
 import dev.ayo4j.spi.TaskResult;
@@ -33,51 +34,61 @@ class EngineSchedulerTest {
         s.submit(embed(query, node), priority, queryStart, 4, 1, f::complete);
     }
 
+    /** An embedder that holds every batch until the gate is released. */
+    private TestingEngine gated() {
+        return TestingEngine.builder("embedder").gate(Primitive.Embed.class, gate).build();
+    }
+
+    /** A scheduler with {@code policy} whose {@code engine} is busy with a blocker (query q0) until the gate opens. */
+    private EngineScheduler busy(TestingEngine engine, BatchPolicy policy) throws InterruptedException {
+        EngineScheduler s = new EngineScheduler(engine, policy, ticker);
+        submit(s, "q0", "blocker", 0, 0);
+        assertThat(gate.awaitArrivals(1, Fixtures.GUARD)).isTrue();
+        return s;
+    }
+
+    /** Opens the gate and waits for every task submitted. */
+    private void releaseAndAwaitAll() {
+        gate.release();
+        CompletableFuture.allOf(done.values().toArray(CompletableFuture[]::new)).join();
+    }
+
     private static List<String> nodes(List<Batch> batches) {
         return batches.stream().flatMap(b -> b.tasks().stream()).map(t -> t.id().node()).toList();
     }
 
     @Test
     void servesTheLargestRemainingCriticalPathFirst() throws Exception {
-        TestingEngine engine = TestingEngine.builder("embedder").gate(Primitive.Embed.class, gate).build();
-        try (EngineScheduler s = new EngineScheduler(engine, BatchPolicies.maxBatch(1), ticker)) {
-            submit(s, "q0", "blocker", 0, 0);
-            assertThat(gate.awaitArrivals(1, Fixtures.GUARD)).isTrue();
+        TestingEngine engine = gated();
+        try (EngineScheduler s = busy(engine, BatchPolicies.maxBatch(1))) {
             submit(s, "q1", "short", 5, 1);
             submit(s, "q2", "long", 500, 2);
             submit(s, "q3", "medium", 50, 3);
-            gate.release();
-            CompletableFuture.allOf(done.values().toArray(CompletableFuture[]::new)).join();
+            releaseAndAwaitAll();
             assertThat(nodes(engine.batches())).containsExactly("blocker", "long", "medium", "short");
         }
     }
 
     @Test
     void breaksTiesByQueryAgeThenArrival() throws Exception {
-        TestingEngine engine = TestingEngine.builder("embedder").gate(Primitive.Embed.class, gate).build();
-        try (EngineScheduler s = new EngineScheduler(engine, BatchPolicies.maxBatch(1), ticker)) {
-            submit(s, "q0", "blocker", 0, 0);
-            assertThat(gate.awaitArrivals(1, Fixtures.GUARD)).isTrue();
+        TestingEngine engine = gated();
+        try (EngineScheduler s = busy(engine, BatchPolicies.maxBatch(1))) {
             submit(s, "young", "a", 10, 300);
             submit(s, "old", "b", 10, 100);
             submit(s, "old", "c", 10, 100);
-            gate.release();
-            CompletableFuture.allOf(done.values().toArray(CompletableFuture[]::new)).join();
+            releaseAndAwaitAll();
             assertThat(nodes(engine.batches())).containsExactly("blocker", "b", "c", "a");
         }
     }
 
     @Test
     void batchesWhatQueuedWhileTheEngineWasBusy() throws Exception {
-        TestingEngine engine = TestingEngine.builder("embedder").gate(Primitive.Embed.class, gate).build();
-        try (EngineScheduler s = new EngineScheduler(engine, BatchPolicies.maxBatch(8), ticker)) {
-            submit(s, "q0", "blocker", 0, 0);
-            assertThat(gate.awaitArrivals(1, Fixtures.GUARD)).isTrue();
+        TestingEngine engine = gated();
+        try (EngineScheduler s = busy(engine, BatchPolicies.maxBatch(8))) {
             for (int i = 1; i <= 10; i++) {
                 submit(s, "q" + i, "n" + i, 1, i);
             }
-            gate.release();
-            CompletableFuture.allOf(done.values().toArray(CompletableFuture[]::new)).join();
+            releaseAndAwaitAll();
             assertThat(engine.batches()).extracting(Batch::size).containsExactly(1, 8, 2);
             EngineScheduler.Completion c = done.get("q3/n3").join();
             assertThat(c.batchSize()).isEqualTo(8);
@@ -101,10 +112,8 @@ class EngineSchedulerTest {
 
     @Test
     void cancelWithdrawsOnlyThatQuerysQueuedTasks() throws Exception {
-        TestingEngine engine = TestingEngine.builder("embedder").gate(Primitive.Embed.class, gate).build();
-        try (EngineScheduler s = new EngineScheduler(engine, BatchPolicies.maxBatch(1), ticker)) {
-            submit(s, "q0", "blocker", 0, 0);
-            assertThat(gate.awaitArrivals(1, Fixtures.GUARD)).isTrue();
+        TestingEngine engine = gated();
+        try (EngineScheduler s = busy(engine, BatchPolicies.maxBatch(1))) {
             submit(s, "gone", "a", 1, 1);
             submit(s, "gone", "b", 1, 1);
             submit(s, "kept", "c", 1, 2);

@@ -4,7 +4,9 @@ package dev.ayo4j.runtime;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.QueryShape;
+import dev.ayo4j.app.Templates;
 import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.ValueKind;
 import dev.ayo4j.spi.Passage;
@@ -38,6 +40,30 @@ final class Fixtures {
 
     static PrimitiveGraph naiveRag() {
         return Apps.naiveRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(PASSAGES));
+    }
+
+    /** {@code question -> prefill(engine) ~> decode(engine) -> output "answer"}: the decode reads the stream. */
+    static PrimitiveGraph generate() {
+        var b = PrimitiveGraph.builder("generate");
+        var q = b.add("question", new Primitive.Input("question", ValueKind.TEXT));
+        var prefill = b.add("prefill", new Primitive.Prefill("engine", Templates.DRAFT_ANSWER,
+                OutputFormat.text(), 32, 40, false));
+        var decode = b.add("decode", new Primitive.Decode("engine", OutputFormat.text(), 32));
+        var out = b.add("output.answer", new Primitive.Output("answer", ValueKind.TEXT));
+        b.connect(q, "value", prefill, "question");
+        b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
+        b.connect(decode, Primitive.Decode.TEXT.name(), out, Primitive.Output.VALUE);
+        return b.build();
+    }
+
+    /** The index of the node named {@code id} in {@code plan}. */
+    static int node(GraphPlan plan, String id) {
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.nodes[i].id().value().equals(id)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no node " + id);
     }
 
     /** {@code question -> embed(engine) -> output "vectors"}: one engine primitive per query. */

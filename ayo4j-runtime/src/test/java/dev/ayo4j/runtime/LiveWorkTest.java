@@ -2,12 +2,17 @@
 package dev.ayo4j.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.cost.CostModel;
+import dev.ayo4j.primitive.Port;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.ValueKind;
 import dev.ayo4j.spi.Generation;
+import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +21,10 @@ import org.junit.jupiter.api.Test;
 /** Stopping what a query set going when it ends. */
 class LiveWorkTest {
     /** A graph without engines: nothing is queued anywhere. */
-    private final LiveWork live = new LiveWork("q1", GraphPlan.of(passThrough(), CostModel.defaults()), Map.of());
+    private static final Port<String> TEXT = Port.text("text");
+    private static final Primitive.Step SHOUT = new Primitive.Step("shout", List.of(TEXT), ValueKind.TEXT);
+    private final LiveWork live = new LiveWork("q1", GraphPlan.of(passThrough(), CostModel.defaults()), Map.of(),
+            Map.of("shout", task -> task.input(TEXT).toUpperCase(java.util.Locale.ROOT)));
 
     private static PrimitiveGraph passThrough() {
         var b = PrimitiveGraph.builder("pass-through");
@@ -82,6 +90,30 @@ class LiveWorkTest {
 
         assertThat(early.cancelled).isEqualTo(1);
         assertThat(late.cancelled).isEqualTo(1);
+    }
+
+    @Test
+    void stepRunsItsFunctionOnAThreadOfItsOwnAndHandsOverTheCheckedValue() throws InterruptedException {
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        Thread[] ran = new Thread[1];
+
+        live.step(SHOUT, Task.of(new TaskId("q1", "shout"), SHOUT, Map.of("text", "hi")), (thread, value, failure) -> {
+            ran[0] = thread;
+            outcome.complete(failure != null ? failure : value);
+        });
+
+        assertThat(outcome.join()).isEqualTo("HI");
+        assertThat(ran[0].isVirtual()).isTrue();
+        assertThat(ran[0]).isNotSameAs(Thread.currentThread());
+    }
+
+    @Test
+    void stepWithoutAFunctionFailsBeforeAnyThreadStarts() {
+        Primitive.Step unknown = new Primitive.Step("unknown", List.of(TEXT), ValueKind.TEXT);
+
+        assertThatThrownBy(() -> live.step(unknown, Task.of(new TaskId("q1", "unknown"), unknown, Map.of()),
+                (_, _, _) -> { throw new AssertionError("no outcome expected"); }))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'unknown'");
     }
 
     @Test

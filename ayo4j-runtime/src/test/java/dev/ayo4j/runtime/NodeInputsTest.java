@@ -20,12 +20,7 @@ class NodeInputsTest {
     private final NodeInputs inputs = new NodeInputs("q1", plan, outputs, i -> absent[i]);
 
     private int node(String id) {
-        for (int i = 0; i < plan.size(); i++) {
-            if (plan.nodes[i].id().value().equals(id)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no node " + id);
+        return Fixtures.node(plan, id);
     }
 
     @Test

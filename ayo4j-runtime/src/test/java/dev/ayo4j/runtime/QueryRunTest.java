@@ -25,19 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class QueryRunTest {
     private final ManualTicker ticker = new ManualTicker();
+    /** The runtime a test started, closed after it. */
+    @AutoClose
     private Ayo4jRuntime runtime;
-
-    @AfterEach
-    void close() {
-        if (runtime != null) {
-            runtime.close();
-        }
-    }
 
     /** question -> expand prefill ~> decode item i -> embed -> search -> top-k aggregate -> output. */
     private static PrimitiveGraph pipelined(int items) {
@@ -68,20 +63,6 @@ class QueryRunTest {
         return b.build();
     }
 
-    /** question -> prefill ~> decode -> output. */
-    private static PrimitiveGraph generate() {
-        var b = PrimitiveGraph.builder("generate");
-        NodeId q = b.add("question", new Primitive.Input("question", ValueKind.TEXT));
-        NodeId prefill = b.add("prefill", new Primitive.Prefill("engine", Templates.DRAFT_ANSWER,
-                OutputFormat.text(), 32, 40, false));
-        NodeId decode = b.add("decode", new Primitive.Decode("engine", OutputFormat.text(), 32));
-        NodeId out = b.add("output.answer", new Primitive.Output("answer", ValueKind.TEXT));
-        b.connect(q, "value", prefill, "question");
-        b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
-        b.connect(decode, Primitive.Decode.TEXT.name(), out, Primitive.Output.VALUE);
-        return b.build();
-    }
-
     private Ayo4jRuntime runtime(TestingEngine engine) {
         runtime = Ayo4jRuntime.builder().ticker(ticker).engine(engine).build();
         return runtime;
@@ -91,7 +72,7 @@ class QueryRunTest {
     void decodeStartsOnceThePrefillPublishesItsGeneration() throws Exception {
         TestingGate gate = new TestingGate();
         runtime(TestingEngine.builder("engine").gate(Primitive.Prefill.class, gate).build());
-        CompletableFuture<QueryResult> f = runtime.submit(generate(), Map.of("question", "Why?"), Fixtures.GUARD);
+        CompletableFuture<QueryResult> f = runtime.submit(Fixtures.generate(), Map.of("question", "Why?"), Fixtures.GUARD);
         assertThat(gate.awaitArrivals(1, Fixtures.GUARD)).isTrue();
         ticker.advance(Duration.ofMillis(7));
         gate.release();

@@ -14,12 +14,7 @@ class RunFailuresTest {
     private final RunFailures failures = new RunFailures("q1", plan);
 
     private int node(String id) {
-        for (int i = 0; i < plan.size(); i++) {
-            if (plan.nodes[i].id().value().equals(id)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no node " + id);
+        return Fixtures.node(plan, id);
     }
 
     @Test

@@ -13,19 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RunListenerTest {
     private final ManualTicker ticker = new ManualTicker();
+    /** The runtime a test started, closed after it. */
+    @AutoClose
     private Ayo4jRuntime runtime;
-
-    @AfterEach
-    void close() {
-        if (runtime != null) {
-            runtime.close();
-        }
-    }
 
     private Ayo4jRuntime rag(RunListener global) {
         Ayo4jRuntime.Builder b = Ayo4jRuntime.builder().ticker(ticker).listener(global);

@@ -16,12 +16,7 @@ class RunReporterTest {
     private final List<RunEvent> heard = new ArrayList<>();
 
     private int node(String id) {
-        for (int i = 0; i < plan.size(); i++) {
-            if (plan.nodes[i].id().value().equals(id)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no node " + id);
+        return Fixtures.node(plan, id);
     }
 
     @Test

@@ -33,7 +33,15 @@ class UserStepTest {
     private static final Port<List<Passage>> CONTEXT = Apps.CONTEXT;
 
     private final List<TestingEngine> engines = new ArrayList<>();
+    /** The runtime a test started, if it got that far; closed after it. */
     private Ayo4jRuntime runtime;
+
+    @AfterEach
+    void close() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
 
     /** Search, keep the passages of even topics (step "keep-even"), rerank, answer, append the sources ("cite"). */
     private static PrimitiveGraph graph() {
@@ -67,13 +75,6 @@ class UserStepTest {
         }
         runtime = steps.apply(b).build();
         return runtime;
-    }
-
-    @AfterEach
-    void close() {
-        if (runtime != null) {
-            runtime.close();
-        }
     }
 
     @Test

@@ -86,6 +86,13 @@ public final class EncoderBenchmark {
     public record Report(String texts, int cores, double unloadedMeanMs, double unloadedP98Ms, List<Run> runs,
                          List<SimResult> allocationAblation, List<Target> targets) {}
 
+    /** {@code run}, printed as a row of the table on {@code out} and kept in {@code runs}. */
+    private static Run shown(Run run, PrintStream out, List<Run> runs) {
+        out.println(row(run));
+        runs.add(run);
+        return run;
+    }
+
     /** Runs the benchmark, printing progress and tables to {@code out}. */
     public Report run(Settings s, PrintStream out) {
         TextMix mix = TextMix.scifact(s.dataset());
@@ -111,29 +118,19 @@ public final class EncoderBenchmark {
                                 rate, policy);
                         continue;
                     }
-                    Run r = replay(model, "skewed", "poisson", rate, policy, skewed,
-                            Workloads.poisson((rng, t) -> 1, rate, s.seconds(), s.seed()));
-                    out.println(row(r));
-                    runs.add(r);
+                    Run r = shown(replay(model, "skewed", "poisson", rate, policy, skewed,
+                            Workloads.poisson((rng, t) -> 1, rate, s.seconds(), s.seed())), out, runs);
                     saturated = r.throughput() < 0.85 * rate;
                 }
-                Run bursty = replay(model, "skewed", "mmpp", s.rates().getFirst(), policy, skewed,
+                shown(replay(model, "skewed", "mmpp", s.rates().getFirst(), policy, skewed,
                         Workloads.mmpp((rng, t) -> 1, s.rates().getFirst(), s.rates().getLast(), 2, s.seconds(),
-                                s.seed()));
-                out.println(row(bursty));
-                runs.add(bursty);
-                Run sat = replay(model, "skewed", "saturation", 0, policy, skewed,
-                        Workloads.saturation((rng, t) -> 1, s.saturation(), s.seed()));
-                out.println(row(sat));
-                runs.add(sat);
-                Run tw = replay(model, "twitter", "poisson", s.twitterRate(), policy, twitter,
-                        Workloads.poisson((rng, t) -> 1, s.twitterRate(), s.seconds(), s.seed()));
-                out.println(row(tw));
-                runs.add(tw);
-                Run twSat = replay(model, "twitter", "saturation", 0, policy, twitter,
-                        Workloads.saturation((rng, t) -> 1, s.saturation(), s.seed()));
-                out.println(row(twSat));
-                runs.add(twSat);
+                                s.seed())), out, runs);
+                shown(replay(model, "skewed", "saturation", 0, policy, skewed,
+                        Workloads.saturation((rng, t) -> 1, s.saturation(), s.seed())), out, runs);
+                shown(replay(model, "twitter", "poisson", s.twitterRate(), policy, twitter,
+                        Workloads.poisson((rng, t) -> 1, s.twitterRate(), s.seconds(), s.seed())), out, runs);
+                shown(replay(model, "twitter", "saturation", 0, policy, twitter,
+                        Workloads.saturation((rng, t) -> 1, s.saturation(), s.seed())), out, runs);
             }
         }
         out.println();

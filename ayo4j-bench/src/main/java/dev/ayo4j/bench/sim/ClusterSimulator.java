@@ -9,7 +9,6 @@ import dev.ayo4j.encoders.LengthBins;
 import dev.ayo4j.runtime.dispatch.DispatchCore;
 import dev.ayo4j.runtime.dispatch.Levels;
 import dev.ayo4j.runtime.dispatch.VirtualTime;
-import dev.ayo4j.runtime.dispatch.Work;
 import dev.ayo4j.runtime.policies.BatchPolicies;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,23 +82,9 @@ public final class ClusterSimulator {
                 1, 1);
         // A static runtime pads every text to its bin's bound: the level the instance serves sets the cost, also
         // for a shorter text it takes when its own level is empty.
-        List<VirtualTime.Ran<Request>> ran = VirtualTime.replayRuns(config, arrivals(trace),
+        List<VirtualTime.Ran<Request>> ran = VirtualTime.replayRuns(config, Request.arrivals(trace),
                 run -> service[run.level()]);
-        long[] latencies = new long[trace.size()];
-        int served = 0;
-        long useful = 0;
-        long padded = 0;
-        long lastDone = 0;
-        for (VirtualTime.Ran<Request> r : ran) {
-            for (Request q : r.run().items()) {
-                latencies[served++] = r.endNanos() - q.arrivalNanos();
-                useful += q.tokens();
-                padded += bins.upper(r.run().level());
-            }
-            lastDone = Math.max(lastDone, r.endNanos());
-        }
-        long first = trace.isEmpty() ? 0 : trace.getFirst().arrivalNanos();
-        return SimResult.of(name, latencies, ran.size(), first, lastDone, useful, padded);
+        return SimResult.of(name, trace, ran, run -> (long) run.items().size() * bins.upper(run.level()));
     }
 
     /**
@@ -108,16 +93,7 @@ public final class ClusterSimulator {
      */
     public static List<VirtualTime.Ran<Request>> replay(DispatchCore.Config config, List<Request> trace,
                                                         VirtualTime.ServiceTime<Request> service) {
-        return VirtualTime.replay(config, arrivals(trace), service);
-    }
-
-    private static List<VirtualTime.Arrival<Request>> arrivals(List<Request> trace) {
-        List<VirtualTime.Arrival<Request>> arrivals = new ArrayList<>(trace.size());
-        for (int i = 0; i < trace.size(); i++) {
-            Request r = trace.get(i);
-            arrivals.add(new VirtualTime.Arrival<>(r.arrivalNanos(), Work.inArrivalOrder(r, i, r.tokens())));
-        }
-        return arrivals;
+        return VirtualTime.replay(config, Request.arrivals(trace), service);
     }
 
     private int[] globalSplit(List<Request> trace) {

@@ -5,9 +5,7 @@ import dev.ayo4j.Checks;
 import dev.ayo4j.encoders.ForwardPassLatency;
 import dev.ayo4j.runtime.dispatch.DispatchCore;
 import dev.ayo4j.runtime.dispatch.VirtualTime;
-import dev.ayo4j.runtime.dispatch.Work;
 import dev.ayo4j.spi.BatchPolicy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,29 +36,9 @@ public final class SchedulerSimulator {
 
     /** Replays {@code trace} (in arrival order) against {@code policy}; {@code name} labels the result. */
     public SimResult run(String name, BatchPolicy policy, List<Request> trace) {
-        List<VirtualTime.Arrival<Request>> arrivals = new ArrayList<>(trace.size());
-        for (int i = 0; i < trace.size(); i++) {
-            Request r = trace.get(i);
-            arrivals.add(new VirtualTime.Arrival<>(r.arrivalNanos(), Work.inArrivalOrder(r, i, r.tokens())));
-        }
         List<VirtualTime.Ran<Request>> ran = VirtualTime.replay(DispatchCore.Config.shared(name, workers, maxBatch,
-                policy), arrivals, batch -> cost.latencyNanos(batch.size(), longest(batch)));
-        long[] latencies = new long[trace.size()];
-        int served = 0;
-        long useful = 0;
-        long padded = 0;
-        long lastDone = 0;
-        for (VirtualTime.Ran<Request> r : ran) {
-            List<Request> batch = r.run().items();
-            for (Request q : batch) {
-                latencies[served++] = r.endNanos() - q.arrivalNanos();
-                useful += q.tokens();
-            }
-            padded += (long) batch.size() * longest(batch);
-            lastDone = Math.max(lastDone, r.endNanos());
-        }
-        long first = trace.isEmpty() ? 0 : trace.getFirst().arrivalNanos();
-        return SimResult.of(name, latencies, ran.size(), first, lastDone, useful, padded);
+                policy), Request.arrivals(trace), batch -> cost.latencyNanos(batch.size(), longest(batch)));
+        return SimResult.of(name, trace, ran, run -> (long) run.items().size() * longest(run.items()));
     }
 
     private static int longest(List<Request> batch) {

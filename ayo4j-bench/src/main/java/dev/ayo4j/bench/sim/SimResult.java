@@ -2,6 +2,10 @@
 package dev.ayo4j.bench.sim;
 
 import dev.ayo4j.bench.Stats;
+import dev.ayo4j.runtime.dispatch.Action;
+import dev.ayo4j.runtime.dispatch.VirtualTime;
+import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Figures of one simulated run.
@@ -35,8 +39,31 @@ public record SimResult(String name, int requests, long batches, double throughp
                 "mean ms", "p50 ms", "p98 ms", "useful");
     }
 
-    static SimResult of(String name, long[] latencies, long batches, long firstArrival, long lastDone,
-                        long useful, long padded) {
+    /**
+     * The figures of {@code trace} served as the batches {@code ran}, each of which computed {@code padded}
+     * tokens; {@code name} labels them.
+     */
+    static SimResult of(String name, List<Request> trace, List<VirtualTime.Ran<Request>> ran,
+                        ToLongFunction<Action.Run<Request>> padded) {
+        long[] latencies = new long[trace.size()];
+        int served = 0;
+        long useful = 0;
+        long paddedTokens = 0;
+        long lastDone = 0;
+        for (VirtualTime.Ran<Request> r : ran) {
+            for (Request q : r.run().items()) {
+                latencies[served++] = r.endNanos() - q.arrivalNanos();
+                useful += q.tokens();
+            }
+            paddedTokens += padded.applyAsLong(r.run());
+            lastDone = Math.max(lastDone, r.endNanos());
+        }
+        long first = trace.isEmpty() ? 0 : trace.getFirst().arrivalNanos();
+        return of(name, latencies, ran.size(), first, lastDone, useful, paddedTokens);
+    }
+
+    private static SimResult of(String name, long[] latencies, long batches, long firstArrival, long lastDone,
+                                long useful, long padded) {
         long[] sorted = latencies.clone();
         java.util.Arrays.sort(sorted);
         double sum = 0;

@@ -5,7 +5,6 @@ import dev.ayo4j.analytics.Bootstrap;
 import dev.ayo4j.analytics.CompareAnalysis;
 import dev.ayo4j.analytics.CompareHtml;
 import dev.ayo4j.analytics.CompareReport;
-import dev.ayo4j.analytics.Database;
 import dev.ayo4j.analytics.Format;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,13 +55,11 @@ final class AnalyzeCompareCommand implements Callable<Integer> {
                     + resamples);
         }
         PrintWriter w = spec.commandLine().getOut();
-        CompareReport r;
-        try (Database db = database.open()) {
-            r = CompareAnalysis.analyze(db, a, systemA == null ? "" : systemA, b, systemB == null ? "" : systemB, resamples);
-        }
+        CompareReport r = database.analyze(db -> CompareAnalysis.analyze(db, a, systemA == null ? "" : systemA, b,
+                systemB == null ? "" : systemB, resamples));
         Path html = out != null ? out : b.resolve("compare-report.html");
         CompareHtml.render(r).write(html);
-        r.skips().forEach(s -> w.println("skipped " + s.what() + ": " + s.reason()));
+        TerminalTable.skipped(w, r.skips());
         w.println("A = " + r.labelA());
         w.println("B = " + r.labelB());
         w.println();
@@ -79,8 +76,7 @@ final class AnalyzeCompareCommand implements Callable<Integer> {
                         Format.ms(p.queueB() + p.serviceB() - p.queueA() - p.serviceA()), p.difference() == null ? "-"
                                 : "[" + Format.ms(p.difference().low()) + ", " + Format.ms(p.difference().high())
                                 + "]")).toList());
-        TerminalTable.advice(w, r.recommendations());
-        w.println("report: " + html.toAbsolutePath());
+        TerminalTable.end(w, r.recommendations(), html);
         w.flush();
         return 0;
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.analyze;
 
-import dev.ayo4j.analytics.Database;
+import dev.ayo4j.analytics.DocCharts;
 import dev.ayo4j.analytics.Format;
 import dev.ayo4j.analytics.RunsAnalysis;
 import dev.ayo4j.analytics.RunsHtml;
@@ -29,9 +29,8 @@ final class AnalyzeRunsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "HTML report to write (default: DIR/runs-report.html).")
     Path out;
 
-    @Option(names = "--charts", paramLabel = "DIR",
-            description = "Also write the main figures as PNG and SVG files (for docs) into DIR.")
-    Path charts;
+    @Mixin
+    ChartsOption charts;
 
     @Mixin
     DatabaseOption database;
@@ -42,13 +41,10 @@ final class AnalyzeRunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        RunsReport r;
-        try (Database db = database.open()) {
-            r = RunsAnalysis.analyze(db, dir);
-        }
+        RunsReport r = database.analyze(db -> RunsAnalysis.analyze(db, dir));
         Path html = out != null ? out : dir.resolve("runs-report.html");
         RunsHtml.render(r).write(html);
-        r.skips().forEach(s -> w.println("skipped " + s.what() + ": " + s.reason()));
+        TerminalTable.skipped(w, r.skips());
         TerminalTable.print(w, "Runs", List.of("app", "system", "runs", "failed", "p50 ms", "p90 ms", "p50 e2e/cp",
                 "p50 e2e/lb"), r.apps().stream().map(a -> List.of(a.app(), a.system(), Format.count(a.runs()),
                 Format.count(a.failed()), Format.ms(a.p50Ms()), Format.ms(a.p90Ms()),
@@ -62,11 +58,8 @@ final class AnalyzeRunsCommand implements Callable<Integer> {
         TerminalTable.print(w, "Engine utilization", List.of("system", "engine", "busy"), r.utilization().stream()
                 .sorted(Comparator.comparingDouble(RunsReport.EngineUtilization::utilization).reversed())
                 .map(u -> List.of(u.system(), u.engine(), Format.pct(u.utilization()))).toList());
-        TerminalTable.advice(w, r.recommendations());
-        w.println("report: " + html.toAbsolutePath());
-        if (charts != null) {
-            dev.ayo4j.analytics.DocCharts.write(r, charts).forEach(f -> w.println("chart: " + f));
-        }
+        TerminalTable.end(w, r.recommendations(), html);
+        charts.write(w, folder -> DocCharts.write(r, folder));
         w.flush();
         return 0;
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.analyze;
 
-import dev.ayo4j.analytics.Database;
+import dev.ayo4j.analytics.DocCharts;
 import dev.ayo4j.analytics.Format;
 import dev.ayo4j.analytics.WorkloadAnalysis;
 import dev.ayo4j.analytics.WorkloadHtml;
@@ -39,9 +39,8 @@ final class AnalyzeWorkloadCommand implements Callable<Integer> {
             description = "HTML report to write (default: <FILE without extension>-workload.html beside it).")
     Path out;
 
-    @Option(names = "--charts", paramLabel = "DIR",
-            description = "Also write the main figures as PNG and SVG files (for docs) into DIR.")
-    Path charts;
+    @Mixin
+    ChartsOption charts;
 
     @Mixin
     DatabaseOption database;
@@ -57,18 +56,15 @@ final class AnalyzeWorkloadCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         WorkloadAnalysis.LlmCosts costs = engines == null ? null : WorkloadAnalysis.measureLlm(engines);
-        WorkloadReport r;
-        try (Database db = database.open()) {
-            r = WorkloadAnalysis.analyze(db, input, costs, encoderMaxTokens);
-        }
+        WorkloadReport r = database.analyze(db -> WorkloadAnalysis.analyze(db, input, costs, encoderMaxTokens));
         Path html = out != null ? out : defaultOut();
         WorkloadHtml.render(r).write(html);
         if (r.skippedRows() > 0) {
             w.printf(Locale.ROOT, "skipped %,d row(s); first: %s: %s%n", r.skippedRows(), r.skips().getFirst().what(),
                     r.skips().getFirst().reason());
+        } else {
+            TerminalTable.skipped(w, r.skips());
         }
-        r.skips().stream().filter(_ -> r.skippedRows() == 0)
-                .forEach(s -> w.println("skipped " + s.what() + ": " + s.reason()));
         w.printf(Locale.ROOT, "%s: %,d requests over %.1f min; inter-arrival CV %.2f%n%n", r.source(), r.requests(),
                 r.durationS() / 60, r.interarrival().cv());
         TerminalTable.print(w, "Arrival rate", List.of("window", "mean req/s", "peak req/s", "peak/mean"),
@@ -81,11 +77,8 @@ final class AnalyzeWorkloadCommand implements Callable<Integer> {
                         Format.num(l.promptP90(), 0), Format.num(l.promptP99(), 0), Format.count(l.promptMax())),
                 List.of("output", Format.num(l.outputMean(), 0), Format.num(l.outputP50(), 0),
                         Format.num(l.outputP90(), 0), Format.num(l.outputP99(), 0), Format.count(l.outputMax()))));
-        TerminalTable.advice(w, r.recommendations());
-        w.println("report: " + html.toAbsolutePath());
-        if (charts != null) {
-            dev.ayo4j.analytics.DocCharts.write(r, charts).forEach(f -> w.println("chart: " + f));
-        }
+        TerminalTable.end(w, r.recommendations(), html);
+        charts.write(w, folder -> DocCharts.write(r, folder));
         w.flush();
         return 0;
     }

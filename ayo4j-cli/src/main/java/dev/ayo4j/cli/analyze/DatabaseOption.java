@@ -2,6 +2,7 @@
 package dev.ayo4j.cli.analyze;
 
 import dev.ayo4j.analytics.Database;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** {@code --memory}: the DuckDB memory limit every {@code analyze} command opens its database with. */
@@ -10,8 +11,10 @@ final class DatabaseOption {
             description = "DuckDB memory limit; past it DuckDB spills to disk.")
     String memory;
 
-    /** An in-process database within the limit. */
-    Database open() {
-        return Database.open(memory);
+    /** Runs {@code analysis} on an in-process database within the limit, closed after it. */
+    <R> R analyze(Function<Database, R> analysis) {
+        try (Database db = Database.open(memory)) {
+            return analysis.apply(db);
+        }
     }
 }

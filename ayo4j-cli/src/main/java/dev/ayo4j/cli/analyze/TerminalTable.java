@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.analyze;
 
+import dev.ayo4j.analytics.Skip;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 /** A plain table for the terminal: columns padded to their widest cell, the first left-aligned. */
@@ -35,6 +37,17 @@ final class TerminalTable {
             b.append(i == 0 ? c + pad : pad + c).append("  ");
         }
         out.println(b.toString().stripTrailing());
+    }
+
+    /** The inputs an analysis left out, one line each with why. */
+    static void skipped(PrintWriter out, List<Skip> skips) {
+        skips.forEach(s -> out.println("skipped " + s.what() + ": " + s.reason()));
+    }
+
+    /** How an analysis ends on the terminal: its advice, then where its HTML {@code report} is. */
+    static void end(PrintWriter out, List<dev.ayo4j.analytics.Recommendation> advice, Path report) {
+        advice(out, advice);
+        out.println("report: " + report.toAbsolutePath());
     }
 
     /** Advice as numbered paragraphs. */

@@ -3,13 +3,14 @@ package dev.ayo4j.cli.bench;
 
 import dev.ayo4j.bench.encoder.EncoderBenchmark;
 import dev.ayo4j.bench.encoder.Svg;
-import dev.ayo4j.cli.Json;
+import dev.ayo4j.cli.JsonOption;
 import dev.ayo4j.cli.encoder.PolicyNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ayo4j bench encoder}: encoder batching policies on the real ONNX engine, checked against the simulator. */
@@ -44,8 +45,8 @@ public final class EncoderBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed.")
     long seed;
 
-    @Option(names = "--json", description = "Also write the figures as JSON to this file.")
-    Path json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--svg", defaultValue = "encoder-latency.svg",
             description = "Latency-vs-rate chart of the skewed workload.")
@@ -58,10 +59,7 @@ public final class EncoderBenchCommand implements Callable<Integer> {
         EncoderBenchmark.Report report = new EncoderBenchmark().run(settings, System.out);
         Files.writeString(svg, Svg.latencyVsRate(report.runs(), "skewed"));
         System.out.println("wrote " + svg);
-        if (json != null) {
-            Json.write(json, report);
-            System.out.println("wrote " + json);
-        }
+        json.write(report);
         return 0;
     }
 }

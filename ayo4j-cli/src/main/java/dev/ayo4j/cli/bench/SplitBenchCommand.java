@@ -3,7 +3,7 @@ package dev.ayo4j.cli.bench;
 
 import dev.ayo4j.bench.app.BenchData;
 import dev.ayo4j.bench.encoder.SplitBenchmark;
-import dev.ayo4j.cli.Json;
+import dev.ayo4j.cli.JsonOption;
 import dev.ayo4j.engine.onnx.BundledEncoder;
 import dev.ayo4j.engine.onnx.EncoderModel;
 import dev.ayo4j.engine.onnx.EncoderOptions;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ayo4j bench split}: what stage decomposition's micro-batches cost the in-process encoder. */
@@ -41,8 +42,8 @@ public final class SplitBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime threads.")
     int threads;
 
-    @Option(names = "--json", description = "Also write the figures as JSON to this file.")
-    Path json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -54,10 +55,7 @@ public final class SplitBenchCommand implements Callable<Integer> {
         try (EncoderModel model = EncoderModel.bundled(BundledEncoder.byName(encoder),
                 EncoderOptions.DEFAULTS.withThreads(threads))) {
             SplitBenchmark.Report report = new SplitBenchmark().run(model, texts, settings, System.out);
-            if (json != null) {
-                Json.write(json, report);
-                System.out.println("wrote " + json);
-            }
+            json.write(report);
         }
         return 0;
     }

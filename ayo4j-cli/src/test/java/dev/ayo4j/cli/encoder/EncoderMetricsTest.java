@@ -17,24 +17,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /metrics} of {@code serve encoder} after real embeddings on the bundled encoder. */
 class EncoderMetricsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static EncoderModel model;
-
-    @BeforeAll
-    static void load() {
-        model = EncoderModel.bundled(BundledEncoder.ALL_MINILM_L6_V2, EncoderOptions.DEFAULTS);
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    /** The bundled encoder, loaded once for the class and closed after its last test. */
+    @AutoClose
+    private static final EncoderModel model = EncoderModel.bundled(BundledEncoder.ALL_MINILM_L6_V2,
+            EncoderOptions.DEFAULTS);
 
     @Test
     void metricsShowUsefulAndPaddedTokensAfterEmbedding() throws Exception {

@@ -45,11 +45,9 @@ public final class DedupRule implements Rule {
                 .collect(Collectors.toUnmodifiableSet()));
 
         public Config {
-            Objects.requireNonNull(kinds, "kinds");
-            Checks.argument(!kinds.isEmpty(), "kinds must name at least one primitive class");
+            kinds = RuleSupport.kinds(kinds);
             Checks.argument(!kinds.contains(Primitive.Input.class) && !kinds.contains(Primitive.Output.class),
                     "graph inputs and outputs are never merged: %s", kinds);
-            kinds = Set.copyOf(kinds);
         }
 
         public Config withKinds(Set<Class<? extends Primitive>> k) {
@@ -73,7 +71,7 @@ public final class DedupRule implements Rule {
 
     @Override
     public Pattern pattern() {
-        return Pattern.of(Primitive.class, (node, g) -> config.kinds().contains(node.op().getClass())
+        return Pattern.of(Primitive.class, (node, g) -> RuleSupport.ofKind(config.kinds(), node)
                 && twins(node, g).size() > 1);
     }
 

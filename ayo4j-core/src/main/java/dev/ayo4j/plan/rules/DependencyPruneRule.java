@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.plan.rules;
 
-import dev.ayo4j.Checks;
 import dev.ayo4j.graph.Edge;
 import dev.ayo4j.graph.Node;
 import dev.ayo4j.graph.NodeId;
@@ -10,10 +9,7 @@ import dev.ayo4j.plan.Pattern;
 import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.primitive.Primitive;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -36,9 +32,7 @@ public final class DependencyPruneRule implements Rule {
         public static final Config DEFAULT = new Config(RuleSupport.ALL_KINDS);
 
         public Config {
-            Objects.requireNonNull(kinds, "kinds");
-            Checks.argument(!kinds.isEmpty(), "kinds must name at least one primitive class");
-            kinds = Set.copyOf(kinds);
+            kinds = RuleSupport.kinds(kinds);
         }
 
         public Config withKinds(Set<Class<? extends Primitive>> k) {
@@ -62,7 +56,7 @@ public final class DependencyPruneRule implements Rule {
 
     @Override
     public Pattern pattern() {
-        return Pattern.of(Primitive.class, (node, g) -> config.kinds().contains(node.op().getClass())
+        return Pattern.of(Primitive.class, (node, g) -> RuleSupport.ofKind(config.kinds(), node)
                 && !RuleSupport.orderIn(g, node.id()).isEmpty());
     }
 
@@ -70,7 +64,7 @@ public final class DependencyPruneRule implements Rule {
     public void onMatch(RuleCall call) {
         Node node = call.node();
         PrimitiveGraph g = call.graph();
-        Set<NodeId> live = reachOutputByData(g);
+        Set<NodeId> live = g.reachingOutputs(Edge::carriesData);
         Set<Edge> prunable = new HashSet<>();
         for (Edge e : RuleSupport.orderIn(g, node.id())) {
             if (live.contains(e.from().node())) {
@@ -81,25 +75,5 @@ public final class DependencyPruneRule implements Rule {
             return;
         }
         call.transformTo(call.builder().removeEdges(prunable::contains));
-    }
-
-    /** Nodes whose result reaches an output along data edges only. */
-    private static Set<NodeId> reachOutputByData(PrimitiveGraph g) {
-        Set<NodeId> reached = new HashSet<>();
-        Deque<NodeId> work = new ArrayDeque<>();
-        for (Node n : g.nodes()) {
-            if (n.op() instanceof Primitive.Output) {
-                reached.add(n.id());
-                work.add(n.id());
-            }
-        }
-        while (!work.isEmpty()) {
-            for (Edge e : g.incoming(work.pop())) {
-                if (e.carriesData() && reached.add(e.from().node())) {
-                    work.add(e.from().node());
-                }
-            }
-        }
-        return reached;
     }
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.plan.rules;
 
+import dev.ayo4j.Checks;
 import dev.ayo4j.graph.Edge;
 import dev.ayo4j.graph.EdgeKind;
+import dev.ayo4j.graph.Node;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.cost.CostModel;
@@ -12,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +31,18 @@ final class RuleSupport {
     }
 
     private RuleSupport() {}
+
+    /** A rule's configured primitive {@code kinds}, checked (at least one) and copied. */
+    static Set<Class<? extends Primitive>> kinds(Set<Class<? extends Primitive>> kinds) {
+        Objects.requireNonNull(kinds, "kinds");
+        Checks.argument(!kinds.isEmpty(), "kinds must name at least one primitive class");
+        return Set.copyOf(kinds);
+    }
+
+    /** Whether {@code node}'s primitive is one of {@code kinds}. */
+    static boolean ofKind(Set<Class<? extends Primitive>> kinds, Node node) {
+        return kinds.contains(node.op().getClass());
+    }
 
     /** The engine a primitive is addressed to, or null for inputs, outputs, in-place aggregates and user steps. */
     static @Nullable String engineOf(Primitive op) {

@@ -32,9 +32,10 @@ import java.util.function.Consumer;
  *
  * <p>Threads: the core is ticked under the lock on the thread that delivers each event (a caller's enqueue, a
  * member's end of batch or probe), so a member that finishes gets its next batch without a hand-off; the owner,
- * a virtual thread, ticks only for the deadlines the core asks for. A member's thread is a platform thread for
- * an in-process session (ONNX Runtime blocks in native code, which would pin a virtual thread's carrier), a
- * virtual thread for a remote one. Every time-based decision (back-off, probes, re-allocation, a policy's
+ * a virtual thread, sleeps until the next deadline the core asks for (waking at least once a second) or the
+ * next event and ticks then, so a deadline is acted on when no event comes. A member's thread is a platform
+ * thread for an in-process session (ONNX Runtime blocks in native code, which would pin a virtual thread's
+ * carrier), a virtual thread for a remote one. Every time-based decision (back-off, probes, re-allocation, a policy's
  * wait) reads the injected ticker; only a remote member's request timeout is its HTTP client's.
  */
 final class Dispatcher {

@@ -18,23 +18,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Pools whose members are {@link EncoderServer}s on loopback: Arlo dispatch, dead and hung members, overload. */
 class RemotePoolTest {
-    private static EncoderModel model;
-
-    @BeforeAll
-    static void load() {
-        model = EncoderModel.bundled(BundledEncoder.ALL_MINILM_L6_V2, EncoderOptions.DEFAULTS);
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    /** The bundled encoder, loaded once for the class and closed after its last test. */
+    @AutoClose
+    private static final EncoderModel model = EncoderModel.bundled(BundledEncoder.ALL_MINILM_L6_V2,
+            EncoderOptions.DEFAULTS);
 
     /** A server on its own one-member pool over the shared model. */
     private record Node(EncoderPool pool, EncoderServer server) implements AutoCloseable {

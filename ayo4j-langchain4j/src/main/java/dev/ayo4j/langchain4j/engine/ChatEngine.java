@@ -4,8 +4,6 @@ package dev.ayo4j.langchain4j.engine;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.BatchFanout;
-import dev.ayo4j.spi.Engine;
-import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.GenerationStream;
 import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
@@ -32,7 +30,7 @@ import java.util.concurrent.ThreadFactory;
  * arrives in one piece when the call returns. A {@code PartialPrefill} is answered at once with a signal
  * that is not done: a chat API cannot prefill without generating, so the runtime falls back.
  */
-final class ChatEngine implements Engine {
+final class ChatEngine extends ModelEngine {
     private static final ThreadFactory THREADS = Thread.ofVirtual().name("lc4j-chat-", 0).factory();
 
     /** The chat model, blocking or streaming. */
@@ -50,24 +48,11 @@ final class ChatEngine implements Engine {
         record Streaming(StreamingChatModel model) implements Backend {}
     }
 
-    private final String name;
-    private final EngineCapabilities capabilities;
     private final Backend backend;
 
     ChatEngine(String name, Limits limits, Backend backend) {
-        this.name = name;
-        this.capabilities = limits.capabilities(Set.of(Primitive.Prefill.class, Primitive.PartialPrefill.class));
+        super(name, "chat", limits, Set.of(Primitive.Prefill.class, Primitive.PartialPrefill.class));
         this.backend = backend;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return capabilities;
     }
 
     @Override
@@ -91,7 +76,7 @@ final class ChatEngine implements Engine {
                 default -> throw new IllegalArgumentException("a chat engine does not run " + task.op().kindName());
             };
         } catch (RuntimeException e) {
-            return Failures.of(name, task, e);
+            return failure(task, e);
         }
     }
 
@@ -154,12 +139,7 @@ final class ChatEngine implements Engine {
     }
 
     @Override
-    public void close() {
-        // The model belongs to the caller, who configured it and closes what it holds.
-    }
-
-    @Override
     public String toString() {
-        return "LangChain4j chat engine " + name + " (" + backend.getClass().getSimpleName().toLowerCase() + ")";
+        return super.toString() + " (" + backend.getClass().getSimpleName().toLowerCase() + ")";
     }
 }

@@ -3,8 +3,6 @@ package dev.ayo4j.langchain4j.engine;
 
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
-import dev.ayo4j.spi.Engine;
-import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
 import dev.langchain4j.data.embedding.Embedding;
@@ -22,25 +20,12 @@ import java.util.Set;
  * fails alone before the call; when the call itself fails, each task is retried on its own, so that one
  * bad text fails only its own task.
  */
-final class EmbeddingEngine implements Engine {
-    private final String name;
-    private final EngineCapabilities capabilities;
+final class EmbeddingEngine extends ModelEngine {
     private final EmbeddingModel model;
 
     EmbeddingEngine(String name, Limits limits, EmbeddingModel model) {
-        this.name = name;
-        this.capabilities = limits.capabilities(Set.of(Primitive.Embed.class));
+        super(name, "embedding", limits, Set.of(Primitive.Embed.class));
         this.model = model;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return capabilities;
     }
 
     @Override
@@ -57,7 +42,7 @@ final class EmbeddingEngine implements Engine {
                 t.input(Primitive.Embed.TEXTS).forEach(text -> segments.add(TextSegment.from(text)));
                 ready.add(i);
             } catch (RuntimeException e) {
-                results[i] = Failures.of(name, t, e);
+                results[i] = failure(t, e);
             }
         }
         if (ready.size() == 1 || segments.isEmpty()) {
@@ -98,7 +83,7 @@ final class EmbeddingEngine implements Engine {
             return TaskResult.success(vectors(r.content()),
                     r.tokenUsage() == null ? 0 : Failures.count(r.tokenUsage().inputTokenCount()), 0);
         } catch (RuntimeException e) {
-            return Failures.of(name, t, e);
+            return failure(t, e);
         }
     }
 
@@ -106,13 +91,4 @@ final class EmbeddingEngine implements Engine {
         return embeddings.stream().map(Embedding::vector).toList();
     }
 
-    @Override
-    public void close() {
-        // The model belongs to the caller.
-    }
-
-    @Override
-    public String toString() {
-        return "LangChain4j embedding engine " + name;
-    }
 }

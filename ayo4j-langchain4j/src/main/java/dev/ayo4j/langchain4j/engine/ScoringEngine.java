@@ -3,8 +3,6 @@ package dev.ayo4j.langchain4j.engine;
 
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
-import dev.ayo4j.spi.Engine;
-import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
@@ -20,70 +18,39 @@ import java.util.Set;
  * passages of one query at a time), the passages then kept best first up to the primitive's top k, with
  * the model's scores.
  */
-final class ScoringEngine implements Engine {
-    private final String name;
-    private final EngineCapabilities capabilities;
+final class ScoringEngine extends ModelEngine {
     private final ScoringModel model;
 
     ScoringEngine(String name, Limits limits, ScoringModel model) {
-        this.name = name;
-        this.capabilities = limits.capabilities(Set.of(Primitive.Rerank.class));
+        super(name, "scoring", limits, Set.of(Primitive.Rerank.class));
         this.model = model;
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return capabilities;
-    }
-
-    @Override
     public List<TaskResult> execute(Batch batch) {
-        List<TaskResult> results = new ArrayList<>(batch.size());
-        for (Task t : batch.tasks()) {
-            results.add(rerank(t));
-        }
-        return results;
+        return eachTask(batch, this::rerank);
     }
 
     private TaskResult rerank(Task t) {
-        try {
-            if (!(t.op() instanceof Primitive.Rerank op)) {
-                throw new IllegalArgumentException("a scoring engine does not run " + t.op().kindName());
-            }
-            List<Passage> passages = t.input(Primitive.Rerank.PASSAGES);
-            if (passages.isEmpty()) {
-                return TaskResult.success(List.of());
-            }
-            Response<List<Double>> r = model.scoreAll(passages.stream().map(p -> TextSegment.from(p.text())).toList(),
-                    t.input(Primitive.Rerank.QUERY));
-            if (r.content().size() != passages.size()) {
-                throw new IllegalStateException(String.format("the model returned %d scores for %d passages",
-                        r.content().size(), passages.size()));
-            }
-            List<Passage> scored = new ArrayList<>(passages.size());
-            for (int i = 0; i < passages.size(); i++) {
-                scored.add(passages.get(i).withScore(r.content().get(i)));
-            }
-            scored.sort(Passage.BEST_FIRST);
-            return TaskResult.success(List.copyOf(scored.subList(0, Math.min(op.topK(), scored.size()))),
-                    r.tokenUsage() == null ? 0 : Failures.count(r.tokenUsage().inputTokenCount()), 0);
-        } catch (RuntimeException e) {
-            return Failures.of(name, t, e);
+        if (!(t.op() instanceof Primitive.Rerank op)) {
+            throw new IllegalArgumentException("a scoring engine does not run " + t.op().kindName());
         }
-    }
-
-    @Override
-    public void close() {
-        // The model belongs to the caller.
-    }
-
-    @Override
-    public String toString() {
-        return "LangChain4j scoring engine " + name;
+        List<Passage> passages = t.input(Primitive.Rerank.PASSAGES);
+        if (passages.isEmpty()) {
+            return TaskResult.success(List.of());
+        }
+        Response<List<Double>> r = model.scoreAll(passages.stream().map(p -> TextSegment.from(p.text())).toList(),
+                t.input(Primitive.Rerank.QUERY));
+        if (r.content().size() != passages.size()) {
+            throw new IllegalStateException(String.format("the model returned %d scores for %d passages",
+                    r.content().size(), passages.size()));
+        }
+        List<Passage> scored = new ArrayList<>(passages.size());
+        for (int i = 0; i < passages.size(); i++) {
+            scored.add(passages.get(i).withScore(r.content().get(i)));
+        }
+        scored.sort(Passage.BEST_FIRST);
+        return TaskResult.success(List.copyOf(scored.subList(0, Math.min(op.topK(), scored.size()))),
+                r.tokenUsage() == null ? 0 : Failures.count(r.tokenUsage().inputTokenCount()), 0);
     }
 }

@@ -5,8 +5,6 @@ import static dev.langchain4j.store.embedding.filter.MetadataFilterBuilder.metad
 
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
-import dev.ayo4j.spi.Engine;
-import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
@@ -31,7 +29,7 @@ import java.util.Set;
  * store once per query vector, filtered by collection, and merges the matches by passage id keeping the
  * best score, best first.
  */
-final class StoreEngine implements Engine {
+final class StoreEngine extends ModelEngine {
     /** Metadata key of the passage id. */
     static final String ID = "ayo4j_id";
     /** Metadata key of the passage's source. */
@@ -39,41 +37,20 @@ final class StoreEngine implements Engine {
     /** Metadata key of the collection. */
     static final String COLLECTION = "ayo4j_collection";
 
-    private final String name;
-    private final EngineCapabilities capabilities;
     private final EmbeddingStore<TextSegment> store;
 
     StoreEngine(String name, Limits limits, EmbeddingStore<TextSegment> store) {
-        this.name = name;
-        this.capabilities = limits.capabilities(Set.of(Primitive.Ingest.class, Primitive.VectorSearch.class));
+        super(name, "store", limits, Set.of(Primitive.Ingest.class, Primitive.VectorSearch.class));
         this.store = store;
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return capabilities;
-    }
-
-    @Override
     public List<TaskResult> execute(Batch batch) {
-        List<TaskResult> results = new ArrayList<>(batch.size());
-        for (Task t : batch.tasks()) {
-            try {
-                results.add(switch (t.op()) {
-                    case Primitive.Ingest op -> ingest(t, op);
-                    case Primitive.VectorSearch op -> search(t, op);
-                    default -> throw new IllegalArgumentException("a store engine does not run " + t.op().kindName());
-                });
-            } catch (RuntimeException e) {
-                results.add(Failures.of(name, t, e));
-            }
-        }
-        return results;
+        return eachTask(batch, t -> switch (t.op()) {
+            case Primitive.Ingest op -> ingest(t, op);
+            case Primitive.VectorSearch op -> search(t, op);
+            default -> throw new IllegalArgumentException("a store engine does not run " + t.op().kindName());
+        });
     }
 
     private TaskResult ingest(Task t, Primitive.Ingest op) {
@@ -128,13 +105,4 @@ final class StoreEngine implements Engine {
         return new Passage(id == null ? m.embeddingId() : id, s.text(), m.score(), source == null ? "" : source);
     }
 
-    @Override
-    public void close() {
-        // The store belongs to the caller.
-    }
-
-    @Override
-    public String toString() {
-        return "LangChain4j store engine " + name;
-    }
 }

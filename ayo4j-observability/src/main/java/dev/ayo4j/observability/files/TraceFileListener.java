@@ -5,6 +5,7 @@ import dev.ayo4j.runtime.QueryResult;
 import dev.ayo4j.runtime.RunEvent;
 import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.runtime.trace.TraceEvent;
+import dev.ayo4j.runtime.trace.TraceSchema;
 import dev.ayo4j.spi.Ticker;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -2,6 +2,7 @@
 package dev.ayo4j.observability.files;
 
 import dev.ayo4j.runtime.RunListener;
+import dev.ayo4j.runtime.trace.TraceSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -155,7 +156,7 @@ public final class TraceFiles implements AutoCloseable {
     }
 
     /** Writes {@code rows} as one file of {@code kind}, then keeps the directory within its bound. */
-    private synchronized void write(TraceSchema.Kind kind, List<Object[]> rows) {
+    private synchronized void write(TraceSchema.FileKind kind, List<Object[]> rows) {
         if (closed) {
             LOG.log(System.Logger.Level.WARNING, "trace files closed; dropped {0} {1} rows", rows.size(), kind.prefix());
             return;
@@ -235,17 +236,16 @@ public final class TraceFiles implements AutoCloseable {
 
     private static boolean isTraceFile(Path p) {
         String n = p.getFileName().toString();
-        return n.endsWith(".parquet") && Stream.of(TraceSchema.RUNS, TraceSchema.PRIMITIVES, TraceSchema.SAMPLES)
-                .anyMatch(k -> n.startsWith(k.prefix() + "-"));
+        return TraceSchema.KINDS.stream().anyMatch(k -> k.matches(n));
     }
 
     /** Rows of one kind held in memory until written, bounded by a file's worth. */
     private final class Table {
-        private final TraceSchema.Kind kind;
+        private final TraceSchema.FileKind kind;
         private List<Object[]> rows = new ArrayList<>();
         private long bytes;
 
-        Table(TraceSchema.Kind kind) {
+        Table(TraceSchema.FileKind kind) {
             this.kind = kind;
         }
 

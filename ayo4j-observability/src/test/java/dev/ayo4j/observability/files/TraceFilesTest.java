@@ -8,6 +8,7 @@ import dev.ayo4j.observability.Runs;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.runtime.QueryResult;
+import dev.ayo4j.runtime.trace.TraceSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -134,7 +135,7 @@ class TraceFilesTest {
         return cols;
     }
 
-    private static Map<String, String> columnsOf(TraceSchema.Kind kind) {
+    private static Map<String, String> columnsOf(TraceSchema.FileKind kind) {
         Map<String, String> cols = new LinkedHashMap<>();
         kind.columns().forEach(c -> cols.put(c.name(), c.type()));
         return cols;

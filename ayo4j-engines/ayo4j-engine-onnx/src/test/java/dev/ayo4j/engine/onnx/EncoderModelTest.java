@@ -10,8 +10,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,17 +24,10 @@ class EncoderModelTest {
             "Ünïcödé text, émojis 🙂 and numbers 3.14159 are tokenized too.",
             LONG);
 
-    private static EncoderModel model;
-
-    @BeforeAll
-    static void load() {
-        model = EncoderModel.bundled(BundledEncoder.ALL_MINILM_L6_V2, EncoderOptions.DEFAULTS);
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    /** The bundled encoder, loaded once for the class and closed after its last test. */
+    @AutoClose
+    private static final EncoderModel model = EncoderModel.bundled(BundledEncoder.ALL_MINILM_L6_V2,
+            EncoderOptions.DEFAULTS);
 
     @Test
     void matchesLangChain4jReference() {

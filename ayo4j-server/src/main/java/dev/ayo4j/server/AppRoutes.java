@@ -69,7 +69,7 @@ final class AppRoutes {
         }
         RunPump pump = new RunPump();
         RunHandle h = runs.start(app, question, collection, optimize, pump, req);
-        try (EventStream out = new EventStream(res)) {
+        runs.stream(h, res, out -> {
             out.send("run", Json.object().put("id", h.id()).put("app", app).put("optimized", optimize));
             runs.pump(h, pump, out, e -> {
                 ObjectNode p = Runs.primitive(e);
@@ -83,11 +83,11 @@ final class AppRoutes {
                 Result o = runs.await(h);
                 out.send("sources", Runs.sources(o));
                 out.send("done", Runs.outcome(h.id(), app, o).put("optimized", optimize));
+            } catch (EventStream.ClientGoneException gone) {
+                throw gone;
             } catch (RuntimeException e) {
                 out.send("error", Errors.body(Errors.toApi(e, req.path().path())));
             }
-        } catch (EventStream.ClientGoneException gone) {
-            // the run was cancelled; nobody is left to answer
-        }
+        });
     }
 }

@@ -25,7 +25,11 @@ final class EventStream implements AutoCloseable {
     EventStream(ServerResponse res) {
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header(HeaderNames.create("X-Accel-Buffering"), "no");
-        this.sink = res.sink(SseSink.TYPE);
+        try {
+            this.sink = res.sink(SseSink.TYPE); // writes the headers
+        } catch (RuntimeException ex) {
+            throw new ClientGoneException(ex);
+        }
     }
 
     /** One event: {@code name} (none if null) and {@code value} written as one line of JSON. */

@@ -62,7 +62,7 @@ final class OpenAiRoutes {
         }
         RunPump pump = new RunPump();
         RunHandle h = runs.start(model, question, null, pump, req);
-        try (EventStream out = new EventStream(res)) {
+        runs.stream(h, res, out -> {
             out.send(null, chunk(h.id(), model, Json.object().put("role", "assistant").put("content", ""), null));
             runs.pump(h, pump, out, e -> {
                 if (e instanceof StreamEvent.AnswerToken t) {
@@ -85,9 +85,7 @@ final class OpenAiRoutes {
                 out.send(null, last);
             }
             out.send(null, "[DONE]");
-        } catch (EventStream.ClientGoneException gone) {
-            // the run was cancelled; nobody is left to answer
-        }
+        });
     }
 
     /** The text of the last message whose role is {@code user}. */

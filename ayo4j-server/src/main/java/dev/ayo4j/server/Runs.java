@@ -126,8 +126,25 @@ final class Runs {
     }
 
     /**
+     * Streams run {@code h} as server-sent events on {@code res}, which {@code body} writes; cancels the run if
+     * the client goes at any write (the headers, the first event, or any later) or anything else fails
+     * before the stream ends, so no run goes on for nobody.
+     */
+    void stream(RunHandle h, ServerResponse res, Consumer<EventStream> body) {
+        try (EventStream out = new EventStream(res)) {
+            body.accept(out);
+        } catch (EventStream.ClientGoneException gone) {
+            h.cancel(); // nobody is left to answer
+        } catch (RuntimeException e) {
+            h.cancel();
+            throw e;
+        }
+    }
+
+    /**
      * Hands each event of the run to {@code onEvent} on this thread until the run ends, writing
-     * keep-alives to {@code out} in between; cancels the run if the client goes.
+     * keep-alives to {@code out} in between, so that a client that went is noticed (as a {@link
+     * EventStream.ClientGoneException}, on which {@link #stream} cancels the run) while the run is quiet.
      */
     void pump(RunHandle h, RunPump pump, EventStream out, Consumer<StreamEvent> onEvent) {
         try {
@@ -145,9 +162,6 @@ final class Runs {
                     return;
                 }
             }
-        } catch (EventStream.ClientGoneException e) {
-            h.cancel();
-            throw e;
         } catch (InterruptedException e) {
             h.cancel();
             Thread.currentThread().interrupt();

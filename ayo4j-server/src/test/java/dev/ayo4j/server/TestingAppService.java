@@ -24,6 +24,8 @@ final class TestingAppService implements AppService {
     final AtomicInteger cancelled = new AtomicInteger();
     final AtomicBoolean closed = new AtomicBoolean();
     final List<CompletableFuture<Result>> runs = new CopyOnWriteArrayList<>();
+    /** If set, each run's start waits for it after the run is queued, so a test can act before any response. */
+    volatile java.util.concurrent.@org.jspecify.annotations.Nullable CountDownLatch holdStart;
     /** The ids of the runs whose primitive waits in the engine queue. */
     final Set<String> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -53,6 +55,14 @@ final class TestingAppService implements AppService {
         queued.add("run-" + n);
         f.whenComplete((_, _) -> queued.remove("run-" + n));
         runs.add(f);
+        java.util.concurrent.CountDownLatch hold = holdStart;
+        if (hold != null) {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return new RunHandle() {
             @Override
             public String id() {

@@ -143,11 +143,12 @@ public final class Ayo4jServer implements AutoCloseable {
 
     /**
      * {@code r}'s handler, timed into {@code http.server.requests} by method, route template and status (the
-     * template, never the path, so a run id is no label); a stream is timed to its end.
+     * template, never the path, so a run id is no label), from the request's first line received to the end
+     * of its response: the server's own time per request; a stream is timed to its end.
      */
     private static io.helidon.webserver.http.Handler timed(Route r, MeterRegistry registry) {
         return (req, res) -> {
-            long start = System.nanoTime();
+            long start = RequestClock.received(System.nanoTime());
             int status = 500;
             try {
                 r.handler().handle(req, res);

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * Because nothing else may read the connection while that thread does, a watched response carries {@code
  * Connection: close}, and {@link Watch#close()} closes the socket after the response is sent, which ends
  * the read. A connection that is not HTTP/1.1 (no context) is not watched.
+ *
+ * <p>It also marks when each request was received ({@link RequestClock}). It must stay the server's only
+ * receive listener: Helidon 4.5 calls a single listener, but its composite of several forwards no call.
  */
 final class ClientWatch implements Http1ConnectionListener {
     private static final System.Logger LOG = System.getLogger(ClientWatch.class.getName());
@@ -30,6 +33,7 @@ final class ClientWatch implements Http1ConnectionListener {
 
     @Override
     public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+        RequestClock.received();
         CONNECTION.set(ctx);
     }
 

@@ -142,14 +142,19 @@ final class Runs {
     }
 
     /**
-     * Hands each event of the run to {@code onEvent} on this thread until the run ends, writing
-     * keep-alives to {@code out} in between, so that a client that went is noticed (as a {@link
+     * Hands each event of the run to {@code onEvent} on this thread until the run ends, which {@linkplain
+     * EventStream#write writes} what it sends: the events are flushed whenever no other event is waiting.
+     * Writes keep-alives to {@code out} in between, so that a client that went is noticed (as a {@link
      * EventStream.ClientGoneException}, on which {@link #stream} cancels the run) while the run is quiet.
      */
     void pump(RunHandle h, RunPump pump, EventStream out, Consumer<StreamEvent> onEvent) {
         try {
             while (true) {
-                StreamEvent e = pump.next(KEEP_ALIVE);
+                StreamEvent e = pump.poll();
+                if (e == null) {
+                    out.flush(); // nothing more at hand: send what was written before waiting
+                    e = pump.next(KEEP_ALIVE);
+                }
                 if (e == null) {
                     if (h.outcome().isDone()) {
                         return;

@@ -216,6 +216,14 @@ class AdmissionTest {
     }
 
     @Test
+    void jsonAnswersCarryTheServersOwnTimeInServerTiming() throws Exception {
+        start(Limits.DEFAULT, Duration.ofSeconds(1));
+        HttpResponse<String> health = get("/health");
+        assertThat(health.headers().firstValue("Server-Timing")).hasValueSatisfying(v ->
+                assertThat(v).matches("app;dur=\\d+\\.\\d+"));
+    }
+
+    @Test
     void aNonLoopbackAddressWithoutKeysIsRefusedUnlessInsecure() {
         assertThatThrownBy(() -> Ayo4jServer.builder().host("0.0.0.0").service(() -> service).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("without API keys");

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestingAppService implements AppService {
     final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger ids = new AtomicInteger();
     final AtomicInteger cancelled = new AtomicInteger();
     final AtomicBoolean closed = new AtomicBoolean();
     final List<CompletableFuture<Result>> runs = new CopyOnWriteArrayList<>();
@@ -50,11 +51,12 @@ final class TestingAppService implements AppService {
     @Override
     public RunHandle start(RunRequest request, StreamListener listener) {
         app(request.app());
-        int n = started.incrementAndGet();
+        int n = ids.incrementAndGet();
         CompletableFuture<Result> f = new CompletableFuture<>();
         queued.add("run-" + n);
         f.whenComplete((_, _) -> queued.remove("run-" + n));
         runs.add(f);
+        started.incrementAndGet(); // after the queue holds the run, which a test reads once it has started
         java.util.concurrent.CountDownLatch hold = holdStart;
         if (hold != null) {
             try {

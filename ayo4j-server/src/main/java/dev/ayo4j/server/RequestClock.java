@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.ayo4j.server;
+
+/**
+ * When the request being handled on this thread was received: {@link ClientWatch}, the server's HTTP/1.1
+ * receive listener, marks it as Helidon reads a request's first line on the connection's thread, just
+ * before it reads the headers and routes the request on that same thread. The server's own time per
+ * request runs from here to the end of its response ({@link Ayo4jServer#HTTP_REQUESTS}, the {@code
+ * Server-Timing} header).
+ */
+final class RequestClock {
+    /** {@link System#nanoTime()} at the prologue of the request this connection thread handles; 0 if none. */
+    private static final ThreadLocal<long[]> RECEIVED = ThreadLocal.withInitial(() -> new long[1]);
+
+    private RequestClock() {}
+
+    /** Marks a request received on this thread now. */
+    static void received() {
+        RECEIVED.get()[0] = System.nanoTime();
+    }
+
+    /**
+     * {@link System#nanoTime()} when the request handled on this thread was received, or {@code otherwise} on
+     * a thread that is not an HTTP/1.1 connection's.
+     */
+    static long received(long otherwise) {
+        long t = RECEIVED.get()[0];
+        return t == 0 ? otherwise : t;
+    }
+}

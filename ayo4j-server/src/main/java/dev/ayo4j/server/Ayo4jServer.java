@@ -144,7 +144,8 @@ public final class Ayo4jServer implements AutoCloseable {
     /**
      * {@code r}'s handler, timed into {@code http.server.requests} by method, route template and status (the
      * template, never the path, so a run id is no label), from the request's first line received to the end
-     * of its response: the server's own time per request; a stream is timed to its end.
+     * of the handler, when the response is written (a stream's last event; only its closing chunk follows):
+     * the server's own time per request.
      */
     private static io.helidon.webserver.http.Handler timed(Route r, MeterRegistry registry) {
         return (req, res) -> {

@@ -97,7 +97,8 @@ public record Overhead(int requests, double directP50Us, double directP90Us, dou
 
     /**
      * The server's own time for the one chat request since its timer read {@code before}; waits for the server
-     * to record it, which it does just after the last byte of the response is written.
+     * to record it, which it does once the handler has written the response (a stream's 5-byte closing chunk
+     * follows).
      */
     private static long timedSince(AyoServer server, long[] before) {
         long until = System.nanoTime() + 5_000_000_000L;

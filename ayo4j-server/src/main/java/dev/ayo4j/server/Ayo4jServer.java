@@ -160,7 +160,8 @@ public final class Ayo4jServer implements AutoCloseable {
             } finally {
                 Timer.builder(HTTP_REQUESTS).description("HTTP requests by route and status")
                         .tags("method", r.method().text(), "uri", r.path(), "status", Integer.toString(status))
-                        .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                        .register(registry).record(RequestClock.responded(System.nanoTime()) - start,
+                                java.util.concurrent.TimeUnit.NANOSECONDS);
             }
         };
     }

@@ -9,14 +9,33 @@ package dev.ayo4j.server;
  * Server-Timing} header).
  */
 final class RequestClock {
-    /** {@link System#nanoTime()} at the prologue of the request this connection thread handles; 0 if none. */
-    private static final ThreadLocal<long[]> RECEIVED = ThreadLocal.withInitial(() -> new long[1]);
+    /**
+     * {@link System#nanoTime()} at the prologue of the request this connection thread handles and when its
+     * response was sent; 0 if not marked.
+     */
+    private static final ThreadLocal<long[]> RECEIVED = ThreadLocal.withInitial(() -> new long[2]);
 
     private RequestClock() {}
 
     /** Marks a request received on this thread now. */
     static void received() {
-        RECEIVED.get()[0] = System.nanoTime();
+        long[] t = RECEIVED.get();
+        t[0] = System.nanoTime();
+        t[1] = 0;
+    }
+
+    /** Marks the response of the request handled on this thread sent now, before its handler returns. */
+    static void responded() {
+        RECEIVED.get()[1] = System.nanoTime();
+    }
+
+    /**
+     * When the response of the request handled on this thread was sent, if its handler marked it ({@link
+     * #responded()}), else {@code otherwise}.
+     */
+    static long responded(long otherwise) {
+        long t = RECEIVED.get()[1];
+        return t == 0 ? otherwise : t;
     }
 
     /**

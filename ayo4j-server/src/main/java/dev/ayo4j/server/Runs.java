@@ -116,7 +116,7 @@ final class Runs {
      * client that closes its connection before then cancels the run ({@link ClientWatch}).
      */
     void respond(RunHandle h, ServerRequest req, ServerResponse res, Function<Result, Object> view) {
-        try (ClientWatch.Watch _ = ClientWatch.watch(res, h::cancel)) {
+        try (ClientWatch.Watch _ = ClientWatch.watch(h::cancel)) {
             try {
                 Http.send(res, 200, view.apply(await(h)));
             } catch (RuntimeException e) {

@@ -168,13 +168,21 @@ class AdmissionTest {
             assertThat(service.queued).as(path).isEmpty();
             await(() -> server.activeRuns() == 0);
         }
-        // The server keeps answering plain requests, each on a connection of its own.
-        var next = chat(server.uri());
-        await(() -> service.started.get() == 3);
-        service.finishAll();
-        HttpResponse<String> r = next.get(5, TimeUnit.SECONDS);
-        assertThat(r.statusCode()).isEqualTo(504);
-        assertThat(r.headers().firstValue("Connection")).hasValue("close");
+        // The server keeps answering plain requests, one after the other on the same connection.
+        try (Socket socket = new Socket(server.uri().getHost(), server.port())) {
+            for (int i = 1; i <= 2; i++) {
+                int n = 2 + i;
+                socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + RUN.length() + "\r\n\r\n" + RUN)
+                        .getBytes(StandardCharsets.UTF_8));
+                await(() -> service.started.get() == n);
+                service.finishAll();
+                String response = readUntil(socket, "}}");
+                assertThat(response).startsWith("HTTP/1.1 504").doesNotContainIgnoringCase("connection: close")
+                        .contains("\"timeout\"");
+            }
+        }
+        assertThat(service.cancelled).hasValue(2);
     }
 
     @Test

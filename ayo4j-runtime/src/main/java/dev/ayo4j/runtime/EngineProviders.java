@@ -34,6 +34,14 @@ public final class EngineProviders {
         return new EngineProviders(ServiceLoader.load(EngineProvider.class, loader));
     }
 
+    /**
+     * The providers given, and no others: for a program that makes its engines itself (a benchmark's
+     * modeled devices) and hands them to an entry point through a provider of its own.
+     */
+    public static EngineProviders of(List<EngineProvider> providers) {
+        return new EngineProviders(List.copyOf(providers));
+    }
+
     /** The providers visible to this class's loader. */
     public static EngineProviders load() {
         return load(EngineProviders.class.getClassLoader());

@@ -69,25 +69,25 @@ final class AppRoutes {
         }
         RunPump pump = new RunPump();
         RunHandle h = runs.start(app, question, collection, optimize, pump, req);
-        try (EventStream out = new EventStream(res)) {
-            out.send("run", Json.object().put("id", h.id()).put("app", app).put("optimized", optimize));
+        runs.stream(h, res, out -> {
+            out.write("run", Json.object().put("id", h.id()).put("app", app).put("optimized", optimize));
             runs.pump(h, pump, out, e -> {
                 ObjectNode p = Runs.primitive(e);
                 if (p != null) {
-                    out.send("primitive", p);
+                    out.write("primitive", p);
                 } else if (e instanceof StreamEvent.AnswerToken t) {
-                    out.send("token", Json.object().put("text", t.text()));
+                    out.write("token", Json.object().put("text", t.text()));
                 }
             });
             try {
                 Result o = runs.await(h);
-                out.send("sources", Runs.sources(o));
-                out.send("done", Runs.outcome(h.id(), app, o).put("optimized", optimize));
+                out.write("sources", Runs.sources(o));
+                out.write("done", Runs.outcome(h.id(), app, o).put("optimized", optimize));
+            } catch (EventStream.ClientGoneException gone) {
+                throw gone;
             } catch (RuntimeException e) {
-                out.send("error", Errors.body(Errors.toApi(e, req.path().path())));
+                out.write("error", Errors.body(Errors.toApi(e, req.path().path())));
             }
-        } catch (EventStream.ClientGoneException gone) {
-            // the run was cancelled; nobody is left to answer
-        }
+        });
     }
 }

@@ -143,11 +143,13 @@ public final class Ayo4jServer implements AutoCloseable {
 
     /**
      * {@code r}'s handler, timed into {@code http.server.requests} by method, route template and status (the
-     * template, never the path, so a run id is no label); a stream is timed to its end.
+     * template, never the path, so a run id is no label), from the request's first line received to the end
+     * of the handler, when the response is written (a stream's last event; only its closing chunk follows):
+     * the server's own time per request.
      */
     private static io.helidon.webserver.http.Handler timed(Route r, MeterRegistry registry) {
         return (req, res) -> {
-            long start = System.nanoTime();
+            long start = RequestClock.received(System.nanoTime());
             int status = 500;
             try {
                 r.handler().handle(req, res);
@@ -158,7 +160,8 @@ public final class Ayo4jServer implements AutoCloseable {
             } finally {
                 Timer.builder(HTTP_REQUESTS).description("HTTP requests by route and status")
                         .tags("method", r.method().text(), "uri", r.path(), "status", Integer.toString(status))
-                        .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                        .register(registry).record(RequestClock.responded(System.nanoTime()) - start,
+                                java.util.concurrent.TimeUnit.NANOSECONDS);
             }
         };
     }

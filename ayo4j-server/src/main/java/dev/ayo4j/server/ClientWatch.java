@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.server;
 
-import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpPrologue;
 import io.helidon.webserver.ConnectionContext;
-import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.http1.Http1ConnectionListener;
 import org.jspecify.annotations.Nullable;
 
@@ -19,9 +17,17 @@ import org.jspecify.annotations.Nullable;
  * context back from a thread-local (a scoped value cannot be bound around Helidon's call). Once the
  * request's body is read, {@link #watch} starts a virtual thread that blocks on the connection's reader:
  * a client that closes its socket ends that read (end of stream or reset) and {@code onGone} runs.
- * Because nothing else may read the connection while that thread does, a watched response carries {@code
- * Connection: close}, and {@link Watch#close()} closes the socket after the response is sent, which ends
- * the read. A connection that is not HTTP/1.1 (no context) is not watched.
+ *
+ * <p>The connection stays open for the client's next request. The watching read pulls bytes into the
+ * connection's own reader, where Helidon reads them next, so nothing is lost; but nothing else may read
+ * the connection while it runs, so {@link Watch#close()}, after the response is sent, waits for that read
+ * to end: when the client sends its next request or closes the connection. Until then the handler's
+ * thread waits, as the connection's thread would have waited for the next request anyway, and the
+ * server's own time of the request ends when its response was sent ({@link RequestClock#responded()}). A
+ * connection that is not HTTP/1.1 (no context) is not watched.
+ *
+ * <p>It also marks when each request was received ({@link RequestClock}). It must stay the server's only
+ * receive listener: Helidon 4.5 calls a single listener, but its composite of several forwards no call.
  */
 final class ClientWatch implements Http1ConnectionListener {
     private static final System.Logger LOG = System.getLogger(ClientWatch.class.getName());
@@ -30,21 +36,18 @@ final class ClientWatch implements Http1ConnectionListener {
 
     @Override
     public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
+        RequestClock.received();
         CONNECTION.set(ctx);
     }
 
     /**
-     * Watches the connection of the request being handled on this thread, whose body must be read already,
-     * and marks {@code res} {@code Connection: close}; {@code onGone} runs (on another thread) if the client
-     * closes the connection before {@link Watch#close()}. Call on the handler's thread.
+     * Watches the connection of the request being handled on this thread, whose body must be read already;
+     * {@code onGone} runs (on another thread) if the client closes the connection before {@link
+     * Watch#close()}. Call on the handler's thread.
      */
-    static Watch watch(ServerResponse res, Runnable onGone) {
+    static Watch watch(Runnable onGone) {
         ConnectionContext ctx = CONNECTION.get();
-        if (ctx == null) {
-            return new Watch(null, null);
-        }
-        res.header(HeaderValues.CONNECTION_CLOSE);
-        return new Watch(ctx, onGone);
+        return ctx == null ? new Watch(null, null) : new Watch(ctx, onGone);
     }
 
     /** One watched request; {@link #close()} after its response is sent (or could not be). */
@@ -72,23 +75,26 @@ final class ClientWatch implements Http1ConnectionListener {
             }
         }
 
+        /**
+         * Ends the watch once the response is sent: waits until the watching read ends, when the client sends
+         * its next request (which stays in the connection's reader for Helidon) or closes the connection.
+         */
         @Override
         public void close() {
             if (reader == null || ctx == null) {
                 return;
             }
+            RequestClock.responded();
             closing = true;
-            if (reader.isAlive()) {
-                try {
-                    ctx.serverSocket().close(); // the response is out: ends the watching read
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "closing a watched connection: {0}", e.toString());
-                }
-            }
             try {
-                reader.join(1_000);
+                reader.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                try {
+                    ctx.serverSocket().close(); // nobody may read the connection while the watch still does
+                } catch (RuntimeException ex) {
+                    LOG.log(System.Logger.Level.DEBUG, "closing a watched connection: {0}", ex.toString());
+                }
             }
         }
     }

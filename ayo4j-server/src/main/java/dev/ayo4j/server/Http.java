@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 /** Reading request bodies within their limits and writing JSON responses. */
 final class Http {
     private static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate");
+    private static final io.helidon.http.HeaderName SERVER_TIMING = HeaderNames.create("Server-Timing");
 
     private Http() {}
 
@@ -43,11 +44,17 @@ final class Http {
         }
     }
 
-    /** Sends {@code value} as JSON with {@code status}. */
+    /**
+     * Sends {@code value} as JSON with {@code status}, and a {@code Server-Timing} header ({@code
+     * app;dur=MILLISECONDS}) of the server's time from the request received to its response ready to write.
+     */
     static void send(ServerResponse res, int status, Object value) {
         res.status(Status.create(status));
         res.header(HeaderValues.CONTENT_TYPE_JSON);
-        res.send(Json.bytes(value));
+        byte[] body = Json.bytes(value);
+        long now = System.nanoTime();
+        res.header(SERVER_TIMING, "app;dur=" + (now - RequestClock.received(now)) / 1_000 / 1e3);
+        res.send(body);
     }
 
     /** W3C trace-context headers of a request ({@code traceparent}, {@code tracestate}) that it carries. */

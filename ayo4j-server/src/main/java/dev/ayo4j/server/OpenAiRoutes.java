@@ -60,34 +60,32 @@ final class OpenAiRoutes {
             });
             return;
         }
-        RunPump pump = new RunPump();
+        RunPump pump = new RunPump(false); // the chat stream shows the answer only
         RunHandle h = runs.start(model, question, null, pump, req);
-        try (EventStream out = new EventStream(res)) {
-            out.send(null, chunk(h.id(), model, Json.object().put("role", "assistant").put("content", ""), null));
+        runs.stream(h, res, out -> {
+            out.write(null, chunk(h.id(), model, Json.object().put("role", "assistant").put("content", ""), null));
             runs.pump(h, pump, out, e -> {
                 if (e instanceof StreamEvent.AnswerToken t) {
-                    out.send(null, chunk(h.id(), model, Json.object().put("content", t.text()), null));
+                    out.write(null, chunk(h.id(), model, Json.object().put("content", t.text()), null));
                 }
             });
             Result o;
             try {
                 o = runs.await(h);
             } catch (RuntimeException e) {
-                out.send(null, Errors.body(Errors.toApi(e, req.path().path())));
-                out.send(null, "[DONE]");
+                out.write(null, Errors.body(Errors.toApi(e, req.path().path())));
+                out.write(null, "[DONE]");
                 return;
             }
-            out.send(null, chunk(h.id(), model, Json.object(), "stop"));
+            out.write(null, chunk(h.id(), model, Json.object(), "stop"));
             if (includeUsage) {
                 ObjectNode last = head(h.id(), model, "chat.completion.chunk");
                 last.putArray("choices");
                 last.set("usage", usage(o, app));
-                out.send(null, last);
+                out.write(null, last);
             }
-            out.send(null, "[DONE]");
-        } catch (EventStream.ClientGoneException gone) {
-            // the run was cancelled; nobody is left to answer
-        }
+            out.write(null, "[DONE]");
+        });
     }
 
     /** The text of the last message whose role is {@code user}. */

@@ -16,10 +16,31 @@ import org.jspecify.annotations.Nullable;
  */
 final class RunPump implements StreamListener {
     private final BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+    private final boolean primitives;
+
+    /** A pump of all the run's events. */
+    RunPump() {
+        this(true);
+    }
+
+    /**
+     * A pump of the run's events, without the primitives' started and finished events unless {@code
+     * primitives}: a stream that shows only the answer then wakes only for its tokens and the end.
+     */
+    RunPump(boolean primitives) {
+        this.primitives = primitives;
+    }
 
     @Override
     public void onEvent(StreamEvent event) {
-        events.add(event);
+        if (primitives || !(event instanceof StreamEvent.PrimitiveStarted || event instanceof StreamEvent.PrimitiveFinished)) {
+            events.add(event);
+        }
+    }
+
+    /** The next event if one is waiting, else null at once. */
+    @Nullable StreamEvent poll() {
+        return events.poll();
     }
 
     /** The next event, or null when none came within {@code wait}. */

@@ -116,7 +116,7 @@ final class Runs {
      * client that closes its connection before then cancels the run ({@link ClientWatch}).
      */
     void respond(RunHandle h, ServerRequest req, ServerResponse res, Function<Result, Object> view) {
-        try (ClientWatch.Watch _ = ClientWatch.watch(res, h::cancel)) {
+        try (ClientWatch.Watch _ = ClientWatch.watch(h::cancel)) {
             try {
                 Http.send(res, 200, view.apply(await(h)));
             } catch (RuntimeException e) {
@@ -126,13 +126,35 @@ final class Runs {
     }
 
     /**
-     * Hands each event of the run to {@code onEvent} on this thread until the run ends, writing
-     * keep-alives to {@code out} in between; cancels the run if the client goes.
+     * Streams run {@code h} as server-sent events on {@code res}, which {@code body} writes; cancels the run if
+     * the client goes at any write (the headers, the first event, or any later) or anything else fails
+     * before the stream ends, so no run goes on for nobody.
+     */
+    void stream(RunHandle h, ServerResponse res, Consumer<EventStream> body) {
+        try (EventStream out = new EventStream(res)) {
+            body.accept(out);
+        } catch (EventStream.ClientGoneException gone) {
+            h.cancel(); // nobody is left to answer
+        } catch (RuntimeException e) {
+            h.cancel();
+            throw e;
+        }
+    }
+
+    /**
+     * Hands each event of the run to {@code onEvent} on this thread until the run ends, which {@linkplain
+     * EventStream#write writes} what it sends: the events are flushed whenever no other event is waiting.
+     * Writes keep-alives to {@code out} in between, so that a client that went is noticed (as a {@link
+     * EventStream.ClientGoneException}, on which {@link #stream} cancels the run) while the run is quiet.
      */
     void pump(RunHandle h, RunPump pump, EventStream out, Consumer<StreamEvent> onEvent) {
         try {
             while (true) {
-                StreamEvent e = pump.next(KEEP_ALIVE);
+                StreamEvent e = pump.poll();
+                if (e == null) {
+                    out.flush(); // nothing more at hand: send what was written before waiting
+                    e = pump.next(KEEP_ALIVE);
+                }
                 if (e == null) {
                     if (h.outcome().isDone()) {
                         return;
@@ -145,9 +167,6 @@ final class Runs {
                     return;
                 }
             }
-        } catch (EventStream.ClientGoneException e) {
-            h.cancel();
-            throw e;
         } catch (InterruptedException e) {
             h.cancel();
             Thread.currentThread().interrupt();

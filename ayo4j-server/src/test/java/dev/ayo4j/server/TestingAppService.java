@@ -21,9 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestingAppService implements AppService {
     final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger ids = new AtomicInteger();
     final AtomicInteger cancelled = new AtomicInteger();
     final AtomicBoolean closed = new AtomicBoolean();
     final List<CompletableFuture<Result>> runs = new CopyOnWriteArrayList<>();
+    /** If set, each run's start waits for it after the run is queued, so a test can act before any response. */
+    volatile java.util.concurrent.@org.jspecify.annotations.Nullable CountDownLatch holdStart;
     /** The ids of the runs whose primitive waits in the engine queue. */
     final Set<String> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -48,11 +51,20 @@ final class TestingAppService implements AppService {
     @Override
     public RunHandle start(RunRequest request, StreamListener listener) {
         app(request.app());
-        int n = started.incrementAndGet();
+        int n = ids.incrementAndGet();
         CompletableFuture<Result> f = new CompletableFuture<>();
         queued.add("run-" + n);
         f.whenComplete((_, _) -> queued.remove("run-" + n));
         runs.add(f);
+        started.incrementAndGet(); // after the queue holds the run, which a test reads once it has started
+        java.util.concurrent.CountDownLatch hold = holdStart;
+        if (hold != null) {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return new RunHandle() {
             @Override
             public String id() {

@@ -9,7 +9,9 @@ import dev.ayo4j.server.AppService;
 import dev.ayo4j.server.AppServices;
 import dev.ayo4j.server.Ayo4jServer;
 import java.net.URI;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +23,28 @@ import org.jspecify.annotations.Nullable;
 final class AyoServer implements AutoCloseable {
     private final Ayo4jServer server;
     private final AppService service;
+    private final Observability observability;
 
-    private AyoServer(Ayo4jServer server, AppService service) {
+    private AyoServer(Ayo4jServer server, AppService service, Observability observability) {
         this.server = server;
         this.service = service;
+        this.observability = observability;
+    }
+
+    /**
+     * The server's own time on the chat route so far, as it measures it ({@link Ayo4jServer#HTTP_REQUESTS}:
+     * from a request's first line received to the end of its response): requests timed and their total
+     * nanoseconds.
+     */
+    long[] chatTime() {
+        long count = 0;
+        double nanos = 0;
+        for (Timer t : observability.registry().find(Ayo4jServer.HTTP_REQUESTS).tag("uri", "/v1/chat/completions")
+                .timers()) {
+            count += t.count();
+            nanos += t.totalTime(TimeUnit.NANOSECONDS);
+        }
+        return new long[] {count, Math.round(nanos)};
     }
 
     /**
@@ -55,7 +75,7 @@ final class AyoServer implements AutoCloseable {
                 }
                 LockSupport.parkNanos(5_000_000);
             }
-            return new AyoServer(server, service);
+            return new AyoServer(server, service, obs);
         } catch (RuntimeException e) {
             service.close();
             obs.close();

@@ -74,7 +74,13 @@ final class ChatClient implements AutoCloseable {
                     }
                     String data = line.substring(5).strip();
                     if (data.equals("[DONE]")) {
-                        return outcome(index, arrivalNanos, due, sent, ttft, RequestOutcome.Status.OK, 200, "");
+                        RequestOutcome done = outcome(index, arrivalNanos, due, sent, ttft, RequestOutcome.Status.OK,
+                                200, "");
+                        // Read the stream to its end (the chunked body's last chunk) before closing it: the
+                        // client closes a connection whose response is left unread instead of reusing it, and
+                        // each request would then pay a new TCP connection on both sides.
+                        it.forEachRemaining(_ -> { });
+                        return done;
                     }
                     JsonNode chunk = JSON.readTree(data);
                     if (chunk.has("error")) {

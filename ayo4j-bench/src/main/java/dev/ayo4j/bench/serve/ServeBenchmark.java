@@ -147,9 +147,10 @@ public final class ServeBenchmark {
         log.printf("overhead: %d requests through the ayo4j server and the front door on %s...%n", requests,
                 Overhead.ENGINES);
         Overhead o = Overhead.measure(APP, requests, Math.min(50, requests));
-        log.printf(Locale.ROOT, "   front door %.0f us, HTTP %.0f us (medians): %.0f us per request (GET /health %.0f "
-                + "us); CPU per request %.0f us direct, %.0f us over HTTP%n", o.directP50Us(), o.httpP50Us(),
-                o.overheadUs(), o.healthP50Us(), o.directCpuUs(), o.httpCpuUs());
+        log.printf(Locale.ROOT, "   front door %.0f us; over HTTP: client round trip %.0f us, server's own time %.0f us "
+                + "(medians): server overhead %.0f us per request, round trip overhead %.0f us (GET /health %.0f us); "
+                + "CPU per request %.0f us direct, %.0f us over HTTP%n", o.directP50Us(), o.httpP50Us(), o.serverP50Us(),
+                o.serverOverheadUs(), o.overheadUs(), o.healthP50Us(), o.directCpuUs(), o.httpCpuUs());
         return o;
     }
 

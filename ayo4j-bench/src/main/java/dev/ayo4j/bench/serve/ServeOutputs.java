@@ -49,11 +49,13 @@ public final class ServeOutputs {
                     r.p90Ms(), r.p99Ms(), r.ttftP50Ms(), r.ttftP90Ms(), r.goodput());
         }
         Overhead o = report.overhead();
-        out.printf(Locale.ROOT, "server overhead per request (%s, %d requests each): front door %.0f us, over HTTP "
-                + "%.0f us (medians; P90 %.0f / %.0f us): %.0f us; of which a GET /health round trip (loopback HTTP "
-                + "and the client) %.0f us; CPU per request %.0f us direct, %.0f us over HTTP (server and load "
-                + "generator)%n", Overhead.ENGINES, o.requests(), o.directP50Us(), o.httpP50Us(), o.directP90Us(),
-                o.httpP90Us(), o.overheadUs(), o.healthP50Us(), o.directCpuUs(), o.httpCpuUs());
+        out.printf(Locale.ROOT, "server overhead per request (%s, %d requests each), medians (P90): front door %.0f "
+                + "(%.0f) us; over HTTP the client's round trip %.0f (%.0f) us, the server's own time %.0f (%.0f) us; "
+                + "server overhead %.0f us, round trip overhead %.0f us, of which a GET /health round trip (loopback "
+                + "HTTP and the client) %.0f us; CPU per request %.0f us direct, %.0f us over HTTP (server and load "
+                + "generator)%n", Overhead.ENGINES, o.requests(), o.directP50Us(), o.directP90Us(), o.httpP50Us(),
+                o.httpP90Us(), o.serverP50Us(), o.serverP90Us(), o.serverOverheadUs(), o.overheadUs(), o.healthP50Us(),
+                o.directCpuUs(), o.httpCpuUs());
         ServeReport.Targets t = report.targets();
         if (t.rate() == null) {
             out.printf(Locale.ROOT, "targets: (b)'s P90 reached twice its one-at-a-time P90 (%.0f ms) at every rate; "

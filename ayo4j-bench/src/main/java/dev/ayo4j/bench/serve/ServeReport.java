@@ -48,7 +48,8 @@ public record ServeReport(String trace, double traceRate, String stack, String a
      * @param ayoP90Ms        (a)'s P90 at {@code rate}
      * @param p90Ratio        {@code lc4jP90Ms / ayoP90Ms} (target >= 1.5)
      * @param throughputRatio (a)'s throughput over (b)'s at {@code rate} (target >= 1.3)
-     * @param overheadMs      the server's overhead per request (target &lt; 1)
+     * @param overheadMs      the server's own overhead per request: its time per request less a direct call's
+     *                        (target &lt; 1)
      */
     public record Targets(@Nullable Double rate, double lc4jBaseP90Ms, double lc4jP90Ms, double ayoP90Ms,
                           double p90Ratio, double throughputRatio, double overheadMs) {
@@ -73,7 +74,7 @@ public record ServeReport(String trace, double traceRate, String stack, String a
 
         /** The targets checked on {@code rows} (with one-at-a-time rows of both systems) and {@code overhead}. */
         static Targets of(List<RateStats> rows, Overhead overhead, String ayo, String lc4j) {
-            double overheadMs = overhead.overheadUs() / 1000;
+            double overheadMs = overhead.serverOverheadUs() / 1000;
             RateStats base = rows.stream().filter(r -> r.system().equals(lc4j) && r.offeredRate() == 0).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no one-at-a-time row of " + lc4j));
             RateStats held = null;

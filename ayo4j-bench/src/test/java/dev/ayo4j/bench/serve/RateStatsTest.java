@@ -66,7 +66,7 @@ class RateStatsTest {
                 RateStats.of("b", "r1", 0.1, List.of(ok(0, 0, 1900, 1), ok(1, 10_000, 1900, 1)), slo),
                 RateStats.of("a", "r2", 0.2, List.of(ok(0, 0, 1000, 1), ok(1, 5_000, 1000, 1)), slo),
                 RateStats.of("b", "r2", 0.2, List.of(ok(0, 0, 2500, 1), ok(1, 5_000, 2500, 1)), slo));
-        ServeReport.Targets t = ServeReport.Targets.of(rows, new Overhead(10, 100, 120, 400, 500, 300, 150, 80, 200), "a", "b");
+        ServeReport.Targets t = ServeReport.Targets.of(rows, new Overhead(10, 100, 120, 500, 600, 400, 450, 400, 300, 150, 80, 200), "a", "b");
         // b's P90 at 0.2/s (2500) is over twice its one-at-a-time P90 (1000): 0.1/s is the rate
         assertThat(t.rate()).isEqualTo(0.1);
         assertThat(t.p90Ratio()).isEqualTo(1.9);

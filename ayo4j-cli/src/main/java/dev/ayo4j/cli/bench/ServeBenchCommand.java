@@ -1,11 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.bench;
 
+import dev.ayo4j.app.AppOptions;
+import dev.ayo4j.bench.app.AppBenchmark;
 import dev.ayo4j.bench.app.BenchData;
+import dev.ayo4j.bench.app.EngineSource;
+import dev.ayo4j.bench.app.LocalEngines;
+import dev.ayo4j.bench.app.Workload;
+import dev.ayo4j.bench.devices.DeviceCalibration;
+import dev.ayo4j.bench.devices.DeviceCosts;
+import dev.ayo4j.bench.devices.Sleeper;
+import dev.ayo4j.bench.serve.ModeledServeStack;
 import dev.ayo4j.bench.serve.EmbeddedServeStack;
 import dev.ayo4j.bench.serve.ServeBenchmark;
 import dev.ayo4j.bench.serve.ServeOutputs;
 import dev.ayo4j.bench.serve.ServeReport;
+import dev.ayo4j.local.LocalStack;
 import dev.ayo4j.local.LocalStackOptions;
 import dev.ayo4j.models.ResolvedModel;
 import dev.ayo4j.observability.files.Limits;
@@ -17,6 +27,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -33,7 +45,8 @@ import picocli.CommandLine.Option;
                 + "pipeline behind the same Helidon stack, on the embedded engines; each request a streamed OpenAI "
                 + "chat completion asking a SciFact claim. Prints throughput, P50/P90/P99 latency, time to first "
                 + "token, goodput at --slo, 429s and errors per system and rate, the server's overhead per request "
-                + "(on no-op engines) and the targets; writes JSON, CSV and plots to --out.")
+                + "(on no-op engines) and the targets; writes JSON, CSV and plots to --out. --devices modeled projects "
+                + "the same replay onto engines modeled on devices of their own.")
 public final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "--trace", defaultValue = "../shared/datasets/azure-llm-inference-2023/conv.csv",
             description = "Arrival trace (TIMESTAMP,ContextTokens,GeneratedTokens), relative to the working directory.")
@@ -75,6 +88,19 @@ public final class ServeBenchCommand implements Callable<Integer> {
     @Mixin
     BenchEngineOptions engineOptions;
 
+    @Option(names = "--devices", defaultValue = "machine",
+            description = "Where the engines run: machine (this machine's cores) or modeled (a projection: each "
+                    + "system's engines on devices of their own, at call costs first fitted on this machine's "
+                    + "engines, as bench app --devices modeled; outputs are not meaningful text).")
+    Devices devices;
+
+    @Option(names = "--calibration-queries", defaultValue = "3",
+            description = "With --devices modeled: sampled queries for fitting the costs.")
+    int calibrationQueries;
+
+    /** Values of {@code --devices}. */
+    enum Devices { MACHINE, MODELED }
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write serve.json, serve-summary.csv, "
             + "serve-requests.csv and serve-latency-vs-rate.png/.svg to DIR.")
     @Nullable Path out;
@@ -104,12 +130,17 @@ public final class ServeBenchCommand implements Callable<Integer> {
                 + " questions)");
         Path dataDir = Files.createTempDirectory("ayo4j-bench-serve");
         ServeReport report;
-        try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
-             EmbeddedServeStack stack = new EmbeddedServeStack(LocalStackOptions.of(resolved.path(), dataDir)
-                     .withThreads(engineOptions.llmThreads, engineOptions.encoderThreads)
-                     .withSynthetic(!resolved.meaningfulText()), dataDir,
-                     placement)) {
-            report = new ServeBenchmark(config, log).run(stack, data, traceFiles);
+        LocalStackOptions options = LocalStackOptions.of(resolved.path(), dataDir)
+                .withThreads(engineOptions.llmThreads, engineOptions.encoderThreads)
+                .withSynthetic(!resolved.meaningfulText());
+        try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT)) {
+            if (devices == Devices.MODELED) {
+                report = modeled(options, config, data, placement, traceFiles);
+            } else {
+                try (EmbeddedServeStack stack = new EmbeddedServeStack(options, dataDir, placement)) {
+                    report = new ServeBenchmark(config, log).run(stack, data, traceFiles);
+                }
+            }
         } finally {
             try (Stream<Path> walk = Files.walk(dataDir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -125,5 +156,31 @@ public final class ServeBenchCommand implements Callable<Integer> {
             log.println("run traces of " + ServeBenchmark.AYO4J + " in " + traces + ": bin/ayo4j analyze runs " + traces);
         }
         return 0;
+    }
+
+    /**
+     * The benchmark on modeled devices: costs fitted on this machine's engines (advanced-rag through the
+     * sequential chain, one call at a time), then both systems on devices of their own at those costs.
+     */
+    private ServeReport modeled(LocalStackOptions options, ServeBenchmark.Config config, BenchData data,
+                                String placement, @Nullable TraceFiles traceFiles) {
+        var log = System.out;
+        try (ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
+             LocalStack real = LocalStack.open(options)) {
+            EngineSource engines = new LocalEngines(real);
+            float similarity = real.llm().options().slotSimilarity();
+            DeviceCosts costs = DeviceCalibration.run(engines, data, List.of(Workload.ADVANCED_RAG), AppOptions.DEFAULT,
+                    calibrationQueries, config.corpusPassages(), 0, similarity, Duration.ofMinutes(10), log);
+            String modeled = "modeled devices (a projection): each system's engines on devices of their own, a prefill "
+                    + "holding the LLM, generations in flight decoding together, an encoder serving one call at a "
+                    + "time; costs fitted on this machine's engines (" + placement + "): " + costs.describe()
+                    + "; LangChain4j's all-MiniLM-L6-v2 on this machine's CPU";
+            log.println("engines: " + modeled);
+            ModeledServeStack stack = new ModeledServeStack(engines.forIngestion(), costs, similarity, Sleeper.REAL,
+                    AppBenchmark.langChain4jMiniLm(engineOptions.encoderThreads, lc4jExecutor), modeled);
+            try (stack) {
+                return new ServeBenchmark(config, log).run(stack, data, traceFiles);
+            }
+        }
     }
 }

@@ -158,7 +158,9 @@ public final class AppBenchmark {
 
     /**
      * This benchmark, also running system (d-stock): LangChain4j with {@code stock}'s models, as it is
-     * deployed on a CPU box (see {@link LangChain4jRag#stock}), searching the corpus (d) ingested.
+     * deployed on a CPU box (see {@link LangChain4jRag#stock}), searching the corpus (d) ingested; on the
+     * engines of the {@link Placement#SHARED} placement if {@link #placements} has one (its LLM on every
+     * core), else on the benchmark's.
      */
     public AppBenchmark stock(Stock models) {
         return new AppBenchmark(engines, data, lc4jEmbeddings, config, log, traces,
@@ -179,6 +181,10 @@ public final class AppBenchmark {
     public AppBenchReport run(String model, String placement) {
         Map<String, EngineSource> placed = new LinkedHashMap<>();
         placements.forEach((p, source) -> placed.put(p.ayo4jSystem(), source));
+        if (placements.containsKey(Placement.SHARED)) {
+            // As a team deploys it on a CPU box: the LLM, too, on every core.
+            placed.put(LangChain4jRag.STOCK, placements.get(Placement.SHARED));
+        }
         LoadGenerator load = new LoadGenerator(engines, placed, config.slotSimilarity(), config.deadline(), log);
         Corpus corpus = config.workloads().stream().anyMatch(Workload::searchesCorpus) ? ingestCorpus() : null;
         List<WorkloadReport> reports = new ArrayList<>();

@@ -103,7 +103,8 @@ public final class AppBenchCommand implements Callable<Integer> {
             description = "How the engines use the cores: pinned (the LLM and each encoder on --llm-threads and "
                     + "--encoder-threads of their own, a device each) or shared (every engine on every core, as a "
                     + "deployment on a CPU box runs them). Every system runs on the first; each further one adds "
-                    + "ayo4j with every pass on engines so placed (e.g. ayo4j-shared).")
+                    + "ayo4j with every pass on engines so placed (e.g. ayo4j-shared). langchain4j-stock runs on the "
+                    + "shared engines where the run has them, as a deployment on a CPU box would.")
     List<String> placementNames;
 
     @Option(names = "--deadline", defaultValue = "PT10M", description = "Deadline per query.")
@@ -283,8 +284,9 @@ public final class AppBenchCommand implements Callable<Integer> {
         StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "%s: LLM %d thread(s); embedder and "
                 + "reranker %d thread(s) each (ayo4j engines); LangChain4j's all-MiniLM-L6-v2 with a 1-thread "
                 + "executor and %d ONNX Runtime thread(s); langchain4j-stock: LangChain4j's stock models (a pool of "
-                + "one thread per core, ONNX Runtime's default threads) and the same LLM; %d cores",
-                first.label(), t.llm(), t.encoder(), t.encoder(), cores));
+                + "one thread per core, ONNX Runtime's default threads) and the LLM of the %s placement; %d cores",
+                first.label(), t.llm(), t.encoder(), t.encoder(),
+                placements.contains(Placement.SHARED) ? Placement.SHARED.label() : first.label(), cores));
         for (Placement p : placements.subList(1, placements.size())) {
             Placement.Threads o = p.threads(pinned, cores);
             s.append(String.format(java.util.Locale.ROOT, "; %s: engines of its own placed %s: LLM %d thread(s), "

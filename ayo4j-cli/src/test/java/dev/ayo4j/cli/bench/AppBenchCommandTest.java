@@ -82,7 +82,10 @@ class AppBenchCommandTest {
         String line = AppBenchCommand.describe(List.of(Placement.SHARED, Placement.PINNED),
                 new Placement.Threads(1, 1), 2);
         assertThat(line).startsWith("shared: LLM 2 thread(s); embedder and reranker 2 thread(s) each")
-                .contains("langchain4j-stock").contains("ayo4j-pinned: engines of its own placed pinned: LLM 1 thread(s)");
+                .contains("langchain4j-stock: LangChain4j's stock models").contains("the LLM of the shared placement")
+                .contains("ayo4j-pinned: engines of its own placed pinned: LLM 1 thread(s)");
+        assertThat(AppBenchCommand.describe(List.of(Placement.PINNED), new Placement.Threads(1, 1), 2))
+                .contains("the LLM of the pinned placement").doesNotContain("ayo4j-shared");
 
         assertThatThrownBy(() -> AppBenchCommand.placements(List.of("shared", "shared")))
                 .hasMessageContaining("--placement names each placement once");

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param embed               an embedder call, per character of its texts
  * @param ingest              a vector store's ingest, per passage
  * @param search              a vector search, per query vector
- * @param rerank              a reranker call, per character of the query and the passages
+ * @param rerank              a reranker call, per character of the query and the passages it embeds (not
+ *                            those scored with a vector stored at ingestion)
  */
 public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double listDecodeNanos, LinearCost embed,
                           LinearCost ingest, LinearCost search, LinearCost rerank) {
@@ -63,7 +64,7 @@ public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double
             case Primitive.Embed _ -> chars(t.input(Primitive.Embed.TEXTS));
             case Primitive.Ingest _ -> t.input(Primitive.Ingest.PASSAGES).size();
             case Primitive.VectorSearch _ -> t.input(Primitive.VectorSearch.VECTORS).size();
-            case Primitive.Rerank _ -> t.input(Primitive.Rerank.QUERY).length() + passageChars(t.input(Primitive.Rerank.PASSAGES));
+            case Primitive.Rerank r -> t.input(Primitive.Rerank.QUERY).length() + passageChars(r, t.input(Primitive.Rerank.PASSAGES));
             default -> 0;
         };
     }
@@ -72,8 +73,13 @@ public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double
         return texts.stream().mapToInt(String::length).sum();
     }
 
-    private static int passageChars(List<Passage> passages) {
-        return passages.stream().mapToInt(p -> p.text().length()).sum();
+    /**
+     * The characters of the passages {@code rerank} embeds: all of them, but in a rerank its plan marks as
+     * reading stored vectors, not those that came with this reranker's vector (as the engine scores them).
+     */
+    private static int passageChars(Primitive.Rerank rerank, List<Passage> passages) {
+        return passages.stream().filter(p -> !rerank.storedVectors() || p.rerankVector() == null
+                || !p.rerankVector().engine().equals(rerank.engine())).mapToInt(p -> p.text().length()).sum();
     }
 
     /** One line per engine, for reports. */

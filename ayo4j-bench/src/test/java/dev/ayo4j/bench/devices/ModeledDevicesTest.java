@@ -123,6 +123,26 @@ class ModeledDevicesTest {
     }
 
     @Test
+    void aHoistedRerankEmbedsOnlyThePassagesWithoutAStoredVector() {
+        RecordingSleeper sleeper = new RecordingSleeper();
+        Engines e = new ModeledDevices(real(), COSTS, 0.1, sleeper).open();
+        String reranker = NAMES.engine(Role.RERANKER);
+        List<Passage> passages = List.of(
+                Passage.of("a", "alpha beta").withRerankVector(new Passage.RerankVector(reranker, new float[] {1, 0})),
+                Passage.of("b", "gamma"),
+                Passage.of("c", "delta").withRerankVector(new Passage.RerankVector("elsewhere", new float[] {1, 0})));
+        Primitive.Rerank plain = new Primitive.Rerank(reranker, 3, 1);
+        for (Primitive.Rerank op : List.of(plain.withStoredVectors(), plain)) {
+            e.reranker().execute(new Batch(1, List.of(new Task(new TaskId("q", "rerank"), op,
+                    Map.of(Primitive.Rerank.QUERY.name(), "why", Primitive.Rerank.PASSAGES.name(), passages), _ -> {}))));
+        }
+
+        // Marked: the question, "gamma" and the other engine's "delta"; unmarked, as the engine does, every passage.
+        assertThat(sleeper.taken()).containsExactly(300L + 2 * ("why".length() + "gamma".length() + "delta".length()),
+                300L + 2 * ("why".length() + "alpha beta".length() + "gamma".length() + "delta".length()));
+    }
+
+    @Test
     void optimizedAyo4jAndTheSequentialChainAgreeOnModeledDevices() {
         ModeledDevices devices = new ModeledDevices(real(), COSTS, 0.1, new RecordingSleeper());
         List<Passage> corpus = new ArrayList<>();

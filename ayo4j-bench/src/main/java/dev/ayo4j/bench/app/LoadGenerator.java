@@ -5,6 +5,7 @@ import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.bench.Stats;
 import dev.ayo4j.bench.app.AppBenchReport.Work;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,9 @@ final class LoadGenerator {
                     ? closedLoop(s, queries, arrivals, ownCollections)
                     : openLoop(s, queries, arrivals, ownCollections);
             double mean = Stats.mean(out.stream().map(o -> o.latencyNanos() / 1e6).toList());
-            log.printf(Locale.ROOT, "   %-28s mean %8.0f ms%n", s.name(), mean);
+            // The machine's load beside the figure: on a shared machine it moves between runs.
+            log.printf(Locale.ROOT, "   %-28s mean %8.0f ms   (load average %.1f)%n", s.name(), mean,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             long embedded = s instanceof LangChain4jRag l ? l.embedderTexts() - embeddedBefore : 0;
             long scored = s instanceof LangChain4jRag l ? l.scoringTexts() - scoredBefore : 0;
             return new Measured(out, plusRerankerTexts(metered.meter().perQuery(queries.size(), embedded),

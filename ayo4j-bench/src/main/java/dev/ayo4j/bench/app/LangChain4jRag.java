@@ -58,6 +58,10 @@ import org.jspecify.annotations.Nullable;
  * same LLM work. LangChain4j's own embedding model stands in for the embedder; its
  * {@code embedAll} is given a single-thread executor (one text per inference, as LangChain4j does), and
  * its ONNX Runtime session as many threads as the ayo4j embedder has (see {@link LangChain4jMiniLm}).
+ *
+ * <p>{@link #stock} is the same pipeline as LangChain4j's users deploy it: its stock embedding models with
+ * their default executors and ONNX Runtime threads, reranking with a {@link StockScoringModel} on its stock
+ * bge-small, and the retrieval augmentor's default executor; only the LLM is ayo4j's engine.
  */
 public final class LangChain4jRag implements BenchSystem {
     /** Name of system (d). */

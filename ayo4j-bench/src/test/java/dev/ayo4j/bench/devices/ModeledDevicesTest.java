@@ -137,8 +137,15 @@ class ModeledDevicesTest {
                     Map.of(Primitive.Rerank.QUERY.name(), "why", Primitive.Rerank.PASSAGES.name(), passages), _ -> {}))));
         }
 
-        // Marked: the question, "gamma" and the other engine's "delta"; unmarked, as the engine does, every passage.
+        // Marked: the question, "gamma" and the other engine's "delta". Unmarked, as the engine does, every passage,
+        // but a similarity reranker caches vectors by text: of them only "alpha beta" is new.
         assertThat(sleeper.taken()).containsExactly(300L + 2 * ("why".length() + "gamma".length() + "delta".length()),
+                300L + 2 * "alpha beta".length());
+
+        Engines fresh = new ModeledDevices(real(), COSTS, 0.1, sleeper).open();
+        fresh.reranker().execute(new Batch(1, List.of(new Task(new TaskId("q", "rerank"), plain,
+                Map.of(Primitive.Rerank.QUERY.name(), "why", Primitive.Rerank.PASSAGES.name(), passages), _ -> {}))));
+        assertThat(sleeper.taken()).as("a run's own reranker starts with an empty cache").containsExactly(
                 300L + 2 * ("why".length() + "alpha beta".length() + "gamma".length() + "delta".length()));
     }
 

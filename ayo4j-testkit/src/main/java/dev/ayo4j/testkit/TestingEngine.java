@@ -157,9 +157,13 @@ public final class TestingEngine implements Engine {
         List<float[]> vectors = t.input(Primitive.Ingest.VECTORS);
         Checks.argument(passages.size() == vectors.size(), "%s passages but %s vectors", passages.size(),
                 vectors.size());
+        // A reranker's passage vectors hoisted to ingestion are stored with the passages, as a real store keeps them.
+        List<float[]> rerankVectors = op.reranker() == null ? null : t.input(Primitive.Ingest.RERANK_VECTORS);
         Map<String, Stored> store = collections.computeIfAbsent(op.collection(), _ -> new ConcurrentHashMap<>());
         for (int i = 0; i < passages.size(); i++) {
-            store.putIfAbsent(passages.get(i).id(), new Stored(passages.get(i), vectors.get(i)));
+            Passage p = rerankVectors == null ? passages.get(i)
+                    : passages.get(i).withRerankVector(new Passage.RerankVector(op.reranker(), rerankVectors.get(i)));
+            store.putIfAbsent(p.id(), new Stored(p, vectors.get(i)));
         }
         return TaskResult.success(Signal.done(passages.size() + " passages in " + op.collection()));
     }

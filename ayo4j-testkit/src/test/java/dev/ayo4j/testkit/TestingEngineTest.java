@@ -9,6 +9,8 @@ import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.PromptTemplate;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Generation;
+import dev.ayo4j.spi.Passage;
+import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
 import dev.ayo4j.spi.TaskInputs;
@@ -36,6 +38,28 @@ class TestingEngineTest {
         String prompt = EXPAND.render(Map.of("question", "why"));
         assertThat(g.text().join()).isEqualTo(TestingOutputs.jsonList(prompt, 3)).startsWith("[\"q0 ");
         assertThat(g.generatedTokens()).isGreaterThan(1);
+    }
+
+    @Test
+    void aSearchReturnsTheRerankerVectorsIngestedWithThePassages() {
+        TestingEngine store = TestingEngine.builder("vectors").build();
+        float[] rerankVector = {0, 1};
+        store.execute(new Batch(1, List.of(new Task(new TaskId("i", "ingest"),
+                new Primitive.Ingest("vectors", "c", 1, "reranker"), Map.of(
+                        Primitive.Ingest.PASSAGES.name(), List.of(Passage.of("p", "text")),
+                        Primitive.Ingest.VECTORS.name(), List.of(new float[] {1, 0}),
+                        Primitive.Ingest.RERANK_VECTORS.name(), List.of(rerankVector)), _ -> {}))));
+        TaskResult r = store.execute(new Batch(1, List.of(new Task(new TaskId("q", "search"),
+                new Primitive.VectorSearch("vectors", "c", 1, 1), Map.of(Primitive.VectorSearch.VECTORS.name(),
+                        List.of(new float[] {1, 0}), Primitive.VectorSearch.INDEX.name(), Signal.done("c")), _ -> {}))))
+                .getFirst();
+        @SuppressWarnings("unchecked")
+        List<Passage> found = (List<Passage>) ((TaskResult.Success) r).value();
+        assertThat(found).singleElement().satisfies(p -> {
+            assertThat(p.rerankVector()).isNotNull();
+            assertThat(p.rerankVector().engine()).isEqualTo("reranker");
+            assertThat(p.rerankVector().values()).containsExactly(0, 1);
+        });
     }
 
     @Test

@@ -45,6 +45,9 @@ import org.jspecify.annotations.Nullable;
  * into a collection of its own. One warm-up query per workload runs first. With an arrival-ordered
  * context, a fifth system runs Ayo's passes on the app with its context by score (Ayo's single prefill
  * split), and the report gives the answer call's time after its last input and the warm-ups' fallbacks.
+ * With {@link #stock} LangChain4j also runs as shipped, (d-stock): its stock encoders with their default
+ * executors and threads, beside (d), whose encoders are placed like ayo4j's; with {@link #placements}
+ * system (a) also runs on engines placed otherwise (e.g. {@code ayo4j-shared}, every engine on every core).
  * The {@link LoadGenerator} drives each run and meters its work; {@link RunStatistics} turns the runs
  * into the report.
  *
@@ -100,6 +103,21 @@ public final class AppBenchmark {
     private final Config config;
     private final PrintStream log;
     private final BiFunction<String, String, RunListener> traces;
+    private final @Nullable Stock stock;
+    private final Map<Placement, EngineSource> placements;
+
+    /** System (d-stock)'s models: LangChain4j's stock embedder and a scoring model on its stock bge-small. */
+    public record Stock(EmbeddingModel embedder, StockScoringModel scoring) {
+        public Stock {
+            Objects.requireNonNull(embedder, "embedder");
+            Objects.requireNonNull(scoring, "scoring");
+        }
+
+        /** LangChain4j's stock models, as their no-argument constructors make them. */
+        public static Stock open() {
+            return new Stock(StockScoringModel.stockEmbedder(), StockScoringModel.open());
+        }
+    }
 
     /**
      * A benchmark on the engines of {@code engines}, with LangChain4j's own embedding model
@@ -107,17 +125,21 @@ public final class AppBenchmark {
      */
     public AppBenchmark(EngineSource engines, BenchData data, EmbeddingModel lc4jEmbeddings, Config config,
                         PrintStream log) {
-        this(engines, data, new CountingEmbeddingModel(lc4jEmbeddings), config, log, (a, s) -> RunListener.NONE);
+        this(engines, data, new CountingEmbeddingModel(lc4jEmbeddings), config, log, (a, s) -> RunListener.NONE, null,
+                Map.of());
     }
 
     private AppBenchmark(EngineSource engines, BenchData data, CountingEmbeddingModel lc4jEmbeddings, Config config,
-                         PrintStream log, BiFunction<String, String, RunListener> traces) {
+                         PrintStream log, BiFunction<String, String, RunListener> traces, @Nullable Stock stock,
+                         Map<Placement, EngineSource> placements) {
         this.engines = Objects.requireNonNull(engines, "engines");
         this.data = Objects.requireNonNull(data, "data");
         this.lc4jEmbeddings = lc4jEmbeddings;
         this.config = Objects.requireNonNull(config, "config");
         this.log = Objects.requireNonNull(log, "log");
         this.traces = traces;
+        this.stock = stock;
+        this.placements = Map.copyOf(placements);
     }
 
     /**
@@ -131,13 +153,39 @@ public final class AppBenchmark {
     /** This benchmark, also recording the runs of the ayo4j systems: a listener per app name and system name. */
     public AppBenchmark traces(BiFunction<String, String, RunListener> listeners) {
         return new AppBenchmark(engines, data, lc4jEmbeddings, config, log,
-                Objects.requireNonNull(listeners, "listeners"));
+                Objects.requireNonNull(listeners, "listeners"), stock, placements);
     }
+
+    /**
+     * This benchmark, also running system (d-stock): LangChain4j with {@code stock}'s models, as it is
+     * deployed on a CPU box (see {@link LangChain4jRag#stock}), searching the corpus (d) ingested; on the
+     * engines of the {@link Placement#SHARED} placement if {@link #placements} has one (its LLM on every
+     * core), else on the benchmark's.
+     */
+    public AppBenchmark stock(Stock models) {
+        return new AppBenchmark(engines, data, lc4jEmbeddings, config, log, traces,
+                Objects.requireNonNull(models, "models"), placements);
+    }
+
+    /**
+     * This benchmark, also running system (a) on the engines of each of {@code others}, as a system named
+     * {@link Placement#ayo4jSystem()} ({@code ayo4j-shared}); the other systems run on the benchmark's engines.
+     */
+    public AppBenchmark placements(Map<Placement, EngineSource> others) {
+        return new AppBenchmark(engines, data, lc4jEmbeddings, config, log, traces, stock,
+                new LinkedHashMap<>(others));
+    }
+
 
     /** Runs every workload; {@code model} and {@code placement} are recorded as given. */
     public AppBenchReport run(String model, String placement) {
-        LoadGenerator load = new LoadGenerator(engines, lc4jEmbeddings, config.slotSimilarity(), config.deadline(),
-                log);
+        Map<String, EngineSource> placed = new LinkedHashMap<>();
+        placements.forEach((p, source) -> placed.put(p.ayo4jSystem(), source));
+        if (placements.containsKey(Placement.SHARED)) {
+            // As a team deploys it on a CPU box: the LLM, too, on every core.
+            placed.put(LangChain4jRag.STOCK, placements.get(Placement.SHARED));
+        }
+        LoadGenerator load = new LoadGenerator(engines, placed, config.slotSimilarity(), config.deadline(), log);
         Corpus corpus = config.workloads().stream().anyMatch(Workload::searchesCorpus) ? ingestCorpus() : null;
         List<WorkloadReport> reports = new ArrayList<>();
         for (Workload w : config.workloads()) {
@@ -158,10 +206,19 @@ public final class AppBenchmark {
         }
         BenchQuery warmup = data.query(config.queries(), passages);
         AyoSystem a = ayo(AYO4J, app, Passes.STANDARD);
+        List<BenchSystem> systems = new ArrayList<>(List.of(a));
+        for (Placement p : placements.keySet()) {
+            systems.add(ayo(p.ayo4jSystem(), app, Passes.STANDARD));
+        }
         AyoSystem b = ayo(AYO4J_NO_PASSES, app, Passes.NONE);
         SequentialChain c = new SequentialChain(app);
         LangChain4jRag d = new LangChain4jRag(app, lc4jEmbeddings, corpus == null ? null : corpus.lc4j());
-        List<BenchSystem> systems = new ArrayList<>(List.of(a, b, c, d));
+        systems.addAll(List.of(b, c, d));
+        LangChain4jRag dStock = stock == null ? null
+                : LangChain4jRag.stock(app, stock.embedder(), stock.scoring(), corpus == null ? null : corpus.lc4j());
+        if (dStock != null) {
+            systems.add(dStock);
+        }
         String order = w.contextOrder(config.options()).name().toLowerCase(Locale.ROOT);
         if (w.splitsLikeAyo(config.options())) {
             systems.add(ayo(AYO4J_AYO_SPLIT, w.app(config.options().withContextOrder(ContextOrder.SCORE)),
@@ -178,6 +235,9 @@ public final class AppBenchmark {
             load.measure(new AyoSystem(AYO4J, app, Passes.STANDARD, config.deadline()), List.of(warmup),
                     new Arrivals.OneAtATime(), own);
             load.measure(d, List.of(warmup), new Arrivals.OneAtATime(), own);
+            if (dStock != null) {
+                load.measure(dStock, List.of(warmup), new Arrivals.OneAtATime(), own);
+            }
 
             List<RunReport> runs = new ArrayList<>();
             Map<String, Measured> serialRuns = runAll(load, systems, queries, new Arrivals.OneAtATime(), own);
@@ -220,6 +280,9 @@ public final class AppBenchmark {
                     RunStatistics.knee(serial, poisson, d.name()), ingestion, RunStatistics.hoisting(ingestion, serial));
         } finally {
             d.close();
+            if (dStock != null) {
+                dStock.close();
+            }
         }
     }
 

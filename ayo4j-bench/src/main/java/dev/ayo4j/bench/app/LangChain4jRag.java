@@ -58,12 +58,23 @@ import org.jspecify.annotations.Nullable;
  * same LLM work. LangChain4j's own embedding model stands in for the embedder; its
  * {@code embedAll} is given a single-thread executor (one text per inference, as LangChain4j does), and
  * its ONNX Runtime session as many threads as the ayo4j embedder has (see {@link LangChain4jMiniLm}).
+ *
+ * <p>{@link #stock} is the same pipeline as LangChain4j's users deploy it: its stock embedding models with
+ * their default executors and ONNX Runtime threads, reranking with a {@link StockScoringModel} on its stock
+ * bge-small, and the retrieval augmentor's default executor; only the LLM is ayo4j's engine.
  */
 public final class LangChain4jRag implements BenchSystem {
+    /** Name of system (d). */
+    public static final String NAME = "langchain4j";
+    /** Name of system (d-stock). */
+    public static final String STOCK = "langchain4j-stock";
+
+    private final String name;
     private final App app;
-    private final EmbeddingModel embeddings;
+    private final CountingEmbeddingModel embeddings;
     private final @Nullable EmbeddingStore<TextSegment> corpus;
-    private final ExecutorService retrievalExecutor = Executors.newVirtualThreadPerTaskExecutor();
+    private final @Nullable StockScoringModel stockScoring;
+    private final @Nullable ExecutorService retrievalExecutor;
     private @Nullable Engines stack;
     private @Nullable ChatModel answerer;
     private @Nullable StreamingChatModel streamingAnswerer;
@@ -75,9 +86,40 @@ public final class LangChain4jRag implements BenchSystem {
      * ingests each query's passages builds a store per query.
      */
     public LangChain4jRag(App app, EmbeddingModel embeddings, @Nullable EmbeddingStore<TextSegment> corpus) {
+        this(NAME, app, embeddings, corpus, null, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    private LangChain4jRag(String name, App app, EmbeddingModel embeddings, @Nullable EmbeddingStore<TextSegment> corpus,
+                           @Nullable StockScoringModel stockScoring, @Nullable ExecutorService retrievalExecutor) {
+        this.name = name;
         this.app = Objects.requireNonNull(app, "app");
-        this.embeddings = Objects.requireNonNull(embeddings, "embeddings");
+        this.embeddings = Objects.requireNonNull(embeddings, "embeddings") instanceof CountingEmbeddingModel c ? c
+                : new CountingEmbeddingModel(embeddings);
         this.corpus = corpus;
+        this.stockScoring = stockScoring;
+        this.retrievalExecutor = retrievalExecutor;
+    }
+
+    /**
+     * System (d-stock): LangChain4j as its users deploy it on a CPU box. {@code embeddings} and
+     * {@code scoring} are LangChain4j's stock in-process models with their default executors and ONNX
+     * Runtime's default threads (see {@link StockScoringModel#open()}); the retrieval augmentor keeps its
+     * default executor; only the LLM is ayo4j's engine, through {@link Ayo4jChatModel}. This system does not
+     * close the models.
+     */
+    public static LangChain4jRag stock(App app, EmbeddingModel embeddings, StockScoringModel scoring,
+                                       @Nullable EmbeddingStore<TextSegment> corpus) {
+        return new LangChain4jRag(STOCK, app, embeddings, corpus, Objects.requireNonNull(scoring, "scoring"), null);
+    }
+
+    /** Texts this system's own embedding model has embedded so far (it counts them: they are not ayo4j's). */
+    long embedderTexts() {
+        return embeddings.texts();
+    }
+
+    /** Texts this system's own scoring model has embedded so far; 0 where it reranks on ayo4j's reranker. */
+    long scoringTexts() {
+        return stockScoring == null ? 0 : stockScoring.texts();
     }
 
     /** {@code passages} embedded by {@code embeddings} into a new in-memory store, as LangChain4j ingests. */
@@ -91,11 +133,17 @@ public final class LangChain4jRag implements BenchSystem {
 
     @Override
     public String name() {
-        return "langchain4j";
+        return name;
     }
 
     @Override
     public String describe() {
+        if (stockScoring != null) {
+            return "LangChain4j 1.x as shipped: DefaultRetrievalAugmentor (its default executor), ExpandingQueryTransformer,"
+                    + " EmbeddingStoreContentRetriever, ReRankingContentAggregator; AllMiniLmL6V2EmbeddingModel and"
+                    + " BgeSmallEnV15EmbeddingModel (rerank by cosine) with their default executors and ONNX Runtime's"
+                    + " default threads; InMemoryEmbeddingStore; ChatModel on ayo4j's LLM";
+        }
         return "LangChain4j 1.x: DefaultRetrievalAugmentor, ExpandingQueryTransformer, EmbeddingStoreContentRetriever,"
                 + " ReRankingContentAggregator, all-MiniLM-L6-v2 in process, InMemoryEmbeddingStore; ChatModel and"
                 + " ScoringModel on ayo4j's engines";
@@ -142,11 +190,13 @@ public final class LangChain4jRag implements BenchSystem {
                     .contentRetriever(EmbeddingStoreContentRetriever.builder().embeddingStore(store)
                             .embeddingModel(embeddings).maxResults(module(Module.Search.class).k()).build())
                     .contentAggregator(ReRankingContentAggregator.builder()
-                            .scoringModel(Ayo4jScoringModel.of(s.reranker()))
+                            .scoringModel(stockScoring != null ? stockScoring : Ayo4jScoringModel.of(s.reranker()))
                             .querySelector(_ -> Query.from(query.question()))
                             .maxResults(module(Module.Rerank.class).k()).build())
-                    .contentInjector((contents, message) -> inject(contents, query.question()))
-                    .executor(retrievalExecutor);
+                    .contentInjector((contents, message) -> inject(contents, query.question()));
+            if (retrievalExecutor != null) {
+                augmentor.executor(retrievalExecutor);
+            }
             if (app.modules().stream().anyMatch(Module.ExpandQuery.class::isInstance)) {
                 Module.ExpandQuery e = module(Module.ExpandQuery.class);
                 var prefill = (Primitive.Prefill) graph.node(NodeId.of(e.name() + ".prefill")).op();
@@ -233,7 +283,9 @@ public final class LangChain4jRag implements BenchSystem {
 
     /** Close the retrieval executor once the benchmark is over. */
     public void close() {
-        retrievalExecutor.close();
+        if (retrievalExecutor != null) {
+            retrievalExecutor.close();
+        }
     }
 
     /** LangChain4j's expanding transformer, reading the JSON list the app's expansion prompt asks for. */

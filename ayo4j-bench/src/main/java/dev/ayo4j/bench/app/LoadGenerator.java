@@ -5,10 +5,12 @@ import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.bench.Stats;
 import dev.ayo4j.bench.app.AppBenchReport.Work;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +31,7 @@ final class LoadGenerator {
     static final String CORPUS = "bench-corpus";
 
     private final EngineSource engines;
-    private final CountingEmbeddingModel lc4jEmbeddings;
+    private final Map<String, EngineSource> placed;
     private final double slotSimilarity;
     private final Duration deadline;
     private final PrintStream log;
@@ -42,13 +44,14 @@ final class LoadGenerator {
     }
 
     /**
-     * Runs on {@code engines}; {@code lc4jEmbeddings} is LangChain4j's embedder, counted for the runs that
-     * use it; the LLM's slots are modeled as choosing at {@code slotSimilarity}.
+     * Runs on {@code engines}, or for a system named in {@code placed} on the engines given there (ayo4j on
+     * another placement); the LLM's slots are modeled as choosing at {@code slotSimilarity}. LangChain4j's
+     * own encoders are counted by the system ({@link LangChain4jRag#embedderTexts()}).
      */
-    LoadGenerator(EngineSource engines, CountingEmbeddingModel lc4jEmbeddings, double slotSimilarity,
+    LoadGenerator(EngineSource engines, Map<String, EngineSource> placed, double slotSimilarity,
                   Duration deadline, PrintStream log) {
         this.engines = Objects.requireNonNull(engines, "engines");
-        this.lc4jEmbeddings = Objects.requireNonNull(lc4jEmbeddings, "lc4jEmbeddings");
+        this.placed = Map.copyOf(placed);
         this.slotSimilarity = slotSimilarity;
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.log = Objects.requireNonNull(log, "log");
@@ -59,21 +62,34 @@ final class LoadGenerator {
      * a collection of its own if {@code ownCollections}, else all in the corpus.
      */
     Measured measure(BenchSystem s, List<BenchQuery> queries, Arrivals arrivals, boolean ownCollections) {
-        Engines opened = engines.open();
+        EngineSource source = placed.getOrDefault(s.name(), engines);
+        Engines opened = source.open();
         WorkMeter.Metered metered = WorkMeter.meter(opened, slotSimilarity);
-        long lc4jBefore = lc4jEmbeddings.texts();
+        long embeddedBefore = s instanceof LangChain4jRag l ? l.embedderTexts() : 0;
+        long scoredBefore = s instanceof LangChain4jRag l ? l.scoringTexts() : 0;
         s.begin(metered.engines());
         try {
             List<QueryOutcome> out = arrivals instanceof Arrivals.OneAtATime
                     ? closedLoop(s, queries, arrivals, ownCollections)
                     : openLoop(s, queries, arrivals, ownCollections);
             double mean = Stats.mean(out.stream().map(o -> o.latencyNanos() / 1e6).toList());
-            log.printf(Locale.ROOT, "   %-28s mean %8.0f ms%n", s.name(), mean);
-            return new Measured(out, metered.meter().perQuery(queries.size(), lc4jEmbeddings.texts() - lc4jBefore));
+            // The machine's load beside the figure: on a shared machine it moves between runs.
+            log.printf(Locale.ROOT, "   %-28s mean %8.0f ms   (load average %.1f)%n", s.name(), mean,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            long embedded = s instanceof LangChain4jRag l ? l.embedderTexts() - embeddedBefore : 0;
+            long scored = s instanceof LangChain4jRag l ? l.scoringTexts() - scoredBefore : 0;
+            return new Measured(out, plusRerankerTexts(metered.meter().perQuery(queries.size(), embedded),
+                    scored / (double) Math.max(1, queries.size())));
         } finally {
             s.end();
-            engines.close(opened);
+            source.close(opened);
         }
+    }
+
+    /** {@code w} with {@code perQuery} more reranker texts: those a system's own scoring model encoded. */
+    static Work plusRerankerTexts(Work w, double perQuery) {
+        return perQuery == 0 ? w : new Work(w.promptTokens(), w.prefilledTokens(), w.prefilledFrom(), w.embedderTexts(),
+                w.rerankerTexts() + perQuery, w.storedVectors(), w.savedTexts());
     }
 
     private static List<QueryOutcome> closedLoop(BenchSystem s, List<BenchQuery> queries, Arrivals arrivals,

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * after; for any other LLM the prefilled part comes from a {@link SlotCacheModel} of its slots choosing as
  * llama.cpp's server does, characters standing in for tokens. A similarity reranker caches vectors by text, so its texts
  * are counted once per meter (the run's fresh reranker); candidates with a vector stored at ingestion
- * are not encoded at all. Counters only grow. Thread-safe.
+ * are not encoded at all, in a rerank its plan marks as reading them (elsewhere the engine encodes them). Counters only grow. Thread-safe.
  */
 final class WorkMeter {
     /** Where the prefilled tokens come from: a model of the slots of an engine that counts none. */
@@ -207,8 +207,10 @@ final class WorkMeter {
             if (rerankerCache.add(query)) {
                 rerankerTexts.increment();
             }
+            // As the engine does: only a rerank its plan marks as reading stored vectors uses them.
+            boolean reads = task.op() instanceof Primitive.Rerank r && r.storedVectors();
             for (Passage p : passages) {
-                boolean stored = p.rerankVector() != null && p.rerankVector().engine().equals(real.name());
+                boolean stored = reads && p.rerankVector() != null && p.rerankVector().engine().equals(real.name());
                 if (stored) {
                     storedVectors.increment();
                     if (cacheWithoutStored.add(p.text())) {

@@ -3,12 +3,15 @@ package dev.ayo4j.bench.devices;
 
 import dev.ayo4j.Checks;
 import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.primitive.RerankScoring;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Task;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What each engine's calls take on a device of its own.
@@ -19,7 +22,9 @@ import java.util.Objects;
  * @param embed               an embedder call, per character of its texts
  * @param ingest              a vector store's ingest, per passage
  * @param search              a vector search, per query vector
- * @param rerank              a reranker call, per character of the query and the passages
+ * @param rerank              a reranker call, per character of the query and the passages it embeds (not
+ *                            those scored with a vector stored at ingestion, nor, for a similarity reranker,
+ *                            texts it encoded before)
  */
 public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double listDecodeNanos, LinearCost embed,
                           LinearCost ingest, LinearCost search, LinearCost rerank) {
@@ -39,14 +44,22 @@ public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double
 
     /** An encoder's or a vector store's time for a whole batch: the sum of its tasks'. */
     public long nanos(Batch batch) {
+        return nanos(batch, new HashSet<>());
+    }
+
+    /**
+     * As {@link #nanos(Batch)}, for an engine that has already encoded the texts in {@code encoded}: a
+     * similarity reranker, which caches vectors by text, embeds only the others (and adds them).
+     */
+    public long nanos(Batch batch, Set<String> encoded) {
         long total = 0;
         for (Task t : batch.tasks()) {
-            total += nanos(t);
+            total += nanos(t, encoded);
         }
         return total;
     }
 
-    private long nanos(Task t) {
+    private long nanos(Task t, Set<String> encoded) {
         LinearCost cost = switch (t.op()) {
             case Primitive.Embed _ -> embed;
             case Primitive.Ingest _ -> ingest;
@@ -54,16 +67,25 @@ public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double
             case Primitive.Rerank _ -> rerank;
             default -> LinearCost.FREE;
         };
-        return cost.nanos(units(t));
+        return cost.nanos(units(t, encoded));
     }
 
     /** The units a task's cost grows with, as {@link #nanos(Batch)} counts them; 0 for LLM work. */
     static double units(Task t) {
+        return units(t, new HashSet<>());
+    }
+
+    /**
+     * The units of {@code t} on an engine that has encoded {@code encoded} before (see
+     * {@link #nanos(Batch, Set)}); adds the texts a similarity rerank encodes to it.
+     */
+    static double units(Task t, Set<String> encoded) {
         return switch (t.op()) {
             case Primitive.Embed _ -> chars(t.input(Primitive.Embed.TEXTS));
             case Primitive.Ingest _ -> t.input(Primitive.Ingest.PASSAGES).size();
             case Primitive.VectorSearch _ -> t.input(Primitive.VectorSearch.VECTORS).size();
-            case Primitive.Rerank _ -> t.input(Primitive.Rerank.QUERY).length() + passageChars(t.input(Primitive.Rerank.PASSAGES));
+            case Primitive.Rerank r -> rerankChars(r, t.input(Primitive.Rerank.QUERY),
+                    t.input(Primitive.Rerank.PASSAGES), encoded);
             default -> 0;
         };
     }
@@ -72,8 +94,23 @@ public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double
         return texts.stream().mapToInt(String::length).sum();
     }
 
-    private static int passageChars(List<Passage> passages) {
-        return passages.stream().mapToInt(p -> p.text().length()).sum();
+    /**
+     * The characters {@code rerank} encodes: a cross-encoder every pair's; a similarity reranker the query's
+     * and the passages' it has not encoded before (it caches vectors by text), and in a rerank its plan marks
+     * as reading stored vectors, not those that came with this reranker's vector (as the engine scores them).
+     */
+    private static int rerankChars(Primitive.Rerank rerank, String query, List<Passage> passages,
+                                   Set<String> encoded) {
+        boolean cached = rerank.scoring() == RerankScoring.SIMILARITY;
+        int chars = !cached || encoded.add(query) ? query.length() : 0;
+        for (Passage p : passages) {
+            boolean stored = rerank.storedVectors() && p.rerankVector() != null
+                    && p.rerankVector().engine().equals(rerank.engine());
+            if (!stored && (!cached || encoded.add(p.text()))) {
+                chars += p.text().length();
+            }
+        }
+        return chars;
     }
 
     /** One line per engine, for reports. */

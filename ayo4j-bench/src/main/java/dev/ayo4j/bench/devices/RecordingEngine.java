@@ -15,6 +15,8 @@ import dev.ayo4j.spi.TaskInputs;
 import dev.ayo4j.spi.TaskResult;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real engine, timed: every call's units and time go to {@link CostSamples}, an LLM prefill's units
@@ -28,6 +30,8 @@ final class RecordingEngine implements Engine {
     private final Engine real;
     private final CostSamples samples;
     private final SlotCacheModel cache;
+    /** Texts the real engine encoded, as a similarity reranker caches them: its calls' units leave them out. */
+    private final Set<String> encoded = ConcurrentHashMap.newKeySet();
 
     RecordingEngine(Engine real, CostSamples samples, double slotSimilarity) {
         this.real = Objects.requireNonNull(real, "real");
@@ -59,7 +63,7 @@ final class RecordingEngine implements Engine {
         if (!llm) {
             double units = 0;
             for (Task t : batch.tasks()) {
-                units += DeviceCosts.units(t);
+                units += DeviceCosts.units(t, encoded);
             }
             samples.add(first.op(), units, nanos);
         }

@@ -84,14 +84,27 @@ class WorkMeterTest {
                 new Passage.RerankVector("elsewhere", new float[] {1, 0}));
         Engine reranker = m.engines().reranker();
         // Two branches of one query retrieve the same candidates: the second encodes nothing new.
-        reranker.execute(rerank("question", List.of(stored, plain, foreign)));
-        reranker.execute(rerank("question", List.of(stored, plain)));
+        reranker.execute(rerank("question", List.of(stored, plain, foreign), true));
+        reranker.execute(rerank("question", List.of(stored, plain), true));
 
         Work w = m.meter().perQuery(1, 4);
         assertThat(w.embedderTexts()).isEqualTo(3 + 4);
         assertThat(w.rerankerTexts()).isEqualTo(3); // the question, "plain text", "other engine's"
         assertThat(w.storedVectors()).isEqualTo(2);
         assertThat(w.savedTexts()).isEqualTo(1); // the text cache would have held it the second time
+    }
+
+    @Test
+    void aRerankItsPlanDoesNotMarkEncodesStoredPassagesAsTheEngineDoes() {
+        WorkMeter.Metered m = WorkMeter.meter(engines(1), 0.5);
+        Passage stored = Passage.of("p1", "stored text").withRerankVector(
+                new Passage.RerankVector("reranker", new float[] {1, 0}));
+        m.engines().reranker().execute(rerank("question", List.of(stored, Passage.of("p2", "plain text")), false));
+
+        Work w = m.meter().perQuery(1, 0);
+        assertThat(w.rerankerTexts()).isEqualTo(3); // the question and both passages
+        assertThat(w.storedVectors()).isZero();
+        assertThat(w.savedTexts()).isZero();
     }
 
     private static Primitive.Prefill prefill() {
@@ -102,9 +115,10 @@ class WorkMeterTest {
         return new Batch(1, List.of(Task.of(new TaskId("q", "n"), op, Map.of(TaskInputs.PROMPT, prompt))));
     }
 
-    private static Batch rerank(String question, List<Passage> passages) {
-        return new Batch(1, List.of(Task.of(new TaskId("q", "rerank"), new Primitive.Rerank("reranker",
-                passages.size(), 2), Map.of(Primitive.Rerank.QUERY.name(), question, Primitive.Rerank.PASSAGES.name(),
+    private static Batch rerank(String question, List<Passage> passages, boolean storedVectors) {
+        Primitive.Rerank op = new Primitive.Rerank("reranker", passages.size(), 2);
+        return new Batch(1, List.of(Task.of(new TaskId("q", "rerank"), storedVectors ? op.withStoredVectors() : op,
+                Map.of(Primitive.Rerank.QUERY.name(), question, Primitive.Rerank.PASSAGES.name(),
                 passages))));
     }
 

@@ -123,6 +123,33 @@ class ModeledDevicesTest {
     }
 
     @Test
+    void aHoistedRerankEmbedsOnlyThePassagesWithoutAStoredVector() {
+        RecordingSleeper sleeper = new RecordingSleeper();
+        Engines e = new ModeledDevices(real(), COSTS, 0.1, sleeper).open();
+        String reranker = NAMES.engine(Role.RERANKER);
+        List<Passage> passages = List.of(
+                Passage.of("a", "alpha beta").withRerankVector(new Passage.RerankVector(reranker, new float[] {1, 0})),
+                Passage.of("b", "gamma"),
+                Passage.of("c", "delta").withRerankVector(new Passage.RerankVector("elsewhere", new float[] {1, 0})));
+        Primitive.Rerank plain = new Primitive.Rerank(reranker, 3, 1);
+        for (Primitive.Rerank op : List.of(plain.withStoredVectors(), plain)) {
+            e.reranker().execute(new Batch(1, List.of(new Task(new TaskId("q", "rerank"), op,
+                    Map.of(Primitive.Rerank.QUERY.name(), "why", Primitive.Rerank.PASSAGES.name(), passages), _ -> {}))));
+        }
+
+        // Marked: the question, "gamma" and the other engine's "delta". Unmarked, as the engine does, every passage,
+        // but a similarity reranker caches vectors by text: of them only "alpha beta" is new.
+        assertThat(sleeper.taken()).containsExactly(300L + 2 * ("why".length() + "gamma".length() + "delta".length()),
+                300L + 2 * "alpha beta".length());
+
+        Engines fresh = new ModeledDevices(real(), COSTS, 0.1, sleeper).open();
+        fresh.reranker().execute(new Batch(1, List.of(new Task(new TaskId("q", "rerank"), plain,
+                Map.of(Primitive.Rerank.QUERY.name(), "why", Primitive.Rerank.PASSAGES.name(), passages), _ -> {}))));
+        assertThat(sleeper.taken()).as("a run's own reranker starts with an empty cache").containsExactly(
+                300L + 2 * ("why".length() + "alpha beta".length() + "gamma".length() + "delta".length()));
+    }
+
+    @Test
     void optimizedAyo4jAndTheSequentialChainAgreeOnModeledDevices() {
         ModeledDevices devices = new ModeledDevices(real(), COSTS, 0.1, new RecordingSleeper());
         List<Passage> corpus = new ArrayList<>();

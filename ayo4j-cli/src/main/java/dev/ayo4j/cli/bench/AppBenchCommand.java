@@ -11,6 +11,7 @@ import dev.ayo4j.bench.app.AppBenchmark;
 import dev.ayo4j.bench.app.BenchData;
 import dev.ayo4j.bench.app.EngineSource;
 import dev.ayo4j.bench.app.LocalEngines;
+import dev.ayo4j.bench.app.Placement;
 import dev.ayo4j.bench.app.SpecEngines;
 import dev.ayo4j.api.EngineFiles;
 import dev.ayo4j.bench.app.SvgPlots;
@@ -32,7 +33,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,6 +99,14 @@ public final class AppBenchCommand implements Callable<Integer> {
     @Mixin
     BenchEngineOptions engineOptions;
 
+    @Option(names = "--placement", defaultValue = "pinned", split = ",", paramLabel = "pinned|shared",
+            description = "How the engines use the cores: pinned (the LLM and each encoder on --llm-threads and "
+                    + "--encoder-threads of their own, a device each) or shared (every engine on every core, as a "
+                    + "deployment on a CPU box runs them). Every system runs on the first; each further one adds "
+                    + "ayo4j with every pass on engines so placed (e.g. ayo4j-shared). langchain4j-stock runs on the "
+                    + "shared engines where the run has them, as a deployment on a CPU box would.")
+    List<String> placementNames;
+
     @Option(names = "--deadline", defaultValue = "PT10M", description = "Deadline per query.")
     Duration deadline;
 
@@ -139,10 +150,15 @@ public final class AppBenchCommand implements Callable<Integer> {
                 .mapToInt(w -> passages > 0 ? passages : w.defaultPassages()).max().orElse(0);
         BenchData data = BenchData.load(engineOptions.dataset, Math.max(corpusPassages, maxPassages * (queries + 1)),
                 GuideDocuments.load(), GuideDocuments.QUESTIONS);
-        String placement = String.format("LLM %d thread(s); embedder and reranker %d thread(s) each (ayo4j engines);"
-                + " LangChain4j's all-MiniLM-L6-v2 with a 1-thread executor and %d ONNX Runtime thread(s); %d cores",
-                engineOptions.llmThreads, engineOptions.encoderThreads, engineOptions.encoderThreads,
-                Runtime.getRuntime().availableProcessors());
+        List<Placement> placements = placements(placementNames);
+        if (devices == Devices.MODELED && placements.size() > 1) {
+            throw new IllegalArgumentException("--devices modeled places every engine on a device of its own; "
+                    + "give --placement one placement");
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        Placement.Threads pinned = new Placement.Threads(engineOptions.llmThreads, engineOptions.encoderThreads);
+        Placement.Threads threads = placements.getFirst().threads(pinned, cores);
+        String placement = describe(placements, pinned, cores);
         out.println("LLM: " + resolved.description());
         out.println("placement: " + placement);
         out.println("data: " + data.origin() + " (" + data.chunks().size() + " chunks, " + data.questions().size()
@@ -157,13 +173,17 @@ public final class AppBenchCommand implements Callable<Integer> {
         try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
              ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              LocalStack stack = LocalStack.open(LocalStackOptions.of(resolved.path(), dataDir)
-                     .withThreads(engineOptions.llmThreads, engineOptions.encoderThreads)
+                     .withThreads(threads.llm(), threads.encoder())
                      // A slot per template per query in flight: one at a time, or about two at the loads measured.
                      .withSlotsFor(workloads.stream().map(w -> w.app(AppOptions.DEFAULT)).toList(),
                              arrivals.contains("poisson") || arrivals.contains("bursty") ? 2 : 1)
                      .withSynthetic(!resolved.meaningfulText()))) {
-            var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(engineOptions.encoderThreads, lc4jExecutor);
+            var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(threads.encoder(), lc4jExecutor);
             EngineSource engines = new LocalEngines(stack);
+            Map<Placement, EngineSource> others = new LinkedHashMap<>();
+            for (Placement p : placements.subList(1, placements.size())) {
+                others.put(p, LocalEngines.withThreads(stack, p.threads(pinned, cores)));
+            }
             var config = config(workloads, stack.llm().options().slotSimilarity());
             if (devices == Devices.MODELED) {
                 float similarity = stack.llm().options().slotSimilarity();
@@ -173,10 +193,11 @@ public final class AppBenchCommand implements Callable<Integer> {
                 placement = "modeled devices (a projection): every ayo4j engine on a device of its own, a prefill "
                         + "holding the LLM, generations in flight decoding together, an encoder serving one call at "
                         + "a time; costs fitted on this machine's engines (" + placement + "): " + costs.describe()
-                        + "; LangChain4j's all-MiniLM-L6-v2 on this machine's CPU";
+                        + "; LangChain4j's all-MiniLM-L6-v2 and langchain4j-stock's models on this machine's CPU";
                 out.println("placement: " + placement);
             }
-            AppBenchmark bench = new AppBenchmark(engines, data, lc4jEmbeddings, config, out);
+            AppBenchmark bench = new AppBenchmark(engines, data, lc4jEmbeddings, config, out)
+                    .stock(AppBenchmark.Stock.open()).placements(others);
             if (traceFiles != null) {
                 bench = bench.traces(traceFiles::listener);
                 out.println("trace files: " + traceFiles.directory());
@@ -195,13 +216,17 @@ public final class AppBenchCommand implements Callable<Integer> {
         if (devices == Devices.MODELED) {
             throw new IllegalArgumentException("--devices modeled fits costs on the embedded engines; drop --engines");
         }
+        if (placementNames.size() > 1) {
+            throw new IllegalArgumentException("--placement places the embedded engines; with --engines give one");
+        }
         try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
              ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              SpecEngines engines = new SpecEngines(EngineFiles.load(engineFile))) {
             var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(engineOptions.encoderThreads, lc4jExecutor);
             out.println("engines: " + engines.describe());
             var config = config(workloads, engines.slotSimilarity());
-            AppBenchmark bench = new AppBenchmark(engines, data, lc4jEmbeddings, config, out);
+            AppBenchmark bench = new AppBenchmark(engines, data, lc4jEmbeddings, config, out)
+                    .stock(AppBenchmark.Stock.open());
             if (traceFiles != null) {
                 bench = bench.traces(traceFiles::listener);
                 out.println("trace files: " + traceFiles.directory());
@@ -244,6 +269,33 @@ public final class AppBenchCommand implements Callable<Integer> {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** The placements {@code names} name, in order: the first the run's, the others (a)'s alone; no repeats. */
+    static List<Placement> placements(List<String> names) {
+        List<Placement> out = names.stream().map(Placement::of).toList();
+        if (out.isEmpty() || new java.util.HashSet<>(out).size() != out.size()) {
+            throw new IllegalArgumentException("--placement names each placement once: " + names);
+        }
+        return out;
+    }
+
+    /** The placement line of the report: where each engine runs, and LangChain4j's encoders. */
+    static String describe(List<Placement> placements, Placement.Threads pinned, int cores) {
+        Placement first = placements.getFirst();
+        Placement.Threads t = first.threads(pinned, cores);
+        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "%s: LLM %d thread(s); embedder and "
+                + "reranker %d thread(s) each (ayo4j engines); LangChain4j's all-MiniLM-L6-v2 with a 1-thread "
+                + "executor and %d ONNX Runtime thread(s); langchain4j-stock: LangChain4j's stock models (a pool of "
+                + "one thread per core, ONNX Runtime's default threads) and the LLM of the %s placement; %d cores",
+                first.label(), t.llm(), t.encoder(), t.encoder(),
+                placements.contains(Placement.SHARED) ? Placement.SHARED.label() : first.label(), cores));
+        for (Placement p : placements.subList(1, placements.size())) {
+            Placement.Threads o = p.threads(pinned, cores);
+            s.append(String.format(java.util.Locale.ROOT, "; %s: engines of its own placed %s: LLM %d thread(s), "
+                    + "embedder and reranker %d each", p.ayo4jSystem(), p.label(), o.llm(), o.encoder()));
+        }
+        return s.toString();
     }
 
     /** A built-in workload by name, or the app of an app file (.yaml, .yml), checked before anything runs. */

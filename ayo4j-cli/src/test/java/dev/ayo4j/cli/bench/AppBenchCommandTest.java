@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ayo4j.api.ConfigFileException;
+import dev.ayo4j.bench.app.Placement;
 import dev.ayo4j.bench.app.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +68,33 @@ class AppBenchCommandTest {
                 """);
         assertThatThrownBy(() -> AppBenchCommand.workload(noAnswer.toString()))
                 .hasMessageContaining("app file " + noAnswer).hasMessageContaining("last module must be a generate");
+    }
+
+    @Test
+    void placementsRunTheFirstForEverySystemAndAddAyo4jOnEachOther() {
+        AppBenchCommand command = new AppBenchCommand();
+        parse(command, "--placement", "pinned,shared");
+        assertThat(AppBenchCommand.placements(command.placementNames))
+                .containsExactly(Placement.PINNED, Placement.SHARED);
+        parse(command);
+        assertThat(AppBenchCommand.placements(command.placementNames)).containsExactly(Placement.PINNED);
+
+        String line = AppBenchCommand.describe(List.of(Placement.SHARED, Placement.PINNED),
+                new Placement.Threads(1, 1), 2);
+        assertThat(line).startsWith("shared: LLM 2 thread(s); embedder and reranker 2 thread(s) each")
+                .contains("langchain4j-stock: LangChain4j's stock models").contains("the LLM of the shared placement")
+                .contains("ayo4j-pinned: engines of its own placed pinned: LLM 1 thread(s)");
+        assertThat(AppBenchCommand.describe(List.of(Placement.PINNED), new Placement.Threads(1, 1), 2))
+                .contains("the LLM of the pinned placement").doesNotContain("ayo4j-shared");
+
+        assertThatThrownBy(() -> AppBenchCommand.placements(List.of("shared", "shared")))
+                .hasMessageContaining("--placement names each placement once");
+        assertThatThrownBy(() -> AppBenchCommand.placements(List.of("everywhere")))
+                .hasMessageContaining("unknown placement 'everywhere'");
+    }
+
+    /** As {@code ayo4j} parses its options (enum values in any case). */
+    private static void parse(AppBenchCommand command, String... args) {
+        new picocli.CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
     }
 }

@@ -15,6 +15,7 @@ import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
 import dev.ayo4j.spi.TaskResult;
 import dev.ayo4j.spi.Ticker;
+import dev.ayo4j.spi.TraceContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,10 +52,14 @@ public final class EngineScheduler implements AutoCloseable {
     /** Told when the batch holding a task begins on the engine; must not block. */
     @FunctionalInterface
     interface OnStart {
-        /** Does nothing. */
-        OnStart NONE = (_, _, _) -> { };
+        /** Does nothing; the task keeps its trace context. */
+        OnStart NONE = (_, _, _) -> TraceContext.NONE;
 
-        void started(long batchId, int batchSize, long startNanos);
+        /**
+         * The batch began; returns the trace context the task carries into the engine from now, or {@link
+         * TraceContext#NONE} to keep the one it was submitted with.
+         */
+        TraceContext started(long batchId, int batchSize, long startNanos);
     }
 
     /** A queued task with its callbacks. */
@@ -291,18 +296,20 @@ public final class EngineScheduler implements AutoCloseable {
 
     private void run(long id, List<Pending> taken) {
         List<Task> tasks = new ArrayList<>(taken.size());
-        for (Pending p : taken) {
-            tasks.add(p.task());
-        }
         long start = ticker.read();
         for (Pending p : taken) {
+            Task task = p.task();
             if (p.onStart() != OnStart.NONE) {
                 try {
-                    p.onStart().started(id, taken.size(), start);
+                    TraceContext trace = p.onStart().started(id, taken.size(), start);
+                    if (trace != null && !trace.isEmpty()) {
+                        task = task.withTrace(trace);
+                    }
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.ERROR, "start callback of " + p.task().id() + " failed", e);
                 }
             }
+            tasks.add(task);
         }
         List<TaskResult> results;
         try {

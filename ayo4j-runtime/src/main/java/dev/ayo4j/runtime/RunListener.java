@@ -30,6 +30,18 @@ public interface RunListener {
         return TraceContext.NONE;
     }
 
+    /**
+     * Called as the batch holding an engine primitive begins, right after its {@link RunEvent.Started} event
+     * and before the engine runs it: the trace context that this one task carries instead of its query's
+     * ({@link #traceContext(String)}), e.g. that of the span the listener started for the primitive on that
+     * event, so that a remote server's spans become the primitive span's children. {@link TraceContext#NONE}
+     * keeps the query's context. The same threading rules as {@link #onEvent} hold; what it throws is logged
+     * and the task keeps the query's context. Default: {@link TraceContext#NONE}.
+     */
+    default TraceContext taskTraceContext(RunEvent.Started started) {
+        return TraceContext.NONE;
+    }
+
     /** A listener that passes each event to {@code this}, then to {@code other}. */
     default RunListener andThen(RunListener other) {
         if (this == NONE) {
@@ -51,6 +63,13 @@ public interface RunListener {
             public TraceContext traceContext(String queryId) {
                 TraceContext c = RunListeners.traceContext(first, queryId);
                 return c.isEmpty() ? RunListeners.traceContext(other, queryId) : c;
+            }
+
+            /** The first listener's task context, or the other's when the first has none. */
+            @Override
+            public TraceContext taskTraceContext(RunEvent.Started started) {
+                TraceContext c = RunListeners.taskTraceContext(first, started);
+                return c.isEmpty() ? RunListeners.taskTraceContext(other, started) : c;
             }
         };
     }

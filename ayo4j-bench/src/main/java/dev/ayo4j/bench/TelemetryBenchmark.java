@@ -204,11 +204,17 @@ public final class TelemetryBenchmark {
         return out;
     }
 
-    /** Delivers recorded events to {@code listener} as the runtime would: a query's trace context first. */
+    /**
+     * Delivers recorded events to {@code listener} as the runtime would: a query's trace context first, and a
+     * task's after its start event.
+     */
     private static void replay(List<Object> events, RunListener listener) {
         for (Object e : events) {
             if (e instanceof RunEvent event) {
                 listener.onEvent(event);
+                if (event instanceof RunEvent.Started s && listener != RunListener.NONE) {
+                    listener.taskTraceContext(s);
+                }
             } else if (listener != RunListener.NONE) {
                 listener.traceContext(((QueryStart) e).queryId());
             }

@@ -58,11 +58,15 @@ public interface RunListener {
                 RunListeners.deliver(other, e);
             }
 
-            /** The first listener's context, or the other's when the first has none. */
+            /**
+             * Asks both (each may start a span of its own for the run); the first listener's context, or the
+             * other's when the first has none.
+             */
             @Override
             public TraceContext traceContext(String queryId) {
                 TraceContext c = RunListeners.traceContext(first, queryId);
-                return c.isEmpty() ? RunListeners.traceContext(other, queryId) : c;
+                TraceContext d = RunListeners.traceContext(other, queryId);
+                return c.isEmpty() ? d : c;
             }
 
             /** The first listener's task context, or the other's when the first has none. */

@@ -148,6 +148,32 @@ class RunListenerTest {
     }
 
     @Test
+    void composedListenersAreBothAskedForTheQuerysContextAndTheFirstsIsCarried() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        RunListener first = tracer("first", asked);
+        RunListener second = tracer("second", asked);
+        TraceContext carried = first.andThen(second).traceContext("q7");
+        assertThat(asked).containsExactly("first q7", "second q7");
+        assertThat(carried.fields()).containsEntry("traceparent", "first");
+        assertThat(RunListener.NONE.andThen(_ -> { }).andThen(second).traceContext("q8").fields())
+                .containsEntry("traceparent", "second");
+    }
+
+    private static RunListener tracer(String name, List<String> asked) {
+        return new RunListener() {
+            @Override
+            public void onEvent(RunEvent event) {
+            }
+
+            @Override
+            public TraceContext traceContext(String queryId) {
+                asked.add(name + " " + queryId);
+                return new TraceContext(Map.of("traceparent", name));
+            }
+        };
+    }
+
+    @Test
     void aListenerThatFailsToGiveATraceContextLeavesTheQueryUntraced() {
         TestingEngine embedder = TestingEngine.builder("embedder").build();
         runtime = Ayo4jRuntime.builder().ticker(ticker).engine(embedder).build();

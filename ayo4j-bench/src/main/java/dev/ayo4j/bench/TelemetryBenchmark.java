@@ -40,6 +40,12 @@ public final class TelemetryBenchmark {
      * the process clock's 10 ms resolution and a collector pause fall within a few percent.
      */
     public static final int REPLAYS = 10;
+    /**
+     * The batch processor's queue: room for every span of {@value #REPLAYS} replayed rounds, which arrive faster
+     * than one export thread drains them; a smaller queue drops spans, and a dropped span costs less than one
+     * exported.
+     */
+    static final int SPAN_QUEUE = 1 << 19;
     private final Ticker ticker = Ticker.systemTicker();
 
     /**
@@ -151,7 +157,7 @@ public final class TelemetryBenchmark {
         AtomicLong exported = new AtomicLong();
         int primitives = 0;
         try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
-                .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exported)).setMaxQueueSize(1 << 16).build()).build()).build();
+                .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exported)).setMaxQueueSize(SPAN_QUEUE).build()).build()).build();
              TraceFiles files = TraceFiles.open(traces, Limits.DEFAULT)) {
             Observability metrics = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                     OpenTelemetry.noop());

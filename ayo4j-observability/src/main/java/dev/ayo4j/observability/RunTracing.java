@@ -98,9 +98,10 @@ final class RunTracing implements RunListener {
             return TraceContext.NONE;
         }
         SpanContext c = span.getSpanContext();
-        String traceparent = "00-" + c.getTraceId() + '-' + c.getSpanId() + '-' + c.getTraceFlags().asHex();
         if (c.getTraceState().isEmpty()) {
-            return new TraceContext(Map.of(TRACEPARENT, traceparent));
+            // The version and trace id are the run's; only the span id and flags are the primitive's.
+            return new TraceContext(Map.of(TRACEPARENT, run.traceparentPrefix + c.getSpanId() + '-'
+                    + c.getTraceFlags().asHex()));
         }
         Map<String, String> fields = new HashMap<>(4);
         W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), fields, Map::put);
@@ -241,12 +242,15 @@ final class RunTracing implements RunListener {
         final Context context;
         final boolean recording;
         final Map<String, Span> open = new ConcurrentHashMap<>();
+        /** {@code 00-<trace id>-}: how the traceparent of each of the run's primitives begins. */
+        final String traceparentPrefix;
         volatile boolean ended;
 
         Run(Span span, Context parent) {
             this.span = span;
             this.context = parent.with(span);
             this.recording = span.isRecording();
+            this.traceparentPrefix = "00-" + span.getSpanContext().getTraceId() + '-';
         }
 
         /** Marks the run ended, so that a primitive starting now ends its own span; returns the run's span. */

@@ -24,11 +24,11 @@ import java.util.concurrent.TimeUnit;
  * Run listener that makes OpenTelemetry spans of runs: one span per run, a child of {@code parent} (the
  * caller's context, e.g. taken from an incoming {@code traceparent}), and one child span per primitive with
  * its queue wait, batch, tokens and GenAI attributes. The run's span starts with the run ({@link
- * #traceContext}), so that the run's engine calls carry its context to remote servers. An engine primitive's
- * span starts when its batch does ({@link RunEvent.Started}) and its context is the one its task carries
- * ({@link #taskTraceContext}), so that a remote server's spans hang under the primitive's span; it ends when
- * the primitive does. A primitive that runs in place has no start event: its span is made, with its measured
- * times, when it ends.
+ * #traceContext}). The span of a primitive on an engine that sends trace context to a remote server starts
+ * when its batch does ({@link #taskTraceContext}) and its context is the one its task carries, so that the
+ * server's spans hang under the primitive's span; it ends when the primitive does. Every other primitive's
+ * span (in process, or run in place) is made, with its measured times, when the primitive ends: nothing of it
+ * runs on the engine's thread.
  *
  * <p>A run makes one span per primitive, so the per-span work is kept to what the SDK needs: attributes go
  * straight onto the span builder under keys made once (an {@code Attributes} built first would be sorted and
@@ -89,11 +89,14 @@ final class RunTracing implements RunListener {
         return new TraceContext(fields);
     }
 
-    /** The context of the span that the primitive's start event started: its task sends it to a remote engine. */
+    /**
+     * Starts the span of an engine primitive whose batch began on an engine that sends trace context, and
+     * gives its context, which the task sends to the remote server; the span ends when the primitive does.
+     */
     @Override
     public TraceContext taskTraceContext(RunEvent.Started started) {
         Run run = runs.get(started.queryId());
-        Span span = run == null ? null : run.open.get(started.nodeId());
+        Span span = run == null ? null : started(run, started);
         if (span == null) {
             return TraceContext.NONE;
         }
@@ -117,8 +120,7 @@ final class RunTracing implements RunListener {
                     runs.computeIfAbsent(r.queryId(), q -> new Run(startRun(q, r.nanos()), parent));
                 }
             }
-            case RunEvent.Started s -> started(s);
-            case RunEvent.Token _ -> { }
+            case RunEvent.Started _, RunEvent.Token _ -> { }
             case RunEvent.Finished f -> finished(f.event());
             case RunEvent.Succeeded s -> {
                 Run run = runs.remove(s.queryId());
@@ -157,11 +159,10 @@ final class RunTracing implements RunListener {
                 .setAttribute(WORKFLOW_NAME, app).setAttribute(QUERY_ID, queryId).startSpan();
     }
 
-    /** Starts the span of an engine primitive whose batch began; a run the sampler left out gets none. */
-    private void started(RunEvent.Started s) {
-        Run run = runs.get(s.queryId());
-        if (run == null || !run.recording) {
-            return;
+    /** Starts the span of an engine primitive whose batch began; a run the sampler left out gets none (null). */
+    private Span started(Run run, RunEvent.Started s) {
+        if (!run.recording) {
+            return null;
         }
         SpanShapes.Shape shape = shapes.get(s.primitive(), s.engine());
         SpanBuilder b = start(shape, run.context, s.nanos(), s.nodeId(), s.primitive(), s.engine());
@@ -177,9 +178,13 @@ final class RunTracing implements RunListener {
             // The run failed while this batch was being started: nobody will end the span but this.
             span.end(clocks.epochNanos(s.nanos()), TimeUnit.NANOSECONDS);
         }
+        return span;
     }
 
-    /** Ends a primitive's span: the one its start event started, or, for a primitive run in place, a new one. */
+    /**
+     * Ends a primitive's span: the one started as its batch began, or, for a primitive run in place or on an
+     * engine that sends no trace context, a new one with its measured times.
+     */
     private void finished(TraceEvent e) {
         Run run = runs.get(e.queryId());
         if (run == null || !run.recording) {

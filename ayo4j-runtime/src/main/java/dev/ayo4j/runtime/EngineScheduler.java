@@ -53,19 +53,22 @@ public final class EngineScheduler implements AutoCloseable {
     @FunctionalInterface
     interface OnStart {
         /** Does nothing; the task keeps its trace context. */
-        OnStart NONE = (_, _, _) -> TraceContext.NONE;
+        OnStart NONE = (_, _, _, _) -> TraceContext.NONE;
 
         /**
          * The batch began; returns the trace context the task carries into the engine from now, or {@link
-         * TraceContext#NONE} to keep the one it was submitted with.
+         * TraceContext#NONE} to keep the one it was submitted with. {@code traced}: whether the engine sends
+         * its tasks' trace context ({@link Engine#sendsTraceContext()}); when not, the task keeps its own and
+         * none need be made.
          */
-        TraceContext started(long batchId, int batchSize, long startNanos);
+        TraceContext started(long batchId, int batchSize, long startNanos, boolean traced);
     }
 
     /** A queued task with its callbacks. */
     record Pending(Task task, OnStart onStart, Consumer<Completion> onDone) {}
 
     private final Engine engine;
+    private final boolean sendsTraceContext;
     private final Ticker ticker;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -88,6 +91,7 @@ public final class EngineScheduler implements AutoCloseable {
     /** As {@link #EngineScheduler(Engine, BatchPolicy, Ticker)}; {@code decisions} hears every action, under the lock. */
     EngineScheduler(Engine engine, BatchPolicy policy, Ticker ticker, Consumer<Action<?>> decisions) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.sendsTraceContext = engine.sendsTraceContext();
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.core = new DispatchCore<>(DispatchCore.Config.shared("engine " + engine.name(),
@@ -301,7 +305,7 @@ public final class EngineScheduler implements AutoCloseable {
             Task task = p.task();
             if (p.onStart() != OnStart.NONE) {
                 try {
-                    TraceContext trace = p.onStart().started(id, taken.size(), start);
+                    TraceContext trace = p.onStart().started(id, taken.size(), start, sendsTraceContext);
                     if (trace != null && !trace.isEmpty()) {
                         task = task.withTrace(trace);
                     }

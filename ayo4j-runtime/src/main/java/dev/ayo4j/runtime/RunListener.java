@@ -32,11 +32,12 @@ public interface RunListener {
 
     /**
      * Called as the batch holding an engine primitive begins, right after its {@link RunEvent.Started} event
-     * and before the engine runs it: the trace context that this one task carries instead of its query's
-     * ({@link #traceContext(String)}), e.g. that of the span the listener started for the primitive on that
-     * event, so that a remote server's spans become the primitive span's children. {@link TraceContext#NONE}
-     * keeps the query's context. The same threading rules as {@link #onEvent} hold; what it throws is logged
-     * and the task keeps the query's context. Default: {@link TraceContext#NONE}.
+     * and before the engine runs it, for engines that send their tasks' trace context to a remote server
+     * ({@code Engine.sendsTraceContext()}) only: the trace context that this one task carries instead of its
+     * query's ({@link #traceContext(String)}), e.g. that of a span the listener starts now for the primitive,
+     * so that the server's spans become the primitive span's children. {@link TraceContext#NONE} keeps the
+     * query's context. The same threading rules as {@link #onEvent} hold; what it throws is logged and the task
+     * keeps the query's context. Default: {@link TraceContext#NONE}.
      */
     default TraceContext taskTraceContext(RunEvent.Started started) {
         return TraceContext.NONE;
@@ -69,11 +70,12 @@ public interface RunListener {
                 return c.isEmpty() ? d : c;
             }
 
-            /** The first listener's task context, or the other's when the first has none. */
+            /** Asks both (each may start a span of its own); the first listener's context, or the other's. */
             @Override
             public TraceContext taskTraceContext(RunEvent.Started started) {
                 TraceContext c = RunListeners.taskTraceContext(first, started);
-                return c.isEmpty() ? RunListeners.taskTraceContext(other, started) : c;
+                TraceContext d = RunListeners.taskTraceContext(other, started);
+                return c.isEmpty() ? d : c;
             }
         };
     }

@@ -15,7 +15,9 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +29,9 @@ import java.util.concurrent.TimeUnit;
  * #traceContext}). The span of a primitive on an engine that sends trace context to a remote server starts
  * when its batch does ({@link #taskTraceContext}) and its context is the one its task carries, so that the
  * server's spans hang under the primitive's span; it ends when the primitive does. Every other primitive's
- * span (in process, or run in place) is made, with its measured times, when the primitive ends: nothing of it
- * runs on the engine's thread.
+ * span (in process, or run in place) is made with its measured times when the run ends, in one loop over the
+ * run's finished primitives, so that a run in flight costs only the bookkeeping and nothing of those spans
+ * runs on an engine's thread.
  *
  * <p>A run makes one span per primitive, so the per-span work is kept to what the SDK needs: attributes go
  * straight onto the span builder under keys made once (an {@code Attributes} built first would be sorted and
@@ -127,6 +130,9 @@ final class RunTracing implements RunListener {
                 QueryResult r = s.result();
                 long end = r.trace().stream().mapToLong(TraceEvent::endNanos).max().orElse(clocks.ticker().read());
                 Span span = run != null ? run.end() : startRun(r.queryId(), end - r.endToEndNanos());
+                if (run != null) {
+                    primitives(run);
+                }
                 span.setAttribute(E2E_MS, r.endToEndNanos() / 1e6)
                         .setAttribute(CRITICAL_PATH_MS, r.criticalPathNanos() / 1e6)
                         .setAttribute(LOWER_BOUND_MS, r.lowerBoundNanos() / 1e6);
@@ -145,6 +151,7 @@ final class RunTracing implements RunListener {
                         open.end(clocks.epochNanos(now), TimeUnit.NANOSECONDS);
                     }
                     run.open.clear();
+                    primitives(run);
                 }
                 span.recordException(f.cause());
                 span.setStatus(StatusCode.ERROR, String.valueOf(f.cause().getMessage()));
@@ -182,8 +189,9 @@ final class RunTracing implements RunListener {
     }
 
     /**
-     * Ends a primitive's span: the one started as its batch began, or, for a primitive run in place or on an
-     * engine that sends no trace context, a new one with its measured times.
+     * Ends a primitive's span when it was started as its batch began; otherwise keeps the event, whose span is
+     * made with the run's other ones when the run ends (in one loop on one thread, so that a run in flight
+     * costs only this).
      */
     private void finished(TraceEvent e) {
         Run run = runs.get(e.queryId());
@@ -192,6 +200,32 @@ final class RunTracing implements RunListener {
         }
         Span span = run.open.remove(e.nodeId());
         if (span == null) {
+            synchronized (run.finished) {
+                run.finished.add(e);
+            }
+            return;
+        }
+        span.setAttribute(OUTCOME, OUTCOMES[e.outcome().ordinal()])
+                .setAttribute(QUEUE_WAIT_MS, Math.max(0, e.waitNanos()) / 1e6);
+        if (e.tokensIn() > 0) {
+            span.setAttribute(USAGE_INPUT_TOKENS, e.tokensIn());
+        }
+        if (e.tokensOut() > 0) {
+            span.setAttribute(USAGE_OUTPUT_TOKENS, e.tokensOut());
+        }
+        end(span, e);
+    }
+
+    /** The spans, with their measured times, of the run's primitives that ended without a span of their own. */
+    private void primitives(Run run) {
+        if (!run.recording) {
+            return;
+        }
+        List<TraceEvent> done;
+        synchronized (run.finished) {
+            done = List.copyOf(run.finished);
+        }
+        for (TraceEvent e : done) {
             SpanBuilder b = start(shapes.get(e.primitive(), e.engine()), run.context, e.startNanos(), e.nodeId(),
                     e.primitive(), e.engine());
             b.setAttribute(OUTCOME, OUTCOMES[e.outcome().ordinal()])
@@ -205,17 +239,11 @@ final class RunTracing implements RunListener {
             if (e.tokensOut() > 0) {
                 b.setAttribute(USAGE_OUTPUT_TOKENS, e.tokensOut());
             }
-            span = b.startSpan();
-        } else {
-            span.setAttribute(OUTCOME, OUTCOMES[e.outcome().ordinal()])
-                    .setAttribute(QUEUE_WAIT_MS, Math.max(0, e.waitNanos()) / 1e6);
-            if (e.tokensIn() > 0) {
-                span.setAttribute(USAGE_INPUT_TOKENS, e.tokensIn());
-            }
-            if (e.tokensOut() > 0) {
-                span.setAttribute(USAGE_OUTPUT_TOKENS, e.tokensOut());
-            }
+            end(b.startSpan(), e);
         }
+    }
+
+    private void end(Span span, TraceEvent e) {
         if (e.outcome() == TraceEvent.Outcome.FAILED) {
             span.setStatus(StatusCode.ERROR);
         }
@@ -238,15 +266,17 @@ final class RunTracing implements RunListener {
     }
 
     /**
-     * A run in flight: its span and the context its primitives' spans are children
-     * of, whether the sampler records it, and the spans of its engine primitives that started and have not
-     * ended.
+     * A run in flight: its span and the context its primitives' spans are children of, whether the sampler
+     * records it, the spans of its primitives that started as their batch did and have not ended, and its
+     * other primitives that ended.
      */
     private static final class Run {
         final Span span;
         final Context context;
         final boolean recording;
         final Map<String, Span> open = new ConcurrentHashMap<>();
+        /** Its primitives that ended without a span of their own, whose spans are made at the run's end. */
+        final List<TraceEvent> finished = new ArrayList<>();
         /** {@code 00-<trace id>-}: how the traceparent of each of the run's primitives begins. */
         final String traceparentPrefix;
         volatile boolean ended;

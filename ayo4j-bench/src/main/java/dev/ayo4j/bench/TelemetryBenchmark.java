@@ -40,6 +40,8 @@ public final class TelemetryBenchmark {
      * the process clock's 10 ms resolution and a collector pause fall within a few percent.
      */
     public static final int REPLAYS = 10;
+    /** Spans per query that the batch processor's queue makes room for (a run's span and one per primitive). */
+    static final int SPANS_PER_QUERY = 32;
     private final Ticker ticker = Ticker.systemTicker();
 
     /**
@@ -151,7 +153,7 @@ public final class TelemetryBenchmark {
         AtomicLong exported = new AtomicLong();
         int primitives = 0;
         try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
-                .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exported)).setMaxQueueSize(1 << 16).build()).build()).build();
+                .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exported)).setMaxQueueSize(spanQueue(queries)).build()).build()).build();
              TraceFiles files = TraceFiles.open(traces, Limits.DEFAULT)) {
             Observability metrics = Observability.create(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                     OpenTelemetry.noop());
@@ -192,6 +194,16 @@ public final class TelemetryBenchmark {
                 queries, rounds * cycles, primitives, spansExported);
     }
 
+    /**
+     * The batch processor's queue: room for every span of {@value #REPLAYS} replayed rounds, which arrive faster
+     * than one export thread drains them; a smaller queue drops spans, and a dropped span costs less than one
+     * exported (at 65,536 the replay of 1,000 queries dropped spans).
+     */
+    static int spanQueue(int queries) {
+        long spans = (long) REPLAYS * queries * SPANS_PER_QUERY;
+        return (int) Math.min(1 << 30, Math.max(1 << 16, Long.highestOneBit(spans - 1) << 1));
+    }
+
     private static List<InstrumentationFigures> figures(List<String> settings, double[][] wall, double[][] cpu) {
         List<InstrumentationFigures> out = new ArrayList<>();
         double off = median(wall[0]);
@@ -204,7 +216,10 @@ public final class TelemetryBenchmark {
         return out;
     }
 
-    /** Delivers recorded events to {@code listener} as the runtime would: a query's trace context first. */
+    /**
+     * Delivers recorded events to {@code listener} as the runtime would: a query's trace context first (the
+     * no-op engines send no trace context, so no task's is asked for).
+     */
     private static void replay(List<Object> events, RunListener listener) {
         for (Object e : events) {
             if (e instanceof RunEvent event) {

@@ -36,6 +36,16 @@ public interface Engine extends AutoCloseable {
     default void awaitReady(Duration timeout) {
     }
 
+    /**
+     * Whether {@link #execute} sends each task's {@link Task#trace()} to a remote server (as W3C {@code
+     * traceparent} headers), so that the server's spans join the run's trace. Only then does the runtime ask
+     * the run listener for a context of the task's own as its batch starts (the span of its primitive), which
+     * costs a span started on the batch's thread; an engine that runs in process leaves it false (the default).
+     */
+    default boolean sendsTraceContext() {
+        return false;
+    }
+
     /** Releases native resources; idempotent. */
     @Override
     void close();

@@ -20,8 +20,9 @@ import java.util.function.Consumer;
  * @param inputs  input values by port name
  * @param publish where an engine may publish the task's output before {@code execute} returns, e.g. a
  *                {@link Generation} as soon as the request is accepted, so STREAM consumers start
- * @param trace   the trace context of the task's query, which an engine calling a remote server sends with
- *                the call ({@link TraceContext#NONE} when the query is not traced)
+ * @param trace   the trace context that an engine calling a remote server sends with the call: the task's own
+ *                (e.g. of the span of its primitive) once its batch has started, its query's until then, and
+ *                {@link TraceContext#NONE} when the query is not traced
  */
 public record Task(TaskId id, Primitive op, Map<String, Object> inputs, Consumer<Object> publish,
                    TraceContext trace) {
@@ -41,6 +42,11 @@ public record Task(TaskId id, Primitive op, Map<String, Object> inputs, Consumer
     /** A task whose early output goes nowhere (for direct engine use and tests). */
     public static Task of(TaskId id, Primitive op, Map<String, Object> inputs) {
         return new Task(id, op, inputs, _ -> {});
+    }
+
+    /** This task carrying {@code trace} instead of its own trace context. */
+    public Task withTrace(TraceContext trace) {
+        return new Task(id, op, inputs, publish, trace);
     }
 
     /**

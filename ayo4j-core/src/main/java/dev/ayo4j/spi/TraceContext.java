@@ -10,7 +10,8 @@ import java.util.Objects;
  * tracestate} when the trace has one).
  *
  * <p>Opaque to the runtime, which hands the context its run listener gives for a query to every task of that
- * query ({@link Task#trace()}) without reading it. An engine that calls a remote server reads the fields back
+ * query, and as a task's batch starts the context the listener gives for that task (that of the primitive's
+ * span), without reading either ({@link Task#trace()}). An engine that calls a remote server reads the fields back
  * with the same propagator (OpenTelemetry's {@code W3CTraceContextPropagator}) and sends them as request
  * headers; an engine that runs in process ignores them. An engine serving a batch of tasks from several
  * queries in one request sends the first task's context.

@@ -37,7 +37,10 @@ final class RunMetrics implements RunListener {
     private final String app;
     private final Function<String, EngineDescription> engines;
     private final Ticker ticker;
-    private final Map<PrimitiveKey, PrimitiveMeters> primitives = new ConcurrentHashMap<>();
+    private static final int OUTCOMES = TraceEvent.Outcome.values().length;
+
+    /** Meters by engine, primitive kind and outcome ordinal. */
+    private final Map<String, Map<String, PrimitiveMeters[]>> primitives = new ConcurrentHashMap<>();
     private final Map<String, EngineMeters> engineMeters = new ConcurrentHashMap<>();
     private final Map<String, LlmMeters> llmMeters = new ConcurrentHashMap<>();
     private final Map<String, QueryState> queries = new ConcurrentHashMap<>();
@@ -58,7 +61,10 @@ final class RunMetrics implements RunListener {
     public void onEvent(RunEvent event) {
         switch (event) {
             case RunEvent.Ready r -> {
-                QueryState q = queries.computeIfAbsent(r.queryId(), _ -> new QueryState(r.nanos()));
+                QueryState q = queries.get(r.queryId());
+                if (q == null) {
+                    q = queries.computeIfAbsent(r.queryId(), _ -> new QueryState(r.nanos()));
+                }
                 if (r.primitive().equals("Decode")) {
                     q.decodes.put(r.nodeId(), new long[] {q.lastPrefillStart, 0});
                 }
@@ -103,8 +109,7 @@ final class RunMetrics implements RunListener {
     }
 
     private void finished(TraceEvent t) {
-        PrimitiveMeters m = primitives.computeIfAbsent(new PrimitiveKey(t.engine(), t.primitive(), t.outcome()),
-                this::meters);
+        PrimitiveMeters m = meters(t.engine(), t.primitive(), t.outcome());
         long service = Math.max(0, t.serviceNanos());
         m.service.record(service, TimeUnit.NANOSECONDS);
         if (m.queueWait != null) {
@@ -171,6 +176,25 @@ final class RunMetrics implements RunListener {
         if (bound > 0) {
             ok.boundRatio.record((double) r.endToEndNanos() / bound);
         }
+    }
+
+    /** The meters of a primitive kind on an engine with an outcome: two map reads, no key built per event. */
+    private PrimitiveMeters meters(String engine, String primitive, TraceEvent.Outcome outcome) {
+        Map<String, PrimitiveMeters[]> byPrimitive = primitives.get(engine);
+        if (byPrimitive == null) {
+            byPrimitive = primitives.computeIfAbsent(engine, _ -> new ConcurrentHashMap<>());
+        }
+        PrimitiveMeters[] byOutcome = byPrimitive.get(primitive);
+        if (byOutcome == null) {
+            byOutcome = byPrimitive.computeIfAbsent(primitive, _ -> new PrimitiveMeters[OUTCOMES]);
+        }
+        PrimitiveMeters m = byOutcome[outcome.ordinal()];
+        if (m == null) {
+            // Registering twice gives the registry's same meters, so a race here only builds a record twice.
+            m = meters(new PrimitiveKey(engine, primitive, outcome));
+            byOutcome[outcome.ordinal()] = m;
+        }
+        return m;
     }
 
     private PrimitiveMeters meters(PrimitiveKey k) {

@@ -9,6 +9,7 @@ import dev.ayo4j.spi.TraceContext;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -25,14 +26,17 @@ import java.util.concurrent.TimeUnit;
  * Run listener that makes OpenTelemetry spans of runs: one span per run, a child of {@code parent} (the
  * caller's context, e.g. taken from an incoming {@code traceparent}), and one child span per primitive with
  * its queue wait, batch, tokens and GenAI attributes. The run's span starts with the run ({@link
- * #traceContext}), so that the run's engine calls carry its context to remote servers; the primitives' spans
- * are made with their measured times when the run ends, from the run's trace, so that a run in flight costs
- * only the bookkeeping of its start (and, until it ends, of its finished primitives, which a failed run's
- * spans are made from).
+ * #traceContext}). The span of a primitive on an engine that sends trace context to a remote server starts
+ * when its batch does ({@link #taskTraceContext}) and its context is the one its task carries, so that the
+ * server's spans hang under the primitive's span; it ends when the primitive does. Every other primitive's
+ * span (in process, or run in place) is made with its measured times when the run ends, in one loop over the
+ * run's finished primitives, so that a run in flight costs only the bookkeeping and nothing of those spans
+ * runs on an engine's thread.
  *
  * <p>A run makes one span per primitive, so the per-span work is kept to what the SDK needs: attributes go
  * straight onto the span builder under keys made once (an {@code Attributes} built first would be sorted and
- * then copied), and a primitive's name, kind and GenAI attributes come from {@link SpanShapes}.
+ * then copied), a primitive's name, kind and GenAI attributes come from {@link SpanShapes}, and a task's
+ * {@code traceparent} is written from the span's ids without a propagator's map.
  */
 final class RunTracing implements RunListener {
     private static final AttributeKey<String> WORKFLOW_NAME = AttributeKey.stringKey(GenAi.WORKFLOW_NAME);
@@ -52,6 +56,7 @@ final class RunTracing implements RunListener {
     private static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey(GenAi.REQUEST_MODEL);
     private static final AttributeKey<Long> USAGE_INPUT_TOKENS = AttributeKey.longKey(GenAi.USAGE_INPUT_TOKENS);
     private static final AttributeKey<Long> USAGE_OUTPUT_TOKENS = AttributeKey.longKey(GenAi.USAGE_OUTPUT_TOKENS);
+    private static final String TRACEPARENT = "traceparent";
     /** {@code ayo4j.outcome} values by {@link TraceEvent.Outcome} ordinal: the outcome in lower case. */
     private static final String[] OUTCOMES = java.util.Arrays.stream(TraceEvent.Outcome.values())
             .map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
@@ -75,20 +80,37 @@ final class RunTracing implements RunListener {
 
     /**
      * Starts the run's span, so that its engine calls can carry it to remote servers (as W3C {@code
-     * traceparent}); the span ends, with its primitives' spans made as its children, when the run does.
+     * traceparent}); the span ends when the run does.
      */
     @Override
     public TraceContext traceContext(String queryId) {
         long now = clocks.ticker().read();
-        Span span = startRun(queryId, now);
-        Run run = new Run(now, span);
-        Run earlier = runs.putIfAbsent(queryId, run);
-        if (earlier != null) {
-            // Asked twice for one query id: the first span stands for the run.
-            span = earlier.span != null ? earlier.span : span;
+        // Asked twice for one query id: the first span stands for the run.
+        Run run = runs.computeIfAbsent(queryId, q -> new Run(startRun(q, now), parent));
+        Map<String, String> fields = new HashMap<>(4);
+        W3CTraceContextPropagator.getInstance().inject(run.context, fields, Map::put);
+        return new TraceContext(fields);
+    }
+
+    /**
+     * Starts the span of an engine primitive whose batch began on an engine that sends trace context, and
+     * gives its context, which the task sends to the remote server; the span ends when the primitive does.
+     */
+    @Override
+    public TraceContext taskTraceContext(RunEvent.Started started) {
+        Run run = runs.get(started.queryId());
+        Span span = run == null ? null : started(run, started);
+        if (span == null) {
+            return TraceContext.NONE;
+        }
+        SpanContext c = span.getSpanContext();
+        if (c.getTraceState().isEmpty()) {
+            // The version and trace id are the run's; only the span id and flags are the primitive's.
+            return new TraceContext(Map.of(TRACEPARENT, run.traceparentPrefix + c.getSpanId() + '-'
+                    + c.getTraceFlags().asHex()));
         }
         Map<String, String> fields = new HashMap<>(4);
-        W3CTraceContextPropagator.getInstance().inject(parent.with(span), fields, Map::put);
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), fields, Map::put);
         return new TraceContext(fields);
     }
 
@@ -96,38 +118,44 @@ final class RunTracing implements RunListener {
     public void onEvent(RunEvent event) {
         switch (event) {
             case RunEvent.Ready r -> {
-                // Runs are normally known from traceContext; one heard of only from its events gets its span at the end.
+                // Runs are normally known from traceContext; one heard of only from its events starts at its first.
                 if (!runs.containsKey(r.queryId())) {
-                    runs.putIfAbsent(r.queryId(), new Run(r.nanos(), null));
+                    runs.computeIfAbsent(r.queryId(), q -> new Run(startRun(q, r.nanos()), parent));
                 }
             }
             case RunEvent.Started _, RunEvent.Token _ -> { }
-            case RunEvent.Finished f -> {
-                Run run = runs.get(f.queryId());
-                if (run != null) {
-                    synchronized (run.finished) {
-                        run.finished.add(f.event());
-                    }
-                }
-            }
+            case RunEvent.Finished f -> finished(f.event());
             case RunEvent.Succeeded s -> {
                 Run run = runs.remove(s.queryId());
                 QueryResult r = s.result();
                 long end = r.trace().stream().mapToLong(TraceEvent::endNanos).max().orElse(clocks.ticker().read());
-                emit(r.queryId(), run, end - r.endToEndNanos(), end, r.trace(), r, null);
+                Span span = run != null ? run.end() : startRun(r.queryId(), end - r.endToEndNanos());
+                if (run != null) {
+                    primitives(run);
+                }
+                span.setAttribute(E2E_MS, r.endToEndNanos() / 1e6)
+                        .setAttribute(CRITICAL_PATH_MS, r.criticalPathNanos() / 1e6)
+                        .setAttribute(LOWER_BOUND_MS, r.lowerBoundNanos() / 1e6);
+                span.end(clocks.epochNanos(end), TimeUnit.NANOSECONDS);
             }
             case RunEvent.Failed f -> {
                 Run run = runs.remove(f.queryId());
                 long now = clocks.ticker().read();
-                List<TraceEvent> done;
+                Span span;
                 if (run == null) {
-                    done = List.of();
+                    span = startRun(f.queryId(), now);
                 } else {
-                    synchronized (run.finished) {
-                        done = List.copyOf(run.finished);
+                    span = run.end();
+                    // Primitives still running when the run failed were abandoned: their spans end with it.
+                    for (Span open : run.open.values()) {
+                        open.end(clocks.epochNanos(now), TimeUnit.NANOSECONDS);
                     }
+                    run.open.clear();
+                    primitives(run);
                 }
-                emit(f.queryId(), run, run == null ? now : run.firstNanos, now, done, null, f.cause());
+                span.recordException(f.cause());
+                span.setStatus(StatusCode.ERROR, String.valueOf(f.cause().getMessage()));
+                span.end(clocks.epochNanos(now), TimeUnit.NANOSECONDS);
             }
         }
     }
@@ -138,67 +166,132 @@ final class RunTracing implements RunListener {
                 .setAttribute(WORKFLOW_NAME, app).setAttribute(QUERY_ID, queryId).startSpan();
     }
 
-    /** Ends the run's span (started now at {@code startNanos} if it was not yet), its primitives' spans first. */
-    private void emit(String queryId, Run known, long startNanos, long endNanos, List<TraceEvent> trace,
-                      QueryResult result, Throwable failure) {
-        Span run = known != null && known.span != null ? known.span : startRun(queryId, startNanos);
-        if (result != null) {
-            run.setAttribute(E2E_MS, result.endToEndNanos() / 1e6)
-                    .setAttribute(CRITICAL_PATH_MS, result.criticalPathNanos() / 1e6)
-                    .setAttribute(LOWER_BOUND_MS, result.lowerBoundNanos() / 1e6);
+    /** Starts the span of an engine primitive whose batch began; a run the sampler left out gets none (null). */
+    private Span started(Run run, RunEvent.Started s) {
+        if (!run.recording) {
+            return null;
         }
-        if (failure != null) {
-            run.recordException(failure);
-            run.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
-        }
-        // A run the sampler left out is not recorded: its primitives would not be either, so skip building them.
-        if (run.isRecording()) {
-            Context inRun = parent.with(run);
-            for (TraceEvent e : trace) {
-                primitive(inRun, e);
-            }
-        }
-        run.end(clocks.epochNanos(endNanos), TimeUnit.NANOSECONDS);
-    }
-
-    private void primitive(Context inRun, TraceEvent e) {
-        SpanShapes.Shape shape = shapes.get(e.primitive(), e.engine());
-        SpanBuilder b = tracer.spanBuilder(shape.name()).setParent(inRun).setSpanKind(shape.kind())
-                .setStartTimestamp(clocks.epochNanos(e.startNanos()), TimeUnit.NANOSECONDS)
-                .setAttribute(NODE, e.nodeId()).setAttribute(PRIMITIVE, e.primitive())
-                .setAttribute(ENGINE, e.engine()).setAttribute(OUTCOME, OUTCOMES[e.outcome().ordinal()])
-                .setAttribute(QUEUE_WAIT_MS, Math.max(0, e.waitNanos()) / 1e6);
-        if (e.batchId() >= 0) {
-            b.setAttribute(BATCH_ID, e.batchId()).setAttribute(BATCH_SIZE, e.batchSize());
-        }
-        if (shape.operation() != null) {
-            b.setAttribute(OPERATION_NAME, shape.operation());
-            if (shape.provider() != null) {
-                b.setAttribute(PROVIDER_NAME, shape.provider()).setAttribute(REQUEST_MODEL, shape.model());
-            }
-        }
-        if (e.tokensIn() > 0) {
-            b.setAttribute(USAGE_INPUT_TOKENS, e.tokensIn());
-        }
-        if (e.tokensOut() > 0) {
-            b.setAttribute(USAGE_OUTPUT_TOKENS, e.tokensOut());
+        SpanShapes.Shape shape = shapes.get(s.primitive(), s.engine());
+        SpanBuilder b = start(shape, run.context, s.nanos(), s.nodeId(), s.primitive(), s.engine());
+        if (s.batchId() >= 0) {
+            b.setAttribute(BATCH_ID, s.batchId()).setAttribute(BATCH_SIZE, s.batchSize());
         }
         Span span = b.startSpan();
+        Span retried = run.open.put(s.nodeId(), span);
+        if (retried != null) {
+            retried.end(clocks.epochNanos(s.nanos()), TimeUnit.NANOSECONDS);
+        }
+        if (run.ended && run.open.remove(s.nodeId(), span)) {
+            // The run failed while this batch was being started: nobody will end the span but this.
+            span.end(clocks.epochNanos(s.nanos()), TimeUnit.NANOSECONDS);
+        }
+        return span;
+    }
+
+    /**
+     * Ends a primitive's span when it was started as its batch began; otherwise keeps the event, whose span is
+     * made with the run's other ones when the run ends (in one loop on one thread, so that a run in flight
+     * costs only this).
+     */
+    private void finished(TraceEvent e) {
+        Run run = runs.get(e.queryId());
+        if (run == null || !run.recording) {
+            return;
+        }
+        Span span = run.open.remove(e.nodeId());
+        if (span == null) {
+            synchronized (run.finished) {
+                run.finished.add(e);
+            }
+            return;
+        }
+        span.setAttribute(OUTCOME, OUTCOMES[e.outcome().ordinal()])
+                .setAttribute(QUEUE_WAIT_MS, Math.max(0, e.waitNanos()) / 1e6);
+        if (e.tokensIn() > 0) {
+            span.setAttribute(USAGE_INPUT_TOKENS, e.tokensIn());
+        }
+        if (e.tokensOut() > 0) {
+            span.setAttribute(USAGE_OUTPUT_TOKENS, e.tokensOut());
+        }
+        end(span, e);
+    }
+
+    /** The spans, with their measured times, of the run's primitives that ended without a span of their own. */
+    private void primitives(Run run) {
+        if (!run.recording) {
+            return;
+        }
+        List<TraceEvent> done;
+        synchronized (run.finished) {
+            done = List.copyOf(run.finished);
+        }
+        for (TraceEvent e : done) {
+            SpanBuilder b = start(shapes.get(e.primitive(), e.engine()), run.context, e.startNanos(), e.nodeId(),
+                    e.primitive(), e.engine());
+            b.setAttribute(OUTCOME, OUTCOMES[e.outcome().ordinal()])
+                    .setAttribute(QUEUE_WAIT_MS, Math.max(0, e.waitNanos()) / 1e6);
+            if (e.batchId() >= 0) {
+                b.setAttribute(BATCH_ID, e.batchId()).setAttribute(BATCH_SIZE, e.batchSize());
+            }
+            if (e.tokensIn() > 0) {
+                b.setAttribute(USAGE_INPUT_TOKENS, e.tokensIn());
+            }
+            if (e.tokensOut() > 0) {
+                b.setAttribute(USAGE_OUTPUT_TOKENS, e.tokensOut());
+            }
+            end(b.startSpan(), e);
+        }
+    }
+
+    private void end(Span span, TraceEvent e) {
         if (e.outcome() == TraceEvent.Outcome.FAILED) {
             span.setStatus(StatusCode.ERROR);
         }
         span.end(clocks.epochNanos(Math.max(e.startNanos(), e.endNanos())), TimeUnit.NANOSECONDS);
     }
 
-    /** A run in flight: when it was first heard of, its span (null until the end if none was asked for), and its primitives that ended. */
-    private static final class Run {
-        final long firstNanos;
-        final Span span;
-        final List<TraceEvent> finished = new ArrayList<>();
+    /** A primitive span's builder with what every primitive's span has. */
+    private SpanBuilder start(SpanShapes.Shape shape, Context inRun, long startNanos, String node, String primitive,
+                              String engine) {
+        SpanBuilder b = tracer.spanBuilder(shape.name()).setParent(inRun).setSpanKind(shape.kind())
+                .setStartTimestamp(clocks.epochNanos(startNanos), TimeUnit.NANOSECONDS)
+                .setAttribute(NODE, node).setAttribute(PRIMITIVE, primitive).setAttribute(ENGINE, engine);
+        if (shape.operation() != null) {
+            b.setAttribute(OPERATION_NAME, shape.operation());
+            if (shape.provider() != null) {
+                b.setAttribute(PROVIDER_NAME, shape.provider()).setAttribute(REQUEST_MODEL, shape.model());
+            }
+        }
+        return b;
+    }
 
-        Run(long firstNanos, Span span) {
-            this.firstNanos = firstNanos;
+    /**
+     * A run in flight: its span and the context its primitives' spans are children of, whether the sampler
+     * records it, the spans of its primitives that started as their batch did and have not ended, and its
+     * other primitives that ended.
+     */
+    private static final class Run {
+        final Span span;
+        final Context context;
+        final boolean recording;
+        final Map<String, Span> open = new ConcurrentHashMap<>();
+        /** Its primitives that ended without a span of their own, whose spans are made at the run's end. */
+        final List<TraceEvent> finished = new ArrayList<>();
+        /** {@code 00-<trace id>-}: how the traceparent of each of the run's primitives begins. */
+        final String traceparentPrefix;
+        volatile boolean ended;
+
+        Run(Span span, Context parent) {
             this.span = span;
+            this.context = parent.with(span);
+            this.recording = span.isRecording();
+            this.traceparentPrefix = "00-" + span.getSpanContext().getTraceId() + '-';
+        }
+
+        /** Marks the run ended, so that a primitive starting now ends its own span; returns the run's span. */
+        Span end() {
+            ended = true;
+            return span;
         }
     }
 }

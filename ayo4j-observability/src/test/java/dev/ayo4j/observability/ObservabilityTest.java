@@ -8,6 +8,7 @@ import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.runtime.QueryResult;
 import dev.ayo4j.runtime.trace.TraceEvent;
+import dev.ayo4j.testkit.TestingEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -81,8 +82,13 @@ class ObservabilityTest {
             assertThat(root.getTraceId()).isEqualTo(TRACE_ID);
             assertThat(root.getParentSpanId()).isEqualTo(PARENT_SPAN);
             assertThat(root.getAttributes().get(AttributeKey.stringKey(Attrs.QUERY_ID))).isEqualTo("rag-1");
-            assertThat(root.getEndEpochNanos() - root.getStartEpochNanos()).isEqualTo(r.endToEndNanos());
             List<SpanData> children = all.stream().filter(s -> s.getParentSpanId().equals(root.getSpanId())).toList();
+            // The run's span starts as the run does, before its first primitive, and ends with its last.
+            assertThat(root.getStartEpochNanos()).isLessThanOrEqualTo(
+                    children.stream().mapToLong(SpanData::getStartEpochNanos).min().orElseThrow());
+            assertThat(root.getEndEpochNanos()).isEqualTo(
+                    children.stream().mapToLong(SpanData::getEndEpochNanos).max().orElseThrow());
+            assertThat(root.getEndEpochNanos() - root.getStartEpochNanos()).isLessThanOrEqualTo(r.endToEndNanos());
             Map<String, SpanData> byNode = children.stream().collect(Collectors.toMap(
                     s -> s.getAttributes().get(AttributeKey.stringKey(Attrs.NODE)), s -> s));
             assertThat(byNode.keySet()).containsExactlyInAnyOrderElementsOf(
@@ -104,6 +110,40 @@ class ObservabilityTest {
             assertThat(all).as("the runtime-wide listener traced the same run as a root too")
                     .filteredOn(s -> s.getName().equals("run default")).singleElement()
                     .satisfies(s -> assertThat(s.getParentSpanContext()).isEqualTo(SpanContext.getInvalid()));
+        }
+    }
+
+    @Test
+    void eachTaskOfAnEngineThatSendsTraceContextCarriesTheSpanOfItsPrimitive() throws Exception {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        // The LLM and the embedder stand for remote engines; the reranker and the vector store run in process.
+        List<String> remote = List.of("llm", "embedder");
+        List<TestingEngine> engines = Runs.ENGINES.stream().map(n -> TestingEngine.builder(n)
+                .sendsTraceContext(remote.contains(n)).build()).toList();
+        try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build()) {
+            Observability obs = Observability.create(new SimpleMeterRegistry(), otel);
+            Context caller = Observability.extract(Map.of("traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN + "-01"));
+            Ayo4jRuntime.Builder b = Ayo4jRuntime.builder();
+            engines.forEach(b::ownedEngine);
+            try (Ayo4jRuntime runtime = b.build()) {
+                runtime.submit("rag-2", Runs.advancedRag(), Runs.inputs("What is topic 3?"), Runs.GUARD,
+                        obs.listener("advanced-rag", caller)).get();
+            }
+            List<SpanData> all = spans.getFinishedSpanItems();
+            SpanData root = all.stream().filter(s -> s.getName().equals("run advanced-rag")).findFirst().orElseThrow();
+            Map<String, SpanData> byNode = all.stream().filter(s -> s.getParentSpanId().equals(root.getSpanId()))
+                    .collect(Collectors.toMap(s -> s.getAttributes().get(AttributeKey.stringKey(Attrs.NODE)), s -> s));
+            List<dev.ayo4j.spi.Task> sent = engines.stream().filter(TestingEngine::sendsTraceContext)
+                    .flatMap(e -> e.batches().stream()).flatMap(batch -> batch.tasks().stream()).toList();
+            assertThat(sent).hasSizeGreaterThan(2).allSatisfy(t -> assertThat(t.trace().fields())
+                    .containsEntry("traceparent", "00-" + TRACE_ID + "-" + byNode.get(t.id().node()).getSpanId() + "-01"));
+            assertThat(sent).extracting(t -> t.trace().fields().get("traceparent")).doesNotHaveDuplicates();
+            List<dev.ayo4j.spi.Task> inProcess = engines.stream().filter(e -> !e.sendsTraceContext())
+                    .flatMap(e -> e.batches().stream()).flatMap(batch -> batch.tasks().stream()).toList();
+            assertThat(inProcess).as("tasks of in-process engines keep the run's context").isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.trace().fields())
+                            .containsEntry("traceparent", "00-" + TRACE_ID + "-" + root.getSpanId() + "-01"));
         }
     }
 

@@ -15,6 +15,7 @@ import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
 import dev.ayo4j.spi.TaskResult;
 import dev.ayo4j.spi.Ticker;
+import dev.ayo4j.spi.TraceContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,16 +53,23 @@ public final class EngineScheduler implements AutoCloseable {
     /** Told when the batch holding a task begins on the engine; must not block. */
     @FunctionalInterface
     interface OnStart {
-        /** Does nothing. */
-        OnStart NONE = (_, _, _) -> { };
+        /** Does nothing; the task keeps its trace context. */
+        OnStart NONE = (_, _, _, _) -> TraceContext.NONE;
 
-        void started(long batchId, int batchSize, long startNanos);
+        /**
+         * The batch began; returns the trace context the task carries into the engine from now, or {@link
+         * TraceContext#NONE} to keep the one it was submitted with. {@code traced}: whether the engine sends
+         * its tasks' trace context ({@link Engine#sendsTraceContext()}); when not, the task keeps its own and
+         * none need be made.
+         */
+        TraceContext started(long batchId, int batchSize, long startNanos, boolean traced);
     }
 
     /** A queued task with its callbacks. */
     record Pending(Task task, OnStart onStart, Consumer<Completion> onDone) {}
 
     private final Engine engine;
+    private final boolean sendsTraceContext;
     private final Ticker ticker;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -84,6 +92,7 @@ public final class EngineScheduler implements AutoCloseable {
     /** As {@link #EngineScheduler(Engine, BatchPolicy, Ticker)}; {@code decisions} hears every action, under the lock. */
     EngineScheduler(Engine engine, BatchPolicy policy, Ticker ticker, Consumer<Action<?>> decisions) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.sendsTraceContext = engine.sendsTraceContext();
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.core = new DispatchCore<>(DispatchCore.Config.shared("engine " + engine.name(),
@@ -292,18 +301,20 @@ public final class EngineScheduler implements AutoCloseable {
 
     private void run(long id, List<Pending> taken) {
         List<Task> tasks = new ArrayList<>(taken.size());
-        for (Pending p : taken) {
-            tasks.add(p.task());
-        }
         long start = ticker.read();
         for (Pending p : taken) {
+            Task task = p.task();
             if (p.onStart() != OnStart.NONE) {
                 try {
-                    p.onStart().started(id, taken.size(), start);
+                    TraceContext trace = p.onStart().started(id, taken.size(), start, sendsTraceContext);
+                    if (trace != null && !trace.isEmpty()) {
+                        task = task.withTrace(trace);
+                    }
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.ERROR, "start callback of " + p.task().id() + " failed", e);
                 }
             }
+            tasks.add(task);
         }
         List<TaskResult> results;
         try {

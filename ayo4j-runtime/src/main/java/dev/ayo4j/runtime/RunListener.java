@@ -30,6 +30,19 @@ public interface RunListener {
         return TraceContext.NONE;
     }
 
+    /**
+     * Called as the batch holding an engine primitive begins, right after its {@link RunEvent.Started} event
+     * and before the engine runs it, for engines that send their tasks' trace context to a remote server
+     * ({@code Engine.sendsTraceContext()}) only: the trace context that this one task carries instead of its
+     * query's ({@link #traceContext(String)}), e.g. that of a span the listener starts now for the primitive,
+     * so that the server's spans become the primitive span's children. {@link TraceContext#NONE} keeps the
+     * query's context. The same threading rules as {@link #onEvent} hold; what it throws is logged and the task
+     * keeps the query's context. Default: {@link TraceContext#NONE}.
+     */
+    default TraceContext taskTraceContext(RunEvent.Started started) {
+        return TraceContext.NONE;
+    }
+
     /** A listener that passes each event to {@code this}, then to {@code other}. */
     default RunListener andThen(RunListener other) {
         if (this == NONE) {
@@ -46,11 +59,23 @@ public interface RunListener {
                 RunListeners.deliver(other, e);
             }
 
-            /** The first listener's context, or the other's when the first has none. */
+            /**
+             * Asks both (each may start a span of its own for the run); the first listener's context, or the
+             * other's when the first has none.
+             */
             @Override
             public TraceContext traceContext(String queryId) {
                 TraceContext c = RunListeners.traceContext(first, queryId);
-                return c.isEmpty() ? RunListeners.traceContext(other, queryId) : c;
+                TraceContext d = RunListeners.traceContext(other, queryId);
+                return c.isEmpty() ? d : c;
+            }
+
+            /** Asks both (each may start a span of its own); the first listener's context, or the other's. */
+            @Override
+            public TraceContext taskTraceContext(RunEvent.Started started) {
+                TraceContext c = RunListeners.taskTraceContext(first, started);
+                TraceContext d = RunListeners.taskTraceContext(other, started);
+                return c.isEmpty() ? d : c;
             }
         };
     }

@@ -36,4 +36,18 @@ final class RunListeners {
             return TraceContext.NONE;
         }
     }
+
+    /** {@code listener}'s trace context for the task that {@code started} reports; none when it throws. */
+    static TraceContext taskTraceContext(RunListener listener, RunEvent.Started started) {
+        if (listener == RunListener.NONE) {
+            return TraceContext.NONE;
+        }
+        try {
+            return java.util.Objects.requireNonNullElse(listener.taskTraceContext(started), TraceContext.NONE);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "run listener failed to give a trace context for " + started.nodeId()
+                    + " of query " + started.queryId() + "; it carries the query's", e);
+            return TraceContext.NONE;
+        }
+    }
 }

@@ -36,11 +36,18 @@ final class RunReporter {
         }
     }
 
-    /** What the scheduler calls when engine node {@code i} starts in a batch. */
+    /**
+     * What the scheduler calls when engine node {@code i} starts in a batch: reports it, and, when its engine
+     * sends trace context, gives the trace context the listener has for that task ({@link
+     * RunListener#taskTraceContext}).
+     */
     EngineScheduler.OnStart onStart(int i) {
-        return listener == RunListener.NONE ? EngineScheduler.OnStart.NONE
-                : (batch, size, at) -> RunListeners.deliver(listener, new RunEvent.Started(queryId, nodeId(i),
-                        plan.nodes[i].op().kindName(), plan.engineOf[i], batch, size, at));
+        return listener == RunListener.NONE ? EngineScheduler.OnStart.NONE : (batch, size, at, traced) -> {
+            RunEvent.Started started = new RunEvent.Started(queryId, nodeId(i), plan.nodes[i].op().kindName(),
+                    plan.engineOf[i], batch, size, at);
+            RunListeners.deliver(listener, started);
+            return traced ? RunListeners.taskTraceContext(listener, started) : TraceContext.NONE;
+        };
     }
 
     /** Node {@code i} streamed {@code chunk} of its text. */

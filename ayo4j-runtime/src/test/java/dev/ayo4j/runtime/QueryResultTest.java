@@ -36,4 +36,24 @@ class QueryResultTest {
         assertThat(r.boundRatio()).isEqualTo(1.2);
         assertThat(r.ratio()).isEqualTo(2.0);
     }
+
+    @Test
+    void theBoundIsTheLargestEngineBusyTimeOnRandomTraces() {
+        java.util.Random random = new java.util.Random(14);
+        List<String> engines = List.of("embedder", "llm", "reranker", TraceEvent.LOCAL);
+        for (int round = 0; round < 500; round++) {
+            int n = random.nextInt(round % 2 == 0 ? 12 : 120);
+            List<TraceEvent> trace = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long start = random.nextInt(1000);
+                TraceEvent.Outcome outcome = random.nextInt(8) == 0 ? TraceEvent.Outcome.ABSENT : TraceEvent.Outcome.OK;
+                trace.add(event("n" + i, engines.get(random.nextInt(engines.size())), start,
+                        start + random.nextInt(200) - 20, outcome));
+            }
+            QueryResult r = new QueryResult("q", Map.of(), trace, 2000, random.nextInt(300));
+            long busiest = r.engineBusyNanos().values().stream().mapToLong(Long::longValue).max().orElse(0);
+            assertThat(r.lowerBoundNanos()).as("round %d, %d events", round, n)
+                    .isEqualTo(Math.max(r.criticalPathNanos(), busiest));
+        }
+    }
 }

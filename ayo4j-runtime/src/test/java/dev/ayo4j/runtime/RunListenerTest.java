@@ -105,6 +105,102 @@ class RunListenerTest {
     }
 
     @Test
+    void aTaskCarriesTheContextItsListenerGaveAsItsBatchStartedInsteadOfTheQuerys() {
+        TestingEngine embedder = TestingEngine.builder("embedder").sendsTraceContext(true).build();
+        runtime = Ayo4jRuntime.builder().ticker(ticker).engine(embedder).build();
+        TraceContext query = new TraceContext(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        List<RunEvent> heard = new CopyOnWriteArrayList<>();
+        List<RunEvent.Started> askedFor = new CopyOnWriteArrayList<>();
+        RunListener tracing = new RunListener() {
+            @Override
+            public void onEvent(RunEvent event) {
+                heard.add(event);
+            }
+
+            @Override
+            public TraceContext traceContext(String queryId) {
+                return query;
+            }
+
+            @Override
+            public TraceContext taskTraceContext(RunEvent.Started started) {
+                askedFor.add(started);
+                return new TraceContext(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-"
+                        + "%016x-01".formatted(started.nodeId().hashCode())));
+            }
+        };
+        // Composed after a listener that gives none, as metrics and spans are composed.
+        runtime.submit("q6", Fixtures.embedOnly("embedder"), Map.of("question", "x"), Fixtures.GUARD,
+                RunListener.NONE.andThen(_ -> { }).andThen(tracing)).join();
+
+        assertThat(askedFor).singleElement().satisfies(s -> assertThat(heard).as("after its Started event").contains(s));
+        assertThat(heard).filteredOn(e -> e instanceof RunEvent.Started).hasSize(1);
+        String node = askedFor.getFirst().nodeId();
+        assertThat(embedder.batches()).flatMap(dev.ayo4j.spi.Batch::tasks).singleElement().satisfies(t -> {
+            assertThat(t.id().node()).isEqualTo(node);
+            assertThat(t.trace().fields()).containsEntry("traceparent",
+                    "00-4bf92f3577b34da6a3ce929d0e0e4736-%016x-01".formatted(node.hashCode()));
+        });
+    }
+
+    @Test
+    void aTaskOfAnEngineThatSendsNoTraceContextIsNotAskedForOne() {
+        TestingEngine embedder = TestingEngine.builder("embedder").build();
+        runtime = Ayo4jRuntime.builder().ticker(ticker).engine(embedder).build();
+        TraceContext query = new TraceContext(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        List<RunEvent.Started> askedFor = new CopyOnWriteArrayList<>();
+        List<RunEvent> heard = new CopyOnWriteArrayList<>();
+        RunListener tracing = new RunListener() {
+            @Override
+            public void onEvent(RunEvent event) {
+                heard.add(event);
+            }
+
+            @Override
+            public TraceContext traceContext(String queryId) {
+                return query;
+            }
+
+            @Override
+            public TraceContext taskTraceContext(RunEvent.Started started) {
+                askedFor.add(started);
+                return TraceContext.NONE;
+            }
+        };
+        runtime.submit("q9", Fixtures.embedOnly("embedder"), Map.of("question", "x"), Fixtures.GUARD, tracing).join();
+
+        assertThat(heard).filteredOn(e -> e instanceof RunEvent.Started).hasSize(1);
+        assertThat(askedFor).isEmpty();
+        assertThat(embedder.batches().getFirst().tasks().getFirst().trace()).isEqualTo(query);
+    }
+
+    @Test
+    void composedListenersAreBothAskedForTheQuerysContextAndTheFirstsIsCarried() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        RunListener first = tracer("first", asked);
+        RunListener second = tracer("second", asked);
+        TraceContext carried = first.andThen(second).traceContext("q7");
+        assertThat(asked).containsExactly("first q7", "second q7");
+        assertThat(carried.fields()).containsEntry("traceparent", "first");
+        assertThat(RunListener.NONE.andThen(_ -> { }).andThen(second).traceContext("q8").fields())
+                .containsEntry("traceparent", "second");
+    }
+
+    private static RunListener tracer(String name, List<String> asked) {
+        return new RunListener() {
+            @Override
+            public void onEvent(RunEvent event) {
+            }
+
+            @Override
+            public TraceContext traceContext(String queryId) {
+                asked.add(name + " " + queryId);
+                return new TraceContext(Map.of("traceparent", name));
+            }
+        };
+    }
+
+    @Test
     void aListenerThatFailsToGiveATraceContextLeavesTheQueryUntraced() {
         TestingEngine embedder = TestingEngine.builder("embedder").build();
         runtime = Ayo4jRuntime.builder().ticker(ticker).engine(embedder).build();

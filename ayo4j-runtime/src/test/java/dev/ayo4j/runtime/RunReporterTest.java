@@ -37,7 +37,7 @@ class RunReporterTest {
         RunReporter reporter = new RunReporter("q1", plan, heard::add);
         int embed = node("embed");
 
-        reporter.onStart(embed).started(3, 2, 11);
+        reporter.onStart(embed).started(3, 2, 11, false);
         reporter.token(embed, "chunk");
 
         assertThat(heard).containsExactly(

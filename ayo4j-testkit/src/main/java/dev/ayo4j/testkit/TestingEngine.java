@@ -49,6 +49,7 @@ public final class TestingEngine implements Engine {
     private final Predicate<Task> failWhen;
     private final Predicate<Task> throwWhen;
     private final Map<Class<? extends Primitive>, TestingGate> gates;
+    private final boolean sendsTraceContext;
     private final List<Batch> batches = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Stored>> collections = new ConcurrentHashMap<>();
     private final AtomicInteger closes = new AtomicInteger();
@@ -63,6 +64,7 @@ public final class TestingEngine implements Engine {
         this.failWhen = b.failWhen;
         this.throwWhen = b.throwWhen;
         this.gates = Map.copyOf(b.gates);
+        this.sendsTraceContext = b.sendsTraceContext;
     }
 
     /** A builder of an engine called {@code name}. */
@@ -73,6 +75,12 @@ public final class TestingEngine implements Engine {
     @Override
     public String name() {
         return name;
+    }
+
+    /** As the builder said: whether the engine stands for one that sends its tasks' trace context to a server. */
+    @Override
+    public boolean sendsTraceContext() {
+        return sendsTraceContext;
     }
 
     @Override
@@ -258,6 +266,7 @@ public final class TestingEngine implements Engine {
         private Predicate<Task> failWhen = _ -> false;
         private Predicate<Task> throwWhen = _ -> false;
         private final Map<Class<? extends Primitive>, TestingGate> gates = new HashMap<>();
+        private boolean sendsTraceContext;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -331,6 +340,15 @@ public final class TestingEngine implements Engine {
         /** Tasks of {@code kind} wait at {@code gate}; a prefill waits after publishing its generation. */
         public Builder gate(Class<? extends Primitive> kind, TestingGate gate) {
             gates.put(kind, Objects.requireNonNull(gate, "gate"));
+            return this;
+        }
+
+        /**
+         * Stand for a remote engine that sends each task's trace context (default: false, an in-process one);
+         * the tasks it records then carry the contexts the run listener gave them.
+         */
+        public Builder sendsTraceContext(boolean v) {
+            this.sendsTraceContext = v;
             return this;
         }
 

@@ -114,7 +114,8 @@ public final class ServeEncoderCommand implements Callable<Integer> {
             try (EncoderPool pool = builder.build();
                  TelemetryAgent telemetry = TelemetryAgent.start(registry, TelemetryAgent.Options.DEFAULT);
                  EncoderServer server = EncoderServer.start(pool, new InetSocketAddress(host, port),
-                         serverOptions.withTruncateByDefault(truncate), registry::scrape)) {
+                         serverOptions.withTruncateByDefault(truncate), registry::scrape,
+                         EncoderPoolMeters.http(registry))) {
                 EncoderPoolMeters.bind(pool, registry);
                 System.out.printf("serving %s (window %d tokens, policy %s, %d member(s)%s) on %s%n", pool.model(),
                         pool.window(), policy, members + remotes.size(), keys.enabled() ? ", API keys required" : "",

@@ -33,7 +33,7 @@ class EncoderMetricsTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (EncoderPool pool = EncoderPool.builder("metrics").local(model).build();
              EncoderServer server = EncoderServer.start(pool, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                     EncoderServer.Options.DEFAULT, registry::scrape)) {
+                     EncoderServer.Options.DEFAULT, registry::scrape, EncoderPoolMeters.http(registry))) {
             EncoderPoolMeters.bind(pool, registry);
             HttpResponse<String> embed = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/embed"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
@@ -50,6 +50,42 @@ class EncoderMetricsTest {
             assertThat(padded).isGreaterThanOrEqualTo(useful);
             assertThat(value(r.body(), "ayo4j_encoder_batches_total\\{ayo4j_encoder=\"all-minilm-l6-v2\"\\}")).isPositive();
             assertThat(r.body()).contains("ayo4j_encoder_members_live{ayo4j_encoder=\"all-minilm-l6-v2\"} 1.0");
+            assertThat(value(r.body(), "ayo4j_encoder_reallocations_total\\{ayo4j_encoder=\"all-minilm-l6-v2\"\\}"))
+                    .as("one shared bin: nothing to re-allocate").isZero();
+            assertThat(value(r.body(), "ayo4j_encoder_bin_moves_total\\{ayo4j_encoder=\"all-minilm-l6-v2\"\\}")).isZero();
+            HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/no-such-path")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String after = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(value(after, "http_server_requests_seconds_count\\{method=\"POST\",status=\"200\",uri=\"/embed\"\\}"))
+                    .isEqualTo(1);
+            assertThat(value(after, "http_server_requests_seconds_count\\{method=\"GET\",status=\"200\",uri=\"/metrics\"\\}"))
+                    .isEqualTo(1);
+            assertThat(value(after, "http_server_requests_seconds_count\\{method=\"GET\",status=\"404\",uri=\"other\"\\}"))
+                    .as("an unknown path is no label of its own").isEqualTo(1);
+            assertThat(after).doesNotContain("no-such-path");
+        }
+    }
+
+    @Test
+    void binnedPoolCountsItsReallocations() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        try (EncoderPool pool = EncoderPool.builder("binned").local(model).local(model).local(model)
+                .policy("arlo", dev.ayo4j.encoders.policies.EncoderPolicyConfig.DEFAULT).binned(true)
+                .period(java.time.Duration.ofSeconds(10)).ticker(now::get).build()) {
+            EncoderPoolMeters.bind(pool, registry);
+            java.util.List<String> texts = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                texts.add(i % 10 == 9 ? "a long text about bins ".repeat(30) + i : "short text " + i);
+            }
+            pool.embed(texts, true);
+            assertThat(value(registry.scrape(), "ayo4j_encoder_reallocations_total\\{ayo4j_encoder=\"all-minilm-l6-v2\"\\}")).isZero();
+            now.addAndGet(java.time.Duration.ofSeconds(11).toNanos());
+            pool.embed(texts, true);
+            String text = registry.scrape();
+            assertThat(value(text, "ayo4j_encoder_reallocations_total\\{ayo4j_encoder=\"all-minilm-l6-v2\"\\}")).isEqualTo(1);
+            assertThat(value(text, "ayo4j_encoder_bin_moves_total\\{ayo4j_encoder=\"all-minilm-l6-v2\"\\}")).isPositive();
         }
     }
 

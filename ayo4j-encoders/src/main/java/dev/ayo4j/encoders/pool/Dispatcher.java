@@ -174,7 +174,7 @@ final class Dispatcher {
         try {
             DispatchCore.Stats s = core.stats();
             return new EncoderPool.Stats(members.size(), s.live(), s.queued(), s.membersPerLevel(), s.batches(),
-                    s.usefulTokens(), s.paddedTokens());
+                    s.usefulTokens(), s.paddedTokens(), s.reallocations(), s.memberMoves());
         } finally {
             lock.unlock();
         }

@@ -57,9 +57,12 @@ public final class EncoderPool implements Engine {
      * @param batches       batches dispatched so far
      * @param usefulTokens  tokens of the texts dispatched
      * @param paddedTokens  tokens computed: rows × longest text, summed over batches
+     * @param reallocations re-allocations of members to bins that moved at least one (binned mode; the
+     *                      starting split is none)
+     * @param memberMoves   members moved to another bin by them
      */
     public record Stats(int members, int live, int queued, List<Integer> membersPerBin, long batches,
-                        long usefulTokens, long paddedTokens) {}
+                        long usefulTokens, long paddedTokens, long reallocations, long memberMoves) {}
 
     private final String name;
     private final String model;

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,17 +111,46 @@ public final class EncoderServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Told of every request the server answered, e.g. to time it into {@code http.server.requests}. Its labels
+     * are of low cardinality whatever a client sends: never the raw path or method.
+     */
+    @FunctionalInterface
+    public interface RequestListener {
+        /** Ignores every request. */
+        RequestListener NONE = (_, _, _, _) -> { };
+
+        /**
+         * A request was answered; must be quick and must not throw.
+         *
+         * @param method {@code GET}, {@code POST}, or {@code other}
+         * @param route  the path of an endpoint the server serves ({@code /embed}, {@code /health}, ...), or
+         *               {@code other}
+         * @param status the response status
+         * @param nanos  from the handler's start to the response's end
+         */
+        void served(String method, String route, int status, long nanos);
+    }
+
+    /** Paths the server serves, as {@link RequestListener} routes. */
+    private static final java.util.Set<String> ROUTES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("/health", "/info", "/metrics"),
+            Arrays.stream(EncoderProtocol.Endpoint.values()).map(EncoderProtocol.Endpoint::path))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private final EncoderPool pool;
     private final @Nullable Supplier<String> metrics;
+    private final RequestListener requests;
     private final Options options;
     private final EncoderProtocol protocol;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     private EncoderServer(EncoderPool pool, Options options, InetSocketAddress address,
-                          @Nullable Supplier<String> metrics) throws IOException {
+                          @Nullable Supplier<String> metrics, RequestListener requests) throws IOException {
         this.pool = pool;
         this.metrics = metrics;
+        this.requests = requests;
         this.options = options;
         this.protocol = new EncoderProtocol(pool, options.protocol());
         applyConnectionSettings(options);
@@ -141,9 +171,18 @@ public final class EncoderServer implements AutoCloseable {
     /** As {@link #start(EncoderPool, InetSocketAddress, Options)}, serving {@code metrics} (Prometheus text) at {@code GET /metrics}. */
     public static EncoderServer start(EncoderPool pool, InetSocketAddress address, Options options,
                                       @Nullable Supplier<String> metrics) {
+        return start(pool, address, options, metrics, RequestListener.NONE);
+    }
+
+    /**
+     * As {@link #start(EncoderPool, InetSocketAddress, Options, Supplier)}, telling {@code requests} of every
+     * request answered (for HTTP metrics).
+     */
+    public static EncoderServer start(EncoderPool pool, InetSocketAddress address, Options options,
+                                      @Nullable Supplier<String> metrics, RequestListener requests) {
         try {
             return new EncoderServer(Objects.requireNonNull(pool, "pool"), Objects.requireNonNull(options, "options"),
-                    address, metrics);
+                    address, metrics, Objects.requireNonNull(requests, "requests"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
@@ -183,9 +222,22 @@ public final class EncoderServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        long start = System.nanoTime();
         // The exchange closes after the error handler ran: try-with-resources would close it before the catch.
         try (ex) {
             respond(ex);
+        } finally {
+            if (requests != RequestListener.NONE) {
+                String method = ex.getRequestMethod();
+                String path = ex.getRequestURI().getPath();
+                int status = ex.getResponseCode();
+                try {
+                    requests.served(method.equals("GET") || method.equals("POST") ? method : "other",
+                            ROUTES.contains(path) ? path : "other", status < 0 ? 500 : status, System.nanoTime() - start);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "request listener failed", e);
+                }
+            }
         }
     }
 

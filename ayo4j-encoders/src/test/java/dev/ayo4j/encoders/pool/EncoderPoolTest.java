@@ -99,6 +99,7 @@ class EncoderPoolTest {
                 .ticker(ticker).build();
         try {
             assertThat(binned.stats().membersPerBin()).containsExactly(0, 0, 0, 0, 3);
+            assertThat(binned.stats().reallocations()).as("the starting split is no re-allocation").isZero();
             List<String> texts = PoolTexts.mixed(40);
             PoolTexts.assertSameVectors(binned.embed(texts, true), model.embed(texts));
             ticker.advance(Duration.ofSeconds(11));
@@ -107,6 +108,8 @@ class EncoderPoolTest {
             assertThat(split.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
             assertThat(split.getLast()).isGreaterThanOrEqualTo(1);
             assertThat(split.getFirst()).as("short texts dominate: a member moves to the shortest bin").isPositive();
+            assertThat(binned.stats().reallocations()).isEqualTo(1);
+            assertThat(binned.stats().memberMoves()).isBetween(1L, 2L);
         } finally {
             binned.close();
         }

@@ -72,9 +72,21 @@ public final class DispatchCore<T> {
         }
     }
 
-    /** Counters since the core started. */
+    /**
+     * Counters since the core started.
+     *
+     * @param queued          items waiting
+     * @param live            members up
+     * @param membersPerLevel live members per level
+     * @param batches         batches dispatched
+     * @param usefulTokens    tokens of the items dispatched
+     * @param paddedTokens    tokens computed: rows times the longest item, summed over batches
+     * @param reallocations   re-allocations (periodic, or after a member went down or came back) that moved at
+     *                        least one member to another level; the starting split is none
+     * @param memberMoves     members moved to another level by them
+     */
     public record Stats(int queued, int live, List<Integer> membersPerLevel, long batches, long usefulTokens,
-                        long paddedTokens) {}
+                        long paddedTokens, long reallocations, long memberMoves) {}
 
     /**
      * A queued item with its ordering keys (copied out of the work, since every queue insertion and removal
@@ -139,6 +151,8 @@ public final class DispatchCore<T> {
     private long batches;
     private long usefulTokens;
     private long paddedTokens;
+    private long reallocations;
+    private long memberMoves;
     private boolean closed;
 
     /** A core for {@code config} on {@code ticker}. */
@@ -343,7 +357,8 @@ public final class DispatchCore<T> {
                 perLevel[memberLevel[m]]++;
             }
         }
-        return new Stats(queued, live, List.of(perLevel), batches, usefulTokens, paddedTokens);
+        return new Stats(queued, live, List.of(perLevel), batches, usefulTokens, paddedTokens, reallocations,
+                memberMoves);
     }
 
     /**
@@ -561,6 +576,7 @@ public final class DispatchCore<T> {
         int[] want = levels.split(live.size(), rates);
         int[] have = new int[k];
         live.forEach(m -> have[memberLevel[m]]++);
+        int moved = 0;
         for (int m : live) {
             if (have[memberLevel[m]] <= want[memberLevel[m]]) {
                 continue;
@@ -570,6 +586,7 @@ public final class DispatchCore<T> {
                     have[memberLevel[m]]--;
                     have[b]++;
                     memberLevel[m] = b;
+                    moved++;
                     if (switching && levels.switchNanos() > 0) {
                         if (busyItems[m] > 0) {
                             switchAfterBatch[m] = true;
@@ -580,6 +597,10 @@ public final class DispatchCore<T> {
                     break;
                 }
             }
+        }
+        if (switching && moved > 0) {
+            reallocations++;
+            memberMoves += moved;
         }
         for (int b = 0; b < k - 1; b++) {
             if (have[b] == 0 && !queues.get(b).isEmpty()) {

@@ -118,6 +118,12 @@ public final class OpenAiEngine implements Engine, PrefillCounter {
         return options.name();
     }
 
+    /** Every request carries its task's {@code traceparent}. */
+    @Override
+    public boolean sendsTraceContext() {
+        return true;
+    }
+
     @Override
     public EngineCapabilities capabilities() {
         return capabilities;

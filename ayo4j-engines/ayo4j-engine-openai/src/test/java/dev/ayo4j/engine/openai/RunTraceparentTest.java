@@ -9,6 +9,8 @@ import dev.ayo4j.app.EngineBinding;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.app.Role;
 import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.observability.Attrs;
+import dev.ayo4j.observability.GenAi;
 import dev.ayo4j.observability.Observability;
 import dev.ayo4j.plan.Passes;
 import dev.ayo4j.plan.Planner;
@@ -17,6 +19,7 @@ import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.testkit.TestingEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -27,13 +30,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A traced run's engine calls reach the OpenAI-compatible server with the run's W3C {@code traceparent}:
- * although the calls leave from the engine scheduler's threads, which carry no trace context of their own,
- * the server sees the trace of the run's span, which is itself inside the caller's trace.
+ * A traced run's engine calls reach the OpenAI-compatible server with a W3C {@code traceparent} whose parent is
+ * the span of the primitive that made the call: although the calls leave from the engine scheduler's threads,
+ * which carry no trace context of their own, the server sees the trace of the run (itself inside the caller's
+ * trace) and can hang its spans under the primitive's.
  */
 class RunTraceparentTest {
     private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -50,7 +55,7 @@ class RunTraceparentTest {
     }
 
     @Test
-    void everyLlmRequestOfATracedRunCarriesTheRunSpan() throws Exception {
+    void everyLlmRequestOfATracedRunCarriesTheSpanOfItsPrimitive() throws Exception {
         Observability obs = Observability.create(new SimpleMeterRegistry(), otel);
         Context caller = Observability.extract(Map.of("traceparent", "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01"));
 
@@ -62,10 +67,22 @@ class RunTraceparentTest {
         SpanData run = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("run advanced-rag"))
                 .findFirst().orElseThrow();
         assertThat(run.getTraceId()).isEqualTo(CALLER_TRACE);
+        assertThat(run.getParentSpanId()).isEqualTo(CALLER_SPAN);
+        // The spans of the run's calls on the llm engine: each request is one of them, sent from its batch.
+        Map<String, SpanData> llmSpans = spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getParentSpanId().equals(run.getSpanId()))
+                .filter(s -> "llm".equals(s.getAttributes().get(AttributeKey.stringKey(Attrs.ENGINE))))
+                .filter(s -> s.getAttributes().get(AttributeKey.longKey(Attrs.BATCH_ID)) != null)
+                .collect(Collectors.toMap(SpanData::getSpanId, s -> s));
         List<TestingOpenAiServer.Request> requests = server.requests();
         assertThat(requests).as("expansion, warm-ups and answer").hasSizeGreaterThan(2)
-                .allSatisfy(q -> assertThat(q.traceparent())
-                        .isEqualTo("00-" + run.getTraceId() + "-" + run.getSpanId() + "-01"));
+                .allSatisfy(q -> assertThat(q.traceparent()).startsWith("00-" + run.getTraceId() + "-").endsWith("-01"));
+        List<String> parents = requests.stream().map(q -> q.traceparent().split("-")[2]).toList();
+        assertThat(parents).as("each request's parent is the span of the primitive that sent it, not the run's")
+                .doesNotContain(run.getSpanId()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(llmSpans.keySet());
+        assertThat(parents).allSatisfy(p -> assertThat(llmSpans.get(p).getAttributes()
+                .get(AttributeKey.stringKey(GenAi.OPERATION_NAME))).isEqualTo("text_completion"));
     }
 
     @Test

@@ -61,6 +61,12 @@ final class TeiEngine implements Engine {
         return name;
     }
 
+    /** Every request carries the {@code traceparent} of its (first) task. */
+    @Override
+    public boolean sendsTraceContext() {
+        return true;
+    }
+
     @Override
     public EngineCapabilities capabilities() {
         return capabilities;

@@ -104,6 +104,17 @@ public record GraphFixture(String name, int passages, int passageTokens, int exp
         return expansion(OutputFormat.jsonList(expansions));
     }
 
+    /**
+     * {@code g} with one more graph output, {@code output.NAME}, that reads {@code port} of node {@code from}:
+     * a second consumer of a value a rule would otherwise rewrite.
+     */
+    public static PrimitiveGraph withOutput(PrimitiveGraph g, String from, String port, String name, ValueKind kind) {
+        GraphBuilder b = g.toBuilder();
+        NodeId out = b.add("output." + name, new Primitive.Output(name, kind));
+        b.connect(NodeId.of(from), port, out, Primitive.Output.VALUE);
+        return b.build();
+    }
+
     /** {@link #expansion()} with the LLM emitting {@code format}. */
     public PrimitiveGraph expansion(OutputFormat format) {
         GraphBuilder b = builder();

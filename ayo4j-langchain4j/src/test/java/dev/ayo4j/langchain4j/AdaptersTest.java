@@ -13,10 +13,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -63,26 +61,11 @@ class AdaptersTest {
     void streamingDeliversEveryChunkInOrderThenTheWholeResponse() throws Exception {
         var model = Ayo4jStreamingChatModel.builder(engine).build();
         List<String> chunks = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        ChatResponseFuture done = new ChatResponseFuture(chunks::add);
 
-        model.chat("stream me", new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partial) {
-                chunks.add(partial);
-            }
+        model.chat("stream me", done);
 
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-
-        ChatResponse response = done.get(10, TimeUnit.SECONDS);
+        ChatResponse response = done.response().get(10, TimeUnit.SECONDS);
         String expected = TestingOutputs.answer("stream me");
         assertThat(String.join("", chunks)).isEqualTo(expected);
         assertThat(chunks).hasSizeGreaterThan(1);

@@ -14,36 +14,16 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Real OpenAI clients (LangChain4j's and the official Java SDK), plain and streaming, against the server. */
-class OpenAiClientsIT {
+class OpenAiClientsIT extends EmbeddedServerIT {
     private static final String QUESTION = "How does ayo4j store vectors and warm the prompt cache?";
 
-    @TempDir
-    static Path dir;
-    static EmbeddedServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = EmbeddedServer.start(dir, Limits.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private static String base() {
-        return server.uri + "/v1";
+        return s.uri + "/v1";
     }
 
     @Test

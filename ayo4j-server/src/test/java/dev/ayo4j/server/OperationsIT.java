@@ -7,38 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What an operator and the console's operations view read, on the real embedded engines: a run without the
  * optimization passes, the list of recent runs, the engines' schedulers, the latency and host figures, and
  * the analytics reports of the reports folder.
  */
-class OperationsIT {
+class OperationsIT extends EmbeddedServerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String QUESTION = "{\"question\": \"How are vectors stored?\"%s}";
-
-    @TempDir
-    static Path dir;
-    static EmbeddedServer s;
-
-    @BeforeAll
-    static void start() throws Exception {
-        s = EmbeddedServer.start(dir, Limits.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (s != null) {
-            s.close();
-        }
-    }
 
     private static JsonNode run(String extra) throws Exception {
         HttpResponse<String> r = s.post("/v1/apps/advanced-rag/runs", QUESTION.formatted(extra));

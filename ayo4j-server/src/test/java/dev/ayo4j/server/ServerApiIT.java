@@ -8,38 +8,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ayo4j.server.EmbeddedServer.Sse;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** ayo4j's own API, the OpenAPI document and bad input, on the real embedded engines. */
-class ServerApiIT {
+class ServerApiIT extends EmbeddedServerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String QUESTION = "{\"question\": \"How are vectors stored?\"}";
-
-    @TempDir
-    static Path dir;
-    static EmbeddedServer s;
-
-    @BeforeAll
-    static void start() throws Exception {
-        s = EmbeddedServer.start(dir, Limits.DEFAULT);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (s != null) {
-            s.close();
-        }
-    }
 
     @Test
     void aRunAnswersWithSourcesAndTimingsAndIsKeptWithItsTrace() throws Exception {

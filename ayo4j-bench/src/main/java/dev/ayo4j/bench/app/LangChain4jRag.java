@@ -9,6 +9,7 @@ import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.langchain4j.Ayo4jChatModel;
 import dev.ayo4j.langchain4j.Ayo4jScoringModel;
 import dev.ayo4j.langchain4j.Ayo4jStreamingChatModel;
+import dev.ayo4j.langchain4j.ChatResponseFuture;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.Coercions;
 import dev.ayo4j.runtime.JsonListParser;
@@ -19,8 +20,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.input.PromptTemplate;
 import dev.langchain4j.rag.AugmentationRequest;
@@ -38,7 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -229,26 +227,10 @@ public final class LangChain4jRag implements BenchSystem {
         if (tokens == null) {
             return Objects.requireNonNull(answerer, "begin() first").chat(message).aiMessage().text();
         }
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        Objects.requireNonNull(streamingAnswerer, "begin() first").chat(List.of(message),
-                new StreamingChatResponseHandler() {
-                    @Override
-                    public void onPartialResponse(String partial) {
-                        tokens.accept(partial);
-                    }
-
-                    @Override
-                    public void onCompleteResponse(ChatResponse response) {
-                        done.complete(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        done.completeExceptionally(error);
-                    }
-                });
+        ChatResponseFuture done = new ChatResponseFuture(tokens);
+        Objects.requireNonNull(streamingAnswerer, "begin() first").chat(List.of(message), done);
         try {
-            return done.get().aiMessage().text();
+            return done.response().get().aiMessage().text();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {

@@ -6,7 +6,7 @@ import dev.ayo4j.engine.llamacpp.SlotCacheModel;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Engine;
-import dev.ayo4j.spi.EngineCapabilities;
+import dev.ayo4j.spi.ForwardingEngine;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.PrefillCounter;
 import dev.ayo4j.spi.PrefillCounts;
@@ -121,7 +121,7 @@ final class WorkMeter {
     private enum Kind { LLM, EMBEDDER, RERANKER }
 
     /** An engine whose calls are counted. */
-    private final class Counting implements Engine {
+    private final class Counting implements ForwardingEngine {
         private final Engine real;
         private final Kind kind;
         private final boolean similarity;
@@ -134,13 +134,8 @@ final class WorkMeter {
         }
 
         @Override
-        public String name() {
-            return real.name();
-        }
-
-        @Override
-        public EngineCapabilities capabilities() {
-            return real.capabilities();
+        public Engine delegate() {
+            return real;
         }
 
         @Override

@@ -6,7 +6,7 @@ import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Engine;
-import dev.ayo4j.spi.EngineCapabilities;
+import dev.ayo4j.spi.ForwardingEngine;
 import dev.ayo4j.spi.GenerationStream;
 import dev.ayo4j.spi.PrefillCounter;
 import dev.ayo4j.spi.PrefillCounts;
@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * choosing as llama.cpp's server does finds uncached. Meant for calls made one at a time, so that each
  * time and each count is the engine's alone.
  */
-final class RecordingEngine implements Engine {
+final class RecordingEngine implements ForwardingEngine {
     private final Engine real;
     private final CostSamples samples;
     private final SlotCacheModel cache;
@@ -41,13 +41,8 @@ final class RecordingEngine implements Engine {
     }
 
     @Override
-    public String name() {
-        return real.name();
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return real.capabilities();
+    public Engine delegate() {
+        return real;
     }
 
     @Override

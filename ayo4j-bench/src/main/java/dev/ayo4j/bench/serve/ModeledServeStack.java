@@ -13,9 +13,9 @@ import dev.ayo4j.runtime.EngineSpec;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.CollectionAdmin;
 import dev.ayo4j.spi.Engine;
-import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.EngineConfig;
 import dev.ayo4j.spi.EngineProvider;
+import dev.ayo4j.spi.ForwardingEngine;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
@@ -124,7 +124,7 @@ public final class ModeledServeStack implements ServeStack {
      * collections and their sizes counted from the passages it has ingested. A document is ingested once
      * here (the corpus before anything is measured), so deleting one removes nothing.
      */
-    private static final class CatalogedVectors implements Engine, CollectionAdmin {
+    private static final class CatalogedVectors implements ForwardingEngine, CollectionAdmin {
         private final Engine delegate;
         private final Map<String, Set<String>> passages = new ConcurrentHashMap<>();
 
@@ -133,13 +133,8 @@ public final class ModeledServeStack implements ServeStack {
         }
 
         @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public EngineCapabilities capabilities() {
-            return delegate.capabilities();
+        public Engine delegate() {
+            return delegate;
         }
 
         @Override

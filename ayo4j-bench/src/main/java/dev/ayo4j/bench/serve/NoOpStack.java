@@ -11,13 +11,11 @@ import dev.langchain4j.model.output.Response;
 import dev.ayo4j.bench.NoOpEngine;
 import dev.ayo4j.runtime.EngineProviders;
 import dev.ayo4j.runtime.EngineSpec;
-import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.CollectionAdmin;
 import dev.ayo4j.spi.Engine;
-import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.EngineConfig;
 import dev.ayo4j.spi.EngineProvider;
-import dev.ayo4j.spi.TaskResult;
+import dev.ayo4j.spi.ForwardingEngine;
 import java.io.IOException;
 import java.net.URL;
 import java.util.Collections;
@@ -103,24 +101,9 @@ final class NoOpStack implements ServeStack {
     }
 
     /** A no-op vector store that also answers the collection API with one collection of one passage. */
-    private record NoOpVectors(NoOpEngine engine) implements Engine, CollectionAdmin {
+    private record NoOpVectors(NoOpEngine delegate) implements ForwardingEngine, CollectionAdmin {
         NoOpVectors {
-            Objects.requireNonNull(engine, "engine");
-        }
-
-        @Override
-        public String name() {
-            return engine.name();
-        }
-
-        @Override
-        public EngineCapabilities capabilities() {
-            return engine.capabilities();
-        }
-
-        @Override
-        public List<TaskResult> execute(Batch batch) {
-            return engine.execute(batch);
+            Objects.requireNonNull(delegate, "delegate");
         }
 
         @Override
@@ -140,7 +123,7 @@ final class NoOpStack implements ServeStack {
 
         @Override
         public void close() {
-            engine.close();
+            delegate.close();
         }
     }
 

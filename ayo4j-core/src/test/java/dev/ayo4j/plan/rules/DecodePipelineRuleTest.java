@@ -10,7 +10,6 @@ import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.EdgeKind;
-import dev.ayo4j.graph.GraphBuilder;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.Golden;
@@ -80,19 +79,15 @@ class DecodePipelineRuleTest {
 
     @Test
     void declinesWhenTheItemsHaveASecondConsumer() {
-        GraphBuilder b = GraphFixture.DEFAULT.withPassages(10).expansion().toBuilder();
-        NodeId queries = b.add("output.queries", new Primitive.Output("queries", ValueKind.TEXT_LIST));
-        b.connect(NodeId.of("expand.decode"), Primitive.Decode.ITEMS.name(), queries, Primitive.Output.VALUE);
-        PrimitiveGraph g = b.build();
+        PrimitiveGraph g = GraphFixture.withOutput(GraphFixture.DEFAULT.withPassages(10).expansion(), "expand.decode",
+                Primitive.Decode.ITEMS.name(), "queries", ValueKind.TEXT_LIST);
         assertThat(plan(CoreRules.DECODE_PIPELINE, g).result()).isEqualTo(g);
     }
 
     @Test
     void declinesWhenTheSearchResultsHaveASecondConsumer() {
-        GraphBuilder b = GraphFixture.DEFAULT.withPassages(10).expansion().toBuilder();
-        NodeId raw = b.add("output.raw", new Primitive.Output("raw", ValueKind.PASSAGE_LIST));
-        b.connect(NodeId.of("search.vsearch"), Primitive.VectorSearch.PASSAGES.name(), raw, Primitive.Output.VALUE);
-        PrimitiveGraph g = b.build();
+        PrimitiveGraph g = GraphFixture.withOutput(GraphFixture.DEFAULT.withPassages(10).expansion(), "search.vsearch",
+                Primitive.VectorSearch.PASSAGES.name(), "raw", ValueKind.PASSAGE_LIST);
         assertThat(plan(CoreRules.DECODE_PIPELINE, g).result()).isEqualTo(g);
     }
 

@@ -116,10 +116,8 @@ class StageDecomposeRuleTest {
 
     @Test
     void declinesEmbedWithTwoConsumers() {
-        GraphBuilder b = GraphFixture.DEFAULT.index().toBuilder();
-        NodeId vectorsOut = b.add("output.vectors", new Primitive.Output("vectors", ValueKind.VECTOR_LIST));
-        b.connect(NodeId.of("index.embed"), Primitive.Embed.VECTORS.name(), vectorsOut, Primitive.Output.VALUE);
-        PrimitiveGraph g = b.build();
+        PrimitiveGraph g = GraphFixture.withOutput(GraphFixture.DEFAULT.index(), "index.embed",
+                Primitive.Embed.VECTORS.name(), "vectors", ValueKind.VECTOR_LIST);
         assertThat(plan(CoreRules.STAGE_DECOMPOSE, g).result()).isEqualTo(g);
     }
 

@@ -6,8 +6,8 @@ import dev.ayo4j.encoders.ArloRouting;
 import dev.ayo4j.encoders.ForwardPassLatency;
 import dev.ayo4j.encoders.LengthBins;
 import dev.ayo4j.runtime.policies.Queued;
+import dev.ayo4j.runtime.policies.QueuedBatchPolicy;
 import dev.ayo4j.spi.BatchDecision;
-import dev.ayo4j.spi.BatchPolicy;
 import dev.ayo4j.spi.QueueView;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,14 +33,13 @@ import java.util.Objects;
  * </ol>
  */
 record ArloPolicy(LengthBins bins, int tokenBudget, int maxBatch, long maxWaitNanos, ArloRouting routing,
-                  int scanLimit, ForwardPassLatency cost, boolean costGate) implements BatchPolicy {
+                  int scanLimit, ForwardPassLatency cost, boolean costGate) implements QueuedBatchPolicy {
     ArloPolicy {
         Objects.requireNonNull(bins, "bins");
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(cost, "cost");
         Checks.argument(tokenBudget > 0, "tokenBudget must be > 0: %s", tokenBudget);
-        Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
-        Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);
+        Queued.checkBatchAndWait(maxBatch, maxWaitNanos);
         Checks.argument(scanLimit > 0, "scanLimit must be > 0: %s", scanLimit);
     }
 
@@ -64,11 +63,7 @@ record ArloPolicy(LengthBins bins, int tokenBudget, int maxBatch, long maxWaitNa
     }
 
     @Override
-    public BatchDecision decide(QueueView queue, long nowNanos) {
-        int size = queue.size();
-        if (size == 0) {
-            return BatchDecision.idle();
-        }
+    public BatchDecision decideQueued(QueueView queue, int size, long nowNanos) {
         int n = Math.min(size, scanLimit);
         int[] level = levels(queue, n);
         List<Integer> members = new ArrayList<>();

@@ -7,18 +7,13 @@ import dev.ayo4j.spi.BatchPolicy;
 import dev.ayo4j.spi.QueueView;
 
 /** Batch policy that dispatches a full batch, or a partial one once its oldest task waited {@code maxWaitNanos}. */
-record DeadlineBatchPolicy(int maxBatch, long maxWaitNanos) implements BatchPolicy {
+record DeadlineBatchPolicy(int maxBatch, long maxWaitNanos) implements QueuedBatchPolicy {
     DeadlineBatchPolicy {
-        Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
-        Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);
+        Queued.checkBatchAndWait(maxBatch, maxWaitNanos);
     }
 
     @Override
-    public BatchDecision decide(QueueView queue, long nowNanos) {
-        int size = queue.size();
-        if (size == 0) {
-            return BatchDecision.idle();
-        }
+    public BatchDecision decideQueued(QueueView queue, int size, long nowNanos) {
         if (size >= maxBatch) {
             return BatchDecision.dispatch(maxBatch);
         }

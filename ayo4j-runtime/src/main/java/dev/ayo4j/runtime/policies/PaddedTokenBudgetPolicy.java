@@ -11,19 +11,14 @@ import dev.ayo4j.spi.QueueView;
  * tokens, rows × longest text, stay within {@code tokenBudget} (TEI's {@code --max-batch-tokens}) and the
  * tasks within {@code maxBatch}; the head always goes, even alone over the budget. No sorting by length.
  */
-record PaddedTokenBudgetPolicy(int tokenBudget, int maxBatch, long maxWaitNanos) implements BatchPolicy {
+record PaddedTokenBudgetPolicy(int tokenBudget, int maxBatch, long maxWaitNanos) implements QueuedBatchPolicy {
     PaddedTokenBudgetPolicy {
         Checks.argument(tokenBudget > 0, "tokenBudget must be > 0: %s", tokenBudget);
-        Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
-        Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);
+        Queued.checkBatchAndWait(maxBatch, maxWaitNanos);
     }
 
     @Override
-    public BatchDecision decide(QueueView queue, long nowNanos) {
-        int size = queue.size();
-        if (size == 0) {
-            return BatchDecision.idle();
-        }
+    public BatchDecision decideQueued(QueueView queue, int size, long nowNanos) {
         QueueView.Entry head = queue.entry(0);
         long rows = Queued.rows(head);
         int longest = Queued.length(head);

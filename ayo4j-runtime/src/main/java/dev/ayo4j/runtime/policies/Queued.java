@@ -1,16 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.runtime.policies;
 
+import dev.ayo4j.Checks;
 import dev.ayo4j.spi.BatchDecision;
 import dev.ayo4j.spi.QueueView;
 
 /**
- * Helpers the batch policies share, here and in other modules' policies: a queued task's per-text length
- * and rows, and the two wait rules (wait for the oldest task's deadline; or dispatch at once on an idle
- * engine, else wait for that deadline).
+ * Helpers the batch policies share, here and in other modules' policies: the check of their two common
+ * limits, a queued task's per-text length and rows, and the two wait rules (wait for the oldest task's
+ * deadline; or dispatch at once on an idle engine, else wait for that deadline).
  */
 public final class Queued {
     private Queued() {}
+
+    /** Checks the two limits every batching policy takes: at least one task a batch, a wait of zero or more. */
+    public static void checkBatchAndWait(int maxBatch, long maxWaitNanos) {
+        Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
+        Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);
+    }
 
     /**
      * Padded length of each text of a queued task: its tokens per item, rounded up. Exact for one-text

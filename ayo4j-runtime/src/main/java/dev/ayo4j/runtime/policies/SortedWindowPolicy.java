@@ -14,19 +14,14 @@ import java.util.List;
  * into fixed-count batches of {@code maxBatch}, so each batch pads only to its own longest text. Of those
  * batches it sends the one holding the head of the queue, so nothing starves.
  */
-record SortedWindowPolicy(int maxBatch, int window, long maxWaitNanos) implements BatchPolicy {
+record SortedWindowPolicy(int maxBatch, int window, long maxWaitNanos) implements QueuedBatchPolicy {
     SortedWindowPolicy {
-        Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
+        Queued.checkBatchAndWait(maxBatch, maxWaitNanos);
         Checks.argument(window >= maxBatch, "window must be >= maxBatch: %s < %s", window, maxBatch);
-        Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);
     }
 
     @Override
-    public BatchDecision decide(QueueView queue, long nowNanos) {
-        int size = queue.size();
-        if (size == 0) {
-            return BatchDecision.idle();
-        }
+    public BatchDecision decideQueued(QueueView queue, int size, long nowNanos) {
         int w = Math.min(size, window);
         List<Integer> sorted = new ArrayList<>(w);
         for (int i = 0; i < w; i++) {

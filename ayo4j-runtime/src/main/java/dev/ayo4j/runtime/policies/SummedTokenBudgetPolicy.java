@@ -12,19 +12,14 @@ import dev.ayo4j.spi.QueueView;
  * waited {@code maxWaitNanos}, whether or not the engine is idle. (Not {@link PaddedTokenBudgetPolicy}, which
  * counts rows × longest text and dispatches at once on an idle engine.)
  */
-record SummedTokenBudgetPolicy(int maxTokens, int maxBatch, long maxWaitNanos) implements BatchPolicy {
+record SummedTokenBudgetPolicy(int maxTokens, int maxBatch, long maxWaitNanos) implements QueuedBatchPolicy {
     SummedTokenBudgetPolicy {
         Checks.argument(maxTokens > 0, "maxTokens must be > 0: %s", maxTokens);
-        Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
-        Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);
+        Queued.checkBatchAndWait(maxBatch, maxWaitNanos);
     }
 
     @Override
-    public BatchDecision decide(QueueView queue, long nowNanos) {
-        int size = queue.size();
-        if (size == 0) {
-            return BatchDecision.idle();
-        }
+    public BatchDecision decideQueued(QueueView queue, int size, long nowNanos) {
         QueuePrefix head = QueuePrefix.fitting(queue, maxBatch, maxTokens);
         if (head.count() < size || head.count() == maxBatch || head.tokens() >= maxTokens) {
             return BatchDecision.dispatch(head.count());

@@ -13,19 +13,14 @@ import dev.ayo4j.spi.QueueView;
  * estimated input tokens, so that micro-batches a planner split apart are not fused back into one
  * long engine call.
  */
-record WorkConservingBatchPolicy(int maxBatch, long maxTokens, long maxWaitNanos) implements BatchPolicy {
+record WorkConservingBatchPolicy(int maxBatch, long maxTokens, long maxWaitNanos) implements QueuedBatchPolicy {
     WorkConservingBatchPolicy {
-        Checks.argument(maxBatch > 0, "maxBatch must be > 0: %s", maxBatch);
+        Queued.checkBatchAndWait(maxBatch, maxWaitNanos);
         Checks.argument(maxTokens > 0, "maxTokens must be > 0: %s", maxTokens);
-        Checks.argument(maxWaitNanos >= 0, "maxWait must be >= 0: %s ns", maxWaitNanos);
     }
 
     @Override
-    public BatchDecision decide(QueueView queue, long nowNanos) {
-        int size = queue.size();
-        if (size == 0) {
-            return BatchDecision.idle();
-        }
+    public BatchDecision decideQueued(QueueView queue, int size, long nowNanos) {
         QueuePrefix head = QueuePrefix.fitting(queue, maxBatch, maxTokens);
         if (head.count() < size || head.count() == maxBatch || queue.inFlight() == 0) {
             return BatchDecision.dispatch(head.count());

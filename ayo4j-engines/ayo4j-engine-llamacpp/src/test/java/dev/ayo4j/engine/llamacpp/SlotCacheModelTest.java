@@ -15,16 +15,20 @@ class SlotCacheModelTest {
                         IntStream.range(0, 5).map(i -> 10_000 + variable * 100 + i))).toArray();
     }
 
+    /** Routes {@code prompt} and releases its slot at once, as a request that ran and ended. */
+    private static SlotCacheModel.Route served(SlotCacheModel model, int[] prompt) {
+        SlotCacheModel.Route route = model.acquire(prompt);
+        model.release(route);
+        return route;
+    }
+
     @Test
     void aTemplateKeepsGoingToTheSlotThatHoldsItsPrefix() {
         SlotCacheModel router = new SlotCacheModel(2, SlotCacheModel.Choice.AFFINITY, 0.1);
-        SlotCacheModel.Route expand1 = router.acquire(prompt(1, 1));
-        router.release(expand1);
-        SlotCacheModel.Route answer1 = router.acquire(prompt(2, 1));
-        router.release(answer1);
+        SlotCacheModel.Route expand1 = served(router, prompt(1, 1));
+        SlotCacheModel.Route answer1 = served(router, prompt(2, 1));
 
-        SlotCacheModel.Route expand2 = router.acquire(prompt(1, 2));
-        router.release(expand2);
+        SlotCacheModel.Route expand2 = served(router, prompt(1, 2));
         SlotCacheModel.Route answer2 = router.acquire(prompt(2, 2));
 
         assertThat(answer1.slot()).isNotEqualTo(expand1.slot());
@@ -37,7 +41,7 @@ class SlotCacheModelTest {
     @Test
     void aSharedPrefixBusyElsewhereDoesNotMakeARequestWaitWhileASlotIsIdle() {
         SlotCacheModel router = new SlotCacheModel(2, SlotCacheModel.Choice.AFFINITY, 0.1);
-        router.release(router.acquire(prompt(1, 1)));
+        served(router, prompt(1, 1));
         SlotCacheModel.Route running = router.acquire(prompt(1, 2));
 
         SlotCacheModel.Route next = router.acquire(prompt(1, 3));
@@ -62,8 +66,7 @@ class SlotCacheModelTest {
     void aFewCommonOpeningTokensDoNotEvictAnotherTemplatesPrefix() {
         SlotCacheModel router = new SlotCacheModel(2, SlotCacheModel.Choice.AFFINITY, 0.1);
         int[] expand = prompt(1, 1);
-        SlotCacheModel.Route first = router.acquire(expand);
-        router.release(first);
+        SlotCacheModel.Route first = served(router, expand);
         int[] answer = prompt(2, 1);
         answer[1] = expand[1];
 
@@ -76,7 +79,7 @@ class SlotCacheModelTest {
     @Test
     void aPromptFoundWhollyCachedStillEvaluatesItsLastToken() {
         SlotCacheModel router = new SlotCacheModel(1, SlotCacheModel.Choice.AFFINITY, 0.1);
-        router.release(router.acquire(prompt(1, 1)));
+        served(router, prompt(1, 1));
 
         SlotCacheModel.Route again = router.acquire(prompt(1, 1));
 
@@ -86,10 +89,8 @@ class SlotCacheModelTest {
     @Test
     void llamaCppsOwnChoiceFollowsTheLongestCommonSubstringOfASlotsTokens() {
         SlotCacheModel model = new SlotCacheModel(2, SlotCacheModel.Choice.LLAMA_CPP, 0.5);
-        SlotCacheModel.Route a = model.acquire(prompt(1, 1));
-        model.release(a);
-        SlotCacheModel.Route b = model.acquire(prompt(2, 1));
-        model.release(b);
+        SlotCacheModel.Route a = served(model, prompt(1, 1));
+        SlotCacheModel.Route b = served(model, prompt(2, 1));
         // The template's tokens follow one token that differs, so the shared prefix is 0 but the common
         // substring is 30 of the slot's 36 tokens: llama.cpp picks that slot and prefills it all.
         int[] shifted = prompt(1, 2);
@@ -104,9 +105,8 @@ class SlotCacheModelTest {
     @Test
     void llamaCppsOwnChoiceReusesTheSharedPrefixOfTheSlotItPicks() {
         SlotCacheModel model = new SlotCacheModel(2, SlotCacheModel.Choice.LLAMA_CPP, 0.5);
-        SlotCacheModel.Route a = model.acquire(prompt(1, 1));
-        model.release(a);
-        model.release(model.acquire(prompt(2, 1)));
+        SlotCacheModel.Route a = served(model, prompt(1, 1));
+        served(model, prompt(2, 1));
 
         SlotCacheModel.Route r = model.acquire(prompt(1, 2));
 
@@ -117,10 +117,8 @@ class SlotCacheModelTest {
     @Test
     void belowTheSimilarityLlamaCppTakesTheLeastRecentlyUsedSlot() {
         SlotCacheModel model = new SlotCacheModel(2, SlotCacheModel.Choice.LLAMA_CPP, 0.9);
-        SlotCacheModel.Route a = model.acquire(prompt(1, 1));
-        model.release(a);
-        SlotCacheModel.Route b = model.acquire(prompt(2, 1));
-        model.release(b);
+        SlotCacheModel.Route a = served(model, prompt(1, 1));
+        SlotCacheModel.Route b = served(model, prompt(2, 1));
 
         SlotCacheModel.Route r = model.acquire(prompt(2, 2));
 

@@ -2,11 +2,10 @@
 package dev.ayo4j.engine.openai;
 
 import dev.ayo4j.spi.Engine;
-import dev.ayo4j.testkit.AbstractEngineContractTest;
 import org.junit.jupiter.api.AfterEach;
 
 /** The engine contract against {@link TestingOpenAiServer} on loopback. */
-class OpenAiEngineContractTest extends AbstractEngineContractTest {
+class OpenAiEngineContractTest extends OpenAiContract {
     private TestingOpenAiServer server;
 
     @Override
@@ -18,25 +17,5 @@ class OpenAiEngineContractTest extends AbstractEngineContractTest {
     @AfterEach
     void stopServer() {
         server.close();
-    }
-
-    @Override
-    protected boolean supportsEmbed() {
-        return false;
-    }
-
-    @Override
-    protected boolean supportsIngest() {
-        return false;
-    }
-
-    @Override
-    protected boolean supportsVectorSearch() {
-        return false;
-    }
-
-    @Override
-    protected boolean supportsRerank() {
-        return false;
     }
 }

@@ -2,7 +2,6 @@
 package dev.ayo4j.engine.openai;
 
 import dev.ayo4j.spi.Engine;
-import dev.ayo4j.testkit.AbstractEngineContractTest;
 import java.util.Locale;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * {@code chat}) and {@code AYO4J_OPENAI_CACHE_PROMPT} ({@code true} for llama.cpp server).
  */
 @EnabledIfEnvironmentVariable(named = "AYO4J_OPENAI_BASE_URL", matches = ".+")
-class OpenAiEngineIT extends AbstractEngineContractTest {
+class OpenAiEngineIT extends OpenAiContract {
     @Override
     protected Engine createEngine() {
         OpenAiEngine.Builder b = OpenAiEngine.builder()
@@ -31,25 +30,5 @@ class OpenAiEngineIT extends AbstractEngineContractTest {
     private static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
-    }
-
-    @Override
-    protected boolean supportsEmbed() {
-        return false;
-    }
-
-    @Override
-    protected boolean supportsIngest() {
-        return false;
-    }
-
-    @Override
-    protected boolean supportsVectorSearch() {
-        return false;
-    }
-
-    @Override
-    protected boolean supportsRerank() {
-        return false;
     }
 }

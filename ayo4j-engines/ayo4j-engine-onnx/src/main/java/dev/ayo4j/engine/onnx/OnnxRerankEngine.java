@@ -140,7 +140,6 @@ public final class OnnxRerankEngine implements Engine {
         return List.of(results);
     }
 
-    /** The passage's stored vector if this engine's model computed it, else null (embed it now). */
     /** The vector stored with {@code p} for this engine, if the plan's rerank reads stored vectors. */
     private float @Nullable [] storedVector(Primitive.Rerank op, Passage p) {
         Passage.RerankVector v = p.rerankVector();

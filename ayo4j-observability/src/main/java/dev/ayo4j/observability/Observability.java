@@ -4,6 +4,9 @@ package dev.ayo4j.observability;
 import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.runtime.EngineScheduler;
 import dev.ayo4j.runtime.RunListener;
+import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.ForwardingEngine;
+import dev.ayo4j.spi.PrefillCounter;
 import dev.ayo4j.spi.Ticker;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -23,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Metrics and traces of ayo4j runs: the one entry point of this module.
@@ -167,8 +171,12 @@ public final class Observability implements AutoCloseable {
     /**
      * Registers gauges of {@code runtime}'s engine schedulers: {@code ayo4j.engine.queue.depth}, {@code
      * ayo4j.engine.in_flight}, {@code ayo4j.engine.busy} (seconds with a batch executing; its rate is the busy
-     * fraction) and {@code ayo4j.engine.busy.fraction} (over the time since the gauge was last read). Gauges
-     * hold the schedulers weakly; bind each runtime once.
+     * fraction) and {@code ayo4j.engine.busy.fraction} (over the time since the gauge was last read). For an
+     * LLM that counts its prompt work ({@link PrefillCounter}, also behind a {@link ForwardingEngine}), the
+     * engine's own figures: {@code ayo4j.llm.prompt_cache.tokens} with {@code ayo4j.cache} {@code hit} (prompt
+     * tokens found in its prompt cache) or {@code miss} (tokens prefilled), and {@code
+     * ayo4j.llm.prompt_cache.unreported} (requests whose cache hits the engine could not see, all counted as
+     * misses). Gauges hold the schedulers weakly; bind each runtime once.
      */
     public void bind(Ayo4jRuntime runtime) {
         for (String name : runtime.engineNames()) {
@@ -184,6 +192,39 @@ public final class Observability implements AutoCloseable {
             Gauge.builder("ayo4j.engine.busy.fraction", fraction, BusyFraction::read).strongReference(true)
                     .description("share of the time since the last read with a batch executing")
                     .tag("ayo4j.engine", name).register(registry);
+            PrefillCounter counter = prefillCounter(s.engine());
+            if (counter != null) {
+                bindPrefillCounts(name, counter);
+            }
+        }
+    }
+
+    private static final String PROMPT_CACHE_TOKENS =
+            "prompt tokens the LLM found in its prompt cache (hit) or prefilled (miss), by its own count";
+
+    private void bindPrefillCounts(String engine, PrefillCounter counter) {
+        FunctionCounter.builder("ayo4j.llm.prompt_cache.tokens", counter, c -> c.prefillCounts().cachedTokens())
+                .baseUnit("tokens").description(PROMPT_CACHE_TOKENS)
+                .tags("ayo4j.engine", engine, "ayo4j.cache", "hit").register(registry);
+        FunctionCounter.builder("ayo4j.llm.prompt_cache.tokens", counter, c -> c.prefillCounts().prefilledTokens())
+                .baseUnit("tokens").description(PROMPT_CACHE_TOKENS)
+                .tags("ayo4j.engine", engine, "ayo4j.cache", "miss").register(registry);
+        FunctionCounter.builder("ayo4j.llm.prompt_cache.unreported", counter, c -> c.prefillCounts().unreported())
+                .baseUnit("requests").description("requests whose prompt-cache hits the LLM could not tell")
+                .tag("ayo4j.engine", engine).register(registry);
+    }
+
+    /** {@code engine}, or the first engine it stands in front of, that counts its prompt work; else null. */
+    private static @Nullable PrefillCounter prefillCounter(Engine engine) {
+        Engine e = engine;
+        while (true) {
+            if (e instanceof PrefillCounter c) {
+                return c;
+            }
+            if (!(e instanceof ForwardingEngine f)) {
+                return null;
+            }
+            e = f.delegate();
         }
     }
 

@@ -8,6 +8,12 @@ import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.runtime.QueryResult;
 import dev.ayo4j.runtime.trace.TraceEvent;
+import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.ForwardingEngine;
+import dev.ayo4j.spi.PrefillCounter;
+import dev.ayo4j.spi.PrefillCounts;
+import dev.ayo4j.spi.TaskResult;
 import dev.ayo4j.testkit.TestingEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -27,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -233,6 +240,73 @@ class ObservabilityTest {
             assertThat(spans.getFinishedSpanItems()).isEmpty();
             assertThat(obs.scrape()).as("metrics do not depend on sampling")
                     .contains("ayo4j_runs_total{ayo4j_app=\"advanced-rag\",outcome=\"ok\"} 1.0");
+        }
+    }
+
+    @Test
+    void scrapeShowsAnLlmsOwnPromptCacheCountsThroughItsDecorators() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Observability obs = Observability.create(registry, OpenTelemetry.noop());
+        CountingLlm counting = new CountingLlm(TestingEngine.builder("llm").build());
+        Ayo4jRuntime.Builder b = Ayo4jRuntime.builder().listener(obs.listener("advanced-rag"))
+                .ownedEngine(new Decorated(counting));
+        for (String name : List.of("embedder", "reranker", "vectors")) {
+            b.ownedEngine(TestingEngine.builder(name).build());
+        }
+        try (Ayo4jRuntime runtime = b.build()) {
+            obs.bind(runtime);
+            runtime.run(Runs.advancedRag(), Runs.inputs("What is topic 2?"), Runs.GUARD);
+            long llmTasks = counting.prefillCounts().requests();
+            assertThat(llmTasks).isPositive();
+            assertThat(obs.scrape())
+                    .contains("ayo4j_llm_prompt_cache_tokens_total{ayo4j_cache=\"hit\",ayo4j_engine=\"llm\"} "
+                            + (double) (60 * llmTasks))
+                    .contains("ayo4j_llm_prompt_cache_tokens_total{ayo4j_cache=\"miss\",ayo4j_engine=\"llm\"} "
+                            + (double) (40 * llmTasks))
+                    .contains("ayo4j_llm_prompt_cache_unreported_requests_total{ayo4j_engine=\"llm\"} 0.0")
+                    .as("engines that keep no counts get none")
+                    .doesNotContain("ayo4j_llm_prompt_cache_tokens_total{ayo4j_cache=\"hit\",ayo4j_engine=\"embedder\"}");
+        }
+    }
+
+    /** An LLM that counts 100 prompt tokens per task, 60 of them found cached. */
+    private static final class CountingLlm implements ForwardingEngine, PrefillCounter {
+        private final Engine delegate;
+        private final AtomicReference<PrefillCounts> counts = new AtomicReference<>(PrefillCounts.NONE);
+
+        CountingLlm(Engine delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Engine delegate() {
+            return delegate;
+        }
+
+        @Override
+        public List<TaskResult> execute(Batch batch) {
+            for (int i = 0; i < batch.tasks().size(); i++) {
+                counts.accumulateAndGet(PrefillCounts.reported(100, 40), PrefillCounts::plus);
+            }
+            return delegate.execute(batch);
+        }
+
+        @Override
+        public PrefillCounts prefillCounts() {
+            return counts.get();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    /** A decorator that counts nothing itself, in front of {@code delegate}. */
+    private record Decorated(Engine delegate) implements ForwardingEngine {
+        @Override
+        public void close() {
+            delegate.close();
         }
     }
 }

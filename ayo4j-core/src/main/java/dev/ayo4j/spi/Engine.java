@@ -46,6 +46,14 @@ public interface Engine extends AutoCloseable {
         return false;
     }
 
+    /**
+     * The provider and model this engine serves, for metrics' and spans' GenAI attributes (default: its
+     * name for both).
+     */
+    default EngineDescription description() {
+        return EngineDescription.of(name());
+    }
+
     /** Releases native resources; idempotent. */
     @Override
     void close();

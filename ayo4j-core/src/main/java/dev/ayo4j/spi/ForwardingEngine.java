@@ -4,7 +4,7 @@ package dev.ayo4j.spi;
 import java.util.List;
 
 /**
- * An engine standing in front of another: its name and capabilities are its {@link #delegate()}'s, and a batch
+ * An engine standing in front of another: its name, capabilities and description are its {@link #delegate()}'s, and a batch
  * runs on the delegate unless the decorator overrides {@link #execute} to do something around the call. The
  * readiness check and {@link #close()} are each decorator's own choice (one that does not own its delegate
  * does not close it), so neither is forwarded here.
@@ -21,6 +21,11 @@ public interface ForwardingEngine extends Engine {
     @Override
     default EngineCapabilities capabilities() {
         return delegate().capabilities();
+    }
+
+    @Override
+    default EngineDescription description() {
+        return delegate().description();
     }
 
     @Override

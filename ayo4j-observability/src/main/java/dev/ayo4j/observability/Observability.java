@@ -5,6 +5,7 @@ import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.runtime.EngineScheduler;
 import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.ForwardingEngine;
 import dev.ayo4j.spi.PrefillCounter;
 import dev.ayo4j.spi.Ticker;
@@ -67,18 +68,17 @@ public final class Observability implements AutoCloseable {
     private final boolean tracing;
     private final Tracer tracer;
     private final Clocks clocks;
-    private final Map<String, EngineDescription> engines;
+    /** What each bound runtime's engines say they serve ({@link Engine#description()}), by engine name. */
+    private final Map<String, EngineDescription> engines = new ConcurrentHashMap<>();
     private final Map<String, RunMetrics> metricsByApp = new ConcurrentHashMap<>();
     private final SpanShapes shapes = new SpanShapes(this::describe);
 
-    private Observability(MeterRegistry registry, OpenTelemetry openTelemetry, Ticker ticker,
-                          Map<String, EngineDescription> engines) {
+    private Observability(MeterRegistry registry, OpenTelemetry openTelemetry, Ticker ticker) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
         this.tracing = openTelemetry != OpenTelemetry.noop();
         this.tracer = openTelemetry.getTracer(SCOPE);
         this.clocks = Clocks.of(ticker);
-        this.engines = Map.copyOf(engines);
     }
 
     /** Metrics into a new Prometheus registry (see {@link #scrape()}); traces as the environment says. */
@@ -176,11 +176,15 @@ public final class Observability implements AutoCloseable {
      * engine's own figures: {@code ayo4j.llm.prompt_cache.tokens} with {@code ayo4j.cache} {@code hit} (prompt
      * tokens found in its prompt cache) or {@code miss} (tokens prefilled), and {@code
      * ayo4j.llm.prompt_cache.unreported} (requests whose cache hits the engine could not see, all counted as
-     * misses). Gauges hold the schedulers weakly; bind each runtime once.
+     * misses). From then on, metrics and spans of its engines carry the provider and model each engine
+     * describes ({@link Engine#description()}) as {@code gen_ai.provider.name} and {@code gen_ai.request.model};
+     * bind before the first run, since both are fixed when an engine's first meter or span is made. Gauges
+     * hold the schedulers weakly; bind each runtime once.
      */
     public void bind(Ayo4jRuntime runtime) {
         for (String name : runtime.engineNames()) {
             EngineScheduler s = runtime.scheduler(name);
+            engines.put(name, s.engine().description());
             Gauge.builder("ayo4j.engine.queue.depth", s, EngineScheduler::queued).description("tasks queued")
                     .tag("ayo4j.engine", name).register(registry);
             Gauge.builder("ayo4j.engine.in_flight", s, EngineScheduler::inFlight).description("batches executing")
@@ -280,7 +284,6 @@ public final class Observability implements AutoCloseable {
         private MeterRegistry registry;
         private OpenTelemetry openTelemetry;
         private Ticker ticker = Ticker.systemTicker();
-        private final Map<String, EngineDescription> engines = new HashMap<>();
 
         private Builder() {
         }
@@ -303,16 +306,10 @@ public final class Observability implements AutoCloseable {
             return this;
         }
 
-        /** The GenAI provider and model of the engine called {@code engine} (default: its name for both). */
-        public Builder engine(String engine, EngineDescription description) {
-            engines.put(Objects.requireNonNull(engine, "engine"), Objects.requireNonNull(description, "description"));
-            return this;
-        }
-
         public Observability build() {
             dev.ayo4j.Checks.state(registry != null, "a registry is required");
             return new Observability(registry, openTelemetry != null ? openTelemetry : openTelemetryFromEnvironment(),
-                    ticker, engines);
+                    ticker);
         }
     }
 }

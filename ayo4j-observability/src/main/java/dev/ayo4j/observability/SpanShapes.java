@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.observability;
 
+import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.runtime.trace.TraceEvent;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.Map;

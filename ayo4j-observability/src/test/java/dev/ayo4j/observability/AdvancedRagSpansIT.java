@@ -93,11 +93,12 @@ class AdvancedRagSpansIT {
         }
         assertThat(byNode.values()).anySatisfy(s -> {
             assertThat(s.getAttributes().get(AttributeKey.stringKey(GenAi.OPERATION_NAME))).isEqualTo("text_completion");
-            assertThat(s.getAttributes().get(AttributeKey.stringKey(GenAi.PROVIDER_NAME))).isEqualTo("llm");
+            assertThat(s.getAttributes().get(AttributeKey.stringKey(GenAi.PROVIDER_NAME))).isEqualTo("llama.cpp");
+            assertThat(s.getAttributes().get(AttributeKey.stringKey(GenAi.REQUEST_MODEL))).isEqualTo("chain.gguf");
         });
         String text = registry.scrape();
         assertThat(text).contains("ayo4j_runs_total{ayo4j_app=\"advanced-rag\",outcome=\"ok\"} 1.0")
-                .contains("gen_ai_server_time_to_first_token_seconds_count{gen_ai_provider_name=\"llm\"")
+                .contains("gen_ai_server_time_to_first_token_seconds_count{gen_ai_provider_name=\"llama.cpp\"")
                 .contains("ayo4j_engine_busy_seconds_total{ayo4j_engine=\"llm\"}");
     }
 }

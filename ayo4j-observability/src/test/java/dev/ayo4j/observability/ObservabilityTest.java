@@ -10,6 +10,7 @@ import dev.ayo4j.runtime.QueryResult;
 import dev.ayo4j.runtime.trace.TraceEvent;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.ForwardingEngine;
 import dev.ayo4j.spi.PrefillCounter;
 import dev.ayo4j.spi.PrefillCounts;
@@ -244,7 +245,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void scrapeShowsAnLlmsOwnPromptCacheCountsThroughItsDecorators() {
+    void scrapeShowsAnLlmsOwnDescriptionAndPromptCacheCountsThroughItsDecorators() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Observability obs = Observability.create(registry, OpenTelemetry.noop());
         CountingLlm counting = new CountingLlm(TestingEngine.builder("llm").build());
@@ -264,6 +265,11 @@ class ObservabilityTest {
                     .contains("ayo4j_llm_prompt_cache_tokens_total{ayo4j_cache=\"miss\",ayo4j_engine=\"llm\"} "
                             + (double) (40 * llmTasks))
                     .contains("ayo4j_llm_prompt_cache_unreported_requests_total{ayo4j_engine=\"llm\"} 0.0")
+                    .containsPattern("gen_ai_client_operation_duration_seconds_count\\{ayo4j_primitive=\"Prefill\","
+                            + "gen_ai_operation_name=\"text_completion\",gen_ai_provider_name=\"llama.cpp\","
+                            + "gen_ai_request_model=\"tiny.gguf\"")
+                    .as("an engine that does not describe itself is named by its name")
+                    .containsPattern("gen_ai_provider_name=\"embedder\",gen_ai_request_model=\"embedder\"")
                     .as("engines that keep no counts get none")
                     .doesNotContain("ayo4j_llm_prompt_cache_tokens_total{ayo4j_cache=\"hit\",ayo4j_engine=\"embedder\"}");
         }
@@ -289,6 +295,11 @@ class ObservabilityTest {
                 counts.accumulateAndGet(PrefillCounts.reported(100, 40), PrefillCounts::plus);
             }
             return delegate.execute(batch);
+        }
+
+        @Override
+        public EngineDescription description() {
+            return new EngineDescription("llama.cpp", "tiny.gguf");
         }
 
         @Override

@@ -15,6 +15,7 @@ import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.BatchFanout;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
+import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.GenerationStream;
 import dev.ayo4j.spi.PrefillCounter;
 import dev.ayo4j.spi.PrefillCounts;
@@ -142,6 +143,12 @@ public final class LlamaCppEngine implements Engine, PrefillCounter {
     @Override
     public EngineCapabilities capabilities() {
         return capabilities;
+    }
+
+    /** Provider {@code llama.cpp}, model the GGUF file's name. */
+    @Override
+    public EngineDescription description() {
+        return new EngineDescription("llama.cpp", String.valueOf(options.model().getFileName()));
     }
 
     /** The options this engine was opened with. */

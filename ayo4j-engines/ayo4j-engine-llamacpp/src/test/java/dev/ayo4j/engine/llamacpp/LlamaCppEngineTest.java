@@ -13,6 +13,7 @@ import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
 import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.PromptTemplate;
+import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.Generation;
 import dev.ayo4j.spi.Signal;
 import dev.ayo4j.spi.Task;
@@ -75,6 +76,11 @@ class LlamaCppEngineTest {
                 "Question: what did the dog love?\nContext: a story about a dog\nAnswer:"));
         assertThat(g.generatedTokens()).isEqualTo(chunks.size());
         assertThat(((TaskResult.Success) result).tokensIn()).isEqualTo(g.promptTokens());
+    }
+
+    @Test
+    void describesItselfAsLlamaCppServingItsModelFile() {
+        assertThat(engine.description()).isEqualTo(new EngineDescription("llama.cpp", "chain.gguf"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
+import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
 import java.util.ArrayList;
@@ -61,6 +62,12 @@ public final class OnnxEmbeddingEngine implements Engine {
     @Override
     public EngineCapabilities capabilities() {
         return capabilities;
+    }
+
+    /** Provider {@code onnxruntime}, model the encoder's name. */
+    @Override
+    public EngineDescription description() {
+        return new EngineDescription("onnxruntime", model.name());
     }
 
     /** The model behind the engine. */

@@ -14,6 +14,7 @@ import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.BatchFanout;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
+import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.GenerationStream;
 import dev.ayo4j.spi.PrefillCounter;
 import dev.ayo4j.spi.PrefillCounts;
@@ -116,6 +117,12 @@ public final class OpenAiEngine implements Engine, PrefillCounter {
     @Override
     public String name() {
         return options.name();
+    }
+
+    /** Provider {@code openai} (the API it speaks), model the one its requests ask for. */
+    @Override
+    public EngineDescription description() {
+        return new EngineDescription("openai", options.model());
     }
 
     /** Every request carries its task's {@code traceparent}. */

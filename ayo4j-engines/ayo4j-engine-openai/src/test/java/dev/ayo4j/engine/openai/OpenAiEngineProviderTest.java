@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineConfig;
+import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.EngineProvider;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -37,6 +38,7 @@ class OpenAiEngineProviderTest {
             assertThat(o.baseUrl()).hasToString("http://127.0.0.1:8000/v1");
             assertThat(o.endpoint(o.api())).hasToString("http://127.0.0.1:8000/v1/chat/completions");
             assertThat(o.model()).isEqualTo("qwen");
+            assertThat(engine.description()).isEqualTo(new EngineDescription("openai", "qwen"));
             assertThat(o.api()).isEqualTo(OpenAiApi.CHAT);
             assertThat(o.structuredOutput()).isEqualTo(StructuredOutput.GUIDED_JSON);
             assertThat(o.sendPriority()).isTrue();

@@ -23,7 +23,10 @@ import java.util.Objects;
  *
  * @param model          GGUF file of the LLM
  * @param dataDir        folder of the vector store's collections (created if missing; kept across runs)
- * @param llmThreads     threads of the LLM
+ * @param llmThreads     threads of the LLM (that decode)
+ * @param llmBatchThreads threads of the LLM that process prompts (usually {@code llmThreads})
+ * @param llmPolls       whether the LLM's threads busy-wait for work as llama.cpp does by default; off,
+ *                       they sleep and give their core to the encoders
  * @param encoderThreads threads of each encoder
  * @param llmSlots       parallel sequences of the LLM (continuous batching)
  * @param ctxSize        LLM context, shared by its slots
@@ -31,8 +34,8 @@ import java.util.Objects;
  *                       budget and its generated lists are kept to short lowercase items, so that runs do
  *                       the same amount of work a real model would and pipelined branches get items
  */
-public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int encoderThreads, int llmSlots,
-                                int ctxSize, boolean synthetic) {
+public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int llmBatchThreads, boolean llmPolls,
+                                int encoderThreads, int llmSlots, int ctxSize, boolean synthetic) {
     /** What a synthetic model's list items may contain: lowercase words, at most 20 characters. */
     public static final String SYNTHETIC_LIST_ITEM = "^[a-z][a-z ]{0,19}$";
 
@@ -54,6 +57,7 @@ public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int en
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(dataDir, "dataDir");
         Checks.argument(llmThreads > 0, "llmThreads must be > 0: %s", llmThreads);
+        Checks.argument(llmBatchThreads > 0, "llmBatchThreads must be > 0: %s", llmBatchThreads);
         Checks.argument(encoderThreads > 0, "encoderThreads must be > 0: %s", encoderThreads);
         Checks.argument(llmSlots > 0, "llmSlots must be > 0: %s", llmSlots);
         Checks.argument(ctxSize >= 512 * llmSlots, "ctxSize %s leaves less than 512 tokens per slot", ctxSize);
@@ -61,12 +65,27 @@ public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int en
 
     /** Defaults for {@code model}, keeping collections in {@code dataDir}. */
     public static LocalStackOptions of(Path model, Path dataDir) {
-        return new LocalStackOptions(model, dataDir, DEFAULT_LLM_THREADS, DEFAULT_ENCODER_THREADS, DEFAULT_SLOTS,
-                DEFAULT_CTX, false);
+        return new LocalStackOptions(model, dataDir, DEFAULT_LLM_THREADS, DEFAULT_LLM_THREADS, true,
+                DEFAULT_ENCODER_THREADS, DEFAULT_SLOTS, DEFAULT_CTX, false);
     }
 
+    /** These options with {@code llm} LLM threads (for decoding and for prompts, polling) and {@code encoder}. */
     public LocalStackOptions withThreads(int llm, int encoder) {
-        return new LocalStackOptions(model, dataDir, llm, encoder, llmSlots, ctxSize, synthetic);
+        return withThreads(llm, llm, true, encoder);
+    }
+
+    /**
+     * These options with {@code llm} threads decoding, {@code llmBatch} processing prompts, polling or not
+     * ({@code llmPolls}), and {@code encoder} threads per encoder.
+     */
+    public LocalStackOptions withThreads(int llm, int llmBatch, boolean llmPolls, int encoder) {
+        return new LocalStackOptions(model, dataDir, llm, llmBatch, llmPolls, encoder, llmSlots, ctxSize, synthetic);
+    }
+
+    /** These options keeping collections in {@code dir}. */
+    public LocalStackOptions withDataDir(Path dir) {
+        return new LocalStackOptions(model, dir, llmThreads, llmBatchThreads, llmPolls, encoderThreads, llmSlots,
+                ctxSize, synthetic);
     }
 
     /**
@@ -88,6 +107,12 @@ public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int en
         Map<String, String> o = new LinkedHashMap<>();
         o.put("model", model.toString());
         o.put("threads", Integer.toString(llmThreads));
+        if (llmBatchThreads != llmThreads) {
+            o.put("batchThreads", Integer.toString(llmBatchThreads));
+        }
+        if (!llmPolls) {
+            o.put("poll", "0");
+        }
         o.put("slots", Integer.toString(llmSlots));
         o.put("ctxSize", Integer.toString(ctxSize));
         o.put("ignoreEos", Boolean.toString(synthetic));
@@ -99,8 +124,8 @@ public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int en
 
     /** These options with {@code slots} LLM slots, and context enough for 512 tokens a slot. */
     public LocalStackOptions withLlmSlots(int slots) {
-        return new LocalStackOptions(model, dataDir, llmThreads, encoderThreads, slots, Math.max(ctxSize, 512 * slots),
-                synthetic);
+        return new LocalStackOptions(model, dataDir, llmThreads, llmBatchThreads, llmPolls, encoderThreads, slots,
+                Math.max(ctxSize, 512 * slots), synthetic);
     }
 
     /**
@@ -119,6 +144,7 @@ public record LocalStackOptions(Path model, Path dataDir, int llmThreads, int en
     }
 
     public LocalStackOptions withSynthetic(boolean s) {
-        return new LocalStackOptions(model, dataDir, llmThreads, encoderThreads, llmSlots, ctxSize, s);
+        return new LocalStackOptions(model, dataDir, llmThreads, llmBatchThreads, llmPolls, encoderThreads, llmSlots,
+                ctxSize, s);
     }
 }

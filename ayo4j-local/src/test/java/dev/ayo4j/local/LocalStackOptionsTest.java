@@ -31,4 +31,15 @@ class LocalStackOptionsTest {
         assertThat(many.llmSpec().config().option("slots", "")).isEqualTo("20");
         assertThat(Integer.parseInt(many.llmSpec().config().option("ctxSize", ""))).isGreaterThanOrEqualTo(20 * 512);
     }
+
+    @Test
+    void theLlmSpecCarriesPromptThreadsAndPollingOnlyWhereTheyDifferFromTheDefaults() {
+        assertThat(BASE.withThreads(2, 1).llmSpec().config().options()).containsEntry("threads", "2")
+                .doesNotContainKeys("batchThreads", "poll");
+        LocalStackOptions split = BASE.withThreads(1, 2, false, 1).withLlmSlots(3).withDataDir(Path.of("other"));
+        assertThat(split.llmSpec().config().options()).containsEntry("threads", "1")
+                .containsEntry("batchThreads", "2").containsEntry("poll", "0").containsEntry("slots", "3");
+        assertThat(split.dataDir()).isEqualTo(Path.of("other"));
+        assertThat(split.encoderThreads()).isEqualTo(1);
+    }
 }

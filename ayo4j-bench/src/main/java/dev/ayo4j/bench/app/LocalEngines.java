@@ -35,7 +35,8 @@ public final class LocalEngines implements EngineSource {
 
     /**
      * Runs on engines of their own, made like the stack's but with {@code threads}: the LLM with
-     * {@link Placement.Threads#llm()}, the embedder and the reranker with {@link Placement.Threads#encoder()}
+     * {@link Placement.Threads#llm()} decoding and {@link Placement.Threads#llmBatch()} processing prompts
+     * (polling or not: {@link Placement.Threads#llmPolls()}), the embedder and the reranker with {@link Placement.Threads#encoder()}
      * each; the stack's vector store. Ingestion goes through the stack's engines.
      */
     public static LocalEngines withThreads(LocalStack stack, Placement.Threads threads) {
@@ -44,7 +45,7 @@ public final class LocalEngines implements EngineSource {
 
     /** {@code options} with {@code threads}: what {@link #withThreads} opens its engines from. */
     static LocalStackOptions specsWithThreads(LocalStackOptions options, Placement.Threads threads) {
-        return options.withThreads(threads.llm(), threads.encoder());
+        return options.withThreads(threads.llm(), threads.llmBatch(), threads.llmPolls(), threads.encoder());
     }
 
     @Override

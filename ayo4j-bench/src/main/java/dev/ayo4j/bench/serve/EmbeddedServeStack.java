@@ -36,8 +36,7 @@ public final class EmbeddedServeStack implements ServeStack {
     }
 
     private static LocalStackOptions withData(LocalStackOptions o, Path dir) {
-        return new LocalStackOptions(o.model(), dir, o.llmThreads(), o.encoderThreads(), o.llmSlots(), o.ctxSize(),
-                o.synthetic());
+        return o.withDataDir(dir);
     }
 
     @Override

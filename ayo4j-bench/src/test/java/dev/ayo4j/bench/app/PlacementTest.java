@@ -23,11 +23,26 @@ class PlacementTest {
     }
 
     @Test
+    void splitPrefillsOnEveryCoreAndDecodesOnTheCoresTheEncodersLeave() {
+        assertThat(Placement.SPLIT.threads(PINNED, 2)).isEqualTo(new Placement.Threads(1, 2, false, 1));
+        assertThat(Placement.SPLIT.threads(new Placement.Threads(1, 2), 8))
+                .isEqualTo(new Placement.Threads(6, 8, false, 2));
+        assertThat(Placement.SPLIT.threads(new Placement.Threads(1, 4), 2)).as("never less than one decode thread")
+                .isEqualTo(new Placement.Threads(1, 2, false, 4));
+        assertThat(Placement.SPLIT.ayo4jSystem()).isEqualTo("ayo4j-split");
+        assertThat(Placement.SPLIT.threads(PINNED, 2).describeLlm())
+                .isEqualTo("LLM 1 thread(s) decoding, 2 for prompts, not polling");
+        assertThat(Placement.SHARED.threads(PINNED, 2).describeLlm()).isEqualTo("LLM 2 thread(s)");
+        assertThatThrownBy(() -> new Placement.Threads(1, 0, true, 1)).hasMessageContaining("llm batch threads");
+    }
+
+    @Test
     void placementsAreNamedAsTheOptionTakesThem() {
         assertThat(Placement.of("Shared ")).isEqualTo(Placement.SHARED);
         assertThat(Placement.of("pinned")).isEqualTo(Placement.PINNED);
+        assertThat(Placement.of("SPLIT")).isEqualTo(Placement.SPLIT);
         assertThatThrownBy(() -> Placement.of("spread")).hasMessageContaining("spread")
-                .hasMessageContaining("pinned, shared");
+                .hasMessageContaining("pinned, shared, split");
     }
 
     @Test
@@ -41,5 +56,14 @@ class PlacementTest {
             assertThat(spec.config().options()).as(role.key()).containsEntry("threads", "2");
         }
         assertThat(shared.dataDir()).isEqualTo(stack.dataDir());
+        assertThat(shared.llmSpec().config().options()).doesNotContainKeys("batchThreads", "poll");
+
+        LocalStackOptions split = LocalEngines.specsWithThreads(stack, Placement.SPLIT.threads(PINNED, 2));
+        assertThat(split.llmSpec().config().options()).containsEntry("threads", "1")
+                .containsEntry("batchThreads", "2").containsEntry("poll", "0");
+        for (Role role : new Role[] {Role.EMBEDDER, Role.RERANKER}) {
+            EngineSpec spec = split.specs().stream().filter(s -> s.roles().contains(role)).findFirst().orElseThrow();
+            assertThat(spec.config().options()).as(role.key()).containsEntry("threads", "1");
+        }
     }
 }

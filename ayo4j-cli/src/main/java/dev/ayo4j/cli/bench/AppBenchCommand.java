@@ -99,10 +99,12 @@ public final class AppBenchCommand implements Callable<Integer> {
     @Mixin
     BenchEngineOptions engineOptions;
 
-    @Option(names = "--placement", defaultValue = "pinned", split = ",", paramLabel = "pinned|shared",
+    @Option(names = "--placement", defaultValue = "pinned", split = ",", paramLabel = "pinned|shared|split",
             description = "How the engines use the cores: pinned (the LLM and each encoder on --llm-threads and "
-                    + "--encoder-threads of their own, a device each) or shared (every engine on every core, as a "
-                    + "deployment on a CPU box runs them). Every system runs on the first; each further one adds "
+                    + "--encoder-threads of their own, a device each), shared (every engine on every core, as a "
+                    + "deployment on a CPU box runs them) or split (the LLM processes prompts on every core, decodes on "
+                    + "the cores the encoders' --encoder-threads leave it, and its threads sleep rather than busy-wait "
+                    + "when out of work). Every system runs on the first; each further one adds "
                     + "ayo4j with every pass on engines so placed (e.g. ayo4j-shared). langchain4j-stock runs on the "
                     + "shared engines where the run has them, as a deployment on a CPU box would.")
     List<String> placementNames;
@@ -173,7 +175,7 @@ public final class AppBenchCommand implements Callable<Integer> {
         try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
              ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              LocalStack stack = LocalStack.open(LocalStackOptions.of(resolved.path(), dataDir)
-                     .withThreads(threads.llm(), threads.encoder())
+                     .withThreads(threads.llm(), threads.llmBatch(), threads.llmPolls(), threads.encoder())
                      // A slot per template per query in flight: one at a time, or about two at the loads measured.
                      .withSlotsFor(workloads.stream().map(w -> w.app(AppOptions.DEFAULT)).toList(),
                              arrivals.contains("poisson") || arrivals.contains("bursty") ? 2 : 1)
@@ -284,16 +286,16 @@ public final class AppBenchCommand implements Callable<Integer> {
     static String describe(List<Placement> placements, Placement.Threads pinned, int cores) {
         Placement first = placements.getFirst();
         Placement.Threads t = first.threads(pinned, cores);
-        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "%s: LLM %d thread(s); embedder and "
+        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "%s: %s; embedder and "
                 + "reranker %d thread(s) each (ayo4j engines); LangChain4j's all-MiniLM-L6-v2 with a 1-thread "
                 + "executor and %d ONNX Runtime thread(s); langchain4j-stock: LangChain4j's stock models (a pool of "
                 + "one thread per core, ONNX Runtime's default threads) and the LLM of the %s placement; %d cores",
-                first.label(), t.llm(), t.encoder(), t.encoder(),
+                first.label(), t.describeLlm(), t.encoder(), t.encoder(),
                 placements.contains(Placement.SHARED) ? Placement.SHARED.label() : first.label(), cores));
         for (Placement p : placements.subList(1, placements.size())) {
             Placement.Threads o = p.threads(pinned, cores);
-            s.append(String.format(java.util.Locale.ROOT, "; %s: engines of its own placed %s: LLM %d thread(s), "
-                    + "embedder and reranker %d each", p.ayo4jSystem(), p.label(), o.llm(), o.encoder()));
+            s.append(String.format(java.util.Locale.ROOT, "; %s: engines of its own placed %s: %s, "
+                    + "embedder and reranker %d each", p.ayo4jSystem(), p.label(), o.describeLlm(), o.encoder()));
         }
         return s.toString();
     }

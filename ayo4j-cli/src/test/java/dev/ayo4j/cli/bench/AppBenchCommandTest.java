@@ -86,6 +86,11 @@ class AppBenchCommandTest {
                 .contains("ayo4j-pinned: engines of its own placed pinned: LLM 1 thread(s)");
         assertThat(AppBenchCommand.describe(List.of(Placement.PINNED), new Placement.Threads(1, 1), 2))
                 .contains("the LLM of the pinned placement").doesNotContain("ayo4j-shared");
+        parse(command, "--placement", "pinned,shared,split");
+        assertThat(AppBenchCommand.describe(AppBenchCommand.placements(command.placementNames),
+                new Placement.Threads(1, 1), 2))
+                .contains("ayo4j-split: engines of its own placed split: LLM 1 thread(s) decoding, 2 for prompts, "
+                        + "not polling, embedder and reranker 1 each");
 
         assertThatThrownBy(() -> AppBenchCommand.placements(List.of("shared", "shared")))
                 .hasMessageContaining("--placement names each placement once");

@@ -118,7 +118,9 @@ public final class LlamaCppEngine implements Engine, PrefillCounter {
                 .setParallel(options.slots())
                 .enableContBatching()
                 .setThreads(options.threads())
-                .setThreadsBatch(options.threads())
+                .setThreadsBatch(options.batchThreads())
+                .setPoll(options.poll())
+                .setPollBatch(options.poll())
                 .setBatchSize(options.batchSize())
                 .setSlotPromptSimilarity(options.slotSimilarity())
                 .disableLog();
@@ -129,9 +131,9 @@ public final class LlamaCppEngine implements Engine, PrefillCounter {
             throw new NonRetriableEngineException(String.format("llama.cpp could not load model %s (architecture %s): %s",
                     options.model(), header.architecture(), e.getMessage()), e);
         }
-        LOG.log(Level.INFO, "llamacpp engine {0}: {1} (architecture {2}, {3} tensors), ctx {4} in {5} slots, {6} threads",
+        LOG.log(Level.INFO, "llamacpp engine {0}: {1} (architecture {2}, {3} tensors), ctx {4} in {5} slots, {6} threads ({7} for prompts, poll {8})",
                 options.name(), options.model(), header.architecture(), header.tensors().size(), options.ctxSize(),
-                options.slots(), options.threads());
+                options.slots(), options.threads(), options.batchThreads(), options.poll());
         return new LlamaCppEngine(options, model);
     }
 

@@ -17,7 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param model          GGUF file to load
  * @param ctxSize        total context, shared by the slots: each slot holds {@code ctxSize / slots} tokens
  * @param slots          parallel sequences (llama.cpp {@code --parallel}); decode steps of busy slots are batched
- * @param threads        CPU threads for decoding and for prompt processing
+ * @param threads        CPU threads for decoding (llama.cpp {@code --threads})
+ * @param batchThreads   CPU threads for prompt processing (llama.cpp {@code --threads-batch}); by default
+ *                       {@code threads}. More than {@code threads} lets a prefill take cores that a
+ *                       decode leaves to other engines
+ * @param poll           how much llama.cpp's threads busy-wait for work, 0 (not at all: they sleep and
+ *                       yield the core) to 100 (llama.cpp {@code --poll} and {@code --poll-batch});
+ *                       by default llama.cpp's own {@value #DEFAULT_POLL}
  * @param batchSize      logical batch size for prompt processing
  * @param seed           sampling seed (sampling is greedy, so it only matters for ties)
  * @param slotSimilarity lowest share of an idle slot's cached tokens that a request must match (with slot
@@ -34,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  * @param listItemPattern regular expression each item of a generated JSON list must match (null: any
  *                       string); keeps the items of a random-weight model short and closable
  */
-public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, int threads, int batchSize, int seed,
+public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, int threads, int batchThreads, int poll,
+                              int batchSize, int seed,
                               float slotSimilarity, boolean slotAffinity, boolean jsonGrammar, boolean ignoreEos,
                               @Nullable String listItemPattern) {
     /** Default engine name: {@value}. */
@@ -45,6 +52,10 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
     public static final int DEFAULT_SLOTS = 2;
     /** Default threads: {@value}, which suits a small machine shared with encoders. */
     public static final int DEFAULT_THREADS = 2;
+    /** Default polling level, llama.cpp's own: {@value}. */
+    public static final int DEFAULT_POLL = 50;
+    /** Highest polling level: {@value}. */
+    public static final int MAX_POLL = 100;
     /** Default batch size: {@value}. */
     public static final int DEFAULT_BATCH_SIZE = 512;
     /** Default seed: {@value}. */
@@ -58,7 +69,8 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
     public static final int MIN_SLOT_CTX = 32;
 
     /** Option keys understood by {@link #fromConfig(EngineConfig)}. */
-    public static final Set<String> KEYS = Set.of("model", "ctxSize", "slots", "threads", "batchSize", "seed",
+    public static final Set<String> KEYS = Set.of("model", "ctxSize", "slots", "threads", "batchThreads", "poll",
+            "batchSize", "seed",
             "slotSimilarity", "slotAffinity", "jsonGrammar", "ignoreEos", "listItemPattern");
 
     public LlamaCppOptions {
@@ -67,6 +79,8 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
         Checks.argument(ctxSize > 0, "ctxSize must be > 0: %s", ctxSize);
         Checks.argument(slots > 0, "slots must be > 0: %s", slots);
         Checks.argument(threads > 0, "threads must be > 0: %s", threads);
+        Checks.argument(batchThreads > 0, "batchThreads must be > 0: %s", batchThreads);
+        Checks.argument(poll >= 0 && poll <= MAX_POLL, "poll must be in [0, %s]: %s", MAX_POLL, poll);
         Checks.argument(batchSize > 0, "batchSize must be > 0: %s", batchSize);
         Checks.argument(slotSimilarity >= 0 && slotSimilarity <= 1, "slotSimilarity must be in [0, 1]: %s",
                 slotSimilarity);
@@ -99,6 +113,9 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
                     .ctxSize(config.intOption("ctxSize", DEFAULT_CTX_SIZE))
                     .slots(config.intOption("slots", DEFAULT_SLOTS))
                     .threads(config.intOption("threads", DEFAULT_THREADS))
+                    .batchThreads(config.options().containsKey("batchThreads")
+                            ? config.intOption("batchThreads", DEFAULT_THREADS) : null)
+                    .poll(config.intOption("poll", DEFAULT_POLL))
                     .batchSize(config.intOption("batchSize", DEFAULT_BATCH_SIZE))
                     .seed(config.intOption("seed", DEFAULT_SEED))
                     .slotSimilarity(Float.parseFloat(config.option("slotSimilarity",
@@ -120,6 +137,8 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
         private int ctxSize = DEFAULT_CTX_SIZE;
         private int slots = DEFAULT_SLOTS;
         private int threads = DEFAULT_THREADS;
+        private @Nullable Integer batchThreads;
+        private int poll = DEFAULT_POLL;
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int seed = DEFAULT_SEED;
         private float slotSimilarity = DEFAULT_SLOT_SIMILARITY;
@@ -135,6 +154,9 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
         public Builder ctxSize(int v) { ctxSize = v; return this; }
         public Builder slots(int v) { slots = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
+        /** Prompt-processing threads; null (the default): as many as {@link #threads(int)}. */
+        public Builder batchThreads(@Nullable Integer v) { batchThreads = v; return this; }
+        public Builder poll(int v) { poll = v; return this; }
         public Builder batchSize(int v) { batchSize = v; return this; }
         public Builder seed(int v) { seed = v; return this; }
         public Builder slotSimilarity(float v) { slotSimilarity = v; return this; }
@@ -145,7 +167,8 @@ public record LlamaCppOptions(String name, Path model, int ctxSize, int slots, i
 
         public LlamaCppOptions build() {
             Checks.state(model != null, "a model file is required");
-            return new LlamaCppOptions(name, model, ctxSize, slots, threads, batchSize, seed, slotSimilarity,
+            return new LlamaCppOptions(name, model, ctxSize, slots, threads,
+                    batchThreads == null ? threads : batchThreads, poll, batchSize, seed, slotSimilarity,
                     slotAffinity, jsonGrammar, ignoreEos, listItemPattern);
         }
     }

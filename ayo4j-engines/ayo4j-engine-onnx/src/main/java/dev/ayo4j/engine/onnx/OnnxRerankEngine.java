@@ -6,6 +6,7 @@ import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
+import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
@@ -87,6 +88,12 @@ public final class OnnxRerankEngine implements Engine {
     @Override
     public EngineCapabilities capabilities() {
         return capabilities;
+    }
+
+    /** Provider {@code onnxruntime}, model the encoder's name ({@link #modelName()}). */
+    @Override
+    public EngineDescription description() {
+        return new EngineDescription("onnxruntime", modelName());
     }
 
     /** The scoring model's name. */

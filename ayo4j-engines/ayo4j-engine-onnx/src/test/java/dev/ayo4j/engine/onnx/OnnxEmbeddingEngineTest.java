@@ -7,6 +7,7 @@ import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.EngineConfig;
+import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.EngineProvider;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Task;
@@ -43,6 +44,7 @@ class OnnxEmbeddingEngineTest {
     void servesEmbedWithTheDefaultModel() {
         assertThat(engine.name()).isEqualTo("embedder");
         assertThat(engine.model().name()).isEqualTo("all-minilm-l6-v2");
+        assertThat(engine.description()).isEqualTo(new EngineDescription("onnxruntime", "all-minilm-l6-v2"));
         assertThat(engine.capabilities().serves(new Primitive.Embed("embedder", 1, 1))).isTrue();
     }
 

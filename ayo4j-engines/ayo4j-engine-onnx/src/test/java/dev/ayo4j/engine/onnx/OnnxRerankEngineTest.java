@@ -9,6 +9,7 @@ import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.EngineConfig;
+import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskId;
@@ -50,6 +51,7 @@ class OnnxRerankEngineTest {
         try (var engine = (OnnxRerankEngine) new OnnxEngineProvider().create(
                 new EngineConfig("reranker", Map.of("role", "rerank")))) {
             assertThat(engine.modelName()).isEqualTo("bge-small-en-v1.5");
+            assertThat(engine.description()).isEqualTo(new EngineDescription("onnxruntime", "bge-small-en-v1.5"));
             List<TaskResult> results = engine.execute(new Batch(1, List.of(
                     rerank("a", "Which organ produces the hormone that regulates glucose?", PASSAGES, 2),
                     rerank("b", "How long should I let bread dough rise?", PASSAGES, 4))));

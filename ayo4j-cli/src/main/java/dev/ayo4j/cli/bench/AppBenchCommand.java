@@ -112,18 +112,8 @@ public final class AppBenchCommand implements Callable<Integer> {
     @Option(names = "--deadline", defaultValue = "PT10M", description = "Deadline per query.")
     Duration deadline;
 
-    @Option(names = "--devices", defaultValue = "machine",
-            description = "Where the engines run: machine (this machine's cores, as placed) or modeled (a projection: "
-                    + "each engine on a device of its own, at call costs first fitted on this machine's engines; "
-                    + "outputs are not meaningful text).")
-    Devices devices;
-
-    @Option(names = "--calibration-queries", defaultValue = "3",
-            description = "With --devices modeled: sampled queries per workload for fitting the costs.")
-    int calibrationQueries;
-
-    /** Values of {@code --devices}. */
-    enum Devices { MACHINE, MODELED }
+    @Mixin
+    DevicesOption devices;
 
     @Option(names = "--engines", paramLabel = "FILE",
             description = "Engine file naming one engine per role (llm, embedder, reranker, vectors), each made by "
@@ -153,7 +143,7 @@ public final class AppBenchCommand implements Callable<Integer> {
         BenchData data = BenchData.load(engineOptions.dataset, Math.max(corpusPassages, maxPassages * (queries + 1)),
                 GuideDocuments.load(), GuideDocuments.QUESTIONS);
         List<Placement> placements = placements(placementNames);
-        if (devices == Devices.MODELED && placements.size() > 1) {
+        if (devices.modeled() && placements.size() > 1) {
             throw new IllegalArgumentException("--devices modeled places every engine on a device of its own; "
                     + "give --placement one placement");
         }
@@ -187,10 +177,10 @@ public final class AppBenchCommand implements Callable<Integer> {
                 others.put(p, LocalEngines.withThreads(stack, p.threads(pinned, cores)));
             }
             var config = config(workloads, stack.llm().options().slotSimilarity());
-            if (devices == Devices.MODELED) {
+            if (devices.modeled()) {
                 float similarity = stack.llm().options().slotSimilarity();
                 DeviceCosts costs = DeviceCalibration.run(engines, data, workloads, config.options(),
-                        calibrationQueries, corpusPassages, passages, similarity, deadline, out);
+                        devices.calibrationQueries, corpusPassages, passages, similarity, deadline, out);
                 engines = new ModeledDevices(engines.forIngestion(), costs, similarity, Sleeper.REAL);
                 placement = "modeled devices (a projection): every ayo4j engine on a device of its own, a prefill "
                         + "holding the LLM, generations in flight decoding together, an encoder serving one call at "
@@ -215,7 +205,7 @@ public final class AppBenchCommand implements Callable<Integer> {
     /** The benchmark on the engines of {@link #engineFile}; modeled devices need the embedded LLM's settings. */
     private AppBenchReport runOnFile(BenchData data, List<Workload> workloads, String placement,
                                      java.io.PrintStream out) {
-        if (devices == Devices.MODELED) {
+        if (devices.modeled()) {
             throw new IllegalArgumentException("--devices modeled fits costs on the embedded engines; drop --engines");
         }
         if (placementNames.size() > 1) {

@@ -88,18 +88,8 @@ public final class ServeBenchCommand implements Callable<Integer> {
     @Mixin
     BenchEngineOptions engineOptions;
 
-    @Option(names = "--devices", defaultValue = "machine",
-            description = "Where the engines run: machine (this machine's cores) or modeled (a projection: each "
-                    + "system's engines on devices of their own, at call costs first fitted on this machine's "
-                    + "engines, as bench app --devices modeled; outputs are not meaningful text).")
-    Devices devices;
-
-    @Option(names = "--calibration-queries", defaultValue = "3",
-            description = "With --devices modeled: sampled queries for fitting the costs.")
-    int calibrationQueries;
-
-    /** Values of {@code --devices}. */
-    enum Devices { MACHINE, MODELED }
+    @Mixin
+    DevicesOption devices;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write serve.json, serve-summary.csv, "
             + "serve-requests.csv and serve-latency-vs-rate.png/.svg to DIR.")
@@ -134,7 +124,7 @@ public final class ServeBenchCommand implements Callable<Integer> {
                 .withThreads(engineOptions.llmThreads, engineOptions.encoderThreads)
                 .withSynthetic(!resolved.meaningfulText());
         try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT)) {
-            if (devices == Devices.MODELED) {
+            if (devices.modeled()) {
                 report = modeled(options, config, data, placement, traceFiles);
             } else {
                 try (EmbeddedServeStack stack = new EmbeddedServeStack(options, dataDir, placement)) {
@@ -170,7 +160,7 @@ public final class ServeBenchCommand implements Callable<Integer> {
             EngineSource engines = new LocalEngines(real);
             float similarity = real.llm().options().slotSimilarity();
             DeviceCosts costs = DeviceCalibration.run(engines, data, List.of(Workload.ADVANCED_RAG), AppOptions.DEFAULT,
-                    calibrationQueries, config.corpusPassages(), 0, similarity, Duration.ofMinutes(10), log);
+                    devices.calibrationQueries, config.corpusPassages(), 0, similarity, Duration.ofMinutes(10), log);
             String modeled = "modeled devices (a projection): each system's engines on devices of their own, a prefill "
                     + "holding the LLM, generations in flight decoding together, an encoder serving one call at a "
                     + "time; costs fitted on this machine's engines (" + placement + "): " + costs.describe()

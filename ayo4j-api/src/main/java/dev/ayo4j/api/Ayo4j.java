@@ -29,6 +29,7 @@ import dev.ayo4j.spi.Engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,7 +146,8 @@ public final class Ayo4j implements AutoCloseable {
         specs.forEach((name, spec) -> {
             var caps = engines.get(name).capabilities();
             out.add(new EngineInfo(name, spec.provider(), spec.roles(), caps.primitives().stream()
-                    .map(Class::getSimpleName).sorted().toList(), caps.maxBatchSize(), caps.maxBatchTokens()));
+                    .map(Class::getSimpleName).sorted().toList(), caps.maxBatchSize(), caps.maxBatchTokens(),
+                    caps.maxConcurrency()));
         });
         return out;
     }
@@ -274,7 +276,11 @@ public final class Ayo4j implements AutoCloseable {
             return this;
         }
 
-        /** Adds the embedded stack's four engines with {@code options} (see {@link LocalStackOptions#specs()}). */
+        /**
+         * Adds the embedded stack's four engines with {@code options} (see {@link LocalStackOptions#specs()}),
+         * its LLM with at least a slot per prompt template of the apps this builder knows (built-in and
+         * {@link #app(App) registered}).
+         */
         public Builder embedded(LocalStackOptions options) {
             this.embedded = Objects.requireNonNull(options, "options");
             return this;
@@ -347,11 +353,16 @@ public final class Ayo4j implements AutoCloseable {
          * and the planner's rules from them. Closes what it opened when anything fails.
          */
         public Ayo4j build() {
+            Map<String, App> known = new LinkedHashMap<>(BuiltInApps.all());
+            for (App a : apps.values()) {
+                Checks.argument(!known.containsKey(a.name()), "app '%s' has the name of a built-in app", a.name());
+                known.put(a.name(), a);
+            }
             List<EngineSpec> all = new ArrayList<>(specs);
             if (embedded != null) {
-                all.addAll(embedded.specs());
+                all.addAll(slotsForApps(embedded, known.values()).specs());
             } else if (all.isEmpty()) {
-                all.addAll(defaultEmbedded().specs());
+                all.addAll(slotsForApps(defaultEmbedded(), known.values()).specs());
             }
             Map<String, EngineSpec> byName = new LinkedHashMap<>();
             for (EngineSpec s : all) {
@@ -392,11 +403,6 @@ public final class Ayo4j implements AutoCloseable {
                         .listener(listener);
                 opened.values().forEach(rb::ownedEngine);
                 steps.forEach(rb::step);
-                Map<String, App> known = new LinkedHashMap<>(BuiltInApps.all());
-                for (App a : apps.values()) {
-                    Checks.argument(!known.containsKey(a.name()), "app '%s' has the name of a built-in app", a.name());
-                    known.put(a.name(), a);
-                }
                 return new Ayo4j(byName, Map.copyOf(opened), rb.build(), model, planner, deadline, known);
             } catch (RuntimeException e) {
                 for (Engine x : opened.values()) {
@@ -408,6 +414,16 @@ public final class Ayo4j implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+
+        /**
+         * {@code stack} with at least one LLM slot per prompt template that any one of {@code apps} sends the
+         * LLM, so that with slot affinity no template's cached instructions are evicted by another's (a
+         * user's app of three calls gets three); more slots asked for are kept.
+         */
+        private static LocalStackOptions slotsForApps(LocalStackOptions stack, Collection<App> apps) {
+            LocalStackOptions sized = stack.withSlotsFor(List.copyOf(apps));
+            return sized.llmSlots() > stack.llmSlots() ? sized : stack;
         }
 
         private static LocalStackOptions defaultEmbedded() {

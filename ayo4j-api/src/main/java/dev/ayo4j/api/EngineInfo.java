@@ -14,9 +14,10 @@ import java.util.Set;
  * @param primitives    the primitive kinds it serves
  * @param maxBatchSize  most tasks per call, as it declares
  * @param maxBatchTokens most input tokens per call, as it declares
+ * @param maxConcurrency most calls in flight at once, as it declares (a llama.cpp engine: its slots)
  */
 public record EngineInfo(String name, String provider, Set<Role> roles, List<String> primitives, int maxBatchSize,
-                         int maxBatchTokens) {
+                         int maxBatchTokens, int maxConcurrency) {
     public EngineInfo {
         roles = Set.copyOf(roles);
         primitives = List.copyOf(primitives);

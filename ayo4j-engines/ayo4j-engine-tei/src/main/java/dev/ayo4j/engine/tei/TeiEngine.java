@@ -12,6 +12,7 @@ import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.BatchFanout;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
+import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A remote encoder speaking Hugging Face TEI's HTTP API (a TEI server, or {@code ayo4j serve encoder}):
@@ -43,6 +45,8 @@ final class TeiEngine implements Engine {
     private final Duration timeout;
     private final HttpClient client;
     private final EngineCapabilities capabilities;
+    /** The server's {@code model_id} from {@code GET /info}, read once it is ready; null until then or if it says none. */
+    private volatile @Nullable String model;
 
     TeiEngine(String name, URI base, TeiRole role, Duration timeout, int maxBatch, int maxBatchTokens,
               int maxConcurrency) {
@@ -72,6 +76,13 @@ final class TeiEngine implements Engine {
         return capabilities;
     }
 
+    /** Provider {@code tei}, model the server's {@code model_id} (its engine name until it is known). */
+    @Override
+    public EngineDescription description() {
+        String m = model;
+        return new EngineDescription("tei", m != null ? m : name);
+    }
+
     /** The server's base URL. */
     URI base() {
         return base;
@@ -87,12 +98,31 @@ final class TeiEngine implements Engine {
                 throw new RetriableEngineException(String.format("engine %s: the encoder server at %s is not "
                         + "ready (GET /health answered %d)", name, base, status));
             }
+            model = modelId(wait);
         } catch (IOException e) {
             throw new RetriableEngineException(String.format("engine %s: cannot reach the encoder server at %s "
                     + "within %s: %s", name, base, wait, e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetriableEngineException("engine " + name + ": interrupted while reaching " + base, e);
+        }
+    }
+
+    /**
+     * The {@code model_id} of the server's {@code GET /info} (TEI's and {@code ayo4j serve encoder}'s), or null
+     * where it has no such endpoint or field: the name is for metrics and spans, so its absence is no error.
+     */
+    private @Nullable String modelId(Duration wait) throws IOException, InterruptedException {
+        HttpResponse<String> info = client.send(HttpRequest.newBuilder(base.resolve("/info")).timeout(wait).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (info.statusCode() != 200) {
+            return null;
+        }
+        try {
+            JsonNode id = JSON.readTree(info.body()).path("model_id");
+            return id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
+        } catch (IOException notJson) {
+            return null;
         }
     }
 

@@ -36,6 +36,13 @@ final class CostSamples {
         }
     }
 
+    /** A hoisted rerank's one call: embedding its question of {@code chars} characters on the reranker's model. */
+    synchronized void addQuestionOnlyRerank(int chars, long nanos) {
+        if (sampling) {
+            rerank.add(new LinearCost.Sample(chars, nanos));
+        }
+    }
+
     synchronized void addPrefill(int uncachedChars, long nanos) {
         if (!sampling) {
             return;

@@ -4,14 +4,22 @@ package dev.ayo4j.bench.devices;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.bench.app.AppBenchmark;
 import dev.ayo4j.bench.app.BenchData;
+import dev.ayo4j.bench.app.BenchQuery;
 import dev.ayo4j.bench.app.EngineSource;
 import dev.ayo4j.bench.app.Engines;
 import dev.ayo4j.bench.app.SequentialChain;
 import dev.ayo4j.bench.app.Workload;
+import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.Batch;
+import dev.ayo4j.spi.Engine;
+import dev.ayo4j.spi.Task;
+import dev.ayo4j.spi.TaskId;
+import dev.ayo4j.spi.TaskResult;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Fits {@link DeviceCosts} on this machine's engines: the workloads' queries run through the sequential
@@ -54,8 +62,11 @@ public final class DeviceCalibration {
                     for (int i = 0; i <= queries; i++) {
                         // The first query warms the engines up and is not sampled.
                         samples.sampling(i > 0);
-                        chain.answer(data.query(i, passages), w.ingestsPerQuery()
-                                ? "calibration-" + w.label() + "-" + i : CORPUS);
+                        BenchQuery query = data.query(i, passages);
+                        chain.answer(query, w.ingestsPerQuery() ? "calibration-" + w.label() + "-" + i : CORPUS);
+                        if (w.searchesCorpus()) {
+                            sampleQuestionOnlyRerank(opened.reranker(), query.question(), samples);
+                        }
                     }
                 } finally {
                     chain.end();
@@ -68,5 +79,29 @@ public final class DeviceCalibration {
         log.printf(Locale.ROOT, "   %d calls in %.1f s: %s%n", samples.calls(), (System.nanoTime() - t0) / 1e9,
                 costs.describe());
         return costs;
+    }
+
+    /**
+     * Times the call a hoisted rerank makes, which embeds only its question on the reranker's model (the
+     * passages' vectors come from the store), as a rerank sample of the question's characters: the chain's
+     * reranks embed every candidate, so without these the fitted line's small end is an extrapolation (it
+     * put a 217 ms intercept on every call). Only for a reranker that also embeds (a similarity reranker; a
+     * cross-encoder's rerank is never hoisted). The text is the question with a mark added, so that the
+     * reranker's cache of texts, which holds the question since the chain's rerank, does not serve it.
+     */
+    static void sampleQuestionOnlyRerank(Engine reranker, String question, CostSamples samples) {
+        if (!reranker.capabilities().primitives().contains(Primitive.Embed.class)) {
+            return;
+        }
+        String text = question + " ?";
+        Task probe = new Task(new TaskId("calibration", "question-only-rerank"),
+                new Primitive.Embed(reranker.name(), 1, Math.max(1, text.length() / 4)),
+                Map.of(Primitive.Embed.TEXTS.name(), List.of(text)), _ -> { });
+        long start = System.nanoTime();
+        TaskResult result = reranker.execute(new Batch(0, List.of(probe))).getFirst();
+        long nanos = System.nanoTime() - start;
+        if (result instanceof TaskResult.Success) {
+            samples.addQuestionOnlyRerank(text.length(), nanos);
+        }
     }
 }

@@ -12,6 +12,7 @@ final class CostSamples {
     private final List<LinearCost.Sample> ingest = new ArrayList<>();
     private final List<LinearCost.Sample> search = new ArrayList<>();
     private final List<LinearCost.Sample> rerank = new ArrayList<>();
+    private final List<LinearCost.Sample> questionOnlyRerank = new ArrayList<>();
     private long textDecodeNanos;
     private long textDecodeTokens;
     private long listDecodeNanos;
@@ -36,10 +37,10 @@ final class CostSamples {
         }
     }
 
-    /** A hoisted rerank's one call: embedding its question of {@code chars} characters on the reranker's model. */
-    synchronized void addQuestionOnlyRerank(int chars, long nanos) {
+    /** A rerank call that embedded no passage, only its question of {@code chars} characters (a hoisted rerank's). */
+    synchronized void addQuestionOnlyRerank(double chars, long nanos) {
         if (sampling) {
-            rerank.add(new LinearCost.Sample(chars, nanos));
+            questionOnlyRerank.add(new LinearCost.Sample(chars, nanos));
         }
     }
 
@@ -65,13 +66,16 @@ final class CostSamples {
 
     /** How many calls were observed. */
     synchronized int calls() {
-        return prefill.size() + embed.size() + ingest.size() + search.size() + rerank.size();
+        return prefill.size() + embed.size() + ingest.size() + search.size() + rerank.size()
+                + questionOnlyRerank.size();
     }
 
     synchronized DeviceCosts fit() {
         return new DeviceCosts(LinearCost.fit(prefill),
                 textDecodeTokens == 0 ? 0 : (double) textDecodeNanos / textDecodeTokens,
                 listDecodes == 0 ? 0 : (double) listDecodeNanos / listDecodes, LinearCost.fit(embed),
-                LinearCost.fit(ingest), LinearCost.fit(search), LinearCost.fit(rerank));
+                LinearCost.fit(ingest), LinearCost.fit(search), LinearCost.fit(rerank),
+                // without question-only samples (no corpus workload) the passage line is all there is
+                LinearCost.fit(questionOnlyRerank.isEmpty() ? rerank : questionOnlyRerank));
     }
 }

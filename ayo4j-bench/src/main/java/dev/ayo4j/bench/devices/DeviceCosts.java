@@ -22,15 +22,18 @@ import java.util.Set;
  * @param embed               an embedder call, per character of its texts
  * @param ingest              a vector store's ingest, per passage
  * @param search              a vector search, per query vector
- * @param rerank              a reranker call, per character of the query and the passages it embeds (not
- *                            those scored with a vector stored at ingestion, nor, for a similarity reranker,
- *                            texts it encoded before)
+ * @param rerank              a reranker call that embeds passages, per character of the query and the passages
+ *                            it embeds (not those scored with a vector stored at ingestion, nor, for a
+ *                            similarity reranker, texts it encoded before)
+ * @param questionOnlyRerank  a reranker call that embeds no passage (a hoisted rerank, whose passages come with
+ *                            stored vectors), per character of its query: one short embedding, which the
+ *                            line through the passage-embedding calls does not reach
  */
 public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double listDecodeNanos, LinearCost embed,
-                          LinearCost ingest, LinearCost search, LinearCost rerank) {
+                          LinearCost ingest, LinearCost search, LinearCost rerank, LinearCost questionOnlyRerank) {
     /** Everything free: for the unmeasured corpus ingestion. */
     public static final DeviceCosts FREE = new DeviceCosts(LinearCost.FREE, 0, 0, LinearCost.FREE, LinearCost.FREE,
-            LinearCost.FREE, LinearCost.FREE);
+            LinearCost.FREE, LinearCost.FREE, LinearCost.FREE);
 
     public DeviceCosts {
         Objects.requireNonNull(prefill, "prefill");
@@ -38,6 +41,7 @@ public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(rerank, "rerank");
+        Objects.requireNonNull(questionOnlyRerank, "questionOnlyRerank");
         Checks.argument(decodeNanosPerToken >= 0 && listDecodeNanos >= 0, "decode costs must be >= 0: %s, %s",
                 decodeNanosPerToken, listDecodeNanos);
     }
@@ -64,7 +68,7 @@ public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double
             case Primitive.Embed _ -> embed;
             case Primitive.Ingest _ -> ingest;
             case Primitive.VectorSearch _ -> search;
-            case Primitive.Rerank _ -> rerank;
+            case Primitive.Rerank _ -> embedsPassages(t, encoded) ? rerank : questionOnlyRerank;
             default -> LinearCost.FREE;
         };
         return cost.nanos(units(t, encoded));
@@ -88,6 +92,26 @@ public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double
                     t.input(Primitive.Rerank.PASSAGES), encoded);
             default -> 0;
         };
+    }
+
+    /**
+     * Whether {@code t}, a rerank, embeds any of its passages on an engine that has encoded {@code encoded}
+     * (which this leaves as it is): false for a hoisted rerank, all of whose passages come with a vector of
+     * this reranker's, and for a similarity rerank whose passages it has all encoded before.
+     */
+    static boolean embedsPassages(Task t, Set<String> encoded) {
+        if (!(t.op() instanceof Primitive.Rerank r)) {
+            return false;
+        }
+        boolean cached = r.scoring() == RerankScoring.SIMILARITY;
+        for (Passage p : t.input(Primitive.Rerank.PASSAGES)) {
+            boolean stored = r.storedVectors() && p.rerankVector() != null
+                    && p.rerankVector().engine().equals(r.engine());
+            if (!stored && (!cached || !encoded.contains(p.text()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int chars(List<String> texts) {
@@ -116,8 +140,8 @@ public record DeviceCosts(LinearCost prefill, double decodeNanosPerToken, double
     /** One line per engine, for reports. */
     public String describe() {
         return String.format(Locale.ROOT, "LLM prefill %s, decode %.1f ms/token, JSON list %.0f ms; embed %s; "
-                        + "ingest %s; search %s; rerank %s", prefill.describe("char"), decodeNanosPerToken / 1e6,
-                listDecodeNanos / 1e6, embed.describe("char"), ingest.describe("passage"), search.describe("query"),
-                rerank.describe("char"));
+                        + "ingest %s; search %s; rerank %s, question only %s", prefill.describe("char"),
+                decodeNanosPerToken / 1e6, listDecodeNanos / 1e6, embed.describe("char"), ingest.describe("passage"),
+                search.describe("query"), rerank.describe("char"), questionOnlyRerank.describe("char"));
     }
 }

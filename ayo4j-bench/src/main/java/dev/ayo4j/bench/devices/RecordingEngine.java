@@ -56,11 +56,19 @@ final class RecordingEngine implements ForwardingEngine {
         List<TaskResult> results = real.execute(batch);
         long nanos = System.nanoTime() - start;
         if (!llm) {
+            boolean questionOnly = first.op() instanceof Primitive.Rerank;
+            for (Task t : batch.tasks()) {
+                questionOnly &= !DeviceCosts.embedsPassages(t, encoded);
+            }
             double units = 0;
             for (Task t : batch.tasks()) {
                 units += DeviceCosts.units(t, encoded);
             }
-            samples.add(first.op(), units, nanos);
+            if (questionOnly) {
+                samples.addQuestionOnlyRerank(units, nanos);
+            } else {
+                samples.add(first.op(), units, nanos);
+            }
         }
         return results;
     }

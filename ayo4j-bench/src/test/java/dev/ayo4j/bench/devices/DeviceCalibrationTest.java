@@ -26,9 +26,10 @@ class DeviceCalibrationTest {
                     .startsWith(QUESTION).hasSize(QUESTION.length() + 2);
         });
         assertThat(samples.calls()).isEqualTo(1);
-        assertThat(samples.fit().rerank()).as("a rerank sample, not an embedder's")
-                .isNotEqualTo(LinearCost.FREE);
-        assertThat(samples.fit().embed()).isEqualTo(LinearCost.FREE);
+        DeviceCosts fitted = samples.fit();
+        assertThat(fitted.questionOnlyRerank()).as("a question-only rerank sample").isNotEqualTo(LinearCost.FREE);
+        assertThat(fitted.rerank()).as("not a sample of the passage-embedding line").isEqualTo(LinearCost.FREE);
+        assertThat(fitted.embed()).as("nor an embedder's").isEqualTo(LinearCost.FREE);
     }
 
     @Test

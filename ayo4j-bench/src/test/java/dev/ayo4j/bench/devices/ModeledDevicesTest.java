@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 class ModeledDevicesTest {
     private static final EngineBinding NAMES = EngineBinding.DEFAULT;
     private static final DeviceCosts COSTS = new DeviceCosts(new LinearCost(1_000, 10), 100, 7_000,
-            new LinearCost(500, 1), new LinearCost(0, 50), new LinearCost(200, 0), new LinearCost(300, 2));
+            new LinearCost(500, 1), new LinearCost(0, 50), new LinearCost(200, 0), new LinearCost(300, 2),
+            new LinearCost(100, 2));
     private static final PromptTemplate TEMPLATE = PromptTemplate.of("Answer from the context.\n{{question}}\n{{context}}");
 
     /** Lets no time pass; records what would have passed. */
@@ -147,6 +148,25 @@ class ModeledDevicesTest {
                 Map.of(Primitive.Rerank.QUERY.name(), "why", Primitive.Rerank.PASSAGES.name(), passages), _ -> {}))));
         assertThat(sleeper.taken()).as("a run's own reranker starts with an empty cache").containsExactly(
                 300L + 2 * ("why".length() + "alpha beta".length() + "gamma".length() + "delta".length()));
+    }
+
+    @Test
+    void aRerankThatEmbedsNoPassageTakesTheQuestionOnlyCost() {
+        RecordingSleeper sleeper = new RecordingSleeper();
+        Engines e = new ModeledDevices(real(), COSTS, 0.1, sleeper).open();
+        String reranker = NAMES.engine(Role.RERANKER);
+        List<Passage> stored = List.of(
+                Passage.of("a", "alpha beta").withRerankVector(new Passage.RerankVector(reranker, new float[] {1, 0})),
+                Passage.of("b", "gamma").withRerankVector(new Passage.RerankVector(reranker, new float[] {0, 1})));
+        Primitive.Rerank hoisted = new Primitive.Rerank(reranker, 2, 1).withStoredVectors();
+        for (String question : List.of("why", "why")) {
+            e.reranker().execute(new Batch(1, List.of(new Task(new TaskId("q", "rerank"), hoisted,
+                    Map.of(Primitive.Rerank.QUERY.name(), question, Primitive.Rerank.PASSAGES.name(), stored), _ -> {}))));
+        }
+
+        // The question-only line (100 + 2/char), not the passage line (300 + 2/char); the second time the
+        // similarity reranker has the question's vector, so only the line's fixed part is left.
+        assertThat(sleeper.taken()).containsExactly(100L + 2 * "why".length(), 100L);
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** The modeled stack hands its devices to an ayo4j entry point that ingests, lists and answers on them. */
 class ModeledServeStackTest {
     private static final DeviceCosts COSTS = new DeviceCosts(new LinearCost(1_000, 10), 100, 7_000,
-            new LinearCost(500, 1), new LinearCost(0, 50), new LinearCost(200, 0), new LinearCost(300, 2));
+            new LinearCost(500, 1), new LinearCost(0, 50), new LinearCost(200, 0), new LinearCost(300, 2),
+            new LinearCost(100, 2));
 
     @Test
     void theServersEntryPointRunsOnTheModeledDevicesAndListsWhatItIngested() {

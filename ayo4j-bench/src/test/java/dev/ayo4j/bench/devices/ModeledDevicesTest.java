@@ -123,19 +123,26 @@ class ModeledDevicesTest {
         assertThat(sleeper.taken()).containsExactly(300L + 2 * ("why".length() + "alpha beta".length() + "gamma".length()));
     }
 
+    /** A passage with a vector stored for {@code engine}'s reranks. */
+    private static Passage storedFor(String engine, String id, String text) {
+        return Passage.of(id, text).withRerankVector(new Passage.RerankVector(engine, new float[] {1, 0}));
+    }
+
+    private static void rerank(Engines e, Primitive.Rerank op, String question, List<Passage> passages) {
+        e.reranker().execute(new Batch(1, List.of(new Task(new TaskId("q", "rerank"), op,
+                Map.of(Primitive.Rerank.QUERY.name(), question, Primitive.Rerank.PASSAGES.name(), passages), _ -> {}))));
+    }
+
     @Test
     void aHoistedRerankEmbedsOnlyThePassagesWithoutAStoredVector() {
         RecordingSleeper sleeper = new RecordingSleeper();
         Engines e = new ModeledDevices(real(), COSTS, 0.1, sleeper).open();
         String reranker = NAMES.engine(Role.RERANKER);
-        List<Passage> passages = List.of(
-                Passage.of("a", "alpha beta").withRerankVector(new Passage.RerankVector(reranker, new float[] {1, 0})),
-                Passage.of("b", "gamma"),
-                Passage.of("c", "delta").withRerankVector(new Passage.RerankVector("elsewhere", new float[] {1, 0})));
+        List<Passage> passages = List.of(storedFor(reranker, "a", "alpha beta"), Passage.of("b", "gamma"),
+                storedFor("elsewhere", "c", "delta"));
         Primitive.Rerank plain = new Primitive.Rerank(reranker, 3, 1);
         for (Primitive.Rerank op : List.of(plain.withStoredVectors(), plain)) {
-            e.reranker().execute(new Batch(1, List.of(new Task(new TaskId("q", "rerank"), op,
-                    Map.of(Primitive.Rerank.QUERY.name(), "why", Primitive.Rerank.PASSAGES.name(), passages), _ -> {}))));
+            rerank(e, op, "why", passages);
         }
 
         // Marked: the question, "gamma" and the other engine's "delta". Unmarked, as the engine does, every passage,
@@ -143,9 +150,7 @@ class ModeledDevicesTest {
         assertThat(sleeper.taken()).containsExactly(300L + 2 * ("why".length() + "gamma".length() + "delta".length()),
                 300L + 2 * "alpha beta".length());
 
-        Engines fresh = new ModeledDevices(real(), COSTS, 0.1, sleeper).open();
-        fresh.reranker().execute(new Batch(1, List.of(new Task(new TaskId("q", "rerank"), plain,
-                Map.of(Primitive.Rerank.QUERY.name(), "why", Primitive.Rerank.PASSAGES.name(), passages), _ -> {}))));
+        rerank(new ModeledDevices(real(), COSTS, 0.1, sleeper).open(), plain, "why", passages);
         assertThat(sleeper.taken()).as("a run's own reranker starts with an empty cache").containsExactly(
                 300L + 2 * ("why".length() + "alpha beta".length() + "gamma".length() + "delta".length()));
     }
@@ -153,16 +158,12 @@ class ModeledDevicesTest {
     @Test
     void aRerankThatEmbedsNoPassageTakesTheQuestionOnlyCost() {
         RecordingSleeper sleeper = new RecordingSleeper();
-        Engines e = new ModeledDevices(real(), COSTS, 0.1, sleeper).open();
         String reranker = NAMES.engine(Role.RERANKER);
-        List<Passage> stored = List.of(
-                Passage.of("a", "alpha beta").withRerankVector(new Passage.RerankVector(reranker, new float[] {1, 0})),
-                Passage.of("b", "gamma").withRerankVector(new Passage.RerankVector(reranker, new float[] {0, 1})));
+        Engines e = new ModeledDevices(real(), COSTS, 0.1, sleeper).open();
         Primitive.Rerank hoisted = new Primitive.Rerank(reranker, 2, 1).withStoredVectors();
-        for (String question : List.of("why", "why")) {
-            e.reranker().execute(new Batch(1, List.of(new Task(new TaskId("q", "rerank"), hoisted,
-                    Map.of(Primitive.Rerank.QUERY.name(), question, Primitive.Rerank.PASSAGES.name(), stored), _ -> {}))));
-        }
+        List<Passage> stored = List.of(storedFor(reranker, "a", "alpha beta"), storedFor(reranker, "b", "gamma"));
+        rerank(e, hoisted, "why", stored);
+        rerank(e, hoisted, "why", stored);
 
         // The question-only line (100 + 2/char), not the passage line (300 + 2/char); the second time the
         // similarity reranker has the question's vector, so only the line's fixed part is left.

@@ -8,7 +8,7 @@ package dev.ayo4j.plan;
  * hands the result to {@link RuleCall#transformTo}; it never mutates the graph it was given. A rule
  * must not match its own output again, or the planner stops at the program's match limit and reports
  * the rule. Rules are stateless and thread-safe; configuration lives in a nested {@code Config}
- * record, and named instances in {@code CoreRules}.
+ * record that a {@link ConfiguredRule} holds, and named instances in {@code CoreRules}.
  */
 public interface Rule {
     /** Nodes this rule may rewrite. */

@@ -6,6 +6,7 @@ import dev.ayo4j.spi.Generation;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Signal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +61,21 @@ public sealed interface Primitive
     /** Short kind name, e.g. {@code Embed}. */
     default String kindName() {
         return getClass().getSimpleName();
+    }
+
+    /**
+     * Input ports of a (partial) prefill: one text port per placeholder it renders, in order, then the
+     * {@link PartialPrefill#WARMUP warmup} port if a partial prefill warms it.
+     */
+    private static List<Port<?>> promptInputs(Collection<String> placeholders, boolean warmed) {
+        List<Port<?>> ports = new ArrayList<>();
+        for (String name : placeholders) {
+            ports.add(Port.text(name));
+        }
+        if (warmed) {
+            ports.add(PartialPrefill.WARMUP);
+        }
+        return List.copyOf(ports);
     }
 
     /** A value supplied with the query: the question, the passages to index. */
@@ -260,14 +276,7 @@ public sealed interface Primitive
         }
 
         @Override public List<Port<?>> inputs() {
-            List<Port<?>> ports = new ArrayList<>();
-            for (String name : template.placeholders()) {
-                ports.add(Port.text(name));
-            }
-            if (warmed) {
-                ports.add(PartialPrefill.WARMUP);
-            }
-            return List.copyOf(ports);
+            return promptInputs(template.placeholders(), warmed);
         }
         @Override public List<Port<?>> outputs() { return List.of(GENERATION); }
         @Override public String describe() {
@@ -296,14 +305,7 @@ public sealed interface Primitive
         }
 
         @Override public List<Port<?>> inputs() {
-            List<Port<?>> ports = new ArrayList<>();
-            for (String name : template.placeholdersIn(segments)) {
-                ports.add(Port.text(name));
-            }
-            if (warmed) {
-                ports.add(WARMUP);
-            }
-            return List.copyOf(ports);
+            return promptInputs(template.placeholdersIn(segments), warmed);
         }
         @Override public List<Port<?>> outputs() { return List.of(WARMUP); }
         @Override public String describe() {

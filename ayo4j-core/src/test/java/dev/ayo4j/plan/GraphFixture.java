@@ -84,16 +84,25 @@ public record GraphFixture(String name, int passages, int passageTokens, int exp
         NodeId passagesIn = b.add("passages", new Primitive.Input("passages", ValueKind.PASSAGE_LIST));
         NodeId ingest = addIndex(b, passagesIn);
         NodeId embed = b.add("search.embed", new Primitive.Embed(EMBEDDER, 1, 24));
-        NodeId search = b.add("search.vsearch", new Primitive.VectorSearch(VECTORS, COLLECTION, 1, searchK));
-        NodeId rerank = b.add("rerank", new Primitive.Rerank(RERANKER, searchK, rerankK));
-        NodeId out = b.add("output.context", new Primitive.Output("context", ValueKind.PASSAGE_LIST));
         b.connect(question, Primitive.Input.VALUE, embed, Primitive.Embed.TEXTS.name());
+        addSearchAndRerank(b, question, ingest, embed, 1);
+        return b.build();
+    }
+
+    /**
+     * Adds {@code search.vsearch} of the {@code queries} vectors of {@code embed} over the index that
+     * {@code ingest} builds, {@code rerank} of all their candidates against {@code question}, and
+     * {@code output.context} of the reranked passages.
+     */
+    private void addSearchAndRerank(GraphBuilder b, NodeId question, NodeId ingest, NodeId embed, int queries) {
+        NodeId search = b.add("search.vsearch", new Primitive.VectorSearch(VECTORS, COLLECTION, queries, searchK));
+        NodeId rerank = b.add("rerank", new Primitive.Rerank(RERANKER, queries * searchK, rerankK));
+        NodeId out = b.add("output.context", new Primitive.Output("context", ValueKind.PASSAGE_LIST));
         b.connect(embed, Primitive.Embed.VECTORS, search, Primitive.VectorSearch.VECTORS);
         b.connect(ingest, Primitive.Ingest.INDEX, search, Primitive.VectorSearch.INDEX);
         b.connect(question, Primitive.Input.VALUE, rerank, Primitive.Rerank.QUERY.name());
         b.connect(search, Primitive.VectorSearch.PASSAGES, rerank, Primitive.Rerank.PASSAGES);
         b.connect(rerank, Primitive.Rerank.PASSAGES.name(), out, Primitive.Output.VALUE);
-        return b.build();
     }
 
     /**
@@ -127,17 +136,10 @@ public record GraphFixture(String name, int passages, int passageTokens, int exp
         String decoded = format instanceof OutputFormat.JsonList ? "items" : "text";
         int queries = format instanceof OutputFormat.JsonList(int n) ? n : 1;
         NodeId embed = b.add("search.embed", new Primitive.Embed(EMBEDDER, queries, 16));
-        NodeId search = b.add("search.vsearch", new Primitive.VectorSearch(VECTORS, COLLECTION, queries, searchK));
-        NodeId rerank = b.add("rerank", new Primitive.Rerank(RERANKER, queries * searchK, rerankK));
-        NodeId out = b.add("output.context", new Primitive.Output("context", ValueKind.PASSAGE_LIST));
         b.connect(question, "value", prefill, "question");
         b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
         b.connect(decode, decoded, embed, "texts");
-        b.connect(embed, Primitive.Embed.VECTORS, search, Primitive.VectorSearch.VECTORS);
-        b.connect(ingest, Primitive.Ingest.INDEX, search, Primitive.VectorSearch.INDEX);
-        b.connect(question, Primitive.Input.VALUE, rerank, Primitive.Rerank.QUERY.name());
-        b.connect(search, Primitive.VectorSearch.PASSAGES, rerank, Primitive.Rerank.PASSAGES);
-        b.connect(rerank, Primitive.Rerank.PASSAGES.name(), out, Primitive.Output.VALUE);
+        addSearchAndRerank(b, question, ingest, embed, queries);
         return b.build();
     }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.plan;
 
+import static dev.ayo4j.plan.PlanTesting.advancedRag;
 import static dev.ayo4j.plan.PlanTesting.count;
 import static dev.ayo4j.plan.PlanTesting.plan;
+import static dev.ayo4j.plan.PlanTesting.planGolden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,10 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code -Dgolden.update=true}, review the diff and commit it.
  */
 class PassesTest {
-    private static PrimitiveGraph advancedRag(int passages) {
-        return Apps.advancedRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(passages));
-    }
-
     private static PrimitiveGraph naiveRag() {
         return Apps.naiveRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(666));
     }
@@ -55,8 +53,7 @@ class PassesTest {
 
     @Test
     void standardOptimizesAdvancedRag(TestInfo info) {
-        Planner.Plan p = plan(Passes.STANDARD, advancedRag(666));
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info, Passes.STANDARD, advancedRag(666));
         PrimitiveGraph out = p.result();
 
         // micro-batched embed -> ingest chains joined by an ALL aggregate
@@ -95,8 +92,7 @@ class PassesTest {
 
     @Test
     void standardOptimizesNaiveRag(TestInfo info) {
-        Planner.Plan p = plan(Passes.STANDARD, naiveRag());
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info, Passes.STANDARD, naiveRag());
         PrimitiveGraph out = p.result();
         assertThat(count(out, Primitive.Ingest.class)).isGreaterThan(1);
         assertThat(count(out, Primitive.DecodeItem.class)).isZero();
@@ -106,8 +102,7 @@ class PassesTest {
 
     @Test
     void standardOptimizesMultiCall(TestInfo info) {
-        Planner.Plan p = plan(Passes.STANDARD, multiCall());
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info, Passes.STANDARD, multiCall());
         PrimitiveGraph out = p.result();
         assertThat(out.nodesOf(Primitive.PartialPrefill.class)).singleElement().satisfies(n -> {
             assertThat(n.id()).isEqualTo(NodeId.of("refine.prefill.partial"));

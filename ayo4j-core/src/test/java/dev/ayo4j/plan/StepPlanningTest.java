@@ -3,6 +3,7 @@ package dev.ayo4j.plan;
 
 import static dev.ayo4j.plan.PlanTesting.count;
 import static dev.ayo4j.plan.PlanTesting.plan;
+import static dev.ayo4j.plan.PlanTesting.planGolden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ayo4j.app.App;
@@ -34,8 +35,7 @@ class StepPlanningTest {
     @Test
     void standardPassesLeaveUserStepsAsTheyAre(TestInfo info) {
         PrimitiveGraph in = app().lower(QueryShape.ofPassages(666));
-        Planner.Plan p = plan(Passes.STANDARD, in);
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info, Passes.STANDARD, in);
         PrimitiveGraph out = p.result();
         assertThat(out.node(NodeId.of("recent"))).isEqualTo(in.node(NodeId.of("recent")));
         assertThat(out.node(NodeId.of("format"))).isEqualTo(in.node(NodeId.of("format")));

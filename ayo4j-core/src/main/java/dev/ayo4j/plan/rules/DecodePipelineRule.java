@@ -9,8 +9,8 @@ import dev.ayo4j.graph.Node;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PortRef;
 import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.ConfiguredRule;
 import dev.ayo4j.plan.Pattern;
-import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.primitive.AggregateMode;
 import dev.ayo4j.primitive.OutputFormat;
@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * lowers to). Each such edge then reads a {@code DecodeItem(i)} instead, which yields the same one
  * item as soon as it closes; the branches themselves stay as they are.
  */
-public final class DecodePipelineRule implements Rule {
+public final class DecodePipelineRule extends ConfiguredRule<DecodePipelineRule.Config> {
     /**
      * Configuration; {@link #DEFAULT} backs {@code CoreRules.DECODE_PIPELINE}.
      *
@@ -71,14 +71,8 @@ public final class DecodePipelineRule implements Rule {
     private record Chain(Node decode, int items, Edge generation, Node embed, Primitive.Embed embedOp, Node search,
                          Primitive.VectorSearch searchOp, Node rerank, Primitive.Rerank rerankOp) {}
 
-    private final Config config;
-
     private DecodePipelineRule(Config config) {
-        this.config = config;
-    }
-
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override
@@ -213,7 +207,7 @@ public final class DecodePipelineRule implements Rule {
      */
     private @Nullable Edge streamedList(Node node, PrimitiveGraph g) {
         if (!(node.op() instanceof Primitive.Decode(_, OutputFormat.JsonList(int n), _))
-                || n < 2 || n > config.maxItems()) {
+                || n < 2 || n > config().maxItems()) {
             return null;
         }
         Edge generation = RuleSupport.inputEdge(g, node.id(), Primitive.Decode.GENERATION.name());

@@ -10,8 +10,8 @@ import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PortRef;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.graph.Slice;
+import dev.ayo4j.plan.ConfiguredRule;
 import dev.ayo4j.plan.Pattern;
-import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.primitive.Primitive;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * <p>Graph inputs and outputs are never merged: they are the query's interface, not computations.
  * User steps are not merged by default either: their functions are opaque and may have effects.
  */
-public final class DedupRule implements Rule {
+public final class DedupRule extends ConfiguredRule<DedupRule.Config> {
     /**
      * Configuration; {@link #DEFAULT} backs {@code CoreRules.DEDUP}.
      *
@@ -59,20 +59,13 @@ public final class DedupRule implements Rule {
         }
     }
 
-    private final Config config;
-
     private DedupRule(Config config) {
-        this.config = config;
-    }
-
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override
     public Pattern pattern() {
-        return Pattern.of(Primitive.class, (node, g) -> RuleSupport.ofKind(config.kinds(), node)
-                && twins(node, g).size() > 1);
+        return RuleSupport.patternOf(config().kinds(), (node, g) -> twins(node, g).size() > 1);
     }
 
     @Override

@@ -5,8 +5,8 @@ import dev.ayo4j.graph.Edge;
 import dev.ayo4j.graph.Node;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.ConfiguredRule;
 import dev.ayo4j.plan.Pattern;
-import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.primitive.Primitive;
 import java.util.HashSet;
@@ -21,7 +21,7 @@ import java.util.Set;
  * <p>An ordering edge is kept when its producer's result reaches no output along data edges: there
  * the edge is what keeps the producer's work in the query, and dropping it would orphan the producer.
  */
-public final class DependencyPruneRule implements Rule {
+public final class DependencyPruneRule extends ConfiguredRule<DependencyPruneRule.Config> {
     /**
      * Configuration; {@link #DEFAULT} backs {@code CoreRules.DEPENDENCY_PRUNE}.
      *
@@ -44,20 +44,14 @@ public final class DependencyPruneRule implements Rule {
         }
     }
 
-    private final Config config;
-
     private DependencyPruneRule(Config config) {
-        this.config = config;
-    }
-
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override
     public Pattern pattern() {
-        return Pattern.of(Primitive.class, (node, g) -> RuleSupport.ofKind(config.kinds(), node)
-                && !RuleSupport.orderIn(g, node.id()).isEmpty());
+        return RuleSupport.patternOf(config().kinds(),
+                (node, g) -> !RuleSupport.orderIn(g, node.id()).isEmpty());
     }
 
     @Override

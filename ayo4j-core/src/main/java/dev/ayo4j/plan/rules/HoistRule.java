@@ -10,13 +10,11 @@ import dev.ayo4j.graph.Node;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PortRef;
 import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.ConfiguredRule;
 import dev.ayo4j.plan.Pattern;
-import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.primitive.RerankScoring;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -44,7 +42,7 @@ import java.util.Set;
  * collection ingested by the query itself (document QA), where embedding every ingested passage with
  * the reranker is more work than embedding the few candidates it reranks.
  */
-public final class HoistRule implements Rule {
+public final class HoistRule extends ConfiguredRule<HoistRule.Config> {
     /**
      * Configuration; {@link #DEFAULT} backs {@code CoreRules.HOIST}.
      *
@@ -79,20 +77,14 @@ public final class HoistRule implements Rule {
         }
     }
 
-    private final Config config;
-
     private HoistRule(Config config) {
-        this.config = config;
-    }
-
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override
     public Pattern pattern() {
         return Pattern.of(Primitive.class, (node, g) -> switch (node.op()) {
-            case Primitive.Ingest i -> config.scoring() == RerankScoring.SIMILARITY && i.reranker() == null
+            case Primitive.Ingest i -> config().scoring() == RerankScoring.SIMILARITY && i.reranker() == null
                     && forLaterQueries(g, node.id());
             case Primitive.Rerank r -> r.scoring() == RerankScoring.SIMILARITY && !r.storedVectors()
                     && searchesCollectionsIngestedElsewhere(g, node.id());
@@ -107,7 +99,7 @@ public final class HoistRule implements Rule {
         GraphBuilder b = call.builder();
         switch (n.op()) {
             case Primitive.Ingest ingest -> {
-                if (!call.context().costModel().mayServe(config.reranker(), Primitive.Embed.class)) {
+                if (!call.context().costModel().mayServe(config().reranker(), Primitive.Embed.class)) {
                     return; // a reranker that declared no Embed (a cross-encoder, a remote /rerank) keeps no vectors
                 }
                 Edge passages = RuleSupport.inputEdge(g, n.id(), Primitive.Ingest.PASSAGES.name());
@@ -115,10 +107,10 @@ public final class HoistRule implements Rule {
                     return; // an invalid graph; the validator names it
                 }
                 NodeId embed = b.add(n.id().derive(".rerank-embed"),
-                        new Primitive.Embed(config.reranker(), ingest.items(), tokensPerItem(g, n.id())));
+                        new Primitive.Embed(config().reranker(), ingest.items(), tokensPerItem(g, n.id())));
                 b.edge(passages.withTo(PortRef.of(embed, Primitive.Embed.TEXTS)));
                 b.connect(embed, Primitive.Embed.VECTORS, n.id(), Primitive.Ingest.RERANK_VECTORS);
-                b.replace(n.id(), ingest.withReranker(config.reranker()));
+                b.replace(n.id(), ingest.withReranker(config().reranker()));
             }
             case Primitive.Rerank rerank -> b.replace(n.id(), rerank.withStoredVectors());
             default -> {
@@ -130,22 +122,9 @@ public final class HoistRule implements Rule {
 
     /** Whether the ingest's index signal reaches nothing but outputs, through aggregates. */
     private static boolean forLaterQueries(PrimitiveGraph g, NodeId ingest) {
-        Deque<NodeId> todo = new ArrayDeque<>(g.successors(ingest));
-        Set<NodeId> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            NodeId id = todo.pop();
-            if (!seen.add(id)) {
-                continue;
-            }
-            switch (g.node(id).op()) {
-                case Primitive.Output _ -> { }
-                case Primitive.Aggregate _ -> todo.addAll(g.successors(id));
-                default -> {
-                    return false;
-                }
-            }
-        }
-        return !seen.isEmpty();
+        List<NodeId> consumers = g.successors(ingest);
+        return !consumers.isEmpty() && RuleSupport.throughAggregates(g, consumers, g::successors).stream()
+                .allMatch(id -> g.node(id).op() instanceof Primitive.Output);
     }
 
     /**
@@ -163,29 +142,10 @@ public final class HoistRule implements Rule {
                 ingested.add(i.collection());
             }
         }
-        Deque<NodeId> todo = new ArrayDeque<>(List.of(in.from().node()));
-        Set<NodeId> seen = new HashSet<>();
-        while (!todo.isEmpty()) {
-            NodeId id = todo.pop();
-            if (!seen.add(id)) {
-                continue;
-            }
-            switch (g.node(id).op()) {
-                case Primitive.VectorSearch s -> {
-                    if (ingested.contains(s.collection())) {
-                        return false;
-                    }
-                }
-                case Primitive.Aggregate _ -> {
-                    for (Edge e : g.incoming(id)) {
-                        if (e.carriesData()) {
-                            todo.push(e.from().node());
-                        }
-                    }
-                }
-                default -> {
-                    return false;
-                }
+        List<NodeId> candidates = List.of(in.from().node());
+        for (NodeId id : RuleSupport.throughAggregates(g, candidates, n -> RuleSupport.dataIn(g, n))) {
+            if (!(g.node(id).op() instanceof Primitive.VectorSearch s) || ingested.contains(s.collection())) {
+                return false;
             }
         }
         return true;
@@ -197,7 +157,7 @@ public final class HoistRule implements Rule {
         if (vectors != null && g.node(vectors.from().node()).op() instanceof Primitive.Embed e) {
             return e.tokensPerItem();
         }
-        return config.fallbackTokensPerItem();
+        return config().fallbackTokensPerItem();
     }
 
 }

@@ -9,8 +9,8 @@ import dev.ayo4j.graph.Node;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PortRef;
 import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.ConfiguredRule;
 import dev.ayo4j.plan.Pattern;
-import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.plan.cost.CostModel;
 import dev.ayo4j.primitive.Primitive;
@@ -51,7 +51,7 @@ import java.util.Set;
  * retrieved context, passage by passage, when the context is joined in arrival order; with the
  * context by score, one split is all there is to gain, since no passage is final before the last.
  */
-public final class PrefillSplitRule implements Rule {
+public final class PrefillSplitRule extends ConfiguredRule<PrefillSplitRule.Config> {
     /**
      * Configuration; {@link #DEFAULT} backs {@code CoreRules.PREFILL_SPLIT}.
      *
@@ -89,14 +89,8 @@ public final class PrefillSplitRule implements Rule {
         }
     }
 
-    private final Config config;
-
     private PrefillSplitRule(Config config) {
-        this.config = config;
-    }
-
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override
@@ -117,7 +111,7 @@ public final class PrefillSplitRule implements Rule {
         Set<String> late = new HashSet<>();
         double firstLate = Double.POSITIVE_INFINITY;
         for (Map.Entry<String, Double> e : ready.entrySet()) {
-            if (e.getValue() >= config.earlyThresholdMs()) {
+            if (e.getValue() >= config().earlyThresholdMs()) {
                 late.add(e.getKey());
                 firstLate = Math.min(firstLate, e.getValue());
             }
@@ -136,7 +130,7 @@ public final class PrefillSplitRule implements Rule {
         }
         Set<String> prefixInputs = t.placeholdersIn(split);
         int literalChars = t.literalLength(split);
-        if (literalChars < config.minPrefixChars() && prefixInputs.isEmpty()) {
+        if (literalChars < config().minPrefixChars() && prefixInputs.isEmpty()) {
             return;
         }
         int prefixTokens = prefixTokens(prefill, split, prefixInputs.size());
@@ -184,7 +178,7 @@ public final class PrefillSplitRule implements Rule {
         int literalTokens = t.literalLength(t.segments().size()) / 4;
         int placeholders = t.placeholders().size();
         int share = placeholders == 0 ? 0 : Math.max(0, prefill.promptTokens() - literalTokens) / placeholders;
-        int tokens = t.literalLength(split) / 4 + earlyPlaceholders * Math.min(share, config.earlyInputTokens());
+        int tokens = t.literalLength(split) / 4 + earlyPlaceholders * Math.min(share, config().earlyInputTokens());
         return Math.clamp(tokens, 1, prefill.promptTokens());
     }
 }

@@ -8,8 +8,8 @@ import dev.ayo4j.graph.Node;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PortRef;
 import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.ConfiguredRule;
 import dev.ayo4j.plan.Pattern;
-import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.primitive.AggregateMode;
 import dev.ayo4j.primitive.Primitive;
@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * in, so the rule does not apply; a template whose context placeholder is its last segment is left
  * alone too (a partial prefill covers a proper prefix of its template).
  */
-public final class ProgressivePrefillRule implements Rule {
+public final class ProgressivePrefillRule extends ConfiguredRule<ProgressivePrefillRule.Config> {
     /**
      * Configuration; {@link #DEFAULT} backs {@code CoreRules.PROGRESSIVE_PREFILL}.
      *
@@ -81,14 +81,8 @@ public final class ProgressivePrefillRule implements Rule {
     private record Match(Primitive.Prefill prefill, String placeholder, int segment, Node join,
                          Primitive.Aggregate joinOp, @Nullable Edge warmup) {}
 
-    private final Config config;
-
     private ProgressivePrefillRule(Config config) {
-        this.config = config;
-    }
-
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override
@@ -109,11 +103,11 @@ public final class ProgressivePrefillRule implements Rule {
         Set<String> names = t.placeholdersIn(covered);
         int n = m.joinOp().arity();
         int k = m.joinOp().topK();
-        int steps = Math.min(n - 1, config.maxSteps());
+        int steps = Math.min(n - 1, config().maxSteps());
         int fixedTokens = t.literalLength(t.segments().size()) / 4
-                + (t.placeholders().size() - 1) * config.otherInputTokens();
+                + (t.placeholders().size() - 1) * config().otherInputTokens();
         int contextTokens = Math.max(0, m.prefill().promptTokens() - fixedTokens);
-        int prefixTokens = t.literalLength(covered) / 4 + (names.size() - 1) * config.otherInputTokens();
+        int prefixTokens = t.literalLength(covered) / 4 + (names.size() - 1) * config().otherInputTokens();
 
         GraphBuilder b = call.builder();
         PortRef previous = m.warmup() == null ? null : m.warmup().from();

@@ -7,8 +7,8 @@ import dev.ayo4j.graph.Node;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PortRef;
 import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.ConfiguredRule;
 import dev.ayo4j.plan.Pattern;
-import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.primitive.AggregateMode;
 import dev.ayo4j.primitive.Primitive;
@@ -35,17 +35,19 @@ import org.jspecify.annotations.Nullable;
  * checks; it never fires for {@link AggregateMode#ARRIVAL ARRIVAL} context, whose branch shares depend on
  * each branch's own list.
  */
-public final class RerankShareRule implements Rule {
+public final class RerankShareRule extends ConfiguredRule<RerankShareRule.Config> {
     /** Configuration; {@link #DEFAULT} backs {@code CoreRules.RERANK_SHARE}. It has no settings. */
     public record Config() {
         public static final Config DEFAULT = new Config();
 
         public RerankShareRule toRule() {
-            return new RerankShareRule();
+            return new RerankShareRule(this);
         }
     }
 
-    private RerankShareRule() {}
+    private RerankShareRule(Config config) {
+        super(config);
+    }
 
     /** Suffix of the id of the filter put before a branch's rerank. */
     public static final String UNSEEN_SUFFIX = ".unseen";

@@ -7,15 +7,23 @@ import dev.ayo4j.graph.EdgeKind;
 import dev.ayo4j.graph.Node;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
+import dev.ayo4j.plan.Pattern;
 import dev.ayo4j.plan.cost.CostModel;
 import dev.ayo4j.primitive.Primitive;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -39,9 +47,10 @@ final class RuleSupport {
         return Set.copyOf(kinds);
     }
 
-    /** Whether {@code node}'s primitive is one of {@code kinds}. */
-    static boolean ofKind(Set<Class<? extends Primitive>> kinds, Node node) {
-        return kinds.contains(node.op().getClass());
+    /** Nodes whose primitive is one of a rule's configured {@code kinds}, if {@code predicate} holds. */
+    static Pattern patternOf(Set<Class<? extends Primitive>> kinds, BiPredicate<Node, PrimitiveGraph> predicate) {
+        return Pattern.of(Primitive.class,
+                (node, g) -> kinds.contains(node.op().getClass()) && predicate.test(node, g));
     }
 
     /** The engine a primitive is addressed to, or null for inputs, outputs, in-place aggregates and user steps. */
@@ -68,6 +77,35 @@ final class RuleSupport {
             }
         }
         return out;
+    }
+
+    /** Nodes whose output {@code id} consumes over data edges, without duplicates, in edge order. */
+    static List<NodeId> dataIn(PrimitiveGraph g, NodeId id) {
+        return g.incoming(id).stream().filter(Edge::carriesData).map(e -> e.from().node()).distinct().toList();
+    }
+
+    /**
+     * The nodes reached from {@code start} through aggregates: a node that is not an aggregate is returned
+     * and ends its path, an aggregate is passed through to its {@code next} nodes. Each node is visited once;
+     * the aggregates passed through are not returned.
+     */
+    static Set<NodeId> throughAggregates(PrimitiveGraph g, Collection<NodeId> start,
+                                         Function<NodeId, List<NodeId>> next) {
+        Set<NodeId> reached = new LinkedHashSet<>();
+        Set<NodeId> seen = new HashSet<>();
+        Deque<NodeId> todo = new ArrayDeque<>(start);
+        while (!todo.isEmpty()) {
+            NodeId id = todo.pop();
+            if (!seen.add(id)) {
+                continue;
+            }
+            if (g.node(id).op() instanceof Primitive.Aggregate) {
+                todo.addAll(next.apply(id));
+            } else {
+                reached.add(id);
+            }
+        }
+        return reached;
     }
 
     /** The edge bound to input port {@code port} of {@code id}, or null. */

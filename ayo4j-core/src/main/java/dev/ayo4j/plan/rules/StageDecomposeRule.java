@@ -9,8 +9,8 @@ import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PortRef;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.graph.Slice;
+import dev.ayo4j.plan.ConfiguredRule;
 import dev.ayo4j.plan.Pattern;
-import dev.ayo4j.plan.Rule;
 import dev.ayo4j.plan.RuleCall;
 import dev.ayo4j.plan.cost.CostModel;
 import dev.ayo4j.primitive.AggregateMode;
@@ -61,7 +61,7 @@ import org.jspecify.annotations.Nullable;
  * cost above honest. Ingest is idempotent by passage id, so the order passages reach the index in does
  * not matter.
  */
-public final class StageDecomposeRule implements Rule {
+public final class StageDecomposeRule extends ConfiguredRule<StageDecomposeRule.Config> {
     /**
      * Configuration; {@link #DEFAULT} backs {@code CoreRules.STAGE_DECOMPOSE}.
      *
@@ -102,14 +102,8 @@ public final class StageDecomposeRule implements Rule {
     /** The chosen split: {@code chunks} micro-batches of at most {@code size} items. */
     record Choice(int chunks, int size, double cost) {}
 
-    private final Config config;
-
     private StageDecomposeRule(Config config) {
-        this.config = config;
-    }
-
-    public Config config() {
-        return config;
+        super(config);
     }
 
     @Override
@@ -172,7 +166,7 @@ public final class StageDecomposeRule implements Rule {
         int calls = ceilDiv(n, maxBatch);
         double whole = serial(embed, ingest, calls, n, sharers, model);
         int lo = Math.max(2, calls);
-        int hi = Math.max(config.maxMicroBatches(), lo);
+        int hi = Math.max(config().maxMicroBatches(), lo);
         Choice best = null;
         for (int m = lo; m <= hi; m++) {
             int size = ceilDiv(n, m);
@@ -195,14 +189,14 @@ public final class StageDecomposeRule implements Rule {
     private double serial(Primitive.Embed embed, Primitive.Ingest ingest, int calls, int n, int sharers,
                           CostModel model) {
         double e = model.millis(embed.withItems(ceilDiv(n, calls)));
-        return calls * (e + config.perCallOverheadMs()) + model.millis(ingest) + sharers * e / 2;
+        return calls * (e + config().perCallOverheadMs()) + model.millis(ingest) + sharers * e / 2;
     }
 
     private double cost(Primitive.Embed embed, Primitive.Ingest ingest, int chunks, int size, int sharers,
                         CostModel model) {
         double e = model.millis(embed.withItems(size));
         double i = model.millis(ingest.withItems(size));
-        return e + i + (chunks - 1) * Math.max(e, i) + chunks * config.perCallOverheadMs() + sharers * e / 2;
+        return e + i + (chunks - 1) * Math.max(e, i) + chunks * config().perCallOverheadMs() + sharers * e / 2;
     }
 
     /**

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.plan.rules;
 
+import static dev.ayo4j.plan.PlanTesting.advancedRag;
+import static dev.ayo4j.plan.PlanTesting.assertConfigRejects;
 import static dev.ayo4j.plan.PlanTesting.count;
 import static dev.ayo4j.plan.PlanTesting.plan;
+import static dev.ayo4j.plan.PlanTesting.planGolden;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ayo4j.app.AppOptions;
-import dev.ayo4j.app.Apps;
-import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.EdgeKind;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
-import dev.ayo4j.plan.Golden;
 import dev.ayo4j.plan.GraphFixture;
 import dev.ayo4j.plan.Planner;
 import dev.ayo4j.primitive.AggregateMode;
@@ -31,8 +29,7 @@ class DecodePipelineRuleTest {
     @Test
     void pipelinesEachListItemIntoItsOwnBranch(TestInfo info) {
         PrimitiveGraph g = GraphFixture.DEFAULT.withPassages(10).expansion();
-        Planner.Plan p = plan(CoreRules.DECODE_PIPELINE, g);
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info, CoreRules.DECODE_PIPELINE, g);
         PrimitiveGraph out = p.result();
         assertThat(count(out, Primitive.Decode.class)).isZero();
         assertThat(count(out, Primitive.DecodeItem.class)).isEqualTo(3);
@@ -58,9 +55,8 @@ class DecodePipelineRuleTest {
 
     @Test
     void pipelinesAdvancedRagExpansion(TestInfo info) {
-        PrimitiveGraph g = Apps.advancedRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(666));
-        Planner.Plan p = plan(CoreRules.DECODE_PIPELINE, g);
-        Golden.assertMatches(info, p.explain());
+        PrimitiveGraph g = advancedRag(666);
+        Planner.Plan p = planGolden(info, CoreRules.DECODE_PIPELINE, g);
         assertThat(p.result().successors(NodeId.of("rerank.top")))
                 .containsExactlyInAnyOrder(NodeId.of("generate.prefill"), NodeId.of("output.context"));
     }
@@ -101,7 +97,6 @@ class DecodePipelineRuleTest {
 
     @Test
     void configRejectsFewerThanTwoItems() {
-        assertThatThrownBy(() -> DecodePipelineRule.Config.DEFAULT.withMaxItems(1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxItems");
+        assertConfigRejects(() -> DecodePipelineRule.Config.DEFAULT.withMaxItems(1), "maxItems");
     }
 }

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.plan.rules;
 
+import static dev.ayo4j.plan.PlanTesting.assertConfigRejects;
 import static dev.ayo4j.plan.PlanTesting.count;
 import static dev.ayo4j.plan.PlanTesting.plan;
+import static dev.ayo4j.plan.PlanTesting.planGolden;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ayo4j.graph.Edge;
 import dev.ayo4j.graph.GraphBuilder;
@@ -12,7 +13,6 @@ import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PortRef;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.graph.Slice;
-import dev.ayo4j.plan.Golden;
 import dev.ayo4j.plan.GraphFixture;
 import dev.ayo4j.plan.Planner;
 import dev.ayo4j.primitive.AggregateMode;
@@ -54,8 +54,7 @@ class DedupRuleTest {
 
     @Test
     void collapsesIdenticalBranchesBottomUp(TestInfo info) {
-        Planner.Plan p = plan(CoreRules.DEDUP, twinBranches());
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info, CoreRules.DEDUP, twinBranches());
         PrimitiveGraph out = p.result();
         assertThat(p.steps().getFirst().firings()).isEqualTo(3);
         assertThat(count(out, Primitive.Embed.class)).isEqualTo(2);
@@ -91,8 +90,7 @@ class DedupRuleTest {
 
     @Test
     void configNeverMergesInputsOrOutputs() {
-        assertThatThrownBy(() -> DedupRule.Config.DEFAULT.withKinds(Set.of(Primitive.Input.class)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never merged");
+        assertConfigRejects(() -> DedupRule.Config.DEFAULT.withKinds(Set.of(Primitive.Input.class)), "never merged");
         assertThat(DedupRule.Config.DEFAULT.kinds())
                 .doesNotContain(Primitive.Input.class, Primitive.Output.class)
                 .contains(Primitive.Embed.class, Primitive.Aggregate.class);

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.plan.rules;
 
+import static dev.ayo4j.plan.PlanTesting.advancedRag;
+import static dev.ayo4j.plan.PlanTesting.assertConfigRejects;
 import static dev.ayo4j.plan.PlanTesting.plan;
+import static dev.ayo4j.plan.PlanTesting.planGolden;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ayo4j.app.AppOptions;
-import dev.ayo4j.app.Apps;
-import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.Edge;
 import dev.ayo4j.graph.GraphBuilder;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
-import dev.ayo4j.plan.Golden;
 import dev.ayo4j.plan.GraphFixture;
 import dev.ayo4j.plan.Planner;
 import dev.ayo4j.primitive.Primitive;
@@ -29,9 +27,8 @@ import org.junit.jupiter.api.TestInfo;
 class DependencyPruneRuleTest {
     @Test
     void prunesModuleChainOrderingOnAdvancedRag(TestInfo info) {
-        PrimitiveGraph g = Apps.advancedRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(666));
-        Planner.Plan p = plan(CoreRules.DEPENDENCY_PRUNE, g);
-        Golden.assertMatches(info, p.explain());
+        PrimitiveGraph g = advancedRag(666);
+        Planner.Plan p = planGolden(info, CoreRules.DEPENDENCY_PRUNE, g);
         PrimitiveGraph out = p.result();
         assertThat(out.edges()).allMatch(Edge::carriesData);
         assertThat(out.predecessors(NodeId.of("expand.prefill"))).containsExactly(NodeId.of("question"));
@@ -43,8 +40,7 @@ class DependencyPruneRuleTest {
         GraphBuilder b = GraphFixture.DEFAULT.withPassages(8).retrieval().toBuilder();
         b.order(NodeId.of("index.ingest"), NodeId.of("search.embed"));
         b.order(NodeId.of("search.embed"), NodeId.of("rerank"));
-        Planner.Plan p = plan(CoreRules.DEPENDENCY_PRUNE, b.build());
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info, CoreRules.DEPENDENCY_PRUNE, b.build());
         assertThat(p.result().edges()).allMatch(Edge::carriesData);
         assertThat(p.steps().getFirst().firings()).isEqualTo(2);
     }
@@ -85,7 +81,6 @@ class DependencyPruneRuleTest {
 
     @Test
     void configRejectsNoKinds() {
-        assertThatThrownBy(() -> DependencyPruneRule.Config.DEFAULT.withKinds(Set.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kinds");
+        assertConfigRejects(() -> DependencyPruneRule.Config.DEFAULT.withKinds(Set.of()), "kinds");
     }
 }

@@ -2,6 +2,7 @@
 package dev.ayo4j.plan.rules;
 
 import static dev.ayo4j.plan.PlanTesting.plan;
+import static dev.ayo4j.plan.PlanTesting.planGolden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ayo4j.app.App;
@@ -15,7 +16,6 @@ import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.Node;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
-import dev.ayo4j.plan.Golden;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.plan.Passes;
 import dev.ayo4j.plan.Planner;
@@ -38,8 +38,7 @@ class HoistRuleTest {
     @Test
     void embedsTheIngestedPassagesWithTheReranker(TestInfo info) {
         PrimitiveGraph g = Apps.ingest().lower(QueryShape.ofPassages(40));
-        Planner.Plan p = plan(CoreRules.HOIST, g);
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info, CoreRules.HOIST, g);
         PrimitiveGraph out = p.result();
         assertThat(p.steps().getFirst().firings()).isEqualTo(1);
         var ingest = (Primitive.Ingest) out.node(NodeId.of("index.ingest")).op();
@@ -54,8 +53,7 @@ class HoistRuleTest {
     @Test
     void readsStoredVectorsInEachBranchOfAnExpandedQuery(TestInfo info) {
         PrimitiveGraph g = Apps.advancedRagOverCollection(AppOptions.DEFAULT).lower(QueryShape.ofPassages(0));
-        Planner.Plan p = plan(List.of(Passes.DECODE_PIPELINE, Passes.HOIST), g);
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info, List.of(Passes.DECODE_PIPELINE, Passes.HOIST), g);
         PrimitiveGraph out = p.result();
         List<Node> reranks = out.nodesOf(Primitive.Rerank.class);
         assertThat(reranks).hasSize(AppOptions.DEFAULT.expansions())
@@ -75,8 +73,7 @@ class HoistRuleTest {
                         ContextOrder.SCORE))
                 .output(Apps.CONTEXT.name())
                 .build();
-        Planner.Plan p = plan(CoreRules.HOIST, pairScored(app.lower(QueryShape.ofPassages(0))));
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info, CoreRules.HOIST, pairScored(app.lower(QueryShape.ofPassages(0))));
         assertThat(p.steps().getFirst().firings()).isZero();
         assertThat(p.explain()).contains("pair-scored: passages scored at query time");
 

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.plan.rules;
 
+import static dev.ayo4j.plan.PlanTesting.advancedRag;
+import static dev.ayo4j.plan.PlanTesting.assertConfigRejects;
 import static dev.ayo4j.plan.PlanTesting.count;
 import static dev.ayo4j.plan.PlanTesting.plan;
+import static dev.ayo4j.plan.PlanTesting.planGolden;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
-import dev.ayo4j.plan.Golden;
 import dev.ayo4j.plan.GraphFixture;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.plan.Planner;
@@ -36,8 +37,7 @@ class PrefillSplitRuleTest {
     void splitsBeforeTheFirstLateInput(TestInfo info) {
         PrimitiveGraph g = GraphFixture.DEFAULT.twoCalls(
                 INSTRUCTIONS + "Question: {{question}}\nDraft: {{draft}}\nImproved:");
-        Planner.Plan p = plan(CoreRules.PREFILL_SPLIT, g);
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info, CoreRules.PREFILL_SPLIT, g);
         PrimitiveGraph out = p.result();
         NodeId partialId = NodeId.of("answer.prefill.partial");
         var partial = (Primitive.PartialPrefill) out.node(partialId).op();
@@ -87,24 +87,26 @@ class PrefillSplitRuleTest {
 
     @Test
     void warmsOnlyTheAnswerOfAdvancedRag(TestInfo info) {
-        PrimitiveGraph g = Apps.advancedRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(666));
-        Planner.Plan p = plan(CoreRules.PREFILL_SPLIT, g);
-        Golden.assertMatches(info, p.explain());
-        PrimitiveGraph out = p.result();
-        assertThat(out.nodesOf(Primitive.PartialPrefill.class)).singleElement()
-                .satisfies(n -> assertThat(n.id()).isEqualTo(NodeId.of("generate.prefill.partial")));
-        assertThat(out.predecessors(NodeId.of("generate.prefill.partial"))).containsExactly(NodeId.of("question"));
-        assertThat(((Primitive.Prefill) out.node(NodeId.of("expand.prefill")).op()).warmed()).isFalse();
+        assertWarmsOnly(info, advancedRag(666), "generate.prefill", "expand.prefill");
     }
 
     @Test
     void warmsTheRefineCallOfMultiCall(TestInfo info) {
-        PrimitiveGraph g = Apps.multiCall(AppOptions.DEFAULT).lower(QueryShape.ofPassages(0));
-        Planner.Plan p = plan(CoreRules.PREFILL_SPLIT, g);
-        Golden.assertMatches(info, p.explain());
-        PrimitiveGraph out = p.result();
-        assertThat(out.predecessors(NodeId.of("refine.prefill.partial"))).containsExactly(NodeId.of("question"));
-        assertThat(((Primitive.Prefill) out.node(NodeId.of("draft.prefill")).op()).warmed()).isFalse();
+        assertWarmsOnly(info, Apps.multiCall(AppOptions.DEFAULT).lower(QueryShape.ofPassages(0)), "refine.prefill",
+                "draft.prefill");
+    }
+
+    /**
+     * Plans {@code g} with the rule, checked against the test's golden file: the one partial prefill
+     * warms prefill {@code warmed}, fed by the question alone, and prefill {@code cold} stays unwarmed.
+     */
+    private static void assertWarmsOnly(TestInfo info, PrimitiveGraph g, String warmed, String cold) {
+        PrimitiveGraph out = planGolden(info, CoreRules.PREFILL_SPLIT, g).result();
+        NodeId partial = NodeId.of(warmed + ".partial");
+        assertThat(out.nodesOf(Primitive.PartialPrefill.class)).singleElement()
+                .satisfies(n -> assertThat(n.id()).isEqualTo(partial));
+        assertThat(out.predecessors(partial)).containsExactly(NodeId.of("question"));
+        assertThat(((Primitive.Prefill) out.node(NodeId.of(cold)).op()).warmed()).isFalse();
     }
 
     @Test
@@ -121,11 +123,8 @@ class PrefillSplitRuleTest {
 
     @Test
     void configRejectsBadValues() {
-        assertThatThrownBy(() -> PrefillSplitRule.Config.DEFAULT.withEarlyInputTokens(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("earlyInputTokens");
-        assertThatThrownBy(() -> PrefillSplitRule.Config.DEFAULT.withEarlyThresholdMs(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("earlyThresholdMs");
-        assertThatThrownBy(() -> PrefillSplitRule.Config.DEFAULT.withMinPrefixChars(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minPrefixChars");
+        assertConfigRejects(() -> PrefillSplitRule.Config.DEFAULT.withEarlyInputTokens(0), "earlyInputTokens");
+        assertConfigRejects(() -> PrefillSplitRule.Config.DEFAULT.withEarlyThresholdMs(0), "earlyThresholdMs");
+        assertConfigRejects(() -> PrefillSplitRule.Config.DEFAULT.withMinPrefixChars(-1), "minPrefixChars");
     }
 }

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.plan.rules;
 
+import static dev.ayo4j.plan.PlanTesting.assertConfigRejects;
 import static dev.ayo4j.plan.PlanTesting.count;
 import static dev.ayo4j.plan.PlanTesting.plan;
+import static dev.ayo4j.plan.PlanTesting.planGolden;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
@@ -12,7 +13,6 @@ import dev.ayo4j.app.ContextOrder;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
-import dev.ayo4j.plan.Golden;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.plan.Passes;
 import dev.ayo4j.plan.Planner;
@@ -36,9 +36,8 @@ class ProgressivePrefillRuleTest {
 
     @Test
     void chainsPrefillStepsThroughAnArrivalOrderedContext(TestInfo info) {
-        Planner.Plan p = plan(List.of(Passes.PREFILL_SPLIT, Passes.DECODE_PIPELINE, Passes.PROGRESSIVE_PREFILL),
-                advancedRag(ARRIVAL));
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info,
+                List.of(Passes.PREFILL_SPLIT, Passes.DECODE_PIPELINE, Passes.PROGRESSIVE_PREFILL), advancedRag(ARRIVAL));
         PrimitiveGraph out = p.result();
         NodeId step1 = NodeId.of("generate.prefill.step1");
         NodeId step2 = NodeId.of("generate.prefill.step2");
@@ -84,9 +83,7 @@ class ProgressivePrefillRuleTest {
 
     @Test
     void configRejectsBadValues() {
-        assertThatThrownBy(() -> ProgressivePrefillRule.Config.DEFAULT.withMaxSteps(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxSteps");
-        assertThatThrownBy(() -> ProgressivePrefillRule.Config.DEFAULT.withOtherInputTokens(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("otherInputTokens");
+        assertConfigRejects(() -> ProgressivePrefillRule.Config.DEFAULT.withMaxSteps(0), "maxSteps");
+        assertConfigRejects(() -> ProgressivePrefillRule.Config.DEFAULT.withOtherInputTokens(-1), "otherInputTokens");
     }
 }

@@ -2,6 +2,7 @@
 package dev.ayo4j.plan.rules;
 
 import static dev.ayo4j.plan.PlanTesting.plan;
+import static dev.ayo4j.plan.PlanTesting.planGolden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ayo4j.app.AppOptions;
@@ -10,7 +11,6 @@ import dev.ayo4j.app.ContextOrder;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
-import dev.ayo4j.plan.Golden;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.plan.Passes;
 import dev.ayo4j.plan.Planner;
@@ -32,8 +32,7 @@ class RerankShareRuleTest {
     @Test
     void filtersEachLaterBranchByTheCandidatesOfTheBranchesBeforeIt(TestInfo info) {
         PrimitiveGraph g = Apps.advancedRagOverCollection(AppOptions.DEFAULT).lower(QueryShape.ofPassages(0));
-        Planner.Plan p = plan(List.of(Passes.DECODE_PIPELINE, SHARE), g);
-        Golden.assertMatches(info, p.explain());
+        Planner.Plan p = planGolden(info, List.of(Passes.DECODE_PIPELINE, SHARE), g);
         PrimitiveGraph out = p.result();
 
         assertThat(p.steps().getLast().firings()).isEqualTo(1);

@@ -1,20 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.plan.rules;
 
+import static dev.ayo4j.plan.PlanTesting.advancedRag;
+import static dev.ayo4j.plan.PlanTesting.assertConfigRejects;
 import static dev.ayo4j.plan.PlanTesting.count;
 import static dev.ayo4j.plan.PlanTesting.plan;
+import static dev.ayo4j.plan.PlanTesting.planGolden;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ayo4j.app.AppOptions;
-import dev.ayo4j.app.Apps;
-import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.graph.Edge;
 import dev.ayo4j.graph.GraphBuilder;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.graph.Slice;
-import dev.ayo4j.plan.Golden;
 import dev.ayo4j.plan.GraphFixture;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.plan.Passes;
@@ -40,9 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StageDecomposeRuleTest {
     @Test
     void decomposesSharedIndexIntoMicroBatches(TestInfo info) {
-        Planner.Plan p = plan(CoreRules.STAGE_DECOMPOSE,
+        Planner.Plan p = planGolden(info, CoreRules.STAGE_DECOMPOSE,
                 withIndependentEmbed(GraphFixture.DEFAULT.withPassages(100).retrieval()));
-        Golden.assertMatches(info, p.explain());
         PrimitiveGraph out = p.result();
         assertThat(count(out, Primitive.Ingest.class)).isGreaterThan(1);
         assertThat(out.node(NodeId.of("search.vsearch")).op()).isInstanceOf(Primitive.VectorSearch.class);
@@ -51,10 +48,7 @@ class StageDecomposeRuleTest {
 
     @Test
     void decomposesAdvancedRagIndex(TestInfo info) {
-        PrimitiveGraph g = Apps.advancedRag(AppOptions.DEFAULT).lower(QueryShape.ofPassages(666));
-        Planner.Plan p = new Planner(List.of(Passes.DEPENDENCY_PRUNE, Passes.STAGE_DECOMPOSE),
-                PlannerContext.defaults()).optimize(g);
-        Golden.assertMatches(info, p.explain());
+        planGolden(info, List.of(Passes.DEPENDENCY_PRUNE, Passes.STAGE_DECOMPOSE), advancedRag(666));
     }
 
     @ParameterizedTest
@@ -185,9 +179,7 @@ class StageDecomposeRuleTest {
 
     @Test
     void configRejectsBadValues() {
-        assertThatThrownBy(() -> StageDecomposeRule.Config.DEFAULT.withMaxMicroBatches(1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxMicroBatches");
-        assertThatThrownBy(() -> StageDecomposeRule.Config.DEFAULT.withPerCallOverheadMs(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("perCallOverheadMs");
+        assertConfigRejects(() -> StageDecomposeRule.Config.DEFAULT.withMaxMicroBatches(1), "maxMicroBatches");
+        assertConfigRejects(() -> StageDecomposeRule.Config.DEFAULT.withPerCallOverheadMs(-1), "perCallOverheadMs");
     }
 }

@@ -3,6 +3,7 @@ package dev.ayo4j.api;
 
 import dev.ayo4j.Ayo4jException;
 import dev.ayo4j.Checks;
+import dev.ayo4j.Closing;
 import dev.ayo4j.PlanningException;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.EngineBinding;
@@ -405,14 +406,7 @@ public final class Ayo4j implements AutoCloseable {
                 steps.forEach(rb::step);
                 return new Ayo4j(byName, Map.copyOf(opened), rb.build(), model, planner, deadline, known);
             } catch (RuntimeException e) {
-                for (Engine x : opened.values()) {
-                    try {
-                        x.close();
-                    } catch (RuntimeException c) {
-                        e.addSuppressed(c);
-                    }
-                }
-                throw e;
+                throw Closing.closeAll(e, opened.values());
             }
         }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli;
 
+import dev.ayo4j.Closing;
 import dev.ayo4j.api.Ayo4j;
 import dev.ayo4j.api.EngineFiles;
 import dev.ayo4j.cli.encoder.ServeEncoderCommand;
@@ -97,14 +98,7 @@ final class ServeCommand implements Callable<Integer> {
             observers.forEach(b::closeAfter);
             server = b.build().start();
         } catch (RuntimeException e) {
-            for (AutoCloseable o : observers.reversed()) {
-                try {
-                    o.close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw e;
+            throw Closing.closeAll(e, observers.reversed());
         }
         System.out.printf("ayo4j serving on %s (%s); loading the engines, /ready answers 200 once they are up; "
                 + "metrics at /metrics%s%n", server.uri(), keys.enabled() ? "API keys required" : "no API keys",

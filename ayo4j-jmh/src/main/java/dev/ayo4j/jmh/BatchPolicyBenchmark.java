@@ -8,30 +8,15 @@ import dev.ayo4j.spi.BatchDecision;
 import dev.ayo4j.spi.BatchPolicy;
 import dev.ayo4j.spi.QueueView;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One batch policy decision over a queue of {@code depth} single-text entries of skewed length, with one
  * batch in flight. Run: {@code java -jar ayo4j-jmh/target/benchmarks.jar BatchPolicyBenchmark}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class BatchPolicyBenchmark {
+public class BatchPolicyBenchmark extends AverageTimeBenchmark {
     @Param({"work-conserving", "fifo-token-budget", "sorted-window", "arlo"})
     String policy;
 

@@ -7,18 +7,9 @@ import dev.ayo4j.runtime.dispatch.Work;
 import dev.ayo4j.runtime.policies.BatchPolicies;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The dispatch core's cost per batch: with every member busy and {@code depth} tasks of skewed priority and
@@ -26,13 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * submit as many tasks as it took, so the depth stays put. Run:
  * {@code java -jar ayo4j-jmh/target/benchmarks.jar DispatchCoreBenchmark}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class DispatchCoreBenchmark {
+public class DispatchCoreBenchmark extends AverageTimeBenchmark {
     @Param({"16", "1024"})
     int depth;
 

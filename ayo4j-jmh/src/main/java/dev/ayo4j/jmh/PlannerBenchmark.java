@@ -10,28 +10,16 @@ import dev.ayo4j.plan.Planner;
 import dev.ayo4j.plan.PlannerContext;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The standard passes over advanced-rag lowered for {@code passages} passages, without per-step validation
  * (as in production). Run: {@code java -jar ayo4j-jmh/target/benchmarks.jar PlannerBenchmark}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class PlannerBenchmark {
+public class PlannerBenchmark extends AverageTimeBenchmark {
     @Param({"64", "2000"})
     int passages;
 

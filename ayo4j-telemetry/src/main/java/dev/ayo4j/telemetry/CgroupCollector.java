@@ -4,10 +4,10 @@ package dev.ayo4j.telemetry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collector of the CPU time and memory of the cgroup a process runs in, from cgroup v2 ({@code cpu.stat},
@@ -20,64 +20,52 @@ import java.util.Map;
  * hierarchy. Inside a container the process's own cgroup is often mounted at the root of the hierarchy, so a
  * path that does not exist under the mount falls back to the mount itself.
  */
-public final class CgroupCollector implements Collector {
+public final class CgroupCollector extends FileCollector {
     /** Limits at or above this are "no limit" (v1 writes a page-rounded {@code Long.MAX_VALUE}). */
     private static final double NO_LIMIT = 1L << 62;
 
     private final Path proc;
     private final Path cgroupRoot;
     private final String pid;
-    private String status;
 
     /** Reads {@code proc/pid/cgroup} and the hierarchy mounted at {@code cgroupRoot} (normally {@code /sys/fs/cgroup}). */
     public CgroupCollector(Path proc, String pid, Path cgroupRoot) {
+        super("cgroup");
         this.proc = proc;
         this.pid = pid;
         this.cgroupRoot = cgroupRoot;
     }
 
     @Override
-    public String source() {
-        return "cgroup";
-    }
-
-    @Override
-    public List<Sample> collect() {
-        List<Sample> out = new ArrayList<>(3);
-        try {
-            Map<String, String> v1 = new HashMap<>();
-            String v2 = null;
-            for (String line : ProcFiles.lines(proc.resolve(pid).resolve("cgroup"))) {
-                String[] p = line.split(":", 3);
-                if (p.length < 3) {
-                    continue;
-                }
-                if (p[0].equals("0") && p[1].isEmpty()) {
-                    v2 = p[2];
-                } else {
-                    for (String controller : p[1].split(",")) {
-                        v1.put(controller, p[2]);
-                    }
-                }
+    @Nullable String read(List<Sample> out) throws IOException {
+        Map<String, String> v1 = new HashMap<>();
+        String v2 = null;
+        for (String line : ProcFiles.lines(proc.resolve(pid).resolve("cgroup"))) {
+            String[] p = line.split(":", 3);
+            if (p.length < 3) {
+                continue;
             }
-            if (v1.containsKey("cpuacct") || v1.containsKey("memory")) {
-                readV1(v1, out);
-            } else if (v2 != null) {
-                readV2(v2, out);
+            if (p[0].equals("0") && p[1].isEmpty()) {
+                v2 = p[2];
             } else {
-                status = "no cgroup listed in " + proc.resolve(pid).resolve("cgroup");
-                return out;
+                for (String controller : p[1].split(",")) {
+                    v1.put(controller, p[2]);
+                }
             }
-            status = out.isEmpty() ? "no cgroup counters found under " + cgroupRoot : null;
-        } catch (IOException | RuntimeException e) {
-            status = "cannot read the cgroup: " + e.getMessage();
         }
-        return out;
+        if (v1.containsKey("cpuacct") || v1.containsKey("memory")) {
+            readV1(v1, out);
+        } else if (v2 != null) {
+            readV2(v2, out);
+        } else {
+            return "no cgroup listed in " + proc.resolve(pid).resolve("cgroup");
+        }
+        return out.isEmpty() ? "no cgroup counters found under " + cgroupRoot : null;
     }
 
     @Override
-    public String status() {
-        return status;
+    String what() {
+        return "the cgroup";
     }
 
     private void readV1(Map<String, String> paths, List<Sample> out) throws IOException {

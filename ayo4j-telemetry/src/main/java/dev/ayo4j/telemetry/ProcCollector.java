@@ -3,8 +3,8 @@ package dev.ayo4j.telemetry;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collector of the machine's CPU, memory and network counters from {@code /proc}, under the metric names of
@@ -14,42 +14,31 @@ import java.util.List;
  *
  * <p>The root is a parameter so that recorded {@code /proc} trees can be read in tests.
  */
-public final class ProcCollector implements Collector {
+public final class ProcCollector extends FileCollector {
     /** Clock ticks per second of {@code /proc/stat} ({@code USER_HZ}, 100 on every Linux architecture in use). */
     static final double USER_HZ = 100;
     private static final String[] CPU_MODES = {"user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"};
     private static final String[] NET_RX = {"bytes", "packets", "errs", "drop"};
 
     private final Path proc;
-    private String status;
 
     /** Reads {@code proc}, normally {@code /proc}. */
     public ProcCollector(Path proc) {
+        super("proc");
         this.proc = proc;
     }
 
     @Override
-    public String source() {
-        return "proc";
+    @Nullable String read(List<Sample> out) throws IOException {
+        stat(out);
+        meminfo(out);
+        netDev(out);
+        return null;
     }
 
     @Override
-    public List<Sample> collect() {
-        List<Sample> out = new ArrayList<>(64);
-        try {
-            stat(out);
-            meminfo(out);
-            netDev(out);
-            status = null;
-        } catch (IOException | RuntimeException e) {
-            status = "cannot read " + proc + ": " + e.getMessage();
-        }
-        return out;
-    }
-
-    @Override
-    public String status() {
-        return status;
+    String what() {
+        return proc.toString();
     }
 
     private void stat(List<Sample> out) throws IOException {

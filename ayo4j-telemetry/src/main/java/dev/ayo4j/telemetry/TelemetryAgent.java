@@ -2,6 +2,7 @@
 package dev.ayo4j.telemetry;
 
 import dev.ayo4j.Checks;
+import dev.ayo4j.Closing;
 import dev.ayo4j.observability.files.SampleRow;
 import dev.ayo4j.observability.files.TraceFiles;
 import dev.ayo4j.spi.Ticker;
@@ -203,12 +204,7 @@ public final class TelemetryAgent implements AutoCloseable {
     /** Stops sampling and closes the collectors. */
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Closing.shutdownAndAwait(thread, Duration.ofSeconds(10));
         collectors.forEach(Collector::close);
         if (http != null) {
             http.close();

@@ -5,9 +5,12 @@ import static dev.ayo4j.telemetry.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcCollectorTest {
     @Test
@@ -48,6 +51,33 @@ class ProcCollectorTest {
         ProcCollector c = new ProcCollector(Path.of("/no/such/proc"));
         assertThat(c.collect()).isEmpty();
         assertThat(c.status()).contains("/no/such/proc");
+    }
+
+    @Test
+    void eachCollectorNamesItsSourceAndWhatItCannotRead() {
+        Path none = Path.of("/no/such/proc");
+        ProcessCollector process = new ProcessCollector(none, "1");
+        CgroupCollector cgroup = new CgroupCollector(none, "self", Path.of("/no/such/cgroup"));
+        assertThat(process.collect()).isEmpty();
+        assertThat(cgroup.collect()).isEmpty();
+        assertThat(process.status()).startsWith("cannot read " + none.resolve("1") + ": ");
+        assertThat(cgroup.status()).startsWith("cannot read the cgroup: ");
+        assertThat(List.of(new ProcCollector(none).source(), process.source(), cgroup.source()))
+                .containsExactly("proc", "proc", "cgroup");
+    }
+
+    @Test
+    void aRoundThatReadsClearsTheLastFailure(@TempDir Path proc) throws IOException {
+        ProcessCollector c = new ProcessCollector(proc, "1234");
+        assertThat(c.collect()).isEmpty();
+        assertThat(c.status()).startsWith("cannot read ");
+        Path recorded = Fixtures.dir("proc-multi-nic").resolve("1234");
+        Files.createDirectories(proc.resolve("1234"));
+        for (String f : List.of("stat", "status")) {
+            Files.copy(recorded.resolve(f), proc.resolve("1234").resolve(f));
+        }
+        assertThat(value(c.collect(), "process_threads")).isEqualTo(61);
+        assertThat(c.status()).isNull();
     }
 
     @Test

@@ -13,8 +13,14 @@ public interface EngineSource {
      */
     Engines open();
 
-    /** Ends the run {@link #open} began, closing what it opened for that run alone. */
-    void close(Engines engines);
+    /**
+     * Ends the run {@link #open} began, closing what it opened for that run alone: by default its LLM, then its
+     * reranker.
+     */
+    default void close(Engines engines) {
+        engines.llm().close();
+        engines.reranker().close();
+    }
 
     /** Engines to ingest the corpus with, before anything is measured; the vector store is the runs' one. */
     Engines forIngestion();

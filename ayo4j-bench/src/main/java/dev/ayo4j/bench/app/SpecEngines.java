@@ -67,12 +67,6 @@ public final class SpecEngines implements EngineSource, AutoCloseable {
     }
 
     @Override
-    public void close(Engines engines) {
-        engines.llm().close();
-        engines.reranker().close();
-    }
-
-    @Override
     public Engines forIngestion() {
         if (ingestion == null) {
             ingestion = open();

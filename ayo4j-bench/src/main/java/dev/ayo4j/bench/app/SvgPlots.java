@@ -1,20 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.bench.app;
 
+import dev.ayo4j.bench.Charts;
 import dev.ayo4j.bench.app.AppBenchReport.RunReport;
 import dev.ayo4j.bench.app.AppBenchReport.SystemReport;
 import dev.ayo4j.bench.app.AppBenchReport.WorkloadReport;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -25,9 +21,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class SvgPlots {
     private static final Color[] COLORS = {new Color(0x1b9e77), new Color(0xd95f02), new Color(0x7570b3),
         new Color(0xe7298a), new Color(0x66a61e), new Color(0xe6ab02)};
-    private static final BasicStroke SOLID = new BasicStroke(2f);
-    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {6f, 4f}, 0f);
 
     private SvgPlots() {}
 
@@ -44,7 +37,7 @@ public final class SvgPlots {
         XYChart chart = new XYChartBuilder().width(720).height(420)
                 .title(w.workload() + ": latency vs Poisson rate (solid mean, dashed P90)")
                 .xAxisTitle("rate (queries/s)").yAxisTitle("latency (ms)").build();
-        style(chart);
+        Charts.plain(chart);
         int i = 0;
         for (Map.Entry<String, List<double[]>> e : points.entrySet()) {
             double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
@@ -52,16 +45,16 @@ public final class SvgPlots {
             XYSeries mean = chart.addSeries(e.getKey() + " mean", x, e.getValue().stream().mapToDouble(p -> p[1]).toArray());
             mean.setLineColor(color);
             mean.setMarkerColor(color);
-            mean.setLineStyle(SOLID);
+            mean.setLineStyle(Charts.SOLID);
             XYSeries p90 = chart.addSeries(e.getKey() + " P90", x, e.getValue().stream().mapToDouble(p -> p[2]).toArray());
             p90.setLineColor(color);
             p90.setMarkerColor(color);
-            p90.setLineStyle(DASHED);
+            p90.setLineStyle(Charts.DASHED);
         }
         if (points.isEmpty()) {
             chart.addSeries("no Poisson runs", new double[] {0}, new double[] {0});
         }
-        return svg(chart);
+        return Charts.svg(chart);
     }
 
     /** One query's engine calls per system, one row per call, coloured by engine. */
@@ -71,7 +64,7 @@ public final class SvgPlots {
         XYChart chart = new XYChartBuilder().width(920).height(Math.max(240, 110 + 18 * spans))
                 .title(w.workload() + ": one query's engine calls (first query, one at a time)")
                 .xAxisTitle("ms from the query's start").build();
-        style(chart);
+        Charts.plain(chart);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setYAxisTickMarkSpacingHint(14);
@@ -105,23 +98,6 @@ public final class SvgPlots {
             int i = (int) Math.round(-y);
             return Math.abs(-y - i) < 1e-6 && i >= 0 && i < rows.size() ? rows.get(i) : "";
         });
-        return svg(chart);
-    }
-
-    private static void style(XYChart chart) {
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setMarkerSize(5);
-    }
-
-    private static String svg(XYChart chart) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw " + chart.getTitle() + ": " + e.getMessage(), e);
-        }
+        return Charts.svg(chart);
     }
 }

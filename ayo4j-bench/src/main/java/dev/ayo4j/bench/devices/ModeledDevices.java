@@ -47,12 +47,6 @@ public final class ModeledDevices implements EngineSource {
     }
 
     @Override
-    public void close(Engines engines) {
-        engines.llm().close();
-        engines.reranker().close();
-    }
-
-    @Override
     public Engines forIngestion() {
         return engines(DeviceCosts.FREE, encoder(TestingEngine.builder(real.embedder().name()).build(),
                 real.embedder(), DeviceCosts.FREE), encoder(store, real.vectors(), DeviceCosts.FREE));

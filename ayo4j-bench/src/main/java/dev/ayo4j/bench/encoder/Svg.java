@@ -1,22 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.bench.encoder;
 
+import dev.ayo4j.bench.Charts;
 import dev.ayo4j.bench.encoder.EncoderBenchmark.Run;
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 
 /** A line chart (XChart, SVG) of latency (mean solid, P98 dashed) against the offered rate, a colour per policy. */
 public final class Svg {
@@ -33,13 +27,8 @@ public final class Svg {
         XYChart chart = new XYChartBuilder().width(640).height(400)
                 .title(workload + ": latency vs offered rate (mean solid, P98 dashed; log scale)")
                 .xAxisTitle("requests per second").yAxisTitle("latency (ms)").build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        Charts.plain(chart);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setMarkerSize(5);
-        BasicStroke dashed = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {6f, 4f}, 0f);
         int c = 0;
         for (var e : byPolicy.entrySet()) {
             Color colour = COLOURS[c++ % COLOURS.length];
@@ -49,23 +38,17 @@ public final class Svg {
                     e.getValue().stream().mapToDouble(r -> Math.max(1, r.meanMs())).toArray());
             mean.setLineColor(colour);
             mean.setMarkerColor(colour);
-            mean.setLineStyle(new BasicStroke(2f));
+            mean.setLineStyle(Charts.SOLID);
             XYSeries p98 = chart.addSeries(e.getKey() + " P98", x,
                     e.getValue().stream().mapToDouble(r -> Math.max(1, r.p98Ms())).toArray());
             p98.setLineColor(colour);
             p98.setMarkerColor(colour);
-            p98.setLineStyle(dashed);
+            p98.setLineStyle(Charts.DASHED);
         }
         if (byPolicy.isEmpty()) {
             chart.getStyler().setYAxisLogarithmic(false);
             chart.addSeries("no Poisson runs", new double[] {0}, new double[] {0});
         }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw " + chart.getTitle() + ": " + e.getMessage(), e);
-        }
+        return Charts.svg(chart);
     }
 }

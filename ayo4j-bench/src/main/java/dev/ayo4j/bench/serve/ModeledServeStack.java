@@ -11,11 +11,9 @@ import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.runtime.EngineProviders;
 import dev.ayo4j.runtime.EngineSpec;
 import dev.ayo4j.spi.Batch;
-import dev.ayo4j.spi.CollectionAdmin;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineConfig;
 import dev.ayo4j.spi.EngineProvider;
-import dev.ayo4j.spi.ForwardingEngine;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
@@ -121,10 +119,9 @@ public final class ModeledServeStack implements ServeStack {
 
     /**
      * The modeled vector store with the collection API the server's collection check and ingestion need:
-     * collections and their sizes counted from the passages it has ingested. A document is ingested once
-     * here (the corpus before anything is measured), so deleting one removes nothing.
+     * collections and their sizes counted from the passages it has ingested.
      */
-    private static final class CatalogedVectors implements ForwardingEngine, CollectionAdmin {
+    private static final class CatalogedVectors implements StandInVectors {
         private final Engine delegate;
         private final Map<String, Set<String>> passages = new ConcurrentHashMap<>();
 
@@ -161,16 +158,6 @@ public final class ModeledServeStack implements ServeStack {
         public int size(String collection) {
             Set<String> ids = passages.get(collection);
             return ids == null ? 0 : ids.size();
-        }
-
-        @Override
-        public int deleteSource(String collection, String source) {
-            return 0;
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

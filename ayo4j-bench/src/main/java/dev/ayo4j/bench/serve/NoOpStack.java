@@ -11,11 +11,9 @@ import dev.langchain4j.model.output.Response;
 import dev.ayo4j.bench.NoOpEngine;
 import dev.ayo4j.runtime.EngineProviders;
 import dev.ayo4j.runtime.EngineSpec;
-import dev.ayo4j.spi.CollectionAdmin;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineConfig;
 import dev.ayo4j.spi.EngineProvider;
-import dev.ayo4j.spi.ForwardingEngine;
 import java.io.IOException;
 import java.net.URL;
 import java.util.Collections;
@@ -101,7 +99,7 @@ final class NoOpStack implements ServeStack {
     }
 
     /** A no-op vector store that also answers the collection API with one collection of one passage. */
-    private record NoOpVectors(NoOpEngine delegate) implements ForwardingEngine, CollectionAdmin {
+    private record NoOpVectors(NoOpEngine delegate) implements StandInVectors {
         NoOpVectors {
             Objects.requireNonNull(delegate, "delegate");
         }
@@ -114,16 +112,6 @@ final class NoOpStack implements ServeStack {
         @Override
         public int size(String collection) {
             return collection.equals(COLLECTION) ? 1 : 0;
-        }
-
-        @Override
-        public int deleteSource(String collection, String source) {
-            return 0;
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 

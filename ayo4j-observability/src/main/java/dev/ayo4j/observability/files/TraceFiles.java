@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.observability.files;
 
+import dev.ayo4j.Closing;
 import dev.ayo4j.runtime.RunListener;
 import dev.ayo4j.runtime.trace.TraceSchema;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -138,12 +140,7 @@ public final class TraceFiles implements AutoCloseable {
     /** Writes the held rows and stops; later rows are dropped. */
     @Override
     public void close() {
-        flusher.shutdown();
-        try {
-            flusher.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Closing.shutdownAndAwait(flusher, Duration.ofSeconds(30));
         flushQuietly();
         synchronized (this) {
             closed = true;

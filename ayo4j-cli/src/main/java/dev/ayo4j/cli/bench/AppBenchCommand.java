@@ -148,7 +148,8 @@ public final class AppBenchCommand implements Callable<Integer> {
                     + "give --placement one placement");
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        Placement.Threads pinned = new Placement.Threads(engineOptions.llmThreads, engineOptions.encoderThreads);
+        Placement.Threads pinned = new Placement.Threads(engineOptions.threads.llmThreads,
+                engineOptions.threads.encoderThreads);
         Placement.Threads threads = placements.getFirst().threads(pinned, cores);
         String placement = describe(placements, pinned, cores);
         out.println("LLM: " + resolved.description());
@@ -214,7 +215,7 @@ public final class AppBenchCommand implements Callable<Integer> {
         try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
              ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              SpecEngines engines = new SpecEngines(EngineFiles.load(engineFile))) {
-            var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(engineOptions.encoderThreads, lc4jExecutor);
+            var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(engineOptions.threads.encoderThreads, lc4jExecutor);
             out.println("engines: " + engines.describe());
             var config = config(workloads, engines.slotSimilarity());
             AppBenchmark bench = new AppBenchmark(engines, data, lc4jEmbeddings, config, out)

@@ -113,15 +113,14 @@ public final class ServeBenchCommand implements Callable<Integer> {
                 GuideDocuments.QUESTIONS);
         String placement = String.format("LLM %s, %d thread(s); embedder and reranker %d thread(s) each; LangChain4j's "
                 + "all-MiniLM-L6-v2 %d ONNX Runtime thread(s); each system its own engines; %d cores",
-                resolved.description(), engineOptions.llmThreads, engineOptions.encoderThreads,
-                engineOptions.encoderThreads, Runtime.getRuntime().availableProcessors());
+                resolved.description(), engineOptions.threads.llmThreads, engineOptions.threads.encoderThreads,
+                engineOptions.threads.encoderThreads, Runtime.getRuntime().availableProcessors());
         log.println("engines: " + placement);
         log.println("data: " + data.origin() + " (" + data.chunks().size() + " chunks, " + data.questions().size()
                 + " questions)");
         Path dataDir = Files.createTempDirectory("ayo4j-bench-serve");
         ServeReport report;
-        LocalStackOptions options = LocalStackOptions.of(resolved.path(), dataDir)
-                .withThreads(engineOptions.llmThreads, engineOptions.encoderThreads)
+        LocalStackOptions options = engineOptions.threads.applyTo(LocalStackOptions.of(resolved.path(), dataDir))
                 .withSynthetic(!resolved.meaningfulText());
         try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT)) {
             if (devices.modeled()) {
@@ -167,7 +166,7 @@ public final class ServeBenchCommand implements Callable<Integer> {
                     + "; LangChain4j's all-MiniLM-L6-v2 on this machine's CPU";
             log.println("engines: " + modeled);
             ModeledServeStack stack = new ModeledServeStack(engines.forIngestion(), costs, similarity, Sleeper.REAL,
-                    AppBenchmark.langChain4jMiniLm(engineOptions.encoderThreads, lc4jExecutor), modeled);
+                    AppBenchmark.langChain4jMiniLm(engineOptions.threads.encoderThreads, lc4jExecutor), modeled);
             try (stack) {
                 return new ServeBenchmark(config, log).run(stack, data, traceFiles);
             }

@@ -140,8 +140,8 @@ public final class AppBenchCommand implements Callable<Integer> {
         ResolvedModel resolved = engineOptions.resolveModel();
         int maxPassages = workloads.stream().filter(Workload::ingestsPerQuery)
                 .mapToInt(w -> passages > 0 ? passages : w.defaultPassages()).max().orElse(0);
-        BenchData data = BenchData.load(engineOptions.dataset, Math.max(corpusPassages, maxPassages * (queries + 1)),
-                GuideDocuments.load(), GuideDocuments.QUESTIONS);
+        BenchData data = GuideDocuments.benchData(engineOptions.dataset,
+                Math.max(corpusPassages, maxPassages * (queries + 1)));
         List<Placement> placements = placements(placementNames);
         if (devices.modeled() && placements.size() > 1) {
             throw new IllegalArgumentException("--devices modeled places every engine on a device of its own; "

@@ -109,8 +109,7 @@ public final class ServeBenchCommand implements Callable<Integer> {
         var config = new ServeBenchmark.Config(trace, traceStart, requests, rates, serialRequests, slo, corpusPassages,
                 overheadRequests, requestTimeout);
         ResolvedModel resolved = engineOptions.resolveModel();
-        BenchData data = BenchData.load(engineOptions.dataset, corpusPassages, GuideDocuments.load(),
-                GuideDocuments.QUESTIONS);
+        BenchData data = GuideDocuments.benchData(engineOptions.dataset, corpusPassages);
         String placement = String.format("LLM %s, %d thread(s); embedder and reranker %d thread(s) each; LangChain4j's "
                 + "all-MiniLM-L6-v2 %d ONNX Runtime thread(s); each system its own engines; %d cores",
                 resolved.description(), engineOptions.threads.llmThreads, engineOptions.threads.encoderThreads,

@@ -53,6 +53,34 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void withoutOutTheWorkloadReportIsWrittenBesideTheTrace() throws Exception {
+        Path csv = dir.resolve("trace.csv");
+        Files.writeString(csv, """
+                TIMESTAMP,ContextTokens,GeneratedTokens
+                2023-11-16 18:00:00.0000000,100,10
+                2023-11-16 18:00:01.0000000,2000,20
+                """);
+        Result r = run("analyze", "workload", csv.toString());
+        Path html = dir.resolve("trace-workload.html");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("report: " + html.toAbsolutePath());
+        assertThat(Files.readString(html)).contains("echarts.init(");
+    }
+
+    @Test
+    void aValueBelowItsLeastIsAWrongCommandLine() throws Exception {
+        Path csv = Files.writeString(dir.resolve("trace.csv"), "TIMESTAMP,ContextTokens,GeneratedTokens\n");
+        Result workload = run("analyze", "workload", csv.toString(), "--encoder-max-tokens", "16");
+        assertThat(workload.code()).isEqualTo(2);
+        assertThat(workload.err()).contains("--encoder-max-tokens must be at least 32: 16");
+
+        Result compare = run("analyze", "compare", dir.toString(), dir.toString(), "--resamples", "50");
+        assertThat(compare.code()).isEqualTo(2);
+        assertThat(compare.err()).contains("--resamples must be at least 100: 50");
+        assertThat(dir.resolve("compare-report.html")).doesNotExist();
+    }
+
+    @Test
     void aMissingDirectoryIsOneClearLine() {
         Result r = run("analyze", "runs", dir.resolve("nope").toString());
         assertThat(r.code()).isEqualTo(1);

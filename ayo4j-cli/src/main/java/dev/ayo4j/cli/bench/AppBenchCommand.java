@@ -32,14 +32,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -197,7 +195,7 @@ public final class AppBenchCommand implements Callable<Integer> {
             }
             report = bench.run(resolved.description(), placement);
         } finally {
-            deleteRecursively(dataDir);
+            ScratchFiles.deleteRecursively(dataDir);
         }
         finish(report, out);
         return 0;
@@ -253,14 +251,6 @@ public final class AppBenchCommand implements Callable<Integer> {
                 Files.writeString(plots.resolve(w.workload() + "-gantt.svg"), SvgPlots.gantt(w));
             }
             out.println("wrote plots to " + plots);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,11 +76,7 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
         try {
             report = bench.instrumentation(queries, rounds, cycles, traces, agent);
         } finally {
-            try (Stream<Path> walk = Files.walk(traces)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            ScratchFiles.deleteRecursively(traces);
         }
         table(report.primitivesPerQuery(), report.instrumentation());
         System.out.println("  (wall: elapsed time of a round over its primitives; CPU: this process's CPU time in the"

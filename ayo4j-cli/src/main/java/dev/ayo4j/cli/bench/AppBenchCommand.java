@@ -283,7 +283,7 @@ public final class AppBenchCommand implements Callable<Integer> {
 
     /** A built-in workload by name, or the app of an app file (.yaml, .yml), checked before anything runs. */
     static Workload workload(String app) {
-        if (app.endsWith(".yaml") || app.endsWith(".yml")) {
+        if (AppFiles.isAppFile(app)) {
             return Workload.of(AppFiles.load(Path.of(app)), app);
         }
         return Workload.of(app);

@@ -59,6 +59,11 @@ public final class AppFiles {
 
     private AppFiles() {}
 
+    /** Whether {@code nameOrFile} names an app file (it ends in {@code .yaml} or {@code .yml}) rather than an app. */
+    public static boolean isAppFile(String nameOrFile) {
+        return nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml");
+    }
+
     /** The app of the file at {@code file} with its default options. */
     public static App load(Path file) {
         return load(file, Map.of());

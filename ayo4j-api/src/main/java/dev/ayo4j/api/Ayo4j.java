@@ -113,7 +113,7 @@ public final class Ayo4j implements AutoCloseable {
         if (app != null) {
             return prepare(app);
         }
-        if (nameOrFile.endsWith(".yaml") || nameOrFile.endsWith(".yml")) {
+        if (AppFiles.isAppFile(nameOrFile)) {
             return prepare(Path.of(nameOrFile));
         }
         throw new Ayo4jException("unknown app '" + nameOrFile + "'; apps: " + apps.keySet()

@@ -55,7 +55,7 @@ final class AppSelection {
 
     /** Whether {@link #app} names an app file rather than a built-in app. */
     boolean isFile() {
-        return app.endsWith(".yaml") || app.endsWith(".yml");
+        return AppFiles.isAppFile(app);
     }
 
     QueryShape shape() {

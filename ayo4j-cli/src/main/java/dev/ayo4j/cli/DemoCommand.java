@@ -52,8 +52,8 @@ final class DemoCommand implements Callable<Integer> {
                     + " project guide: %d documents, %d passages%n", corpus.documents().size(),
                     corpus.passages().size());
             log.println("LLM: " + model.description());
-            log.printf("placement: LLM %d thread(s), each encoder %d thread(s)%n", stackOptions.llmThreads,
-                    stackOptions.encoderThreads);
+            log.printf("placement: LLM %d thread(s), each encoder %d thread(s)%n", stackOptions.threads.llmThreads,
+                    stackOptions.threads.encoderThreads);
             log.println("question: " + (question.length() > 200 ? question.substring(0, 200) + "..." : question));
             CorpusSummary.runOnce(options, collection, corpus, app, question, stackOptions.deadline,
                     !model.meaningfulText(), log);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli;
 
+import dev.ayo4j.api.AppFiles;
 import dev.ayo4j.api.Ayo4j;
 import dev.ayo4j.api.CollectionCatalog;
 import dev.ayo4j.api.Inputs;
@@ -41,7 +42,7 @@ final class FrontDoorRun {
             CollectionCatalog.IngestReport ingested = ayo.collections().ingest(collection, corpus.documents());
             log.printf("%s: %d documents, %d passages ingested into collection %s%n", origin, ingested.documents(),
                     ingested.passages(), collection);
-            PreparedApp prepared = app.endsWith(".yaml") || app.endsWith(".yml") ? ayo.prepare(Path.of(app))
+            PreparedApp prepared = AppFiles.isAppFile(app) ? ayo.prepare(Path.of(app))
                     : ayo.prepare(app);
             Result r = prepared.run(Inputs.question(question).collection(collection));
             log.printf(Locale.ROOT, "%n== %s (run %s): %.2f s end to end, critical path %.2f s, lower bound %.2f s%n",

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli;
 
+import dev.ayo4j.api.AppFiles;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.local.Chunker;
@@ -59,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
                     new CorpusLoader(new Chunker(maxWords)).load(docs), docs.toString(),
                     CorpusCollection.nameOf(docs), log);
         }
-        if (appName.endsWith(".yaml") || appName.endsWith(".yml")) {
+        if (AppFiles.isAppFile(appName)) {
             throw new IllegalArgumentException("an app file runs through an engine file: add --engines FILE");
         }
         App app = RagComparison.overCollection(appName, AppOptions.DEFAULT.withExpansions(expansions)

@@ -17,12 +17,8 @@ final class StackOptions {
     @Mixin
     ModelOptions models;
 
-    @Option(names = "--llm-threads", defaultValue = "1", description = "LLM threads.")
-    int llmThreads;
-
-    @Option(names = "--encoder-threads", defaultValue = "1",
-            description = "Threads per encoder.")
-    int encoderThreads;
+    @Mixin
+    EngineThreadsOption threads;
 
     @Mixin
     ContextOrderOption contextOrder;
@@ -39,8 +35,7 @@ final class StackOptions {
     LocalStackOptions stack(ResolvedModel chosen) {
         // Vector collections live beside the model cache, in ayo4j's home folder ($AYO4J_HOME, ~/.ayo4j).
         Path data = ModelCache.home(System.getenv()).resolve("data");
-        return LocalStackOptions.of(chosen.path(), data).withThreads(llmThreads, encoderThreads)
-                .withSynthetic(!chosen.meaningfulText());
+        return threads.applyTo(LocalStackOptions.of(chosen.path(), data)).withSynthetic(!chosen.meaningfulText());
     }
 
     /** The embedded stack for {@code app}, its LLM with a slot per prompt template the app sends it. */

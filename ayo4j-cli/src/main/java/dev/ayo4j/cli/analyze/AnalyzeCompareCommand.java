@@ -9,10 +9,7 @@ import dev.ayo4j.analytics.Format;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare two directories of run traces (or two systems of one, with --system-a/--system-b): "
                 + "per-app e2e and per-primitive deltas with bootstrap intervals.")
-final class AnalyzeCompareCommand implements Callable<Integer> {
+final class AnalyzeCompareCommand extends AnalysisCommand {
     @Parameters(index = "0", paramLabel = "A", description = "Directory of the baseline's trace files.")
     Path a;
 
@@ -42,23 +39,15 @@ final class AnalyzeCompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "HTML report to write (default: B/compare-report.html).")
     Path out;
 
-    @Mixin
-    DatabaseOption database;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         if (resamples < 100) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--resamples must be at least 100: "
-                    + resamples);
+            throw usageError("--resamples must be at least 100: " + resamples);
         }
-        PrintWriter w = spec.commandLine().getOut();
-        CompareReport r = database.analyze(db -> CompareAnalysis.analyze(db, a, systemA == null ? "" : systemA, b,
-                systemB == null ? "" : systemB, resamples));
+        PrintWriter w = output();
         Path html = out != null ? out : b.resolve("compare-report.html");
-        CompareHtml.render(r).write(html);
+        CompareReport r = report(db -> CompareAnalysis.analyze(db, a, systemA == null ? "" : systemA, b,
+                systemB == null ? "" : systemB, resamples), CompareHtml::render, html);
         TerminalTable.skipped(w, r.skips());
         w.println("A = " + r.labelA());
         w.println("B = " + r.labelB());

@@ -10,8 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +20,7 @@ import picocli.CommandLine.Parameters;
         description = "Time by primitive and engine, e2e against its bounds, engine utilization, batches, padding, "
                 + "warm-ups and the slowest runs of a directory of run traces (runs-*.parquet, primitives-*.parquet, "
                 + "samples-*.parquet).")
-final class AnalyzeRunsCommand implements Callable<Integer> {
+final class AnalyzeRunsCommand extends AnalysisCommand {
     @Parameters(index = "0", paramLabel = "DIR", description = "Directory of trace files.")
     Path dir;
 
@@ -32,18 +30,11 @@ final class AnalyzeRunsCommand implements Callable<Integer> {
     @Mixin
     ChartsOption charts;
 
-    @Mixin
-    DatabaseOption database;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter w = spec.commandLine().getOut();
-        RunsReport r = database.analyze(db -> RunsAnalysis.analyze(db, dir));
+        PrintWriter w = output();
         Path html = out != null ? out : dir.resolve("runs-report.html");
-        RunsHtml.render(r).write(html);
+        RunsReport r = report(db -> RunsAnalysis.analyze(db, dir), RunsHtml::render, html);
         TerminalTable.skipped(w, r.skips());
         TerminalTable.print(w, "Runs", List.of("app", "system", "runs", "failed", "p50 ms", "p90 ms", "p50 e2e/cp",
                 "p50 e2e/lb"), r.apps().stream().map(a -> List.of(a.app(), a.system(), Format.count(a.runs()),

@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = "Characterise a workload trace (the Azure LLM inference CSV, TIMESTAMP,ContextTokens,"
                 + "GeneratedTokens, or a directory of ayo4j run traces): arrival rate, burstiness, length "
                 + "distributions, and length bins, LLM slots and context for it.")
-final class AnalyzeWorkloadCommand implements Callable<Integer> {
+final class AnalyzeWorkloadCommand extends AnalysisCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "Workload trace: a CSV file or a trace directory.")
     Path input;
 
@@ -42,23 +40,17 @@ final class AnalyzeWorkloadCommand implements Callable<Integer> {
     @Mixin
     ChartsOption charts;
 
-    @Mixin
-    DatabaseOption database;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         if (encoderMaxTokens < WorkloadAnalysis.BIN_GRANULARITY) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--encoder-max-tokens must be at least "
-                    + WorkloadAnalysis.BIN_GRANULARITY + ": " + encoderMaxTokens);
+            throw usageError("--encoder-max-tokens must be at least " + WorkloadAnalysis.BIN_GRANULARITY + ": "
+                    + encoderMaxTokens);
         }
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = output();
         WorkloadAnalysis.LlmCosts costs = engines == null ? null : WorkloadAnalysis.measureLlm(engines);
-        WorkloadReport r = database.analyze(db -> WorkloadAnalysis.analyze(db, input, costs, encoderMaxTokens));
         Path html = out != null ? out : defaultOut();
-        WorkloadHtml.render(r).write(html);
+        WorkloadReport r = report(db -> WorkloadAnalysis.analyze(db, input, costs, encoderMaxTokens),
+                WorkloadHtml::render, html);
         if (r.skippedRows() > 0) {
             w.printf(Locale.ROOT, "skipped %,d row(s); first: %s: %s%n", r.skippedRows(), r.skips().getFirst().what(),
                     r.skips().getFirst().reason());

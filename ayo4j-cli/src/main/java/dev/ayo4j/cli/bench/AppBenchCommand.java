@@ -32,14 +32,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -140,15 +138,16 @@ public final class AppBenchCommand implements Callable<Integer> {
         ResolvedModel resolved = engineOptions.resolveModel();
         int maxPassages = workloads.stream().filter(Workload::ingestsPerQuery)
                 .mapToInt(w -> passages > 0 ? passages : w.defaultPassages()).max().orElse(0);
-        BenchData data = BenchData.load(engineOptions.dataset, Math.max(corpusPassages, maxPassages * (queries + 1)),
-                GuideDocuments.load(), GuideDocuments.QUESTIONS);
+        BenchData data = GuideDocuments.benchData(engineOptions.dataset,
+                Math.max(corpusPassages, maxPassages * (queries + 1)));
         List<Placement> placements = placements(placementNames);
         if (devices.modeled() && placements.size() > 1) {
             throw new IllegalArgumentException("--devices modeled places every engine on a device of its own; "
                     + "give --placement one placement");
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        Placement.Threads pinned = new Placement.Threads(engineOptions.llmThreads, engineOptions.encoderThreads);
+        Placement.Threads pinned = new Placement.Threads(engineOptions.threads.llmThreads,
+                engineOptions.threads.encoderThreads);
         Placement.Threads threads = placements.getFirst().threads(pinned, cores);
         String placement = describe(placements, pinned, cores);
         out.println("LLM: " + resolved.description());
@@ -196,7 +195,7 @@ public final class AppBenchCommand implements Callable<Integer> {
             }
             report = bench.run(resolved.description(), placement);
         } finally {
-            deleteRecursively(dataDir);
+            ScratchFiles.deleteRecursively(dataDir);
         }
         finish(report, out);
         return 0;
@@ -214,7 +213,7 @@ public final class AppBenchCommand implements Callable<Integer> {
         try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT);
              ExecutorService lc4jExecutor = Executors.newSingleThreadExecutor();
              SpecEngines engines = new SpecEngines(EngineFiles.load(engineFile))) {
-            var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(engineOptions.encoderThreads, lc4jExecutor);
+            var lc4jEmbeddings = AppBenchmark.langChain4jMiniLm(engineOptions.threads.encoderThreads, lc4jExecutor);
             out.println("engines: " + engines.describe());
             var config = config(workloads, engines.slotSimilarity());
             AppBenchmark bench = new AppBenchmark(engines, data, lc4jEmbeddings, config, out)
@@ -255,14 +254,6 @@ public final class AppBenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
     /** The placements {@code names} name, in order: the first the run's, the others (a)'s alone; no repeats. */
     static List<Placement> placements(List<String> names) {
         List<Placement> out = names.stream().map(Placement::of).toList();
@@ -292,7 +283,7 @@ public final class AppBenchCommand implements Callable<Integer> {
 
     /** A built-in workload by name, or the app of an app file (.yaml, .yml), checked before anything runs. */
     static Workload workload(String app) {
-        if (app.endsWith(".yaml") || app.endsWith(".yml")) {
+        if (AppFiles.isAppFile(app)) {
             return Workload.of(AppFiles.load(Path.of(app)), app);
         }
         return Workload.of(app);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.cli.bench;
 
+import dev.ayo4j.cli.EngineThreadsOption;
 import dev.ayo4j.models.ModelCache;
 import dev.ayo4j.models.ModelResolver;
 import dev.ayo4j.models.ResolvedModel;
@@ -8,6 +9,7 @@ import dev.ayo4j.models.SyntheticShape;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,11 +28,8 @@ final class BenchEngineOptions {
     @Option(names = "--model-cache", paramLabel = "DIR", description = "Model cache (default: $AYO4J_HOME/models).")
     @Nullable Path modelCache;
 
-    @Option(names = "--llm-threads", defaultValue = "1", description = "LLM threads.")
-    int llmThreads;
-
-    @Option(names = "--encoder-threads", defaultValue = "1", description = "Threads per encoder.")
-    int encoderThreads;
+    @Mixin
+    EngineThreadsOption threads;
 
     @Option(names = "--dataset", defaultValue = "../shared/datasets/scifact-subset",
             description = "BEIR folder with corpus.jsonl and queries.jsonl, relative to the working directory; the "

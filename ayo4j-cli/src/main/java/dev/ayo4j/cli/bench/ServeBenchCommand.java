@@ -24,12 +24,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,19 +107,17 @@ public final class ServeBenchCommand implements Callable<Integer> {
         var config = new ServeBenchmark.Config(trace, traceStart, requests, rates, serialRequests, slo, corpusPassages,
                 overheadRequests, requestTimeout);
         ResolvedModel resolved = engineOptions.resolveModel();
-        BenchData data = BenchData.load(engineOptions.dataset, corpusPassages, GuideDocuments.load(),
-                GuideDocuments.QUESTIONS);
+        BenchData data = GuideDocuments.benchData(engineOptions.dataset, corpusPassages);
         String placement = String.format("LLM %s, %d thread(s); embedder and reranker %d thread(s) each; LangChain4j's "
                 + "all-MiniLM-L6-v2 %d ONNX Runtime thread(s); each system its own engines; %d cores",
-                resolved.description(), engineOptions.llmThreads, engineOptions.encoderThreads,
-                engineOptions.encoderThreads, Runtime.getRuntime().availableProcessors());
+                resolved.description(), engineOptions.threads.llmThreads, engineOptions.threads.encoderThreads,
+                engineOptions.threads.encoderThreads, Runtime.getRuntime().availableProcessors());
         log.println("engines: " + placement);
         log.println("data: " + data.origin() + " (" + data.chunks().size() + " chunks, " + data.questions().size()
                 + " questions)");
         Path dataDir = Files.createTempDirectory("ayo4j-bench-serve");
         ServeReport report;
-        LocalStackOptions options = LocalStackOptions.of(resolved.path(), dataDir)
-                .withThreads(engineOptions.llmThreads, engineOptions.encoderThreads)
+        LocalStackOptions options = engineOptions.threads.applyTo(LocalStackOptions.of(resolved.path(), dataDir))
                 .withSynthetic(!resolved.meaningfulText());
         try (TraceFiles traceFiles = traces == null ? null : TraceFiles.open(traces, Limits.DEFAULT)) {
             if (devices.modeled()) {
@@ -132,11 +128,7 @@ public final class ServeBenchCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            try (Stream<Path> walk = Files.walk(dataDir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            ScratchFiles.deleteRecursively(dataDir);
         }
         ServeOutputs.print(report, log);
         if (out != null) {
@@ -167,7 +159,7 @@ public final class ServeBenchCommand implements Callable<Integer> {
                     + "; LangChain4j's all-MiniLM-L6-v2 on this machine's CPU";
             log.println("engines: " + modeled);
             ModeledServeStack stack = new ModeledServeStack(engines.forIngestion(), costs, similarity, Sleeper.REAL,
-                    AppBenchmark.langChain4jMiniLm(engineOptions.encoderThreads, lc4jExecutor), modeled);
+                    AppBenchmark.langChain4jMiniLm(engineOptions.threads.encoderThreads, lc4jExecutor), modeled);
             try (stack) {
                 return new ServeBenchmark(config, log).run(stack, data, traceFiles);
             }

@@ -48,7 +48,7 @@ public final class SplitBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var settings = new SplitBenchmark.Settings(calls, rounds);
-        BenchData data = BenchData.load(dataset, passages, GuideDocuments.load(), GuideDocuments.QUESTIONS);
+        BenchData data = GuideDocuments.benchData(dataset, passages);
         List<String> texts = data.chunks().stream().map(Passage::text).toList();
         System.out.printf("%s: %d passages from %s, %d thread(s), %d rounds%n", encoder, texts.size(), data.origin(),
                 threads, rounds);

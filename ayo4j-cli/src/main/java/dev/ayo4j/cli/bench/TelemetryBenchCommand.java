@@ -3,18 +3,17 @@ package dev.ayo4j.cli.bench;
 
 import dev.ayo4j.bench.TelemetryBenchmark;
 import dev.ayo4j.cli.Ayo4jCli;
+import dev.ayo4j.cli.JsonOption;
 import dev.ayo4j.cli.telemetry.IntervalConverter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,8 +51,8 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
     @Option(names = "--cycles", defaultValue = "3", description = "Times through the settings in turn.")
     int cycles;
 
-    @Option(names = "--json", description = "Also write the figures as JSON to this file.")
-    @Nullable Path json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -77,11 +76,7 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
         try {
             report = bench.instrumentation(queries, rounds, cycles, traces, agent);
         } finally {
-            try (Stream<Path> walk = Files.walk(traces)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            ScratchFiles.deleteRecursively(traces);
         }
         table(report.primitivesPerQuery(), report.instrumentation());
         System.out.println("  (wall: elapsed time of a round over its primitives; CPU: this process's CPU time in the"
@@ -93,10 +88,7 @@ public final class TelemetryBenchCommand implements Callable<Integer> {
         long expected = (long) cycles * (rounds + 1) * queries * (report.primitivesPerQuery() + 1);
         System.out.printf("  spans exported: %d of the %d that the spans setting's runs and primitives make%n",
                 report.spansExported(), expected);
-        if (json != null) {
-            dev.ayo4j.cli.Json.write(json, report);
-            System.out.println("wrote " + json);
-        }
+        json.write(report);
         return 0;
     }
 

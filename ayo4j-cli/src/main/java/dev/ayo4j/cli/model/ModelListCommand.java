@@ -13,29 +13,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ayo4j model list}: the files in the model cache, with their kind, size and architecture. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the model cache: pulled, partially downloaded and synthetic GGUF files.")
-final class ModelListCommand implements Callable<Integer> {
+final class ModelListCommand extends ModelCacheCommand {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
-    @Mixin
-    CacheOption cacheOption = new CacheOption();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        ModelCache cache = cacheOption.cache();
-        PrintWriter out = spec.commandLine().getOut();
+        ModelCache cache = cache();
+        PrintWriter out = output();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CachedModel model : cache.list()) {
             Map<String, Object> row = new LinkedHashMap<>();

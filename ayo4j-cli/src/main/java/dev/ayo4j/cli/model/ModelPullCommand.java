@@ -2,17 +2,14 @@
 package dev.ayo4j.cli.model;
 
 import dev.ayo4j.models.HubDownloader;
-import dev.ayo4j.models.ModelCache;
 import dev.ayo4j.models.ProgressBar;
 import dev.ayo4j.models.PulledModel;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,7 +19,7 @@ import picocli.CommandLine.Parameters;
                 "An interrupted download is resumed by pulling again. The file is checked against the sha256"
                         + " the hub announces (or --sha256) and its GGUF header before it enters the cache.",
                 "Gated or private repositories need HF_TOKEN; HF_ENDPOINT or --endpoint selects a mirror."})
-final class ModelPullCommand implements Callable<Integer> {
+final class ModelPullCommand extends ModelCacheCommand {
     @Parameters(index = "0", paramLabel = "REPO", showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Hub repository, e.g. Qwen/Qwen2.5-0.5B-Instruct-GGUF.")
     String repo = "";
@@ -43,21 +40,14 @@ final class ModelPullCommand implements Callable<Integer> {
             description = "Expected sha256 of the file, checked instead of the one the hub announces.")
     @Nullable String sha256;
 
-    @Mixin
-    CacheOption cacheOption = new CacheOption();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        ModelCache cache = cacheOption.cache();
-        HubDownloader.Builder builder = HubDownloader.builder(cache).progress(ProgressBar.forStderr());
+        HubDownloader.Builder builder = HubDownloader.builder(cache()).progress(ProgressBar.forStderr());
         if (endpoint != null) {
             builder.endpoint(endpoint);
         }
         PulledModel pulled = builder.build().pull(repo, file, revision, Optional.ofNullable(sha256));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output();
         out.println((pulled.alreadyCached() ? "already in the cache: " : "pulled: ") + pulled.path());
         out.println("  " + pulled.info().summary());
         if (pulled.verifiedSha256() != null) {

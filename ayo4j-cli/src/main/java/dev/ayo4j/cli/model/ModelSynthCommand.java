@@ -8,11 +8,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ayo4j model synth}: writes a synthetic GGUF model, no hub needed. */
@@ -20,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Write a synthetic GGUF model (llama architecture) into the cache's synthetic/ folder.",
                 "chain: greedy decoding yields exactly --text; json-chain: it yields the JSON list of --items;"
                         + " random: random weights of --shape, real compute but meaningless text."})
-final class ModelSynthCommand implements Callable<Integer> {
+final class ModelSynthCommand extends ModelCacheCommand {
     @Option(names = "--kind", required = true, paramLabel = "KIND", description = "chain, json-chain or random.",
             showDefaultValue = CommandLine.Help.Visibility.NEVER)
     String kind = "";
@@ -44,18 +42,12 @@ final class ModelSynthCommand implements Callable<Integer> {
             description = "Output file (default: a name in the cache's synthetic/ folder).")
     @Nullable Path out;
 
-    @Mixin
-    CacheOption cacheOption = new CacheOption();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         SyntheticModel model = model();
-        Path target = out != null ? out : cacheOption.cache().syntheticDir().resolve(model.fileName());
+        Path target = out != null ? out : cache().syntheticDir().resolve(model.fileName());
         ModelInfo info = model.writeTo(target);
-        PrintWriter printer = spec.commandLine().getOut();
+        PrintWriter printer = output();
         printer.println("wrote " + info.path());
         printer.println("  " + model.describe());
         printer.println("  " + info.summary());
@@ -72,8 +64,7 @@ final class ModelSynthCommand implements Callable<Integer> {
             case "json-chain" ->
                     new SyntheticModel.JsonChain(items == null ? SyntheticModel.DEFAULT_ITEMS : split(items));
             case "random" -> new SyntheticModel.Random(shapeOrFail(), seed);
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown --kind '" + kind + "'; expected chain, json-chain or random");
+            default -> throw usageError("unknown --kind '" + kind + "'; expected chain, json-chain or random");
         };
     }
 
@@ -81,7 +72,7 @@ final class ModelSynthCommand implements Callable<Integer> {
         try {
             return SyntheticShape.of(shape);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw usageError(e.getMessage());
         }
     }
 

@@ -36,20 +36,48 @@ class AnalyzeCommandTest {
         }
     }
 
-    @Test
-    void writesAWorkloadReportAndATable() throws Exception {
-        Path csv = dir.resolve("trace.csv");
-        Files.writeString(csv, """
+    /** A workload trace of three requests, {@code trace.csv} in {@link #dir}. */
+    private Path threeRequests() throws Exception {
+        return Files.writeString(dir.resolve("trace.csv"), """
                 TIMESTAMP,ContextTokens,GeneratedTokens
                 2023-11-16 18:00:00.0000000,100,10
                 2023-11-16 18:00:01.0000000,2000,20
                 2023-11-16 18:00:01.5000000,300,30
                 """);
+    }
+
+    @Test
+    void writesAWorkloadReportAndATable() throws Exception {
+        Path csv = threeRequests();
         Path html = dir.resolve("report.html");
         Result r = run("analyze", "workload", csv.toString(), "--out", html.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Arrival rate").contains("3 requests").contains("report: ");
         assertThat(Files.readString(html)).contains("echarts.init(");
+    }
+
+    @Test
+    void withoutOutTheWorkloadReportIsWrittenBesideTheTrace() throws Exception {
+        Path csv = threeRequests();
+        Result r = run("analyze", "workload", csv.toString());
+        Path html = dir.resolve("trace-workload.html");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("report: " + html.toAbsolutePath());
+        assertThat(Files.readString(html)).contains("echarts.init(");
+    }
+
+    @Test
+    void aValueBelowItsLeastIsAWrongCommandLine() throws Exception {
+        Path csv = threeRequests();
+        Result workload = run("analyze", "workload", csv.toString(), "--encoder-max-tokens", "16");
+        assertThat(workload.code()).isEqualTo(2);
+        assertThat(workload.err()).contains("--encoder-max-tokens must be at least 32: 16");
+        assertThat(dir.resolve("trace-workload.html")).doesNotExist();
+
+        Result compare = run("analyze", "compare", dir.toString(), dir.toString(), "--resamples", "50");
+        assertThat(compare.code()).isEqualTo(2);
+        assertThat(compare.err()).contains("--resamples must be at least 100: 50");
+        assertThat(dir.resolve("compare-report.html")).doesNotExist();
     }
 
     @Test

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.models;
 
+import dev.ayo4j.Choices;
 import dev.ayo4j.engine.llamacpp.gguf.ModelShape;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The named shapes of random-weight synthetic models, as the command line spells them. */
 public enum SyntheticShape {
@@ -35,13 +34,7 @@ public enum SyntheticShape {
 
     /** The shape called {@code label}, ignoring case; the message lists the known ones. */
     public static SyntheticShape of(String label) {
-        for (SyntheticShape s : values()) {
-            if (s.label.equalsIgnoreCase(label.strip())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown model shape '" + label + "'; known: "
-                + Arrays.stream(values()).map(SyntheticShape::label).collect(Collectors.joining(", ")));
+        return Choices.byName("model shape", label, values(), SyntheticShape::label);
     }
 
     @Override

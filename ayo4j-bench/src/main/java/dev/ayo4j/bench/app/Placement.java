@@ -2,9 +2,7 @@
 package dev.ayo4j.bench.app;
 
 import dev.ayo4j.Checks;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.ayo4j.Choices;
 
 /**
  * How the embedded engines use this machine's cores.
@@ -55,7 +53,7 @@ public enum Placement {
 
     /** Lower-case name, as {@code --placement} takes it. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Choices.lowerCase(this);
     }
 
     /**
@@ -73,13 +71,7 @@ public enum Placement {
 
     /** The placement called {@code name} (any case); throws naming the known ones otherwise. */
     public static Placement of(String name) {
-        for (Placement p : values()) {
-            if (p.label().equals(name.strip().toLowerCase(Locale.ROOT))) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown placement '" + name + "'; known: "
-                + Arrays.stream(values()).map(Placement::label).collect(Collectors.joining(", ")));
+        return Choices.byName("placement", name, Placement.class);
     }
 
     /** Name of system (a) on this placement when it is not the run's own: {@code ayo4j-shared}. */

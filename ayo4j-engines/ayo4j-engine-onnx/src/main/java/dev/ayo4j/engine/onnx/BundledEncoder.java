@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.engine.onnx;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.ayo4j.Choices;
 
 /**
  * Encoder model shipped inside a {@code dev.langchain4j:langchain4j-embeddings-*} jar: an fp32 ONNX
@@ -55,12 +54,6 @@ public enum BundledEncoder {
 
     /** The model called {@code name}; throws listing the known names otherwise. */
     public static BundledEncoder byName(String name) {
-        for (BundledEncoder m : values()) {
-            if (m.modelName.equalsIgnoreCase(name.trim())) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown bundled encoder '" + name + "'; known: "
-                + Arrays.stream(values()).map(BundledEncoder::modelName).collect(Collectors.joining(", ")));
+        return Choices.byName("bundled encoder", name, values(), BundledEncoder::modelName);
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.engine.onnx;
 
-import java.util.Locale;
+import dev.ayo4j.Choices;
 
 /** What an encoder does with a text longer than its window ({@link EncoderOptions#maxTokens()}). */
 public enum Overflow {
@@ -13,13 +13,8 @@ public enum Overflow {
     /** Fail the task, naming the text's length and the window. */
     REJECT;
 
-    /** Parses {@code truncate} or {@code reject}, in any case; throws naming the value otherwise. */
+    /** Parses {@code truncate} or {@code reject}, in any case; throws naming the value and the choices otherwise. */
     public static Overflow parse(String value) {
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "truncate" -> TRUNCATE;
-            case "reject" -> REJECT;
-            default -> throw new IllegalArgumentException(
-                    "unknown overflow '" + value + "'; expected truncate or reject");
-        };
+        return Choices.byName("overflow", value, Overflow.class);
     }
 }

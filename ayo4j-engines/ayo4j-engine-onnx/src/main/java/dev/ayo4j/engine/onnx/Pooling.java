@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.engine.onnx;
 
-import java.util.Locale;
+import dev.ayo4j.Choices;
 
 /** How an encoder's per-token hidden states become one sentence vector; the result is L2-normalised. */
 public enum Pooling {
@@ -10,12 +10,8 @@ public enum Pooling {
     /** The hidden state of the first token ({@code [CLS]}). */
     CLS;
 
-    /** Parses {@code mean} or {@code cls}, in any case; throws naming the value otherwise. */
+    /** Parses {@code mean} or {@code cls}, in any case; throws naming the value and the choices otherwise. */
     public static Pooling parse(String value) {
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "mean" -> MEAN;
-            case "cls" -> CLS;
-            default -> throw new IllegalArgumentException("unknown pooling '" + value + "'; expected mean or cls");
-        };
+        return Choices.byName("pooling", value, Pooling.class);
     }
 }

@@ -10,6 +10,7 @@ import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.QueryShape;
 import dev.ayo4j.app.Role;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 class AppFilesTest {
@@ -63,43 +64,41 @@ class AppFilesTest {
                 .hasMessageContaining("malformed YAML");
     }
 
+    /** What parsing {@link #GOOD}, with {@code from} replaced by {@code to}, throws: a {@link ConfigFileException}. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> parsingGoodWith(String from, String to) {
+        return assertThatThrownBy(() -> AppFiles.parse("my-rag.yaml", GOOD.replace(from, to), Map.of()))
+                .isInstanceOf(ConfigFileException.class);
+    }
+
     @Test
     void anUnknownModuleNamesItsLine() {
-        String text = GOOD.replace("- rerank:", "- rerankk:");
-        assertThatThrownBy(() -> AppFiles.parse("my-rag.yaml", text, Map.of()))
-                .isInstanceOf(ConfigFileException.class)
+        parsingGoodWith("- rerank:", "- rerankk:")
                 .hasMessageStartingWith("my-rag.yaml:8: modules[1]: unknown module 'rerankk'");
     }
 
     @Test
     void anUnknownPlaceholderNamesTheTemplateField() {
-        String text = GOOD.replace("{{context}}", "{{ctx}}");
-        assertThatThrownBy(() -> AppFiles.parse("my-rag.yaml", text, Map.of()))
-                .isInstanceOf(ConfigFileException.class)
+        parsingGoodWith("{{context}}", "{{ctx}}")
                 .hasMessageStartingWith("my-rag.yaml:10: modules[2].generate.template: unknown placeholder {{ctx}}");
     }
 
     @Test
     void aTypeMismatchNamesTheModuleField() {
-        String text = GOOD.replace("passages: candidates", "passages: question");
-        assertThatThrownBy(() -> AppFiles.parse("my-rag.yaml", text, Map.of()))
-                .isInstanceOf(ConfigFileException.class)
+        parsingGoodWith("passages: candidates", "passages: question")
                 .hasMessageStartingWith("my-rag.yaml:8: modules[1].rerank.passages:")
                 .hasMessageContaining("of kind TEXT");
     }
 
     @Test
     void aMissingInputIsNamed() {
-        String text = GOOD.replace("{query: question,", "{query: topic,");
-        assertThatThrownBy(() -> AppFiles.parse("my-rag.yaml", text, Map.of()))
-                .isInstanceOf(ConfigFileException.class)
+        parsingGoodWith("{query: question,", "{query: topic,")
                 .hasMessageStartingWith("my-rag.yaml:8: modules[1].rerank.query: 'topic' is neither an input")
                 .hasMessageContaining("missing input");
     }
 
     @Test
     void aNonNumericSizeAndAnUnknownOptionAreNamed() {
-        assertThatThrownBy(() -> AppFiles.parse("my-rag.yaml", GOOD.replace("k: 3", "k: three"), Map.of()))
+        parsingGoodWith("k: 3", "k: three")
                 .hasMessageStartingWith("my-rag.yaml:8: modules[1].rerank.k: expected a whole number");
         assertThatThrownBy(() -> AppFiles.parse("my-rag.yaml", GOOD, Map.of("topK", "3")))
                 .hasMessageContaining("no option 'topK' to override");

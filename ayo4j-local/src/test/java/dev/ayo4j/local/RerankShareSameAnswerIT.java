@@ -61,7 +61,8 @@ class RerankShareSameAnswerIT {
             assertThat(a.output(Apps.ANSWER.name(), String.class))
                     .isEqualTo(SyntheticModels.jsonList(SameAnswerCorpus.QUERIES))
                     .isEqualTo(b.output(Apps.ANSWER.name(), String.class));
-            assertThat(context(a)).hasSize(3).isEqualTo(context(b));
+            assertThat(SameAnswerCorpus.context(a.outputs())).hasSize(3)
+                    .isEqualTo(SameAnswerCorpus.context(b.outputs()));
         }
     }
 
@@ -76,13 +77,7 @@ class RerankShareSameAnswerIT {
 
     private static QueryResult answer(LocalStack stack, PrimitiveGraph graph) {
         try (Ayo4jRuntime runtime = stack.newRuntime()) {
-            return runtime.run(graph, Map.of(Apps.QUESTION.name(), SameAnswerCorpus.QUESTION,
-                    Apps.INDEX.name(), Apps.COLLECTION_READY), DEADLINE);
+            return runtime.run(graph, SameAnswerCorpus.questionOverCollection(), DEADLINE);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Passage> context(QueryResult r) {
-        return (List<Passage>) r.output(Apps.CONTEXT.name(), List.class);
     }
 }

@@ -21,6 +21,14 @@ class ModelResolverTest {
         return new ModelCache(dir.resolve("models"));
     }
 
+    /** Writes a GGUF of {@code architecture} where a pull of {@code repo}'s {@code model.gguf} puts it in {@code cache}. */
+    private static Path pulled(ModelCache cache, String repo, String architecture) throws IOException {
+        Path path = cache.path(repo, "model.gguf");
+        Files.createDirectories(path.getParent());
+        TestModels.writeGguf(path, architecture);
+        return path;
+    }
+
     @Test
     void writesTheSyntheticModelOnceWhenNothingElseIsThere() throws IOException {
         ModelResolver resolver = new ModelResolver(cache(), SyntheticShape.TINY);
@@ -45,12 +53,8 @@ class ModelResolverTest {
     @Test
     void prefersAPulledModelOverASyntheticOne() throws IOException {
         ModelCache cache = cache();
-        Path pulled = cache.path("acme/model-GGUF", "model.gguf");
-        Files.createDirectories(pulled.getParent());
-        TestModels.writeGguf(pulled, "qwen2");
-        Path unrunnable = cache.path("aaa/first-by-name", "model.gguf");
-        Files.createDirectories(unrunnable.getParent());
-        TestModels.writeGguf(unrunnable, "qwen9");
+        Path pulled = pulled(cache, "acme/model-GGUF", "qwen2");
+        pulled(cache, "aaa/first-by-name", "qwen9"); // first by name, but not runnable
 
         ResolvedModel resolved = new ModelResolver(cache, SyntheticShape.TINY).resolve(Optional.empty());
 
@@ -64,9 +68,7 @@ class ModelResolverTest {
     @Test
     void prefersTheGivenModelOverAPulledOne() throws IOException {
         ModelCache cache = cache();
-        Path pulled = cache.path("acme/model-GGUF", "model.gguf");
-        Files.createDirectories(pulled.getParent());
-        TestModels.writeGguf(pulled, "llama");
+        pulled(cache, "acme/model-GGUF", "llama");
         Path given = dir.resolve("mine.gguf");
         TestModels.writeGguf(given, "gemma2");
 

@@ -57,28 +57,34 @@ class EngineSchedulerTest {
         return batches.stream().flatMap(b -> b.tasks().stream()).map(t -> t.id().node()).toList();
     }
 
-    @Test
-    void servesTheLargestRemainingCriticalPathFirst() throws Exception {
+    /** A task to submit: its query and node, its priority and its query's start. */
+    private record Submission(String query, String node, double priority, long queryStart) {}
+
+    /**
+     * The nodes in the order a one-at-a-time scheduler serves them when {@code submissions} queue, in order,
+     * behind the blocker.
+     */
+    private List<String> servedOneAtATime(Submission... submissions) throws InterruptedException {
         TestingEngine engine = gated();
         try (EngineScheduler s = busy(engine, BatchPolicies.maxBatch(1))) {
-            submit(s, "q1", "short", 5, 1);
-            submit(s, "q2", "long", 500, 2);
-            submit(s, "q3", "medium", 50, 3);
+            for (Submission t : submissions) {
+                submit(s, t.query(), t.node(), t.priority(), t.queryStart());
+            }
             releaseAndAwaitAll();
-            assertThat(nodes(engine.batches())).containsExactly("blocker", "long", "medium", "short");
+            return nodes(engine.batches());
         }
     }
 
     @Test
+    void servesTheLargestRemainingCriticalPathFirst() throws Exception {
+        assertThat(servedOneAtATime(new Submission("q1", "short", 5, 1), new Submission("q2", "long", 500, 2),
+                new Submission("q3", "medium", 50, 3))).containsExactly("blocker", "long", "medium", "short");
+    }
+
+    @Test
     void breaksTiesByQueryAgeThenArrival() throws Exception {
-        TestingEngine engine = gated();
-        try (EngineScheduler s = busy(engine, BatchPolicies.maxBatch(1))) {
-            submit(s, "young", "a", 10, 300);
-            submit(s, "old", "b", 10, 100);
-            submit(s, "old", "c", 10, 100);
-            releaseAndAwaitAll();
-            assertThat(nodes(engine.batches())).containsExactly("blocker", "b", "c", "a");
-        }
+        assertThat(servedOneAtATime(new Submission("young", "a", 10, 300), new Submission("old", "b", 10, 100),
+                new Submission("old", "c", 10, 100))).containsExactly("blocker", "b", "c", "a");
     }
 
     @Test

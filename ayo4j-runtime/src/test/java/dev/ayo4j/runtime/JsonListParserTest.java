@@ -3,9 +3,18 @@ package dev.ayo4j.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonListParserTest {
+    /** The items a parser completed when fed {@code text} in one chunk and then told the stream ended. */
+    private static List<String> itemsOfAStreamOf(String text) {
+        JsonListParser p = new JsonListParser();
+        p.feed(text);
+        p.end();
+        return p.items();
+    }
+
     @Test
     void completesEachItemAsSoonAsItsStringCloses() {
         JsonListParser p = new JsonListParser();
@@ -21,22 +30,13 @@ class JsonListParserTest {
 
     @Test
     void keepsTheItemsBeforeATruncatedOrMalformedStream() {
-        JsonListParser p = new JsonListParser();
-        p.feed("[\"a\", \"b\", \"c");
-        p.end();
-        assertThat(p.items()).containsExactly("a", "b");
-        JsonListParser bad = new JsonListParser();
-        bad.feed("[\"a\", }} \"b\"]");
-        bad.end();
-        assertThat(bad.items()).containsExactly("a");
+        assertThat(itemsOfAStreamOf("[\"a\", \"b\", \"c")).containsExactly("a", "b");
+        assertThat(itemsOfAStreamOf("[\"a\", }} \"b\"]")).containsExactly("a");
     }
 
     @Test
     void skipsNestedValuesAndReadsMultiByteText() {
-        JsonListParser p = new JsonListParser();
-        p.feed("[{\"x\": \"no\"}, \"café\", [\"deep\"], 3]");
-        p.end();
-        assertThat(p.items()).containsExactly("café", "3");
+        assertThat(itemsOfAStreamOf("[{\"x\": \"no\"}, \"café\", [\"deep\"], 3]")).containsExactly("café", "3");
     }
 
     @Test

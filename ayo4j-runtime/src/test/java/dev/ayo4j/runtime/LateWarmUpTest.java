@@ -9,6 +9,7 @@ import dev.ayo4j.app.ContextOrder;
 import dev.ayo4j.app.EngineBinding;
 import dev.ayo4j.app.Role;
 import dev.ayo4j.app.QueryShape;
+import dev.ayo4j.graph.GraphBuilder;
 import dev.ayo4j.graph.NodeId;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.plan.Passes;
@@ -37,17 +38,26 @@ class LateWarmUpTest {
         var b = PrimitiveGraph.builder("late-warm-up");
         NodeId q = b.add("question", new Primitive.Input("question", ValueKind.TEXT));
         NodeId c = b.add("context", new Primitive.Input("context", ValueKind.TEXT));
+        answerWarmedByTheQuestion(b, q, c, "value");
+        return b.build();
+    }
+
+    /**
+     * Adds to {@code b} the answer to question {@code q} from the context at {@code context}'s port
+     * {@code contextPort}: a warm-up of the prefix, then prefill, decode and the output {@code answer}.
+     */
+    private static void answerWarmedByTheQuestion(GraphBuilder b, NodeId q, NodeId context,
+                                                  String contextPort) {
         NodeId warm = b.add("warm", new Primitive.PartialPrefill("llm", TEMPLATE, 3, 10, false));
         NodeId prefill = b.add("prefill", new Primitive.Prefill("llm", TEMPLATE, OutputFormat.text(), 8, 20, true));
         NodeId decode = b.add("decode", new Primitive.Decode("llm", OutputFormat.text(), 8));
         NodeId out = b.add("output.answer", new Primitive.Output("answer", ValueKind.TEXT));
         b.connect(q, "value", warm, "question");
         b.connect(q, "value", prefill, "question");
-        b.connect(c, "value", prefill, "context");
+        b.connect(context, contextPort, prefill, "context");
         b.connect(warm, Primitive.PartialPrefill.WARMUP, prefill, Primitive.PartialPrefill.WARMUP);
         b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
         b.connect(decode, Primitive.Decode.TEXT.name(), out, Primitive.Output.VALUE);
-        return b.build();
     }
 
     @Test
@@ -71,18 +81,9 @@ class LateWarmUpTest {
         NodeId q = b.add("question", new Primitive.Input("question", ValueKind.TEXT));
         NodeId p = b.add("passages", new Primitive.Input("passages", ValueKind.PASSAGE_LIST));
         NodeId rerank = b.add("rerank", new Primitive.Rerank("reranker", Fixtures.PASSAGES, 2));
-        NodeId warm = b.add("warm", new Primitive.PartialPrefill("llm", TEMPLATE, 3, 10, false));
-        NodeId prefill = b.add("prefill", new Primitive.Prefill("llm", TEMPLATE, OutputFormat.text(), 8, 20, true));
-        NodeId decode = b.add("decode", new Primitive.Decode("llm", OutputFormat.text(), 8));
-        NodeId out = b.add("output.answer", new Primitive.Output("answer", ValueKind.TEXT));
         b.connect(q, Primitive.Input.VALUE, rerank, Primitive.Rerank.QUERY.name());
         b.connect(p, Primitive.Input.VALUE, rerank, Primitive.Rerank.PASSAGES.name());
-        b.connect(q, "value", warm, "question");
-        b.connect(q, "value", prefill, "question");
-        b.connect(rerank, "passages", prefill, "context");
-        b.connect(warm, Primitive.PartialPrefill.WARMUP, prefill, Primitive.PartialPrefill.WARMUP);
-        b.stream(prefill, Primitive.Prefill.GENERATION, decode, Primitive.Decode.GENERATION);
-        b.connect(decode, Primitive.Decode.TEXT.name(), out, Primitive.Output.VALUE);
+        answerWarmedByTheQuestion(b, q, rerank, "passages");
 
         TestingGate gate = new TestingGate();
         TestingEngine llm = TestingEngine.builder("llm").build();

@@ -12,11 +12,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RunListenerTest {
+    private static final TraceContext QUERY_CONTEXT = new TraceContext(Map.of("traceparent",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+
     private final ManualTicker ticker = new ManualTicker();
     /** The runtime a test started, closed after it. */
     @AutoClose
@@ -83,7 +87,6 @@ class RunListenerTest {
     void everyEngineTaskCarriesTheTraceContextItsQuerysListenerGave() {
         TestingEngine embedder = TestingEngine.builder("embedder").build();
         runtime = Ayo4jRuntime.builder().ticker(ticker).listener(_ -> { }).engine(embedder).build();
-        TraceContext given = new TraceContext(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
         List<String> askedFor = new CopyOnWriteArrayList<>();
         RunListener tracing = new RunListener() {
             @Override
@@ -93,7 +96,7 @@ class RunListenerTest {
             @Override
             public TraceContext traceContext(String queryId) {
                 askedFor.add(queryId);
-                return given;
+                return QUERY_CONTEXT;
             }
         };
         runtime.submit("q3", Fixtures.embedOnly("embedder"), Map.of("question", "x"), Fixtures.GUARD, tracing).join();
@@ -101,41 +104,23 @@ class RunListenerTest {
 
         assertThat(askedFor).containsExactly("q3");
         assertThat(embedder.batches()).flatMap(dev.ayo4j.spi.Batch::tasks).hasSize(2).allSatisfy(t ->
-                assertThat(t.trace()).isEqualTo(t.id().query().equals("q3") ? given : TraceContext.NONE));
+                assertThat(t.trace()).isEqualTo(t.id().query().equals("q3") ? QUERY_CONTEXT : TraceContext.NONE));
     }
 
     @Test
     void aTaskCarriesTheContextItsListenerGaveAsItsBatchStartedInsteadOfTheQuerys() {
         TestingEngine embedder = TestingEngine.builder("embedder").sendsTraceContext(true).build();
         runtime = Ayo4jRuntime.builder().ticker(ticker).engine(embedder).build();
-        TraceContext query = new TraceContext(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
-        List<RunEvent> heard = new CopyOnWriteArrayList<>();
-        List<RunEvent.Started> askedFor = new CopyOnWriteArrayList<>();
-        RunListener tracing = new RunListener() {
-            @Override
-            public void onEvent(RunEvent event) {
-                heard.add(event);
-            }
-
-            @Override
-            public TraceContext traceContext(String queryId) {
-                return query;
-            }
-
-            @Override
-            public TraceContext taskTraceContext(RunEvent.Started started) {
-                askedFor.add(started);
-                return new TraceContext(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-"
-                        + "%016x-01".formatted(started.nodeId().hashCode())));
-            }
-        };
+        TaskTracing tracing = new TaskTracing(QUERY_CONTEXT, started -> new TraceContext(Map.of("traceparent",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-" + "%016x-01".formatted(started.nodeId().hashCode()))));
         // Composed after a listener that gives none, as metrics and spans are composed.
         runtime.submit("q6", Fixtures.embedOnly("embedder"), Map.of("question", "x"), Fixtures.GUARD,
                 RunListener.NONE.andThen(_ -> { }).andThen(tracing)).join();
 
-        assertThat(askedFor).singleElement().satisfies(s -> assertThat(heard).as("after its Started event").contains(s));
-        assertThat(heard).filteredOn(e -> e instanceof RunEvent.Started).hasSize(1);
-        String node = askedFor.getFirst().nodeId();
+        assertThat(tracing.askedFor).singleElement()
+                .satisfies(s -> assertThat(tracing.heard).as("after its Started event").contains(s));
+        assertThat(tracing.heard).filteredOn(e -> e instanceof RunEvent.Started).hasSize(1);
+        String node = tracing.askedFor.getFirst().nodeId();
         assertThat(embedder.batches()).flatMap(dev.ayo4j.spi.Batch::tasks).singleElement().satisfies(t -> {
             assertThat(t.id().node()).isEqualTo(node);
             assertThat(t.trace().fields()).containsEntry("traceparent",
@@ -147,31 +132,12 @@ class RunListenerTest {
     void aTaskOfAnEngineThatSendsNoTraceContextIsNotAskedForOne() {
         TestingEngine embedder = TestingEngine.builder("embedder").build();
         runtime = Ayo4jRuntime.builder().ticker(ticker).engine(embedder).build();
-        TraceContext query = new TraceContext(Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
-        List<RunEvent.Started> askedFor = new CopyOnWriteArrayList<>();
-        List<RunEvent> heard = new CopyOnWriteArrayList<>();
-        RunListener tracing = new RunListener() {
-            @Override
-            public void onEvent(RunEvent event) {
-                heard.add(event);
-            }
-
-            @Override
-            public TraceContext traceContext(String queryId) {
-                return query;
-            }
-
-            @Override
-            public TraceContext taskTraceContext(RunEvent.Started started) {
-                askedFor.add(started);
-                return TraceContext.NONE;
-            }
-        };
+        TaskTracing tracing = new TaskTracing(QUERY_CONTEXT, _ -> TraceContext.NONE);
         runtime.submit("q9", Fixtures.embedOnly("embedder"), Map.of("question", "x"), Fixtures.GUARD, tracing).join();
 
-        assertThat(heard).filteredOn(e -> e instanceof RunEvent.Started).hasSize(1);
-        assertThat(askedFor).isEmpty();
-        assertThat(embedder.batches().getFirst().tasks().getFirst().trace()).isEqualTo(query);
+        assertThat(tracing.heard).filteredOn(e -> e instanceof RunEvent.Started).hasSize(1);
+        assertThat(tracing.askedFor).isEmpty();
+        assertThat(embedder.batches().getFirst().tasks().getFirst().trace()).isEqualTo(QUERY_CONTEXT);
     }
 
     @Test
@@ -184,6 +150,38 @@ class RunListenerTest {
         assertThat(carried.fields()).containsEntry("traceparent", "first");
         assertThat(RunListener.NONE.andThen(_ -> { }).andThen(second).traceContext("q8").fields())
                 .containsEntry("traceparent", "second");
+    }
+
+    /**
+     * A listener that records every event it hears and every started task it is asked for a context, and
+     * gives {@code query} for its queries and what {@code task} answers for a started task.
+     */
+    private static final class TaskTracing implements RunListener {
+        final List<RunEvent> heard = new CopyOnWriteArrayList<>();
+        final List<RunEvent.Started> askedFor = new CopyOnWriteArrayList<>();
+        private final TraceContext query;
+        private final Function<RunEvent.Started, TraceContext> task;
+
+        TaskTracing(TraceContext query, Function<RunEvent.Started, TraceContext> task) {
+            this.query = query;
+            this.task = task;
+        }
+
+        @Override
+        public void onEvent(RunEvent event) {
+            heard.add(event);
+        }
+
+        @Override
+        public TraceContext traceContext(String queryId) {
+            return query;
+        }
+
+        @Override
+        public TraceContext taskTraceContext(RunEvent.Started started) {
+            askedFor.add(started);
+            return task.apply(started);
+        }
     }
 
     private static RunListener tracer(String name, List<String> asked) {

@@ -34,10 +34,7 @@ public abstract class AbstractBatchPolicyContractTest {
     @Test
     void neverDispatchesMoreThanQueuedOrTheBatchLimit() {
         BatchPolicy policy = createPolicy();
-        SplittableRandom random = new SplittableRandom(42);
-        for (int round = 0; round < 500; round++) {
-            QueueView view = randomView(random);
-            long now = 10 * SECOND + random.nextLong(2 * SECOND);
+        forRandomViews(42, 500, 2 * SECOND, (round, view, now) -> {
             switch (policy.decide(view, now)) {
                 case BatchDecision.Dispatch(int count) -> assertThat(count).as("round %s, %s queued", round, view.size())
                         .isLessThanOrEqualTo(view.size()).isLessThanOrEqualTo(maxBatch());
@@ -47,20 +44,17 @@ public abstract class AbstractBatchPolicyContractTest {
                 }
                 case BatchDecision.WaitUntil _ -> { }
             }
-        }
+        });
     }
 
     @Test
     void waitsOnlyUntilAFutureDeadline() {
         BatchPolicy policy = createPolicy();
-        SplittableRandom random = new SplittableRandom(7);
-        for (int round = 0; round < 500; round++) {
-            QueueView view = randomView(random);
-            long now = 10 * SECOND + random.nextLong(2 * SECOND);
+        forRandomViews(7, 500, 2 * SECOND, (round, view, now) -> {
             if (view.size() > 0 && policy.decide(view, now) instanceof BatchDecision.WaitUntil(long deadline)) {
                 assertThat(deadline).as("round %s", round).isGreaterThan(now);
             }
-        }
+        });
     }
 
     @Test
@@ -86,11 +80,25 @@ public abstract class AbstractBatchPolicyContractTest {
     @Test
     void decidesTheSameForTheSameViewAndTime() {
         BatchPolicy policy = createPolicy();
-        SplittableRandom random = new SplittableRandom(3);
-        for (int round = 0; round < 100; round++) {
+        forRandomViews(3, 100, SECOND, (round, view, now) ->
+                assertThat(policy.decide(view, now)).as("round %s", round).isEqualTo(policy.decide(view, now)));
+    }
+
+    /** A check of one round: a random view and a random time to decide at. */
+    @FunctionalInterface
+    private interface Round {
+        void check(int round, QueueView view, long now);
+    }
+
+    /**
+     * Runs {@code check} for {@code rounds} random views drawn from {@code seed}, each at a random time
+     * from 10 s to 10 s plus {@code spread} nanoseconds.
+     */
+    private void forRandomViews(long seed, int rounds, long spread, Round check) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int round = 0; round < rounds; round++) {
             QueueView view = randomView(random);
-            long now = 10 * SECOND + random.nextLong(SECOND);
-            assertThat(policy.decide(view, now)).isEqualTo(policy.decide(view, now));
+            check.check(round, view, 10 * SECOND + random.nextLong(spread));
         }
     }
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.testkit;
 
+import dev.ayo4j.app.Apps;
 import dev.ayo4j.spi.Passage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fixture of the same-answer tests, which run one query two ways on real engines and compare the answers
@@ -27,6 +29,20 @@ public final class SameAnswerCorpus {
             "Progressive prefill grows the prompt cache passage by passage.");
 
     private SameAnswerCorpus() {}
+
+    /**
+     * The inputs of a same-answer query over the collection ingested beforehand: the {@link #QUESTION} and the
+     * signal that the collection is ready.
+     */
+    public static Map<String, Object> questionOverCollection() {
+        return Map.of(Apps.QUESTION.name(), QUESTION, Apps.INDEX.name(), Apps.COLLECTION_READY);
+    }
+
+    /** The passages a RAG query's answer was given: its {@link Apps#CONTEXT} output among {@code outputs}. */
+    @SuppressWarnings("unchecked")
+    public static List<Passage> context(Map<String, ?> outputs) {
+        return (List<Passage>) outputs.get(Apps.CONTEXT.name());
+    }
 
     /** The collection's passages, {@code doc-0} to {@code doc-5}, each its own document. */
     public static List<Passage> passages() {

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One-shot gate at which a {@link TestingEngine} holds tasks until the test releases them: for
- * streaming, deadline and cancellation tests that need an engine call to be "in progress".
+ * One-shot gate at which a {@link TestingEngine} (or a fake server) holds tasks until the test releases them:
+ * for streaming, deadline and cancellation tests that need an engine call to be "in progress".
  *
  * <p>Thread-safe. A task that reaches the gate counts as arrived and blocks until {@link #release()};
  * once released the gate stays open. An interrupted task stops waiting and proceeds.
@@ -21,8 +21,11 @@ public final class TestingGate {
     /** A closed gate. */
     public TestingGate() {}
 
-    /** Called by the engine: records the arrival and blocks until released. */
-    void pass() {
+    /**
+     * Called by what holds work at the gate (a {@link TestingEngine}, a fake server's handler): records the
+     * arrival and blocks until released.
+     */
+    public void pass() {
         synchronized (arrivals) {
             arrived.incrementAndGet();
             arrivals.notifyAll();

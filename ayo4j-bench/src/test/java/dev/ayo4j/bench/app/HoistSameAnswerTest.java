@@ -9,10 +9,8 @@ import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.ContextOrder;
 import dev.ayo4j.app.QueryShape;
-import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
 import dev.ayo4j.graph.PrimitiveGraph;
 import dev.ayo4j.local.LocalStack;
-import dev.ayo4j.local.LocalStackOptions;
 import dev.ayo4j.plan.Pass;
 import dev.ayo4j.plan.Passes;
 import dev.ayo4j.plan.Planner;
@@ -42,8 +40,6 @@ class HoistSameAnswerTest {
 
     @Test
     void hoistedAndPlainCollectionsGiveTheSameAnswerAndContext() {
-        Path model = dir.resolve("chain.gguf");
-        SyntheticModels.writeJsonListChain(model, SameAnswerCorpus.QUERIES);
         List<Passage> passages = SameAnswerCorpus.passages();
         PrimitiveGraph lowered = Apps.ingest().lower(QueryShape.ofPassages(passages.size()));
         PrimitiveGraph hoisted = new Planner(Passes.STANDARD, PlannerContext.defaults())
@@ -61,7 +57,7 @@ class HoistSameAnswerTest {
 
         App app = Apps.advancedRagOverCollection(AppOptions.DEFAULT.withSearchK(4).withRerankK(3).withAnswerTokens(32)
                 .withContextOrder(ContextOrder.ARRIVAL));
-        try (LocalStack stack = LocalStack.open(LocalStackOptions.of(model, dir.resolve("data")))) {
+        try (LocalStack stack = SameAnswerStack.open(dir)) {
             // the plain collection first: its passages are embedded by the reranker at query time
             try (Ayo4jRuntime runtime = stack.newRuntime()) {
                 runtime.run(plain, Map.of(Apps.PASSAGES.name(), passages), DEADLINE);
@@ -74,10 +70,10 @@ class HoistSameAnswerTest {
             QueryResult fromHoisted = answer(stack, app.withCollection("hoisted"));
 
             assertThat(fromHoisted.output(Apps.ANSWER.name(), String.class))
-                    .isEqualTo(SyntheticModels.jsonList(SameAnswerCorpus.QUERIES))
+                    .isEqualTo(SameAnswerStack.answer())
                     .isEqualTo(fromPlain.output(Apps.ANSWER.name(), String.class));
-            List<Passage> a = context(fromHoisted);
-            List<Passage> b = context(fromPlain);
+            List<Passage> a = SameAnswerCorpus.context(fromHoisted.outputs());
+            List<Passage> b = SameAnswerCorpus.context(fromPlain.outputs());
             assertThat(a).hasSize(3).extracting(Passage::id).containsExactlyElementsOf(b.stream().map(Passage::id).toList());
             assertThat(a).allSatisfy(p -> assertThat(p.rerankVector()).isNotNull());
             assertThat(b).allSatisfy(p -> assertThat(p.rerankVector()).isNull());
@@ -93,13 +89,7 @@ class HoistSameAnswerTest {
         assertThat(graph.nodesOf(Primitive.Rerank.class))
                 .allSatisfy(n -> assertThat(((Primitive.Rerank) n.op()).storedVectors()).isTrue());
         try (Ayo4jRuntime runtime = stack.newRuntime()) {
-            return runtime.run(graph, Map.of(Apps.QUESTION.name(), SameAnswerCorpus.QUESTION,
-                    Apps.INDEX.name(), Apps.COLLECTION_READY), DEADLINE);
+            return runtime.run(graph, SameAnswerCorpus.questionOverCollection(), DEADLINE);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Passage> context(QueryResult r) {
-        return (List<Passage>) r.output(Apps.CONTEXT.name(), List.class);
     }
 }

@@ -8,9 +8,7 @@ import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
 import dev.ayo4j.app.ContextOrder;
 import dev.ayo4j.app.QueryShape;
-import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
 import dev.ayo4j.local.LocalStack;
-import dev.ayo4j.local.LocalStackOptions;
 import dev.ayo4j.plan.Passes;
 import dev.ayo4j.runtime.Ayo4jRuntime;
 import dev.ayo4j.spi.Passage;
@@ -30,30 +28,42 @@ class SameAnswerTest {
     @TempDir
     Path dir;
 
+    /** What ayo4j with every pass answered, then what the sequential chain answered to the same query. */
+    private record BothWays(QueryOutcome fast, QueryOutcome slow) {}
+
+    /**
+     * Answers {@code query} with {@code app} on {@code stack}'s engines, first by ayo4j with every pass (under
+     * {@code ayoLabel}), then, on a reopened LLM, by the sequential chain (under {@code chainLabel}), and checks
+     * that both gave the chain model's answer from the same {@code contextSize} passages.
+     */
+    private static BothWays answerBothWays(LocalStack stack, App app, BenchQuery query, String ayoLabel,
+                                           String chainLabel, int contextSize) {
+        AyoSystem ayo = new AyoSystem("ayo4j", app, Passes.STANDARD, Duration.ofMinutes(2));
+        SequentialChain chain = new SequentialChain(app);
+
+        ayo.begin(new Engines(stack.llm(), stack.embedder(), stack.reranker(), stack.vectors()));
+        QueryOutcome fast = ayo.answer(query, ayoLabel);
+        ayo.end();
+        stack.reopenLlm();
+        chain.begin(new Engines(stack.llm(), stack.embedder(), stack.reranker(), stack.vectors()));
+        QueryOutcome slow = chain.answer(query, chainLabel);
+        chain.end();
+
+        assertThat(fast.answer()).isEqualTo(SameAnswerStack.answer());
+        assertThat(slow.answer()).isEqualTo(fast.answer());
+        assertThat(slow.contextIds()).hasSize(contextSize).isEqualTo(fast.contextIds());
+        return new BothWays(fast, slow);
+    }
+
     @Test
     void optimizedAyo4jAndTheSequentialChainAgree() {
-        Path model = dir.resolve("chain.gguf");
-        SyntheticModels.writeJsonListChain(model, SameAnswerCorpus.QUERIES);
         List<Passage> passages = SameAnswerCorpus.passages(5);
         BenchQuery query = new BenchQuery(0, SameAnswerCorpus.QUESTION, passages);
         App app = Apps.advancedRag(AppOptions.DEFAULT.withSearchK(3).withRerankK(2).withAnswerTokens(32));
-        try (LocalStack stack = LocalStack.open(LocalStackOptions.of(model, dir.resolve("data")))) {
-            Engines engines = new Engines(stack.llm(), stack.embedder(), stack.reranker(), stack.vectors());
-            AyoSystem ayo = new AyoSystem("ayo4j", app, Passes.STANDARD, Duration.ofMinutes(2));
-            SequentialChain chain = new SequentialChain(app);
+        try (LocalStack stack = SameAnswerStack.open(dir)) {
+            BothWays both = answerBothWays(stack, app, query, "ayo", "chain", 2);
 
-            ayo.begin(engines);
-            QueryOutcome fast = ayo.answer(query, "ayo");
-            ayo.end();
-            stack.reopenLlm();
-            chain.begin(new Engines(stack.llm(), stack.embedder(), stack.reranker(), stack.vectors()));
-            QueryOutcome slow = chain.answer(query, "chain");
-            chain.end();
-
-            assertThat(fast.answer()).isEqualTo(SyntheticModels.jsonList(SameAnswerCorpus.QUERIES));
-            assertThat(slow.answer()).isEqualTo(fast.answer());
-            assertThat(slow.contextIds()).hasSize(2).isEqualTo(fast.contextIds());
-            assertThat(slow.spans()).extracting(Span::label).containsExactly("index.embed", "index.ingest",
+            assertThat(both.slow().spans()).extracting(Span::label).containsExactly("index.embed", "index.ingest",
                     "expand.prefill", "expand.decode", "search.embed", "search.vsearch", "rerank",
                     "generate.prefill", "generate.decode");
         }
@@ -61,32 +71,19 @@ class SameAnswerTest {
 
     @Test
     void overAnIngestedCorpusInArrivalOrderAyo4jAndTheSequentialChainAgree() {
-        Path model = dir.resolve("chain.gguf");
-        SyntheticModels.writeJsonListChain(model, SameAnswerCorpus.QUERIES);
         BenchQuery query = new BenchQuery(0, SameAnswerCorpus.QUESTION, List.of());
         App app = Apps.advancedRagOverCollection(AppOptions.DEFAULT.withSearchK(3).withRerankK(3).withAnswerTokens(32)
                 .withContextOrder(ContextOrder.ARRIVAL)).withCollection("corpus");
-        try (LocalStack stack = LocalStack.open(LocalStackOptions.of(model, dir.resolve("data")))) {
+        try (LocalStack stack = SameAnswerStack.open(dir)) {
             try (Ayo4jRuntime runtime = stack.newRuntime()) {
                 List<Passage> corpus = SameAnswerCorpus.passages();
                 runtime.run(Apps.ingest().withCollection("corpus").lower(QueryShape.ofPassages(corpus.size())),
                         Map.of("passages", corpus), Duration.ofMinutes(2));
             }
-            Engines engines = new Engines(stack.llm(), stack.embedder(), stack.reranker(), stack.vectors());
-            AyoSystem ayo = new AyoSystem("ayo4j", app, Passes.STANDARD, Duration.ofMinutes(2));
-            SequentialChain chain = new SequentialChain(app);
+            BothWays both = answerBothWays(stack, app, query, "corpus", "corpus", 3);
 
-            ayo.begin(engines);
-            QueryOutcome fast = ayo.answer(query, "corpus");
-            ayo.end();
-            stack.reopenLlm();
-            chain.begin(new Engines(stack.llm(), stack.embedder(), stack.reranker(), stack.vectors()));
-            QueryOutcome slow = chain.answer(query, "corpus");
-            chain.end();
-
-            assertThat(fast.answer()).isEqualTo(SyntheticModels.jsonList(SameAnswerCorpus.QUERIES));
-            assertThat(slow.answer()).isEqualTo(fast.answer());
-            assertThat(slow.contextIds()).hasSize(3).isEqualTo(fast.contextIds());
+            QueryOutcome fast = both.fast();
+            QueryOutcome slow = both.slow();
             assertThat(slow.spans()).extracting(Span::label).containsExactly("expand.prefill", "expand.decode",
                     "search.embed[0]", "search.vsearch[0]", "search.embed[1]", "search.vsearch[1]",
                     "search.embed[2]", "search.vsearch[2]", "rerank[0]", "rerank[1]", "rerank[2]",

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ayo4j.app.App;
 import dev.ayo4j.app.AppOptions;
 import dev.ayo4j.app.Apps;
-import dev.ayo4j.engine.llamacpp.gguf.SyntheticModels;
 import dev.ayo4j.local.LocalStack;
-import dev.ayo4j.local.LocalStackOptions;
 import dev.ayo4j.testkit.SameAnswerCorpus;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.EmbeddingStore;
@@ -30,13 +28,11 @@ class StockLangChain4jTest {
 
     @Test
     void stockLangChain4jGivesTheContextAndAnswerOfThePlacedOne() {
-        Path model = dir.resolve("chain.gguf");
-        SyntheticModels.writeJsonListChain(model, SameAnswerCorpus.QUERIES);
         App app = Apps.advancedRagOverCollection(AppOptions.DEFAULT.withSearchK(3).withRerankK(3).withAnswerTokens(32));
         BenchQuery query = new BenchQuery(0, SameAnswerCorpus.QUESTION, List.of());
         AppBenchmark.Stock stock = AppBenchmark.Stock.open();
         try (ExecutorService one = Executors.newSingleThreadExecutor();
-             LocalStack stack = LocalStack.open(LocalStackOptions.of(model, dir.resolve("data")))) {
+             LocalStack stack = SameAnswerStack.open(dir)) {
             CountingEmbeddingModel miniLm = new CountingEmbeddingModel(LangChain4jMiniLm.open(1, one));
             EmbeddingStore<TextSegment> corpus = LangChain4jRag.ingest(miniLm, SameAnswerCorpus.passages());
             LangChain4jRag placed = new LangChain4jRag(app, miniLm, corpus);
@@ -53,7 +49,7 @@ class StockLangChain4jTest {
             placed.close();
             shipped.close();
 
-            assertThat(d.answer()).isEqualTo(SyntheticModels.jsonList(SameAnswerCorpus.QUERIES));
+            assertThat(d.answer()).isEqualTo(SameAnswerStack.answer());
             assertThat(dStock.answer()).isEqualTo(d.answer());
             assertThat(dStock.contextIds()).hasSize(3).isEqualTo(d.contextIds());
             // Its own models did the encoding: the three expanded queries for retrieval (LangChain4j's transformer

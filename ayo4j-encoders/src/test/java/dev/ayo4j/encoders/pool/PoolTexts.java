@@ -4,14 +4,15 @@ package dev.ayo4j.encoders.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ayo4j.testkit.TestingGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 /** Test texts, vector checks and a loopback server that never answers, shared by the pool and server tests. */
@@ -50,9 +51,11 @@ public final class PoolTexts {
 
     /** A loopback server that accepts every request and never answers until closed: a hung remote encoder. */
     public static final class StalledServer implements AutoCloseable {
+        /** How long {@link #awaitReceived} waits at most: a guard against a hung test, not a timing assertion. */
+        private static final Duration GUARD = Duration.ofMinutes(2);
+
         private final HttpServer server;
-        private final CountDownLatch release = new CountDownLatch(1);
-        private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        private final TestingGate gate = new TestingGate();
 
         public StalledServer() {
             try {
@@ -62,15 +65,7 @@ public final class PoolTexts {
             }
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", ex -> {
-                synchronized (received) {
-                    received.incrementAndGet();
-                    received.notifyAll();
-                }
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                gate.pass();
                 ex.close();
             });
             server.start();
@@ -78,16 +73,12 @@ public final class PoolTexts {
 
         /** Requests received so far. */
         public int received() {
-            return received.get();
+            return gate.arrivals();
         }
 
-        /** Blocks until {@code n} requests have arrived. */
+        /** Blocks until {@code n} requests have arrived; fails if they do not within the guard. */
         public void awaitReceived(int n) throws InterruptedException {
-            synchronized (received) {
-                while (received.get() < n) {
-                    received.wait();
-                }
-            }
+            assertThat(gate.awaitArrivals(n, GUARD)).as("%s requests received", n).isTrue();
         }
 
         public URI uri() {
@@ -96,7 +87,7 @@ public final class PoolTexts {
 
         @Override
         public void close() {
-            release.countDown();
+            gate.release();
             server.stop(0);
         }
     }

@@ -12,7 +12,6 @@ import dev.ayo4j.spi.Generation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,12 +39,7 @@ class JsonListChainTest {
                 .ctxSize(256).slots(1).threads(1).jsonGrammar(grammar).build())) {
             Generation g = Tasks.generation(Tasks.one(engine, Tasks.prefill("j", REWRITE, OutputFormat.jsonList(3),
                     Map.of("question", "what do dogs love?"))));
-            List<String> chunks = new CopyOnWriteArrayList<>();
-            g.subscribe(new Generation.Listener() {
-                @Override public void onChunk(String chunk) { chunks.add(chunk); }
-                @Override public void onEnd() {}
-                @Override public void onError(Throwable cause) {}
-            });
+            List<String> chunks = Tasks.chunksOf(g);
             assertThat(g.text().join()).isEqualTo(ARRAY);
             assertThat(String.join("", chunks)).isEqualTo(ARRAY);
             // Items close inside the stream, not all in the last chunk: what decode pipelining needs.

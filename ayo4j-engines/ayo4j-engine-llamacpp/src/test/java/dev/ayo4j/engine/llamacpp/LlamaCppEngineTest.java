@@ -54,7 +54,6 @@ class LlamaCppEngineTest {
     @Test
     void prefillStreamsTheChainTextExactly() {
         List<Object> published = new CopyOnWriteArrayList<>();
-        List<String> chunks = new CopyOnWriteArrayList<>();
         Task task = new Task(new TaskId("q1", "prefill"),
                 new Primitive.Prefill("llm", Tasks.QA, OutputFormat.text(), 64, 16, false),
                 Map.of("question", "what did the dog love?", "context", "a story about a dog"), published::add);
@@ -64,11 +63,7 @@ class LlamaCppEngineTest {
         Generation g = Tasks.generation(result);
         assertThat(published).containsExactly(g);
         assertThat(g.prefilled()).isDone();
-        g.subscribe(new Generation.Listener() {
-            @Override public void onChunk(String chunk) { chunks.add(chunk); }
-            @Override public void onEnd() {}
-            @Override public void onError(Throwable cause) {}
-        });
+        List<String> chunks = Tasks.chunksOf(g);
         assertThat(g.text().join()).isEqualTo(CHAIN);
         assertThat(String.join("", chunks)).isEqualTo(CHAIN);
         assertThat(chunks).hasSizeGreaterThan(10);

@@ -12,6 +12,7 @@ import dev.ayo4j.spi.TaskId;
 import dev.ayo4j.spi.TaskResult;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Builders of prefill tasks for engine tests. */
@@ -49,6 +50,17 @@ final class Tasks {
             throw new AssertionError("expected success, got " + result);
         }
         return (Generation) value;
+    }
+
+    /** The chunks {@code g} streams from now on, collected as they arrive. */
+    static List<String> chunksOf(Generation g) {
+        List<String> chunks = new CopyOnWriteArrayList<>();
+        g.subscribe(new Generation.Listener() {
+            @Override public void onChunk(String chunk) { chunks.add(chunk); }
+            @Override public void onEnd() {}
+            @Override public void onError(Throwable cause) {}
+        });
+        return chunks;
     }
 
     static String text(TaskResult result) {

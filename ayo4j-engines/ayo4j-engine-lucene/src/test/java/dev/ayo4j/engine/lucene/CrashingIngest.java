@@ -35,7 +35,7 @@ public final class CrashingIngest {
 
     static List<float[]> vectors(long seed) {
         Random r = new Random(seed);
-        return java.util.stream.Stream.generate(() -> Vectors.random(r, DIM)).limit(PER_BATCH).toList();
+        return Vectors.uniform(r, PER_BATCH, DIM);
     }
 
     static Task ingest(String node, List<Passage> passages, List<float[]> vectors) {

@@ -31,6 +31,31 @@ class LuceneVectorStoreTest {
     @TempDir
     Path root;
 
+    /** Opens the store at {@link #root}. */
+    private LuceneVectorStore open() {
+        return LuceneVectorStore.builder("store", root).build();
+    }
+
+    /**
+     * Opens the store at {@link #root} with one passage per vector ingested into collection {@code docs}:
+     * {@code p0}, {@code p1}, and so on.
+     */
+    private LuceneVectorStore openWithDocs(List<float[]> vectors) {
+        LuceneVectorStore store = open();
+        try {
+            ingestAll(store, "docs", Vectors.passages("p", vectors.size()), vectors);
+            return store;
+        } catch (RuntimeException | Error e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The passage of {@code docs} nearest to {@code query}. */
+    private static Passage nearest(LuceneVectorStore store, float[] query) {
+        return hits(store, search("docs", List.of(query), 1)).getFirst();
+    }
+
     private static Task ingest(String collection, List<Passage> passages, List<float[]> vectors) {
         return Task.of(new TaskId("q", "ingest-" + collection), new Primitive.Ingest("store", collection, Math.max(1,
                 passages.size())), Map.of(Primitive.Ingest.PASSAGES.name(), passages, Primitive.Ingest.VECTORS.name(), vectors));
@@ -66,10 +91,10 @@ class LuceneVectorStoreTest {
     @Test
     void returnsTheRerankerVectorsStoredAtIngestAndReplacesThemOnReingest() {
         Random r = new Random(3);
-        List<float[]> vectors = java.util.stream.Stream.generate(() -> Vectors.random(r, 8)).limit(6).toList();
-        List<float[]> rerank = java.util.stream.Stream.generate(() -> Vectors.random(r, 12)).limit(6).toList();
+        List<float[]> vectors = Vectors.uniform(r, 6, 8);
+        List<float[]> rerank = Vectors.uniform(r, 6, 12);
         List<Passage> passages = Vectors.passages("p", 6);
-        try (var store = LuceneVectorStore.builder("store", root).build()) {
+        try (var store = open()) {
             assertThat(value(store.execute(new Batch(8, List.of(ingestWithRerankVectors("docs", passages, vectors,
                     rerank)))).getFirst())).isInstanceOf(Signal.class);
             List<Passage> found = hits(store, search("docs", List.of(vectors.get(2)), 6));
@@ -90,8 +115,8 @@ class LuceneVectorStoreTest {
             assertThat(byId.get("p4").rerankVector()).isEqualTo(new Passage.RerankVector("reranker", rerank.get(4)));
         }
         // a reopened store reads them back from disk
-        try (var store = LuceneVectorStore.builder("store", root).build()) {
-            Passage p4 = hits(store, search("docs", List.of(vectors.get(4)), 1)).getFirst();
+        try (var store = open()) {
+            Passage p4 = nearest(store, vectors.get(4));
             assertThat(p4.rerankVector()).isEqualTo(new Passage.RerankVector("reranker", rerank.get(4)));
         }
     }
@@ -99,8 +124,8 @@ class LuceneVectorStoreTest {
     @Test
     void rejectsRerankerVectorsThatDoNotMatchThePassages() {
         Random r = new Random(4);
-        List<float[]> vectors = java.util.stream.Stream.generate(() -> Vectors.random(r, 8)).limit(3).toList();
-        try (var store = LuceneVectorStore.builder("store", root).build()) {
+        List<float[]> vectors = Vectors.uniform(r, 3, 8);
+        try (var store = open()) {
             TaskResult result = store.execute(new Batch(8, List.of(ingestWithRerankVectors("docs",
                     Vectors.passages("p", 3), vectors, vectors.subList(0, 2))))).getFirst();
             assertThat(result).isInstanceOfSatisfying(TaskResult.Failure.class,
@@ -111,9 +136,8 @@ class LuceneVectorStoreTest {
     @Test
     void findsTheNearestPassage() {
         Random r = new Random(1);
-        List<float[]> vectors = java.util.stream.Stream.generate(() -> Vectors.random(r, 8)).limit(30).toList();
-        try (var store = LuceneVectorStore.builder("store", root).build()) {
-            ingestAll(store, "docs", Vectors.passages("p", 30), vectors);
+        List<float[]> vectors = Vectors.uniform(r, 30, 8);
+        try (var store = openWithDocs(vectors)) {
             List<Passage> found = hits(store, search("docs", List.of(vectors.get(17)), 3));
             assertThat(found).hasSize(3).isSortedAccordingTo(Passage.BEST_FIRST);
             assertThat(found.getFirst().id()).isEqualTo("p17");
@@ -126,9 +150,8 @@ class LuceneVectorStoreTest {
     @Test
     void mergesQueriesByIdKeepingTheBestScore() {
         Random r = new Random(2);
-        List<float[]> vectors = java.util.stream.Stream.generate(() -> Vectors.random(r, 8)).limit(20).toList();
-        try (var store = LuceneVectorStore.builder("store", root).build()) {
-            ingestAll(store, "docs", Vectors.passages("p", 20), vectors);
+        List<float[]> vectors = Vectors.uniform(r, 20, 8);
+        try (var store = openWithDocs(vectors)) {
             List<Passage> found = hits(store, search("docs", List.of(vectors.get(3), vectors.get(3), vectors.get(9)), 2));
             assertThat(found.stream().map(Passage::id)).doesNotHaveDuplicates().contains("p3", "p9");
             assertThat(found).hasSizeBetween(2, 4).isSortedAccordingTo(Passage.BEST_FIRST);
@@ -138,20 +161,19 @@ class LuceneVectorStoreTest {
     @Test
     void reingestingAnIdReplacesIt() {
         Random r = new Random(3);
-        List<float[]> vectors = java.util.stream.Stream.generate(() -> Vectors.random(r, 8)).limit(10).toList();
-        try (var store = LuceneVectorStore.builder("store", root).build()) {
-            ingestAll(store, "docs", Vectors.passages("p", 10), vectors);
+        List<float[]> vectors = Vectors.uniform(r, 10, 8);
+        try (var store = openWithDocs(vectors)) {
             ingestAll(store, "docs", List.of(new Passage("p4", "new text", 0, "v2")), List.of(vectors.get(4)));
             assertThat(store.size("docs")).isEqualTo(10);
-            assertThat(hits(store, search("docs", List.of(vectors.get(4)), 1)).getFirst().text()).isEqualTo("new text");
+            assertThat(nearest(store, vectors.get(4)).text()).isEqualTo("new text");
         }
     }
 
     @Test
     void listsTextsByIdAndDeletesDurably() {
         Random r = new Random(5);
-        List<float[]> vectors = java.util.stream.Stream.generate(() -> Vectors.random(r, 8)).limit(6).toList();
-        try (var store = LuceneVectorStore.builder("store", root).build()) {
+        List<float[]> vectors = Vectors.uniform(r, 6, 8);
+        try (var store = open()) {
             assertThat(store.texts("docs")).isEmpty();
             ingestAll(store, "docs", Vectors.passages("p", 6), vectors);
             store.delete("docs", List.of("p1", "p4", "absent"));
@@ -159,7 +181,7 @@ class LuceneVectorStoreTest {
             assertThat(hits(store, search("docs", List.of(vectors.get(4)), 6))).extracting(Passage::id)
                     .doesNotContain("p1", "p4");
         }
-        try (var store = LuceneVectorStore.builder("store", root).build()) {
+        try (var store = open()) {
             assertThat(store.size("docs")).isEqualTo(4);
         }
     }
@@ -167,13 +189,12 @@ class LuceneVectorStoreTest {
     @Test
     void keepsDataAcrossARestart() {
         Random r = new Random(4);
-        List<float[]> vectors = java.util.stream.Stream.generate(() -> Vectors.random(r, 8)).limit(12).toList();
-        try (var store = LuceneVectorStore.builder("store", root).build()) {
-            ingestAll(store, "docs", Vectors.passages("p", 12), vectors);
+        List<float[]> vectors = Vectors.uniform(r, 12, 8);
+        try (var store = openWithDocs(vectors)) {
         }
-        try (var store = LuceneVectorStore.builder("store", root).build()) {
+        try (var store = open()) {
             assertThat(store.size("docs")).isEqualTo(12);
-            assertThat(hits(store, search("docs", List.of(vectors.get(5)), 1)).getFirst().id()).isEqualTo("p5");
+            assertThat(nearest(store, vectors.get(5)).id()).isEqualTo("p5");
             assertThatThrownBy(() -> ingestAll(store, "docs", Vectors.passages("x", 1), List.of(Vectors.random(r, 4))))
                     .hasMessageContaining("dimension 4").hasMessageContaining("dimension 8");
         }
@@ -185,7 +206,7 @@ class LuceneVectorStoreTest {
         List<float[]> vectors = Vectors.clustered(r, 1500, 32, 30, 0.15);
         List<Passage> passages = Vectors.passages("p", vectors.size());
         List<float[]> queries = Vectors.clustered(new Random(6), 20, 32, 30, 0.15);
-        try (var exact = LuceneVectorStore.builder("store", root).build();
+        try (var exact = open();
              var hnsw = LuceneVectorStore.builder("store", other).exactBelow(0).build()) {
             ingestAll(exact, "docs", passages, vectors);
             ingestAll(hnsw, "docs", passages, vectors);
@@ -214,7 +235,7 @@ class LuceneVectorStoreTest {
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isEqualTo(CrashingIngest.EXIT_CODE);
 
-        try (var store = LuceneVectorStore.builder("store", root).build()) {
+        try (var store = open()) {
             assertThat(store.size("docs")).isEqualTo(CrashingIngest.PER_BATCH);
             List<float[]> b = CrashingIngest.vectors(2);
             Set<String> ids = new HashSet<>();
@@ -223,16 +244,15 @@ class LuceneVectorStoreTest {
 
             store.execute(new Batch(2, List.of(CrashingIngest.ingest("b", Vectors.passages("b", b.size()), b))));
             assertThat(store.size("docs")).isEqualTo(2 * CrashingIngest.PER_BATCH);
-            assertThat(hits(store, search("docs", List.of(b.get(7)), 1)).getFirst().id()).isEqualTo("b7");
+            assertThat(nearest(store, b.get(7)).id()).isEqualTo("b7");
         }
     }
 
     @Test
     void failsTasksOneByOneAndAnswersInInputOrder() {
         Random r = new Random(7);
-        List<float[]> v8 = java.util.stream.Stream.generate(() -> Vectors.random(r, 8)).limit(5).toList();
-        try (var store = LuceneVectorStore.builder("store", root).build()) {
-            ingestAll(store, "docs", Vectors.passages("p", 5), v8);
+        List<float[]> v8 = Vectors.uniform(r, 5, 8);
+        try (var store = openWithDocs(v8)) {
             Task wrongOp = Task.of(new TaskId("q", "embed"), new Primitive.Embed("store", 1, 1),
                     Map.of(Primitive.Embed.TEXTS.name(), List.of("x")));
             List<TaskResult> results = store.execute(new Batch(3, List.of(

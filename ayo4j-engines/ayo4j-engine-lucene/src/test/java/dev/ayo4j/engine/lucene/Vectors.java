@@ -29,6 +29,15 @@ final class Vectors {
         return unit(v);
     }
 
+    /** {@code n} random unit vectors of {@code dim} dimensions, drawn one after another from {@code r}. */
+    static List<float[]> uniform(Random r, int n, int dim) {
+        List<float[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(random(r, dim));
+        }
+        return List.copyOf(out);
+    }
+
     /** {@code n} vectors around {@code centres} random centres, with noise of scale {@code noise}. */
     static List<float[]> clustered(Random r, int n, int dim, int centres, double noise) {
         List<float[]> c = new ArrayList<>();

@@ -17,24 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** How failures are classified and reported, and that they stay with their task. */
-class OpenAiEngineErrorsTest {
-    private final TestingOpenAiServer server = TestingOpenAiServer.start();
-    private OpenAiEngine engine;
-
-    @AfterEach
-    void tearDown() {
-        if (engine != null) {
-            engine.close();
-        }
-        server.close();
-    }
-
+class OpenAiEngineErrorsTest extends OnTestingOpenAiServer {
     private OpenAiEngine engine(String baseUrl, Duration timeout) {
         engine = OpenAiEngine.builder().baseUrl(baseUrl).model("testing").requestTimeout(timeout).build();
         return engine;

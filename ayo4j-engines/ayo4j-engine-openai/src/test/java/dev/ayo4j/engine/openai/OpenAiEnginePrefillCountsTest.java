@@ -87,25 +87,29 @@ class OpenAiEnginePrefillCountsTest {
                 "[1] Air scatters short wavelengths more."))).getFirst()).text().get(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * The prefill counts of an engine on {@code api}, not asked to cache prompts, after it answered once from the
+     * recorded {@code body} with {@code text}.
+     */
+    private PrefillCounts countsAfterOneAnswer(OpenAiApi api, String body, String text) throws Exception {
+        OpenAiEngine e = engine(api, false);
+        answers.add(body);
+
+        assertThat(answer(e)).isEqualTo(text);
+        return e.prefillCounts();
+    }
+
     @Test
     void vllmsCachedTokensGiveThePrefilledTokens() throws Exception {
-        OpenAiEngine e = engine(OpenAiApi.COMPLETIONS, false);
-        answers.add("vllm-completions-stream.txt");
-
-        assertThat(answer(e)).isEqualTo(" Air scatters blue light.");
-
-        assertThat(e.prefillCounts()).isEqualTo(new PrefillCounts(1, 412, 412 - 384, 0));
+        assertThat(countsAfterOneAnswer(OpenAiApi.COMPLETIONS, "vllm-completions-stream.txt",
+                " Air scatters blue light.")).isEqualTo(new PrefillCounts(1, 412, 412 - 384, 0));
         assertThat(requests.getFirst().has("cache_prompt")).as("not sent to vLLM").isFalse();
     }
 
     @Test
     void sglangsCachedTokensOnTheChatApiGiveThePrefilledTokens() throws Exception {
-        OpenAiEngine e = engine(OpenAiApi.CHAT, false);
-        answers.add("sglang-chat-stream.txt");
-
-        assertThat(answer(e)).isEqualTo("Air scatters blue light.");
-
-        assertThat(e.prefillCounts()).isEqualTo(new PrefillCounts(1, 230, 230 - 192, 0));
+        assertThat(countsAfterOneAnswer(OpenAiApi.CHAT, "sglang-chat-stream.txt", "Air scatters blue light."))
+                .isEqualTo(new PrefillCounts(1, 230, 230 - 192, 0));
     }
 
     @Test

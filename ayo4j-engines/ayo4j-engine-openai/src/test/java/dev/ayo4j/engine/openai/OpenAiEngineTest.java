@@ -20,25 +20,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Streaming, request shapes, structured output, priorities, cancel and close on the fake server. */
-class OpenAiEngineTest {
+class OpenAiEngineTest extends OnTestingOpenAiServer {
     private static final long GUARD_SECONDS = 30;
-
-    private final TestingOpenAiServer server = TestingOpenAiServer.start();
-    private OpenAiEngine engine;
-
-    @AfterEach
-    void tearDown() {
-        if (engine != null) {
-            engine.close();
-        }
-        server.close();
-    }
 
     private OpenAiEngine engine(OpenAiEngine.Builder b) {
         engine = b.baseUrl(server.baseUrl()).model("testing").build();
@@ -199,11 +187,16 @@ class OpenAiEngineTest {
                 .containsExactly(RequestPriority.WARM_UP, RequestPriority.LIST, RequestPriority.TEXT, 7);
     }
 
-    @Test
-    void cancelStopsTheRequest() throws Exception {
+    /** A generation on a fresh engine that the server drips {@code "la "} into until the client hangs up. */
+    private Generation dripping() {
         server.behave(new TestingOpenAiServer.Behavior.Drip("la "));
         OpenAiEngine e = engine();
-        Generation g = Tasks.generation(e.execute(Tasks.batch(Tasks.answer(e.name(), "Sing", "-"))).getFirst());
+        return Tasks.generation(e.execute(Tasks.batch(Tasks.answer(e.name(), "Sing", "-"))).getFirst());
+    }
+
+    @Test
+    void cancelStopsTheRequest() throws Exception {
+        Generation g = dripping();
 
         g.cancel();
 
@@ -214,9 +207,8 @@ class OpenAiEngineTest {
 
     @Test
     void closeFailsRunningGenerationsAndRefusesNewWork() throws Exception {
-        server.behave(new TestingOpenAiServer.Behavior.Drip("la "));
-        OpenAiEngine e = engine();
-        Generation g = Tasks.generation(e.execute(Tasks.batch(Tasks.answer(e.name(), "Sing", "-"))).getFirst());
+        Generation g = dripping();
+        OpenAiEngine e = engine;
 
         e.close();
 

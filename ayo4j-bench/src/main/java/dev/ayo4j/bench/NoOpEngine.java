@@ -3,8 +3,8 @@ package dev.ayo4j.bench;
 
 import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.AbstractEngine;
 import dev.ayo4j.spi.Batch;
-import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.GenerationStream;
 import dev.ayo4j.spi.Passage;
@@ -23,26 +23,14 @@ import java.util.stream.IntStream;
  * and JSON per request ({@code bench serve}). It exists for those measurements alone; every other
  * benchmark and the demo run real engines.
  */
-public final class NoOpEngine implements Engine {
+public final class NoOpEngine extends AbstractEngine {
     private static final EngineCapabilities CAPABILITIES = new EngineCapabilities(
             Set.of(Primitive.Embed.class, Primitive.Ingest.class, Primitive.VectorSearch.class, Primitive.Rerank.class,
                     Primitive.Prefill.class, Primitive.PartialPrefill.class),
             64, 1 << 20, 64);
 
-    private final String name;
-
     public NoOpEngine(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return CAPABILITIES;
+        super(name, CAPABILITIES);
     }
 
     @Override

@@ -2,6 +2,7 @@
 package dev.ayo4j.bench.devices;
 
 import dev.ayo4j.NonRetriableEngineException;
+import dev.ayo4j.spi.AbstractEngine;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
@@ -18,8 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * computes the results. As a reranker it embeds each text once in its life, as the similarity reranker's
  * cache does (every run opens a reranker of its own).
  */
-public final class ModeledEncoder implements Engine {
-    private final EngineCapabilities capabilities;
+public final class ModeledEncoder extends AbstractEngine {
     private final Engine outputs;
     private final DeviceCosts costs;
     private final Device device;
@@ -28,20 +28,11 @@ public final class ModeledEncoder implements Engine {
 
     /** {@code outputs}' name and results, the real engine's {@code capabilities}, on a device of its own. */
     public ModeledEncoder(Engine outputs, EngineCapabilities capabilities, DeviceCosts costs, Sleeper sleeper) {
-        this.outputs = Objects.requireNonNull(outputs, "outputs");
-        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        Objects.requireNonNull(outputs, "outputs");
+        super(outputs.name(), capabilities);
+        this.outputs = outputs;
         this.costs = Objects.requireNonNull(costs, "costs");
         this.device = new Device(sleeper);
-    }
-
-    @Override
-    public String name() {
-        return outputs.name();
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return capabilities;
     }
 
     @Override

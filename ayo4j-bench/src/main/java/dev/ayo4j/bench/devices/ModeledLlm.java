@@ -5,9 +5,9 @@ import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.engine.llamacpp.SlotCacheModel;
 import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.AbstractEngine;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.BatchFanout;
-import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.GenerationStream;
 import dev.ayo4j.spi.PrefillCounter;
@@ -34,12 +34,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #prefillCounts()} are the model's, in the tokens its results report, each request's prefilled
  * share being its uncached characters' share.
  */
-public final class ModeledLlm implements Engine, PrefillCounter {
+public final class ModeledLlm extends AbstractEngine implements PrefillCounter {
     /** Characters per streamed chunk. */
     private static final int CHUNK_CHARS = 8;
 
-    private final String name;
-    private final EngineCapabilities capabilities;
     private final DeviceCosts costs;
     private final Device device;
     private final SlotCacheModel cache;
@@ -53,22 +51,11 @@ public final class ModeledLlm implements Engine, PrefillCounter {
      */
     public ModeledLlm(String name, EngineCapabilities capabilities, DeviceCosts costs, double slotSimilarity,
                       Sleeper sleeper) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        super(name, capabilities);
         this.costs = Objects.requireNonNull(costs, "costs");
         this.device = new Device(sleeper);
         this.cache = new SlotCacheModel(capabilities.maxConcurrency(), SlotCacheModel.Choice.AFFINITY, slotSimilarity);
         this.idle = new Semaphore(capabilities.maxConcurrency(), true);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return capabilities;
     }
 
     @Override
@@ -86,12 +73,12 @@ public final class ModeledLlm implements Engine, PrefillCounter {
             return switch (t.op()) {
                 case Primitive.Prefill p -> prefill(t, p);
                 case Primitive.PartialPrefill _ -> warmUp(t);
-                default -> TaskResult.failure(new NonRetriableEngineException("modeled LLM " + name
+                default -> TaskResult.failure(new NonRetriableEngineException("modeled LLM " + name()
                         + " does not serve " + t.op().kindName() + " (" + t.id() + ")"));
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return TaskResult.failure(new NonRetriableEngineException("modeled LLM " + name + " interrupted in "
+            return TaskResult.failure(new NonRetriableEngineException("modeled LLM " + name() + " interrupted in "
                     + t.id(), e));
         }
     }
@@ -177,6 +164,6 @@ public final class ModeledLlm implements Engine, PrefillCounter {
 
     @Override
     public String toString() {
-        return "ModeledLlm(" + name + ")";
+        return "ModeledLlm(" + name() + ")";
     }
 }

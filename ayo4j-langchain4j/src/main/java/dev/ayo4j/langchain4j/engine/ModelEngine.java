@@ -2,9 +2,8 @@
 package dev.ayo4j.langchain4j.engine;
 
 import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.AbstractEngine;
 import dev.ayo4j.spi.Batch;
-import dev.ayo4j.spi.Engine;
-import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
 import java.util.ArrayList;
@@ -17,31 +16,18 @@ import java.util.function.Function;
  * give the primitives it runs, a task's failure named for it, and a {@link #close} that closes nothing,
  * because the model (or store) belongs to the caller, who configured it and closes what it holds.
  */
-abstract class ModelEngine implements Engine {
-    private final String name;
+abstract class ModelEngine extends AbstractEngine {
     private final String kind;
-    private final EngineCapabilities capabilities;
 
     /** Engine {@code name}, a {@code kind} engine (as its {@link #toString} says) for the primitives {@code runs}. */
     ModelEngine(String name, String kind, Limits limits, Set<Class<? extends Primitive>> runs) {
-        this.name = name;
+        super(name, limits.capabilities(runs));
         this.kind = kind;
-        this.capabilities = limits.capabilities(runs);
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final EngineCapabilities capabilities() {
-        return capabilities;
     }
 
     /** Task {@code t}'s failure from {@code cause}, retriable where LangChain4j says it is. */
     final TaskResult failure(Task t, Throwable cause) {
-        return Failures.of(name, t, cause);
+        return Failures.of(name(), t, cause);
     }
 
     /** Runs the tasks of {@code batch} one after the other; a task that throws fails alone. */
@@ -64,6 +50,6 @@ abstract class ModelEngine implements Engine {
 
     @Override
     public String toString() {
-        return "LangChain4j " + kind + " engine " + name;
+        return "LangChain4j " + kind + " engine " + name();
     }
 }

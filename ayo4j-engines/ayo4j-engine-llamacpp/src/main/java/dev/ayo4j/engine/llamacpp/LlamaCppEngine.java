@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
-import dev.ayo4j.EngineException;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.engine.llamacpp.gguf.GgufFile;
 import dev.ayo4j.primitive.OutputFormat;
 import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.AbstractEngine;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.BatchFanout;
-import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.GenerationStream;
@@ -75,12 +74,11 @@ import org.jspecify.annotations.Nullable;
  * {@link #close()} a native thread keeps the JVM alive, so command-line mains must call
  * {@code System.exit}. Thread-safe.
  */
-public final class LlamaCppEngine implements Engine, PrefillCounter {
+public final class LlamaCppEngine extends AbstractEngine implements PrefillCounter {
     private static final System.Logger LOG = System.getLogger(LlamaCppEngine.class.getName());
 
     private final LlamaCppOptions options;
     private final LlamaModel model;
-    private final EngineCapabilities capabilities;
     private final Map<Integer, String> grammars = new ConcurrentHashMap<>();
     private final Lifecycle lifecycle = new Lifecycle();
     /** The slots' caches, which requests are pinned by; null without affinity (llama.cpp chooses). */
@@ -88,13 +86,13 @@ public final class LlamaCppEngine implements Engine, PrefillCounter {
     private final AtomicReference<PrefillCounts> counts = new AtomicReference<>(PrefillCounts.NONE);
 
     private LlamaCppEngine(LlamaCppOptions options, LlamaModel model) {
+        super(options.name(), new EngineCapabilities(Set.of(Primitive.Prefill.class, Primitive.PartialPrefill.class),
+                1, options.slotCtx(), options.slots()));
         this.options = options;
         this.model = model;
         this.slots = options.slotAffinity()
                 ? new SlotCacheModel(options.slots(), SlotCacheModel.Choice.AFFINITY, options.slotSimilarity())
                 : null;
-        this.capabilities = new EngineCapabilities(Set.of(Primitive.Prefill.class, Primitive.PartialPrefill.class),
-                1, options.slotCtx(), options.slots());
     }
 
     /**
@@ -135,16 +133,6 @@ public final class LlamaCppEngine implements Engine, PrefillCounter {
                 options.name(), options.model(), header.architecture(), header.tensors().size(), options.ctxSize(),
                 options.slots(), options.threads(), options.batchThreads(), options.poll());
         return new LlamaCppEngine(options, model);
-    }
-
-    @Override
-    public String name() {
-        return options.name();
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return capabilities;
     }
 
     /** Provider {@code llama.cpp}, model the GGUF file's name. */
@@ -217,7 +205,7 @@ public final class LlamaCppEngine implements Engine, PrefillCounter {
     @Override
     public List<TaskResult> execute(Batch batch) {
         if (lifecycle.isClosed()) {
-            throw new NonRetriableEngineException("engine " + name() + " is closed");
+            throw closedError();
         }
         // Platform threads: a warm-up blocks in native code, which would pin a virtual thread's carrier.
         return BatchFanout.runEach(batch, Thread.ofPlatform().daemon().name("llamacpp-task-", 0).factory(), this::run);
@@ -225,7 +213,7 @@ public final class LlamaCppEngine implements Engine, PrefillCounter {
 
     private TaskResult run(Task task) {
         if (!lifecycle.enter()) {
-            return TaskResult.failure(new NonRetriableEngineException("engine " + name() + " is closed"));
+            return TaskResult.failure(closedError());
         }
         try {
             return switch (task.op()) {
@@ -235,8 +223,7 @@ public final class LlamaCppEngine implements Engine, PrefillCounter {
                         "engine %s (llamacpp) does not serve %s (task %s)", name(), task.op().kindName(), task.id())));
             };
         } catch (RuntimeException e) {
-            return TaskResult.failure(e instanceof EngineException ? e : new NonRetriableEngineException(
-                    String.format("task %s failed on engine %s: %s", task.id(), name(), e.getMessage()), e));
+            return failed(task, e);
         } finally {
             lifecycle.exit();
         }

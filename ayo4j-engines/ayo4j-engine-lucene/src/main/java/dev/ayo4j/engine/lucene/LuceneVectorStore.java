@@ -4,9 +4,9 @@ package dev.ayo4j.engine.lucene;
 import dev.ayo4j.Checks;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.AbstractEngine;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.CollectionAdmin;
-import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Signal;
@@ -50,7 +50,7 @@ import org.apache.lucene.store.FSDirectory;
  * Tasks fail one by one ({@link TaskResult.Failure}); results come in input order. Thread-safe:
  * ingests into one collection are serialised, searches run concurrently on the last commit.
  */
-public final class LuceneVectorStore implements Engine, CollectionAdmin {
+public final class LuceneVectorStore extends AbstractEngine implements CollectionAdmin {
     private static final System.Logger LOG = System.getLogger(LuceneVectorStore.class.getName());
     /** Collections smaller than 20,000 passages are searched exactly: about 10 ms per query at 384 dims. */
     public static final int DEFAULT_EXACT_BELOW = 20_000;
@@ -60,23 +60,20 @@ public final class LuceneVectorStore implements Engine, CollectionAdmin {
     public static final int MAX_BATCH_SIZE = 64;
     private static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-    private final String name;
     private final Path root;
     private final int exactBelow;
     private final int overFetch;
-    private final EngineCapabilities capabilities;
     private final Map<String, VectorCollection> collections = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private LuceneVectorStore(Builder b) {
-        this.name = b.name;
+        super(b.name, new EngineCapabilities(Set.of(Primitive.Ingest.class, Primitive.VectorSearch.class),
+                MAX_BATCH_SIZE, Integer.MAX_VALUE, Runtime.getRuntime().availableProcessors()));
         this.root = b.root;
         this.exactBelow = b.exactBelow;
         this.overFetch = b.overFetch;
-        this.capabilities = new EngineCapabilities(Set.of(Primitive.Ingest.class, Primitive.VectorSearch.class),
-                MAX_BATCH_SIZE, Integer.MAX_VALUE, Runtime.getRuntime().availableProcessors());
         LOG.log(Level.INFO, "vector store {0}: lucene at {1}, exact below {2} passages, HNSW over-fetch {3}x",
-                name, root, exactBelow, overFetch);
+                name(), root, exactBelow, overFetch);
     }
 
     /** A builder for a store called {@code name} keeping its collections under {@code root}. */
@@ -85,19 +82,9 @@ public final class LuceneVectorStore implements Engine, CollectionAdmin {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return capabilities;
-    }
-
-    @Override
     public List<TaskResult> execute(Batch batch) {
         if (closed) {
-            throw new NonRetriableEngineException("engine " + name + " is closed");
+            throw closedError();
         }
         List<TaskResult> results = new ArrayList<>(batch.size());
         for (Task task : batch.tasks()) {
@@ -105,8 +92,7 @@ public final class LuceneVectorStore implements Engine, CollectionAdmin {
                 results.add(switch (task.op()) {
                     case Primitive.Ingest op -> ingest(op, task);
                     case Primitive.VectorSearch op -> search(op, task);
-                    default -> throw new NonRetriableEngineException("engine " + name
-                            + " serves Ingest and VectorSearch, not " + task.op().kindName() + " (task " + task.id() + ")");
+                    default -> throw notServed(task, "Ingest and VectorSearch");
                 });
             } catch (IOException e) {
                 results.add(TaskResult.failure(new NonRetriableEngineException(

@@ -120,7 +120,7 @@ public final class EncoderModel implements AutoCloseable {
      *         {@link Overflow#REJECT}, or ONNX Runtime fails
      */
     public List<float[]> embed(List<String> texts) {
-        return List.of(embedTokens(tokenizeAll(texts)));
+        return List.of(embedTokens(tokenizeAll(texts, "")));
     }
 
     /**
@@ -144,16 +144,19 @@ public final class EncoderModel implements AutoCloseable {
      * this throws as {@link #embed} does. Vectors in input order.
      */
     public List<float[]> embedPass(List<String> texts) {
-        return texts.isEmpty() ? List.of() : List.of(forward(tokenizeAll(texts)));
+        return texts.isEmpty() ? List.of() : List.of(forward(tokenizeAll(texts, "")));
     }
 
-    /** Tokens of every text, cut to the window; throws under {@link Overflow#REJECT} if one is too long. */
-    private List<Tokens> tokenizeAll(List<String> texts) {
+    /**
+     * Tokens of every text, cut to the window; under {@link Overflow#REJECT} a text too long throws, its
+     * message {@link #overflowMessage} after {@code context} (e.g. the task's name).
+     */
+    List<Tokens> tokenizeAll(List<String> texts, String context) {
         List<Tokens> tokens = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             Tokens t = tokenize(texts.get(i));
             if (t.overflowed() && options().overflow() == Overflow.REJECT) {
-                throw new NonRetriableEngineException(overflowMessage(i));
+                throw new NonRetriableEngineException(context + overflowMessage(i));
             }
             tokens.add(t);
         }

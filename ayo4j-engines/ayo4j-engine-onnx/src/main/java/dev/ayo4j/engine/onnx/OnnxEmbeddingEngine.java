@@ -4,9 +4,7 @@ package dev.ayo4j.engine.onnx;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
-import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
-import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Embedding engine serving {@link Primitive.Embed}: input port {@code texts} ({@code List<String>}),
@@ -29,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The engine owns its {@link EncoderModel} and closes it. Thread-safe.
  */
-public final class OnnxEmbeddingEngine implements Engine {
+public final class OnnxEmbeddingEngine extends OnnxEngine {
     /** Most tasks per {@link #execute} call. */
     public static final int MAX_BATCH_SIZE = 256;
     /**
@@ -41,33 +38,18 @@ public final class OnnxEmbeddingEngine implements Engine {
      */
     public static final int MAX_BATCH_TOKENS = 512;
 
-    private final String name;
     private final EncoderModel model;
-    private final EngineCapabilities capabilities;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** An engine called {@code name} on {@code model}, which it now owns. */
     public OnnxEmbeddingEngine(String name, EncoderModel model) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.model = Objects.requireNonNull(model, "model");
         // One call at a time: a pass already uses the threads the model was given.
-        this.capabilities = new EngineCapabilities(Set.of(Primitive.Embed.class), MAX_BATCH_SIZE, MAX_BATCH_TOKENS, 1);
+        super(name, new EngineCapabilities(Set.of(Primitive.Embed.class), MAX_BATCH_SIZE, MAX_BATCH_TOKENS, 1));
+        this.model = Objects.requireNonNull(model, "model");
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return capabilities;
-    }
-
-    /** Provider {@code onnxruntime}, model the encoder's name. */
-    @Override
-    public EngineDescription description() {
-        return new EngineDescription("onnxruntime", model.name());
+    String modelName() {
+        return model.name();
     }
 
     /** The model behind the engine. */
@@ -77,9 +59,7 @@ public final class OnnxEmbeddingEngine implements Engine {
 
     @Override
     public List<TaskResult> execute(Batch batch) {
-        if (closed.get()) {
-            throw new NonRetriableEngineException("engine " + name + " is closed");
-        }
+        requireOpen();
         int n = batch.size();
         TaskResult[] results = new TaskResult[n];
         List<Tokens> all = new ArrayList<>();
@@ -99,11 +79,8 @@ public final class OnnxEmbeddingEngine implements Engine {
         float[][] vectors = all.isEmpty() ? new float[0][] : model.embedTokens(all);
         for (int i = 0; i < n; i++) {
             if (results[i] == null) {
-                int tokensIn = 0;
-                for (int k = from[i]; k < to[i]; k++) {
-                    tokensIn += all.get(k).length();
-                }
-                results[i] = TaskResult.success(List.of(Arrays.copyOfRange(vectors, from[i], to[i])), tokensIn, 0);
+                results[i] = TaskResult.success(List.of(Arrays.copyOfRange(vectors, from[i], to[i])),
+                        length(all.subList(from[i], to[i])), 0);
             }
         }
         return List.of(results);
@@ -111,25 +88,13 @@ public final class OnnxEmbeddingEngine implements Engine {
 
     private List<Tokens> tokenize(Task task) {
         if (!(task.op() instanceof Primitive.Embed)) {
-            throw new NonRetriableEngineException("engine " + name + " serves Embed, not " + task.op().kindName()
-                    + " (task " + task.id() + ")");
+            throw notServed(task, "Embed");
         }
-        List<String> texts = task.input(Primitive.Embed.TEXTS);
-        List<Tokens> tokens = new ArrayList<>(texts.size());
-        for (int k = 0; k < texts.size(); k++) {
-            Tokens t = model.tokenize(texts.get(k));
-            if (t.overflowed() && model.options().overflow() == Overflow.REJECT) {
-                throw new NonRetriableEngineException("task " + task.id() + ": " + model.overflowMessage(k));
-            }
-            tokens.add(t);
-        }
-        return tokens;
+        return tokenize(model, task);
     }
 
     @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            model.close();
-        }
+    void closeModel() {
+        model.close();
     }
 }

@@ -4,9 +4,7 @@ package dev.ayo4j.engine.onnx;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.primitive.Primitive;
 import dev.ayo4j.spi.Batch;
-import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
-import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.Passage;
 import dev.ayo4j.spi.Task;
 import dev.ayo4j.spi.TaskResult;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A task that is neither a {@code Rerank} nor an {@code Embed} of the similarity scorer, lacks an input or cannot be scored gets a
  * {@link TaskResult.Failure}; its batch-mates still run. The engine owns its model. Thread-safe.
  */
-public final class OnnxRerankEngine implements Engine {
+public final class OnnxRerankEngine extends OnnxEngine {
     /** Most tasks per {@link #execute} call. */
     public static final int MAX_BATCH_SIZE = 64;
     /**
@@ -57,17 +54,13 @@ public final class OnnxRerankEngine implements Engine {
      */
     public static final int MAX_BATCH_TOKENS = 4_096;
 
-    private final String name;
     private final RerankScorer scorer;
-    private final EngineCapabilities capabilities;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OnnxRerankEngine(String name, RerankScorer scorer) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.scorer = scorer;
-        this.capabilities = new EngineCapabilities(scorer instanceof RerankScorer.Similarity
+        super(name, new EngineCapabilities(scorer instanceof RerankScorer.Similarity
                 ? Set.of(Primitive.Rerank.class, Primitive.Embed.class) : Set.of(Primitive.Rerank.class),
-                MAX_BATCH_SIZE, MAX_BATCH_TOKENS, 1);
+                MAX_BATCH_SIZE, MAX_BATCH_TOKENS, 1));
+        this.scorer = scorer;
     }
 
     /** An embedding-similarity reranker on {@code model}, which it now owns. */
@@ -80,32 +73,15 @@ public final class OnnxRerankEngine implements Engine {
         return new OnnxRerankEngine(name, new RerankScorer.Cross(Objects.requireNonNull(model, "model")));
     }
 
+    /** The scoring model's name; the {@link #description()}'s model. */
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return capabilities;
-    }
-
-    /** Provider {@code onnxruntime}, model the encoder's name ({@link #modelName()}). */
-    @Override
-    public EngineDescription description() {
-        return new EngineDescription("onnxruntime", modelName());
-    }
-
-    /** The scoring model's name. */
     public String modelName() {
         return scorer.modelName();
     }
 
     @Override
     public List<TaskResult> execute(Batch batch) {
-        if (closed.get()) {
-            throw new NonRetriableEngineException("engine " + name + " is closed");
-        }
+        requireOpen();
         int n = batch.size();
         TaskResult[] results = new TaskResult[n];
         List<RerankScorer.Request> requests = new ArrayList<>();
@@ -119,9 +95,7 @@ public final class OnnxRerankEngine implements Engine {
                     continue;
                 }
                 if (!(task.op() instanceof Primitive.Rerank)) {
-                    throw new NonRetriableEngineException("engine " + name + " serves "
-                            + (scorer instanceof RerankScorer.Similarity ? "Rerank and Embed" : "Rerank") + ", not "
-                            + task.op().kindName() + " (task " + task.id() + ")");
+                    throw notServed(task, scorer instanceof RerankScorer.Similarity ? "Rerank and Embed" : "Rerank");
                 }
                 String query = task.input(Primitive.Rerank.QUERY);
                 List<Passage> passages = task.input(Primitive.Rerank.PASSAGES);
@@ -150,7 +124,7 @@ public final class OnnxRerankEngine implements Engine {
     /** The vector stored with {@code p} for this engine, if the plan's rerank reads stored vectors. */
     private float @Nullable [] storedVector(Primitive.Rerank op, Passage p) {
         Passage.RerankVector v = p.rerankVector();
-        if (!op.storedVectors() || v == null || !(scorer instanceof RerankScorer.Similarity s) || !v.engine().equals(name)
+        if (!op.storedVectors() || v == null || !(scorer instanceof RerankScorer.Similarity s) || !v.engine().equals(name())
                 || v.dimension() != s.model().dimension()) {
             return null;
         }
@@ -159,20 +133,9 @@ public final class OnnxRerankEngine implements Engine {
 
     /** Passage vectors for storing at ingestion, exactly as a rerank would compute them. */
     private TaskResult embed(RerankScorer.Similarity s, Task task) {
-        List<String> texts = task.input(Primitive.Embed.TEXTS);
-        EncoderModel model = s.model();
-        List<Tokens> tokens = new ArrayList<>(texts.size());
-        int tokensIn = 0;
-        for (int k = 0; k < texts.size(); k++) {
-            Tokens t = model.tokenize(texts.get(k));
-            if (t.overflowed() && model.options().overflow() == Overflow.REJECT) {
-                throw new NonRetriableEngineException("task " + task.id() + ": " + model.overflowMessage(k));
-            }
-            tokens.add(t);
-            tokensIn += t.length();
-        }
-        float[][] vectors = texts.isEmpty() ? new float[0][] : s.embedPassages(tokens);
-        return TaskResult.success(List.of(vectors), tokensIn, 0);
+        List<Tokens> tokens = tokenize(s.model(), task);
+        float[][] vectors = tokens.isEmpty() ? new float[0][] : s.embedPassages(tokens);
+        return TaskResult.success(List.of(vectors), length(tokens), 0);
     }
 
     private static List<Passage> best(List<Passage> passages, double[] scores, int topK) {
@@ -184,9 +147,7 @@ public final class OnnxRerankEngine implements Engine {
     }
 
     @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            scorer.close();
-        }
+    void closeModel() {
+        scorer.close();
     }
 }

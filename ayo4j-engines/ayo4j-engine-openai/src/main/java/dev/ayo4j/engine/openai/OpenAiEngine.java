@@ -10,9 +10,9 @@ import dev.ayo4j.EngineException;
 import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.engine.trace.TraceHeaders;
 import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.AbstractEngine;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.BatchFanout;
-import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.GenerationStream;
@@ -76,13 +76,12 @@ import org.jspecify.annotations.Nullable;
  * with messages naming the endpoint, status and the server's error text; a failing task does not fail
  * its batch-mates. Thread-safe.
  */
-public final class OpenAiEngine implements Engine, PrefillCounter {
+public final class OpenAiEngine extends AbstractEngine implements PrefillCounter {
     private static final System.Logger LOG = System.getLogger(OpenAiEngine.class.getName());
     /** Longest wait for a TCP connection, whatever the request timeout. */
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final OpenAiOptions options;
-    private final EngineCapabilities capabilities;
     private final RequestBodies bodies;
     private final ObjectMapper json = new ObjectMapper();
     private final ExecutorService httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
@@ -93,9 +92,9 @@ public final class OpenAiEngine implements Engine, PrefillCounter {
     private final AtomicReference<PrefillCounts> counts = new AtomicReference<>(PrefillCounts.NONE);
 
     private OpenAiEngine(OpenAiOptions options) {
+        super(options.name(), new EngineCapabilities(Set.of(Primitive.Prefill.class, Primitive.PartialPrefill.class),
+                1, Integer.MAX_VALUE, options.maxConcurrency()));
         this.options = options;
-        this.capabilities = new EngineCapabilities(Set.of(Primitive.Prefill.class, Primitive.PartialPrefill.class),
-                1, Integer.MAX_VALUE, options.maxConcurrency());
         this.bodies = new RequestBodies(options);
         this.endpoint = options.endpoint(options.api());
         Duration connect = options.requestTimeout().compareTo(MAX_CONNECT_TIMEOUT) < 0
@@ -114,11 +113,6 @@ public final class OpenAiEngine implements Engine, PrefillCounter {
         return new Builder();
     }
 
-    @Override
-    public String name() {
-        return options.name();
-    }
-
     /** Provider {@code openai} (the API it speaks), model the one its requests ask for. */
     @Override
     public EngineDescription description() {
@@ -129,11 +123,6 @@ public final class OpenAiEngine implements Engine, PrefillCounter {
     @Override
     public boolean sendsTraceContext() {
         return true;
-    }
-
-    @Override
-    public EngineCapabilities capabilities() {
-        return capabilities;
     }
 
     /** The settings this engine was built with. */
@@ -157,14 +146,14 @@ public final class OpenAiEngine implements Engine, PrefillCounter {
     @Override
     public List<TaskResult> execute(Batch batch) {
         if (closed.get()) {
-            throw new NonRetriableEngineException("engine " + name() + " is closed");
+            throw closedError();
         }
         return BatchFanout.runEach(batch, Thread.ofVirtual().name("openai-task-", 0).factory(), this::run);
     }
 
     private TaskResult run(Task task) {
         if (closed.get()) {
-            return TaskResult.failure(new NonRetriableEngineException("engine " + name() + " is closed"));
+            return TaskResult.failure(closedError());
         }
         try {
             return switch (task.op()) {
@@ -174,8 +163,7 @@ public final class OpenAiEngine implements Engine, PrefillCounter {
                         "engine %s (openai) does not serve %s (task %s)", name(), task.op().kindName(), task.id())));
             };
         } catch (RuntimeException e) {
-            return TaskResult.failure(e instanceof EngineException ? e : new NonRetriableEngineException(
-                    String.format("task %s failed on engine %s: %s", task.id(), name(), e.getMessage()), e));
+            return failed(task, e);
         }
     }
 
@@ -197,7 +185,7 @@ public final class OpenAiEngine implements Engine, PrefillCounter {
         if (closed.get()) {
             // close() may have missed this call; fail it here instead of leaving it running.
             running.remove(call);
-            stream.fail(new NonRetriableEngineException("engine " + name() + " is closed"));
+            stream.fail(closedError());
         } else {
             LOG.log(Level.DEBUG, "task {0}: streaming {1} prompt chars to {2}", task.id(), prompt.length(), endpoint);
             try {

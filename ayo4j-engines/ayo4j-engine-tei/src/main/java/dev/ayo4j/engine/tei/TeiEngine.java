@@ -8,9 +8,9 @@ import dev.ayo4j.NonRetriableEngineException;
 import dev.ayo4j.RetriableEngineException;
 import dev.ayo4j.engine.trace.TraceHeaders;
 import dev.ayo4j.primitive.Primitive;
+import dev.ayo4j.spi.AbstractEngine;
 import dev.ayo4j.spi.Batch;
 import dev.ayo4j.spi.BatchFanout;
-import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.EngineCapabilities;
 import dev.ayo4j.spi.EngineDescription;
 import dev.ayo4j.spi.Passage;
@@ -37,32 +37,24 @@ import org.jspecify.annotations.Nullable;
  * {@link java.net.http.HttpClient}. A refused connection, a timeout, a 429 or a 5xx is a
  * {@link RetriableEngineException}; another status fails the task naming the server's answer.
  */
-final class TeiEngine implements Engine {
+final class TeiEngine extends AbstractEngine {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String name;
     private final URI base;
     private final Duration timeout;
     private final HttpClient client;
-    private final EngineCapabilities capabilities;
     /** The server's {@code model_id} from {@code GET /info}, read once it is ready; null until then or if it says none. */
     private volatile @Nullable String model;
 
     TeiEngine(String name, URI base, TeiRole role, Duration timeout, int maxBatch, int maxBatchTokens,
               int maxConcurrency) {
-        this.name = name;
+        super(name, new EngineCapabilities(switch (role) {
+            case EMBED -> Set.of(Primitive.Embed.class);
+            case RERANK -> Set.of(Primitive.Rerank.class);
+        }, maxBatch, maxBatchTokens, maxConcurrency));
         this.base = base;
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.capabilities = new EngineCapabilities(switch (role) {
-            case EMBED -> Set.of(Primitive.Embed.class);
-            case RERANK -> Set.of(Primitive.Rerank.class);
-        }, maxBatch, maxBatchTokens, maxConcurrency);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     /** Every request carries the {@code traceparent} of its (first) task. */
@@ -71,16 +63,11 @@ final class TeiEngine implements Engine {
         return true;
     }
 
-    @Override
-    public EngineCapabilities capabilities() {
-        return capabilities;
-    }
-
     /** Provider {@code tei}, model the server's {@code model_id} (its engine name until it is known). */
     @Override
     public EngineDescription description() {
         String m = model;
-        return new EngineDescription("tei", m != null ? m : name);
+        return new EngineDescription("tei", m != null ? m : name());
     }
 
     /** The server's base URL. */
@@ -96,15 +83,15 @@ final class TeiEngine implements Engine {
                     .send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 200) {
                 throw new RetriableEngineException(String.format("engine %s: the encoder server at %s is not "
-                        + "ready (GET /health answered %d)", name, base, status));
+                        + "ready (GET /health answered %d)", name(), base, status));
             }
             model = modelId(wait);
         } catch (IOException e) {
             throw new RetriableEngineException(String.format("engine %s: cannot reach the encoder server at %s "
-                    + "within %s: %s", name, base, wait, e), e);
+                    + "within %s: %s", name(), base, wait, e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RetriableEngineException("engine " + name + ": interrupted while reaching " + base, e);
+            throw new RetriableEngineException("engine " + name() + ": interrupted while reaching " + base, e);
         }
     }
 
@@ -138,9 +125,8 @@ final class TeiEngine implements Engine {
         return BatchFanout.runEach(batch, Thread.ofVirtual().factory(), t -> switch (t.op()) {
             case Primitive.Embed _ -> embedded.get(t);
             case Primitive.Rerank r -> rerank(t, r.topK());
-            default -> TaskResult.failure(new NonRetriableEngineException("engine " + name + " serves "
-                    + capabilities.primitives().stream().map(Class::getSimpleName).sorted().toList() + ", not "
-                    + t.op().kindName() + " (task " + t.id() + ")"));
+            default -> TaskResult.failure(notServed(t,
+                    String.valueOf(capabilities().primitives().stream().map(Class::getSimpleName).sorted().toList())));
         });
     }
 
@@ -160,7 +146,7 @@ final class TeiEngine implements Engine {
             JsonNode tree = post("/embed", body, tasks.getFirst().trace());
             if (!tree.isArray() || tree.size() != all.size()) {
                 throw new NonRetriableEngineException(String.format("engine %s: %s/embed sent %d vectors for %d texts",
-                        name, base, tree.size(), all.size()));
+                        name(), base, tree.size(), all.size()));
             }
             int at = 0;
             for (Task t : tasks) {
@@ -198,7 +184,7 @@ final class TeiEngine implements Engine {
                 int i = row.path("index").asInt(-1);
                 if (i < 0 || i >= passages.size()) {
                     throw new NonRetriableEngineException(String.format("engine %s: %s/rerank named passage %d of %d",
-                            name, base, i, passages.size()));
+                            name(), base, i, passages.size()));
                 }
                 scored.add(passages.get(i).withScore(row.path("score").asDouble()));
             }
@@ -219,25 +205,25 @@ final class TeiEngine implements Engine {
             TraceHeaders.inject(trace, b);
             response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new RetriableEngineException(String.format("engine %s: %s failed: %s", name, uri, e), e);
+            throw new RetriableEngineException(String.format("engine %s: %s failed: %s", name(), uri, e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RetriableEngineException("engine " + name + ": interrupted calling " + uri, e);
+            throw new RetriableEngineException("engine " + name() + ": interrupted calling " + uri, e);
         }
         int status = response.statusCode();
         JsonNode tree;
         try {
             tree = JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new RetriableEngineException(String.format("engine %s: %s answered %d with malformed JSON", name,
+            throw new RetriableEngineException(String.format("engine %s: %s answered %d with malformed JSON", name(),
                     uri, status), e);
         }
         if (status == 429 || status >= 500) {
-            throw new RetriableEngineException(String.format("engine %s: %s answered %d: %s", name, uri, status,
+            throw new RetriableEngineException(String.format("engine %s: %s answered %d: %s", name(), uri, status,
                     tree.path("error").asText(tree.toString())));
         }
         if (status != 200) {
-            throw new NonRetriableEngineException(String.format("engine %s: %s refused the request (%d): %s", name,
+            throw new NonRetriableEngineException(String.format("engine %s: %s refused the request (%d): %s", name(),
                     uri, status, tree.path("error").asText(tree.toString())));
         }
         return tree;

@@ -31,12 +31,18 @@ public record EngineConfig(String name, Map<String, String> options, Map<String,
      * typo in a file does not pass silently: {@code engine NAME: unknown PROVIDER option(s) [..]; known: [..]}.
      */
     public void requireKnownOptions(String provider, java.util.Set<String> known) {
-        java.util.Set<String> unknown = new java.util.TreeSet<>(options.keySet());
-        unknown.removeAll(known);
+        java.util.Set<String> unknown = unknownOptions(known);
         if (!unknown.isEmpty()) {
             throw new dev.ayo4j.NonRetriableEngineException(String.format("engine %s: unknown %s option(s) %s; "
                     + "known: %s", name, provider, unknown, new java.util.TreeSet<>(known)));
         }
+    }
+
+    /** The keys of the options not in {@code known}, sorted; empty when every option is known. */
+    public java.util.SortedSet<String> unknownOptions(java.util.Set<String> known) {
+        java.util.SortedSet<String> unknown = new java.util.TreeSet<>(options.keySet());
+        unknown.removeAll(known);
+        return unknown;
     }
 
     public String option(String key, String fallback) {

@@ -42,8 +42,7 @@ public final class OnnxEngineProvider implements EngineProvider {
 
     @Override
     public Engine create(EngineConfig config) {
-        Set<String> unknown = new TreeSet<>(config.options().keySet());
-        unknown.removeAll(OPTIONS);
+        Set<String> unknown = config.unknownOptions(OPTIONS);
         if (!unknown.isEmpty()) {
             throw new NonRetriableEngineException("engine " + config.name() + " (onnx): unknown option(s) " + unknown
                     + "; known: " + new TreeSet<>(OPTIONS));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.models;
 
+import dev.ayo4j.engine.llamacpp.ModelFileCheck;
 import dev.ayo4j.engine.llamacpp.gguf.GgufFile;
 import dev.ayo4j.engine.llamacpp.gguf.GgufFormatException;
 import dev.ayo4j.engine.llamacpp.gguf.GgufReader;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -17,18 +17,6 @@ import java.util.TreeSet;
  * failure is an {@link InvalidModelException} naming the file.
  */
 public final class GgufCheck {
-    /**
-     * Text-generation architectures of the bundled llama.cpp (build 4916). The same list as the llama.cpp
-     * engine's package-private {@code ModelFileCheck.ARCHITECTURES}, which the engine applies again when it
-     * opens a model; keep the two in step.
-     */
-    static final Set<String> ARCHITECTURES = Set.of("llama", "deci", "falcon", "grok", "gpt2", "gptj",
-            "gptneox", "mpt", "baichuan", "starcoder", "refact", "bloom", "stablelm", "qwen", "qwen2", "qwen2moe",
-            "qwen2vl", "phi2", "phi3", "phimoe", "plamo", "codeshell", "orion", "internlm2", "minicpm", "minicpm3",
-            "gemma", "gemma2", "gemma3", "starcoder2", "mamba", "xverse", "command-r", "cohere2", "dbrx", "olmo",
-            "olmo2", "olmoe", "openelm", "arctic", "deepseek", "deepseek2", "chatglm", "bitnet", "t5", "jais",
-            "nemotron", "exaone", "rwkv6", "rwkv6qwen2", "rwkv7", "arwkv7", "granite", "granitemoe", "chameleon");
-
     private GgufCheck() {}
 
     /**
@@ -64,7 +52,7 @@ public final class GgufCheck {
         }
         requireTensorData(file, header, bytes);
         return new ModelInfo(file, bytes, header.version(), architecture, header.string("general.name"),
-                header.tensors().size(), ARCHITECTURES.contains(architecture));
+                header.tensors().size(), ModelFileCheck.ARCHITECTURES.contains(architecture));
     }
 
     /** The file must hold every tensor its table lists: a cut download or copy ends before the last one. */
@@ -111,7 +99,7 @@ public final class GgufCheck {
         if (!info.runnable()) {
             throw new InvalidModelException(String.format(
                     "GGUF file %s has architecture '%s', which the bundled llama.cpp (build 4916) cannot run;"
-                            + " supported: %s", file, info.architecture(), new TreeSet<>(ARCHITECTURES)));
+                            + " supported: %s", file, info.architecture(), new TreeSet<>(ModelFileCheck.ARCHITECTURES)));
         }
         return info;
     }

@@ -15,13 +15,14 @@ import java.util.TreeSet;
  * GGUF, and reports an unknown architecture only in its log, so both are caught here with a message
  * that names the file.
  */
-final class ModelFileCheck {
+public final class ModelFileCheck {
     /**
      * Text-generation architectures known to the bundled llama.cpp (build 4916, March 2025). Encoder-only
      * ones (bert, nomic-bert, jina-bert-v2, t5encoder) and wavtokenizer are left out: they do not generate.
-     * Newer architectures (qwen3, mistral3, ...) did not exist in that build.
+     * Newer architectures (qwen3, mistral3, ...) did not exist in that build. Model tools that inspect a
+     * file before any engine opens it tell runnable files by this same list.
      */
-    static final Set<String> ARCHITECTURES = Set.of("llama", "deci", "falcon", "grok", "gpt2", "gptj", "gptneox",
+    public static final Set<String> ARCHITECTURES = Set.of("llama", "deci", "falcon", "grok", "gpt2", "gptj", "gptneox",
             "mpt", "baichuan", "starcoder", "refact", "bloom", "stablelm", "qwen", "qwen2", "qwen2moe", "qwen2vl",
             "phi2", "phi3", "phimoe", "plamo", "codeshell", "orion", "internlm2", "minicpm", "minicpm3", "gemma",
             "gemma2", "gemma3", "starcoder2", "mamba", "xverse", "command-r", "cohere2", "dbrx", "olmo", "olmo2",

@@ -7,7 +7,6 @@ import dev.ayo4j.spi.Generation;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import java.util.Objects;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -56,22 +55,18 @@ public final class Ayo4jChatModel implements ChatModel {
     }
 
     /** Builder of an {@link Ayo4jChatModel}. */
-    public static final class Builder {
+    public static final class Builder extends ChatModelBuilder<Builder> {
         /** Default token budget of an answer. */
         public static final int DEFAULT_MAX_TOKENS = 128;
 
-        private final Engine engine;
-        private int maxTokens = DEFAULT_MAX_TOKENS;
         private int jsonListItems;
 
         private Builder(Engine engine) {
-            this.engine = Objects.requireNonNull(engine, "engine");
+            super(engine);
         }
 
-        /** Most tokens generated when a request does not say. */
-        public Builder maxTokens(int n) {
-            Checks.argument(n > 0, "maxTokens must be > 0: %s", n);
-            this.maxTokens = n;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.ayo4j.langchain4j;
 
-import dev.ayo4j.Checks;
 import dev.ayo4j.spi.Engine;
 import dev.ayo4j.spi.Generation;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -69,18 +68,13 @@ public final class Ayo4jStreamingChatModel implements StreamingChatModel {
     }
 
     /** Builder of an {@link Ayo4jStreamingChatModel}. */
-    public static final class Builder {
-        private final Engine engine;
-        private int maxTokens = Ayo4jChatModel.Builder.DEFAULT_MAX_TOKENS;
-
+    public static final class Builder extends ChatModelBuilder<Builder> {
         private Builder(Engine engine) {
-            this.engine = Objects.requireNonNull(engine, "engine");
+            super(engine);
         }
 
-        /** Most tokens generated when a request does not say. */
-        public Builder maxTokens(int n) {
-            Checks.argument(n > 0, "maxTokens must be > 0: %s", n);
-            this.maxTokens = n;
+        @Override
+        Builder self() {
             return this;
         }
 

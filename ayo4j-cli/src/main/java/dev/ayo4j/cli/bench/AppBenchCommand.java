@@ -184,7 +184,9 @@ public final class AppBenchCommand implements Callable<Integer> {
                 placement = "modeled devices (a projection): every ayo4j engine on a device of its own, a prefill "
                         + "holding the LLM, generations in flight decoding together, an encoder serving one call at "
                         + "a time; costs fitted on this machine's engines (" + placement + "): " + costs.describe()
-                        + "; LangChain4j's all-MiniLM-L6-v2 and langchain4j-stock's models on this machine's CPU";
+                        + "; LangChain4j's all-MiniLM-L6-v2 and langchain4j-stock's models on this machine's CPU, "
+                        + "so their searches, and so their answers, differ from those of the modeled engines, whose "
+                        + "vectors are stand-ins (same answer: only ayo4j's systems compare)";
                 out.println("placement: " + placement);
             }
             AppBenchmark bench = new AppBenchmark(engines, data, lc4jEmbeddings, config, out)

@@ -11,6 +11,7 @@ import dev.ayo4j.encoders.pool.TextTooLongException;
 import dev.ayo4j.encoders.server.EncoderProtocol;
 import dev.ayo4j.runtime.QueryCancelledException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.concurrent.CancellationException;
@@ -31,6 +32,11 @@ final class Errors {
     static void handle(ServerRequest req, ServerResponse res, Throwable t) {
         if (res.isSent()) {
             LOG.log(System.Logger.Level.DEBUG, "error after the response was sent: {0}", t.toString());
+            return;
+        }
+        if (unwrap(t) instanceof HttpException h && h.status().code() < 400) {
+            // Helidon's answer that is no error: 304 Not Modified for a static file the browser has (If-None-Match)
+            res.status(h.status()).send();
             return;
         }
         ApiException e = toApi(t, req.path().path());
@@ -73,6 +79,11 @@ final class Errors {
             }
             case QueryCancelledException _, CancellationException _ ->
                     ApiException.unavailable("the run was cancelled: the client left or the server is stopping", 1);
+            case HttpException h when h.status().code() == 404 ->
+                    ApiException.notFound("not_found", null, "no such resource: " + path);
+            case HttpException h when h.status().code() == 405 -> ApiException.methodNotAllowed(h.getMessage());
+            case HttpException h when h.status().code() >= 400 && h.status().code() < 500 ->
+                    ApiException.invalid(null, h.getMessage());
             case RetriableEngineException x -> {
                 LOG.log(System.Logger.Level.WARNING, "engine unavailable on " + path, x);
                 yield ApiException.unavailable("an engine could not serve the request now; retry later", 1);

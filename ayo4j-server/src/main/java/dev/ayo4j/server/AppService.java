@@ -4,6 +4,7 @@ package dev.ayo4j.server;
 import dev.ayo4j.api.Result;
 import dev.ayo4j.api.StreamListener;
 import dev.ayo4j.encoders.server.EncoderProtocol;
+import dev.ayo4j.spi.EngineDescription;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -139,16 +140,20 @@ public interface AppService extends AutoCloseable {
     /**
      * One engine's scheduler now.
      *
-     * @param name      the engine
-     * @param queued    tasks waiting in its queue
-     * @param batches   batches executing on it
-     * @param tasks     tasks in those batches (the in-flight batch size)
-     * @param busyNanos time with at least one batch executing since it started, on {@code atNanos}' clock
-     * @param atNanos   when this was read, on the runtime's ticker
+     * @param name           the engine
+     * @param description    what it serves: provider and model ({@code Engine.description()})
+     * @param maxConcurrency most calls in flight at once, as it declares (a llama.cpp engine: its slots)
+     * @param queued         tasks waiting in its queue
+     * @param batches        batches executing on it
+     * @param tasks          tasks in those batches (the in-flight batch size)
+     * @param busyNanos      time with at least one batch executing since it started, on {@code atNanos}' clock
+     * @param atNanos        when this was read, on the runtime's ticker
      */
-    record EngineLoad(String name, int queued, int batches, int tasks, long busyNanos, long atNanos) {
+    record EngineLoad(String name, EngineDescription description, int maxConcurrency, int queued, int batches,
+                      int tasks, long busyNanos, long atNanos) {
         public EngineLoad {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(description, "description");
         }
     }
 

@@ -177,8 +177,8 @@ final class FrontDoorAppService implements AppService {
         List<EngineLoad> out = new ArrayList<>();
         for (String name : runtime.engineNames()) {
             EngineScheduler s = runtime.scheduler(name);
-            out.add(new EngineLoad(name, s.queued(), s.inFlight(), s.inFlightTasks(), s.busyNanos(),
-                    runtime.ticker().read()));
+            out.add(new EngineLoad(name, s.engine().description(), s.engine().capabilities().maxConcurrency(),
+                    s.queued(), s.inFlight(), s.inFlightTasks(), s.busyNanos(), runtime.ticker().read()));
         }
         return out;
     }

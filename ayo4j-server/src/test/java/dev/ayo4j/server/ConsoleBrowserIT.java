@@ -154,6 +154,9 @@ class ConsoleBrowserIT {
         List<String> engines = browser.findElements(By.cssSelector("#engines tbody tr")).stream()
                 .map(e -> e.getAttribute("data-engine")).toList();
         assertThat(engines).contains("llm", "embedder", "reranker", "vectors");
+        assertThat(browser.findElement(By.cssSelector("#engines tbody tr[data-engine='llm']")).getText())
+                .as("what the LLM serves").contains("llama.cpp", ".gguf", "2 at once");
+        assertThat(browser.getCurrentUrl()).as("the view's address").endsWith("#operations");
         wait.until(d -> points("chart-latency") > 0 && points("chart-host") > 0 && points("chart-busy") > 0);
         wait.until(d -> !d.findElements(By.cssSelector("#reports a[data-report='runs-report.html']")).isEmpty());
         shotWhole("4-operations");
@@ -168,6 +171,12 @@ class ConsoleBrowserIT {
         browser.switchTo().window(console);
         browser.findElement(By.id("metrics-link")).click();
         wait.until(d -> d.findElement(By.id("metrics")).getText().contains("ayo4j_runs_total"));
+
+        // A reload keeps the view (its address) and gets the files the browser holds as 304 Not Modified.
+        browser.navigate().refresh();
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+        assertThat(browser.findElement(By.id("view-operations")).isDisplayed()).as("#operations after a reload").isTrue();
+        assertThat(browser.findElement(By.id("view-apps")).isDisplayed()).isFalse();
 
         assertThat(consoleErrors()).as("JavaScript console errors").isEmpty();
     }

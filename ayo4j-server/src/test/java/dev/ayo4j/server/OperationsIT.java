@@ -93,6 +93,9 @@ class OperationsIT extends EmbeddedServerIT {
         assertThat(llm.get("busy_seconds").asDouble()).isPositive();
         assertThat(llm.get("busy_window_s").asDouble()).isGreaterThanOrEqualTo(1.0);
         assertThat(llm.get("busy_fraction").asDouble()).isBetween(0.0, 1.0);
+        assertThat(llm.get("provider").asText()).isEqualTo("llama.cpp");
+        assertThat(llm.get("model").asText()).endsWith(".gguf");
+        assertThat(llm.get("max_concurrency").asInt()).as("a slot per template of the built-in apps").isEqualTo(2);
     }
 
     @Test

@@ -212,7 +212,16 @@ function showSources(sources) {
   }
 }
 
-for (const t of document.querySelectorAll('.tab')) t.addEventListener('click', () => show(t.dataset.view));
+// Each view has its address (#apps, #playground, #operations), so a view can be bookmarked and linked to.
+const views = [...document.querySelectorAll('.tab')].map(t => t.dataset.view);
+for (const t of document.querySelectorAll('.tab')) t.addEventListener('click', () => {
+  history.replaceState(null, '', '#' + t.dataset.view);
+  show(t.dataset.view);
+});
+window.addEventListener('hashchange', () => {
+  const view = location.hash.slice(1);
+  if (views.includes(view)) show(view);
+});
 $('pass-select').addEventListener('change', drawGraphs);
 $('ask').addEventListener('submit', run);
 $('metrics-link').addEventListener('click', event => {
@@ -239,6 +248,8 @@ window.addEventListener('resize', () => {
   }
   try {
     await loadApps();
+    const view = location.hash.slice(1);
+    if (views.includes(view)) show(view);
     document.body.dataset.loaded = 'true';
     startSampling();
   } catch (e) {

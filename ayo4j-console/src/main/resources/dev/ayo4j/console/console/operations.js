@@ -81,7 +81,15 @@ function showEngines(engines) {
     const tr = document.createElement('tr');
     tr.dataset.engine = e.engine;
     const busy = e.busy_fraction == null ? null : Math.round(e.busy_fraction * 100);
-    [e.engine, e.queued, e.batches, e.batch_tasks].forEach((c, i) => tr.append(cell(c, i > 0)));
+    const name = cell(e.engine, false);
+    if (e.model) {
+      const serves = document.createElement('span');
+      serves.className = 'serves';
+      serves.textContent = e.provider + ' · ' + e.model + (e.max_concurrency > 1 ? ' · ' + e.max_concurrency + ' at once' : '');
+      name.append(document.createElement('br'), serves);
+    }
+    tr.append(name);
+    [e.queued, e.batches, e.batch_tasks].forEach(c => tr.append(cell(c, true)));
     const td = document.createElement('td');
     const bar = document.createElement('span');
     bar.className = 'busy';

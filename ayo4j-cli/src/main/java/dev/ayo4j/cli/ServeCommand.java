@@ -101,8 +101,8 @@ final class ServeCommand implements Callable<Integer> {
             throw Closing.closeAll(e, observers.reversed());
         }
         System.out.printf("ayo4j serving on %s (%s); loading the engines, /ready answers 200 once they are up; "
-                + "metrics at /metrics%s%n", server.uri(), keys.enabled() ? "API keys required" : "no API keys",
-                traces == null ? "" : ", run traces to " + traces);
+                + "the console at /, metrics at /metrics%s%n", server.uri(),
+                keys.enabled() ? "API keys required" : "no API keys", traces == null ? "" : ", run traces to " + traces);
         server.awaitShutdown();
         return 0;
     }

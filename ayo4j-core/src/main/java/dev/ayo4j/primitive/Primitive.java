@@ -240,6 +240,11 @@ public sealed interface Primitive
         /** The same rerank, reading the passage vectors its collection stores. */
         public Rerank withStoredVectors() { return new Rerank(engine, candidates, topK, scoring, true); }
 
+        /** The same rerank, scored as {@code how} (a pair-scored one reads no stored vectors). */
+        public Rerank withScoring(RerankScoring how) {
+            return new Rerank(engine, candidates, topK, how, storedVectors && how == RerankScoring.SIMILARITY);
+        }
+
         @Override public List<Port<?>> inputs() {
             return List.of(QUERY, PASSAGES);
         }

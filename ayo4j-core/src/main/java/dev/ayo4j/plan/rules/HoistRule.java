@@ -37,10 +37,11 @@ import java.util.Set;
  *       hoisting) is embedded at query time, so the scores are the same either way.</li>
  * </ul>
  *
- * <p>Never rewritten: a {@link RerankScoring#PAIR pair-scored} reranker (a cross-encoder), whose
- * scores depend on the pair (its explain line says its passages are scored at query time), and a
- * collection ingested by the query itself (document QA), where embedding every ingested passage with
- * the reranker is more work than embedding the few candidates it reranks.
+ * <p>Never hoisted: a {@link RerankScoring#PAIR pair-scored} reranker (a cross-encoder), whose
+ * scores depend on the pair. A rerank whose engine declares no {@code Embed} (an ONNX cross-encoder, a
+ * TEI {@code /rerank}) is marked pair-scored by this rule, and its explain line says its passages are
+ * scored at query time. Nor is a collection ingested by the query itself (document QA), where embedding
+ * every ingested passage with the reranker is more work than embedding the few candidates it reranks.
  */
 public final class HoistRule extends ConfiguredRule<HoistRule.Config> {
     /**
@@ -112,7 +113,12 @@ public final class HoistRule extends ConfiguredRule<HoistRule.Config> {
                 b.connect(embed, Primitive.Embed.VECTORS, n.id(), Primitive.Ingest.RERANK_VECTORS);
                 b.replace(n.id(), ingest.withReranker(config().reranker()));
             }
-            case Primitive.Rerank rerank -> b.replace(n.id(), rerank.withStoredVectors());
+            case Primitive.Rerank rerank -> b.replace(n.id(),
+                    call.context().costModel().mayServe(rerank.engine(), Primitive.Embed.class)
+                            ? rerank.withStoredVectors()
+                            // its engine embeds nothing (a cross-encoder, a remote /rerank): it scores pairs,
+                            // so there are no passage vectors to store, and explain says so
+                            : rerank.withScoring(RerankScoring.PAIR));
             default -> {
                 return;
             }

@@ -119,6 +119,26 @@ class HoistRuleTest {
         assertThat(ingest.reranker()).isNull();
     }
 
+    @Test
+    void aRerankWhoseEngineDeclaresNoEmbedIsPairScoredNotHoisted() {
+        PrimitiveGraph g = Apps.advancedRagOverCollection(AppOptions.DEFAULT).lower(QueryShape.ofPassages(0));
+        var crossEncoder = new dev.ayo4j.spi.EngineCapabilities(java.util.Set.of(Primitive.Rerank.class), 32, 8192, 1);
+        var context = dev.ayo4j.plan.PlannerContext.defaults().withCostModel(
+                dev.ayo4j.plan.cost.CostModel.defaults().withEngine(RERANKER, crossEncoder));
+        Planner.Plan p = new Planner(List.of(new Pass("hoist", Program.of(CoreRules.HOIST))), context).optimize(g);
+
+        assertThat(p.result().nodesOf(Primitive.Rerank.class)).isNotEmpty().allSatisfy(n -> {
+            var r = (Primitive.Rerank) n.op();
+            assertThat(r.scoring()).isEqualTo(RerankScoring.PAIR);
+            assertThat(r.storedVectors()).isFalse();
+        });
+        assertThat(p.explain()).contains("pair-scored: passages scored at query time")
+                .doesNotContain("stored passage vectors");
+        Planner.Plan again = new Planner(List.of(new Pass("hoist", Program.of(CoreRules.HOIST))), context)
+                .optimize(p.result());
+        assertThat(again.steps().getFirst().firings()).as("a pair-scored rerank is left alone").isZero();
+    }
+
     /** {@code g} with every rerank scored by pair, as a cross-encoder scores. */
     private static PrimitiveGraph pairScored(PrimitiveGraph g) {
         var b = g.toBuilder();
